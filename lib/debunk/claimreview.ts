@@ -1,0 +1,227 @@
+/**
+ * ClaimReview (schema.org) → Debunk. Feeds are written by many hands: every field may be missing, of the
+ * wrong type or hostile. Unusable items are skipped with a reason; nothing here throws.
+ */
+import { splitFeed } from './parse-feed';
+import { ARTIFACT_CODES, REASON_KINDS, type Artifact, type ArtifactCode, type Debunk, type LocalisedText, type Reason, type ReasonKind, type Verdict } from './types';
+import { verdictFromRating } from './verdict';
+
+export interface ImportReport {
+  debunks: Debunk[];
+  /** Items in the feed, usable or not. */
+  total: number;
+  skipped: { item: number; reason: string }[];
+}
+
+const MAX_TEXT = 2_000;
+const MAX_LIST = 50;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/** A trimmed single string without control characters, or undefined. */
+function text(v: unknown, max = MAX_TEXT): string | undefined {
+  if (typeof v === 'number') v = String(v);
+  if (typeof v !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const clean = v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim();
+  return clean ? clean.slice(0, max) : undefined;
+}
+
+/** Only http(s) links survive: a `javascript:` URL in a feed must never become a clickable link. */
+export function safeHttpUrl(v: unknown): string | undefined {
+  const raw = text(isObj(v) ? v.url ?? v['@id'] : v);
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ISO dates (2026-01-24, 2019-07, 2019, with or without time) are kept as their date part. */
+function date(v: unknown): string | undefined {
+  const raw = text(v, 40);
+  const m = raw?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/);
+  if (!m) return undefined;
+  const [, y, mo, d] = m;
+  if (mo && (+mo < 1 || +mo > 12)) return undefined;
+  if (d && (+d < 1 || +d > 31)) return undefined;
+  return [y, mo, d].filter(Boolean).join('-');
+}
+
+function nameOf(v: unknown): string | undefined {
+  for (const item of asArray(v)) {
+    const name = isObj(item) ? text(item.name, 200) : text(item, 200);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function keywords(v: unknown): string[] {
+  const list = typeof v === 'string' ? v.split(/[,،;]/) : asArray(v);
+  return list.map((k) => text(k, 100)).filter((k): k is string => !!k).slice(0, MAX_LIST);
+}
+
+function appearances(itemReviewed: Obj): string[] {
+  const urls = [
+    ...asArray(itemReviewed.appearance),
+    ...asArray(itemReviewed.firstAppearance),
+    ...asArray(itemReviewed.sameAs),
+    ...(isObj(itemReviewed.itemReviewed) ? asArray(itemReviewed.itemReviewed.contentUrl) : []),
+    ...asArray(itemReviewed.contentUrl),
+  ]
+    .map(safeHttpUrl)
+    .filter((u): u is string => !!u);
+  return [...new Set(urls)].slice(0, MAX_LIST);
+}
+
+const ARTIFACT_SET: ReadonlySet<string> = new Set(ARTIFACT_CODES);
+const REASON_SET: ReadonlySet<string> = new Set(REASON_KINDS);
+
+function artifact(v: unknown): Artifact | undefined {
+  if (typeof v === 'string') return ARTIFACT_SET.has(v) ? { code: v as ArtifactCode } : text(v) ? { text: text(v) } : undefined;
+  if (!isObj(v)) return undefined;
+  const code = typeof v.code === 'string' && ARTIFACT_SET.has(v.code) ? (v.code as ArtifactCode) : undefined;
+  const note = text(v.text);
+  return code || note ? { ...(code && { code }), ...(note && { text: note }) } : undefined;
+}
+
+// MediaReview's authenticity categories, as the reason kind they stand for.
+const MEDIA_REVIEW_KINDS: Record<string, ReasonKind> = {
+  TransformedContent: 'ai-generated',
+  DecontextualizedContent: 'old-footage',
+  EditedOrCroppedContent: 'edited',
+  StagedContent: 'staged',
+  SatireOrParodyContent: 'satire',
+};
+
+function localised(v: unknown, language: string): LocalisedText | undefined {
+  const plain = text(v, 200);
+  if (plain) return { [language]: plain };
+  if (!isObj(v)) return undefined;
+  const entries = Object.entries(v)
+    .filter(([lang]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang))
+    .map(([lang, value]) => [lang, text(value, 200)] as const)
+    .filter((e): e is readonly [string, string] => !!e[1]);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+/** Sanad's `reasons` extension to ClaimReview; unknown kinds are dropped, never guessed. */
+function reason(v: unknown, language = 'und'): Reason | undefined {
+  if (!isObj(v) || typeof v.kind !== 'string') return undefined;
+  const kind = REASON_SET.has(v.kind) ? (v.kind as ReasonKind) : MEDIA_REVIEW_KINDS[v.kind];
+  if (!kind) return undefined;
+  const note = text(v.note);
+  const withNote = <T extends object>(r: T) => (note ? { ...r, note } : r);
+  switch (kind) {
+    case 'ai-generated':
+      return withNote({ kind, artifacts: asArray(v.artifacts).map(artifact).filter((a): a is Artifact => !!a).slice(0, MAX_LIST) });
+    case 'old-footage': {
+      const originalDate = date(v.originalDate);
+      const originalPlace = localised(v.originalPlace, language);
+      const originalUrl = safeHttpUrl(v.originalUrl);
+      return withNote({ kind, ...(originalDate && { originalDate }), ...(originalPlace && { originalPlace }), ...(originalUrl && { originalUrl }) });
+    }
+    default:
+      return withNote({ kind });
+  }
+}
+
+const DEFAULT_REASON: Partial<Record<Verdict, ReasonKind>> = {
+  false: 'false-claim',
+  misleading: 'misleading',
+  unproven: 'unproven',
+  satire: 'satire',
+  altered: 'edited',
+};
+
+/** A stable id for items that carry neither `identifier` nor `url` (FNV-1a, 53 bits). */
+function hashId(...parts: string[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const ch of parts.join('\u0000')) {
+    const c = ch.codePointAt(0) ?? 0;
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `h:${h1.toString(36)}${(h2 & 0x1fffff).toString(36)}`;
+}
+
+export type ItemResult = { ok: true; debunk: Debunk } | { ok: false; reason: string };
+
+export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
+  if (!isObj(item)) return { ok: false, reason: 'not an object' };
+  const type = asArray(item['@type']).map(String);
+  if (type.length && !type.some((t) => /(^|:)(ClaimReview|MediaReview)$/.test(t))) {
+    return { ok: false, reason: `not a ClaimReview (@type ${type.join(', ').slice(0, 60)})` };
+  }
+  const itemReviewed = isObj(item.itemReviewed) ? item.itemReviewed : {};
+  const claim = text(item.claimReviewed) ?? text(itemReviewed.text) ?? text(itemReviewed.name);
+  if (!claim) return { ok: false, reason: 'no claimReviewed text' };
+
+  const rating = isObj(item.reviewRating) ? text(item.reviewRating.alternateName, 200) ?? text(item.reviewRating.name, 200) : text(item.reviewRating, 200);
+  const verdict = verdictFromRating(rating);
+  const reviewUrl = safeHttpUrl(item.url);
+  const publisherName = nameOf(item.author) ?? nameOf(item.publisher) ?? '';
+  const publisherObj = asArray(item.author).find(isObj) ?? asArray(item.publisher).find(isObj);
+  const publisherUrl = safeHttpUrl(publisherObj?.url);
+  const conclusion = text(item.description) ?? text(item.reviewBody);
+
+  const language = text(item.inLanguage, 20)?.toLowerCase();
+  let reasons = asArray(item.reasons).map((r) => reason(r, language)).filter((r): r is Reason => !!r).slice(0, MAX_LIST);
+  const mediaKind = typeof item.mediaAuthenticityCategory === 'string' ? MEDIA_REVIEW_KINDS[item.mediaAuthenticityCategory] : undefined;
+  if (!reasons.length && mediaKind) reasons = [reason({ kind: mediaKind, note: conclusion })!];
+  const fallbackKind = DEFAULT_REASON[verdict];
+  if (!reasons.length && fallbackKind) reasons = [reason({ kind: fallbackKind, note: conclusion })!];
+
+  const identifier = text(item.identifier, 300) ?? reviewUrl;
+  const debunk: Debunk = {
+    id: identifier ?? hashId(claim, publisherName),
+    claim,
+    keywords: keywords(item.keywords),
+    verdict,
+    reasons,
+    publisher: { name: publisherName, ...(publisherUrl && { url: publisherUrl }) },
+    appearances: appearances(itemReviewed),
+    source,
+  };
+  const optional = {
+    headline: text(item.headline, 500),
+    language,
+    rating,
+    conclusion,
+    reviewUrl,
+    reviewDate: date(item.datePublished),
+    claimDate: date(itemReviewed.datePublished),
+  };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (debunk as unknown as Obj)[key] = value;
+  return { ok: true, debunk };
+}
+
+/** Imports a feed body. Later items with an id already seen replace earlier ones (a feed's own correction). */
+export function importClaimReviews(body: string, source: string): ImportReport {
+  const { items, errors } = splitFeed(body);
+  const byId = new Map<string, Debunk>();
+  const skipped = [...errors];
+  items.forEach((item, index) => {
+    const result = claimReviewToDebunk(item, source);
+    if (result.ok) byId.set(result.debunk.id, result.debunk);
+    else skipped.push({ item: index, reason: result.reason });
+  });
+  return { debunks: [...byId.values()], total: items.length + errors.length, skipped };
+}
+
+/** "3 of 10 items skipped: 2 × no claimReviewed text, 1 × not an object". */
+export function summariseSkipped(report: ImportReport): string {
+  if (!report.skipped.length) return `${report.debunks.length} of ${report.total} items imported`;
+  const counts = new Map<string, number>();
+  for (const { reason: r } of report.skipped) {
+    const key = r.replace(/^line \d+ /, 'a line ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([r, n]) => `${n} × ${r}`).join('; ');
+  return `${report.skipped.length} of ${report.total} items skipped: ${parts}`;
+}

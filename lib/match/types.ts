@@ -1,0 +1,41 @@
+import type { Verdict } from '../debunk/types';
+
+/** What a content script extracts from one post on the page. */
+export interface ExtractedPost {
+  /** Unique within the page: the canonical post id where the page shows one. */
+  key: string;
+  /** The post's own link, when shown. */
+  permalink?: string;
+  author?: string;
+  text: string;
+  /** Outbound links, expanded where the page shows the expansion. */
+  links: string[];
+  media: MediaRef[];
+  /** ISO time of the post, when shown. */
+  time?: string;
+}
+
+export interface MediaRef {
+  kind: 'video' | 'image';
+  /** Where the media lives or plays (a watch URL, an embedded post's link…). */
+  url?: string;
+  poster?: string;
+}
+
+export type MatchHow = 'same-media' | 'same-link' | 'similar-text';
+
+export interface Candidate {
+  debunkId: string;
+  verdict: Verdict;
+  how: MatchHow;
+  /** 0…1: 1 for an id or link hit; for text, how much of the debunk's claim the post covers. */
+  score: number;
+  /** Whether this match earns a badge on the page (certain, or above the calibrated threshold). */
+  badge: boolean;
+}
+
+export interface PostMatches {
+  key: string;
+  /** Best first; at most a handful. */
+  candidates: Candidate[];
+}

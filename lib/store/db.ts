@@ -1,0 +1,57 @@
+/**
+ * Sanad's IndexedDB database. Each schema version has one migration; opening runs those between the stored
+ * version and the current one, so a browser that skipped releases still lands on the current shape.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Debunk } from '../debunk/types';
+
+export const DB_NAME = 'sanad';
+
+/** Metadata of one debunk list (the bundled one or a feed): what was imported, when, from which version. */
+export interface ListRecord {
+  id: string;
+  /** Content hash or feed version of what was imported. */
+  version: string;
+  count: number;
+  skipped: number;
+  importedAt: number;
+}
+
+export interface SanadSchema extends DBSchema {
+  debunks: { key: string; value: Debunk; indexes: { bySource: string } };
+  lists: { key: string; value: ListRecord };
+}
+
+export type SanadDb = IDBPDatabase<SanadSchema>;
+type UpgradeTx = IDBPTransaction<SanadSchema, StoreNames<SanadSchema>[], 'versionchange'>;
+
+/** MIGRATIONS[n] upgrades a database at version n to n + 1. Never edit a released one: append. */
+export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Promise<void>> = [
+  // 0 → 1: the debunk list.
+  (db) => {
+    db.createObjectStore('debunks', { keyPath: 'id' });
+  },
+  // 1 → 2: debunks know which list they came from (so a list is replaced without touching others), and
+  // each list keeps its metadata. Version-1 records all came from the bundled list.
+  async (db, tx) => {
+    db.createObjectStore('lists', { keyPath: 'id' });
+    const debunks = tx.objectStore('debunks');
+    debunks.createIndex('bySource', 'source');
+    let cursor = await debunks.openCursor();
+    while (cursor) {
+      if (!cursor.value.source) await cursor.update({ ...cursor.value, source: 'bundled' });
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Opens (and if needed upgrades) the database; `version` below current is for migration tests only. */
+export function openSanadDb(version = DB_VERSION): Promise<SanadDb> {
+  return openDB<SanadSchema>(DB_NAME, version, {
+    async upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(db, tx);
+    },
+  });
+}

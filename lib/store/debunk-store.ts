@@ -1,0 +1,34 @@
+/** Reads and atomic writes of debunk lists. A list is replaced in one transaction: all of it or none. */
+import type { Debunk } from '../debunk/types';
+import type { ListRecord, SanadDb } from './db';
+
+export async function replaceList(db: SanadDb, list: Omit<ListRecord, 'count'>, debunks: readonly Debunk[]): Promise<void> {
+  const tx = db.transaction(['debunks', 'lists'], 'readwrite');
+  const store = tx.objectStore('debunks');
+  const oldKeys = await store.index('bySource').getAllKeys(list.id);
+  const done = [
+    ...oldKeys.map((key) => store.delete(key)),
+    ...debunks.map((d) => store.put({ ...d, source: list.id })),
+    tx.objectStore('lists').put({ ...list, count: debunks.length }),
+  ];
+  await Promise.all([...done, tx.done]);
+}
+
+export function allDebunks(db: SanadDb): Promise<Debunk[]> {
+  return db.getAll('debunks');
+}
+
+export async function debunksById(db: SanadDb, ids: readonly string[]): Promise<Map<string, Debunk>> {
+  const tx = db.transaction('debunks');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return new Map(found.filter((d): d is Debunk => !!d).map((d) => [d.id, d]));
+}
+
+export function listRecords(db: SanadDb): Promise<ListRecord[]> {
+  return db.getAll('lists');
+}
+
+export function listRecord(db: SanadDb, id: string): Promise<ListRecord | undefined> {
+  return db.get('lists', id);
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Host permissions are only the supported social sites (least privilege); feeds and intake hosts will be
+// optional permissions requested when the user adds them.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'contextMenus'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'sanad@example.org', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({ plugins: [preact()] }),
+});
