@@ -2,6 +2,7 @@
  * ClaimReview (schema.org) → Debunk. Feeds are written by many hands: every field may be missing, of the
  * wrong type or hostile. Unusable items are skipped with a reason; nothing here throws.
  */
+import { hashText } from '../text/hash';
 import { splitFeed } from './parse-feed';
 import { ARTIFACT_CODES, REASON_KINDS, type Artifact, type ArtifactCode, type Debunk, type LocalisedText, type Reason, type ReasonKind, type Verdict } from './types';
 import { verdictFromRating } from './verdict';
@@ -138,18 +139,6 @@ const DEFAULT_REASON: Partial<Record<Verdict, ReasonKind>> = {
   altered: 'edited',
 };
 
-/** A stable id for items that carry neither `identifier` nor `url` (FNV-1a, 53 bits). */
-function hashId(...parts: string[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (const ch of parts.join('\u0000')) {
-    const c = ch.codePointAt(0) ?? 0;
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return `h:${h1.toString(36)}${(h2 & 0x1fffff).toString(36)}`;
-}
-
 export type ItemResult = { ok: true; debunk: Debunk } | { ok: false; reason: string };
 
 export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
@@ -179,7 +168,7 @@ export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
 
   const identifier = text(item.identifier, 300) ?? reviewUrl;
   const debunk: Debunk = {
-    id: identifier ?? hashId(claim, publisherName),
+    id: identifier ?? `h:${hashText(claim, publisherName)}`,
     claim,
     keywords: keywords(item.keywords),
     verdict,

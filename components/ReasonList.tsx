@@ -1,0 +1,88 @@
+import type { ArtifactCode, Debunk, Reason } from '@/lib/debunk/types';
+import { safeHttpUrl } from '@/lib/debunk/claimreview';
+import { formatPartialDate, pickLocalised } from '@/lib/i18n/format';
+import { t, type MessageKey } from '@/lib/i18n/t';
+
+const ARTIFACT_KEYS: Record<ArtifactCode, MessageKey> = {
+  'lip-sync': 'artifact_lip_sync',
+  blur: 'artifact_blur',
+  'distorted-body': 'artifact_distorted_body',
+  'repeated-motion': 'artifact_repeated_motion',
+  'frozen-figures': 'artifact_frozen_figures',
+  'garbled-text': 'artifact_garbled_text',
+  'unnatural-voice': 'artifact_unnatural_voice',
+};
+
+const REASON_KEYS: Record<Reason['kind'], MessageKey> = {
+  'ai-generated': 'reason_ai_generated',
+  'old-footage': 'reason_old_footage',
+  edited: 'reason_edited',
+  staged: 'reason_staged',
+  satire: 'reason_satire',
+  'false-claim': 'reason_false_claim',
+  misleading: 'reason_misleading',
+  unproven: 'reason_unproven',
+};
+
+/** The fact-checker's own words, marked with their language so screen readers and bidi get them right. */
+function Quote({ text, lang }: { text?: string; lang?: string }) {
+  return text ? (
+    <q class="sanad-quote" lang={lang} dir="auto">
+      {text}
+    </q>
+  ) : null;
+}
+
+function OldFootageLine({ reason, locale, lang }: { reason: Extract<Reason, { kind: 'old-footage' }>; locale: string; lang?: string }) {
+  const date = reason.originalDate && formatPartialDate(reason.originalDate, locale);
+  const place = pickLocalised(reason.originalPlace, locale, lang);
+  const line = date && place ? t('oldFootageFirst', date, place) : date ? t('oldFootageFirstDate', date) : place ? t('oldFootageFirstPlace', place) : undefined;
+  const original = safeHttpUrl(reason.originalUrl);
+  return (
+    <>
+      {line && <li class="sanad-fact">{line}</li>}
+      {original && (
+        <li>
+          <a href={original} target="_blank" rel="noopener noreferrer">
+            {t('originalLink')}
+          </a>
+        </li>
+      )}
+    </>
+  );
+}
+
+/** Each reason on its own line, in plain words; the fact-checker's wording under it. */
+export function ReasonList({ debunk, locale }: { debunk: Debunk; locale: string }) {
+  const lang = debunk.language;
+  return (
+    <ul class="sanad-reasons">
+      {debunk.reasons.map((reason, i) => (
+        <li key={i} class="sanad-reason" data-reason={reason.kind}>
+          <span class="sanad-reason-title">{t(REASON_KEYS[reason.kind])}</span>
+          {reason.kind === 'ai-generated' && reason.artifacts.length > 0 && (
+            <ul class="sanad-artifacts">
+              {reason.artifacts.map((artifact, j) => (
+                <li key={j}>
+                  {artifact.code ? <span>{t(ARTIFACT_KEYS[artifact.code])}</span> : null}
+                  {artifact.code && artifact.text ? ' ' : null}
+                  <Quote text={artifact.text} lang={lang} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {reason.kind === 'old-footage' && (
+            <ul class="sanad-artifacts">
+              <OldFootageLine reason={reason} locale={locale} lang={lang} />
+            </ul>
+          )}
+          {reason.note && (
+            <p class="sanad-note">
+              <Quote text={reason.note} lang={lang} />
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

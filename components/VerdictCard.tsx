@@ -1,0 +1,69 @@
+import type { MatchView } from '@/lib/messaging/protocol';
+import { safeHttpUrl } from '@/lib/debunk/claimreview';
+import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
+import { t, type MessageKey } from '@/lib/i18n/t';
+import type { Candidate } from '@/lib/match/types';
+import { ReasonList } from './ReasonList';
+import { VerdictIcon } from './VerdictIcon';
+
+export const verdictKey = (verdict: string) => `verdict_${verdict}` as MessageKey;
+
+function strength(score: number): MessageKey {
+  return score >= 0.75 ? 'strength_strong' : score >= 0.5 ? 'strength_moderate' : 'strength_weak';
+}
+
+export function howMatched(candidate: Candidate, locale: string): string {
+  if (candidate.how === 'same-media') return t('how_same_media');
+  if (candidate.how === 'same-link') return t('how_same_link');
+  return t('how_similar_text', t(strength(candidate.score)), formatPercent(candidate.score, locale));
+}
+
+/** One debunk explained: verdict, the claim as stated, the reasons, who says so, and how it matched. */
+export function VerdictCard({ view, locale, headingLevel = 2 }: { view: MatchView; locale: string; headingLevel?: 2 | 3 }) {
+  const { debunk, candidate } = view;
+  const Heading = `h${headingLevel}` as 'h2';
+  const Sub = `h${headingLevel + 1}` as 'h3';
+  const reviewUrl = safeHttpUrl(debunk.reviewUrl);
+  return (
+    <article class="sanad-card" data-verdict={debunk.verdict} data-debunk={debunk.id}>
+      <Heading class="sanad-verdict">
+        <VerdictIcon verdict={debunk.verdict} />
+        <span>{t(verdictKey(debunk.verdict))}</span>
+        {debunk.rating && debunk.rating !== t(verdictKey(debunk.verdict)) && (
+          <span class="sanad-rating" lang={debunk.language} dir="auto">
+            {debunk.rating}
+          </span>
+        )}
+      </Heading>
+      <Sub class="sanad-label">{t('claimHeading')}</Sub>
+      <p class="sanad-claim" lang={debunk.language} dir="auto">
+        {debunk.claim}
+      </p>
+      {debunk.reasons.length > 0 && (
+        <>
+          <Sub class="sanad-label">{t('reasonsHeading')}</Sub>
+          <ReasonList debunk={debunk} locale={locale} />
+        </>
+      )}
+      {debunk.conclusion && !debunk.reasons.some((r) => r.note === debunk.conclusion) && (
+        <p class="sanad-conclusion" lang={debunk.language} dir="auto">
+          {debunk.conclusion}
+        </p>
+      )}
+      <p class="sanad-source">
+        <span>{t('factCheckBy', debunk.publisher.name || t('unknownPublisher'))}</span>
+        {debunk.reviewDate && <span> · {t('publishedOn', formatPartialDate(debunk.reviewDate, locale))}</span>}
+      </p>
+      {reviewUrl && (
+        <p>
+          <a class="sanad-link" href={reviewUrl} target="_blank" rel="noopener noreferrer">
+            {t('readFactCheck')}
+          </a>
+        </p>
+      )}
+      <p class="sanad-how" data-how={candidate.how}>
+        {howMatched(candidate, locale)}
+      </p>
+    </article>
+  );
+}

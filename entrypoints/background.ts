@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { BUNDLED_LIST_PATH } from '@/lib/background/bundled-list';
+import { createHandlers } from '@/lib/background/handlers';
+import { MatcherService } from '@/lib/background/matcher-service';
+import { TabResultsStore } from '@/lib/background/tab-results';
+import { serveMessages } from '@/lib/messaging/channel';
+import { openSanadDb, type SanadDb } from '@/lib/store/db';
+
+export default defineBackground(() => {
+  let db: Promise<SanadDb> | null = null;
+  const openDb = () => (db ??= openSanadDb());
+  const loadBundledList = async () => (await fetch(browser.runtime.getURL(BUNDLED_LIST_PATH as '/'))).text();
+  const matcher = new MatcherService({ openDb, loadBundledList });
+  const tabs = new TabResultsStore();
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+  serveMessages(
+    createHandlers({
+      matcher,
+      tabs,
+      openDb,
+      showCount: (tabId, count) => {
+        void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
+        void action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
+      },
+    }),
+  );
+
+  // Install and update import the bundled list; a woken worker builds its index on the first message.
+  browser.runtime.onInstalled.addListener(() => void matcher.rebuild());
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+});

@@ -1,0 +1,70 @@
+/**
+ * Owns the match index in the background. The index is built from IndexedDB when the service worker wakes
+ * and swapped in whole after a list changes, so matching is never unavailable while a rebuild runs.
+ */
+import { BADGED_VERDICTS } from '../debunk/types';
+import { buildIndex, type MatchIndex } from '../match/index';
+import { matchPost, shownCandidates } from '../match/match';
+import type { ExtractedPost } from '../match/types';
+import type { MatchView, PostResult } from '../messaging/protocol';
+import { allDebunks, debunksById } from '../store/debunk-store';
+import type { SanadDb } from '../store/db';
+import { ensureBundledList } from './bundled-list';
+
+/** How many "possibly related" matches a post carries besides its badge. */
+const RELATED_PER_POST = 3;
+
+export interface MatcherDeps {
+  openDb: () => Promise<SanadDb>;
+  /** The bundled list's body (fetched from the extension package in the browser, read from disk in tests). */
+  loadBundledList: () => Promise<string>;
+}
+
+export class MatcherService {
+  private index: MatchIndex | null = null;
+  private building: Promise<MatchIndex> | null = null;
+  private db: Promise<SanadDb> | null = null;
+
+  constructor(private readonly deps: MatcherDeps) {}
+
+  private database(): Promise<SanadDb> {
+    return (this.db ??= this.deps.openDb());
+  }
+
+  /** The current index, building it on first use. */
+  ready(): Promise<MatchIndex> {
+    if (this.index) return Promise.resolve(this.index);
+    return (this.building ??= this.rebuild());
+  }
+
+  /** Re-imports the bundled list if it changed and builds a fresh index; the old one serves until then. */
+  async rebuild(): Promise<MatchIndex> {
+    const db = await this.database();
+    try {
+      await ensureBundledList(db, await this.deps.loadBundledList());
+    } catch (error) {
+      // Keep matching against what the store holds; the reason is in the console for bug reports.
+      console.error('Sanad: bundled list not imported:', error);
+    }
+    const next = buildIndex(await allDebunks(db));
+    this.index = next;
+    this.building = null;
+    return next;
+  }
+
+  async match(posts: readonly ExtractedPost[]): Promise<PostResult[]> {
+    const index = await this.ready();
+    const perPost = posts.map((post) => shownCandidates(matchPost(index, post)));
+    const ids = [...new Set(perPost.flat().map((c) => c.debunkId))];
+    const debunks = ids.length ? await debunksById(await this.database(), ids) : new Map();
+    return posts.map((post, i) => {
+      const views: MatchView[] = perPost[i]!.flatMap((candidate) => {
+        const debunk = debunks.get(candidate.debunkId);
+        return debunk ? [{ candidate, debunk }] : [];
+      });
+      const badge = views.find((v) => v.candidate.badge && BADGED_VERDICTS.has(v.debunk.verdict));
+      const related = views.filter((v) => v !== badge).slice(0, RELATED_PER_POST);
+      return { key: post.key, ...(badge && { badge }), related };
+    });
+  }
+}

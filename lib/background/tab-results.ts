@@ -1,0 +1,90 @@
+/**
+ * What was matched in each tab, for the popup. Kept in memory and mirrored to `storage.session`, so the
+ * popup still has it after the service worker is stopped and woken, and it is gone when the browser closes.
+ */
+import { browser } from 'wxt/browser';
+import type { ExtractedPost } from '../match/types';
+import type { PostResult, TabPost, TabResults } from '../messaging/protocol';
+
+const EXCERPT_LENGTH = 280;
+const MAX_POSTS_PER_TAB = 500;
+const storageKey = (tabId: number) => `tab:${tabId}`;
+
+interface TabState {
+  pageUrl?: string;
+  posts: Map<string, TabPost>;
+}
+
+export class TabResultsStore {
+  private readonly tabs = new Map<number, TabState>();
+
+  private async state(tabId: number): Promise<TabState> {
+    let state = this.tabs.get(tabId);
+    if (!state) {
+      const saved = (await browser.storage.session.get(storageKey(tabId)))[storageKey(tabId)] as TabResults | undefined;
+      state = { pageUrl: saved?.pageUrl, posts: new Map((saved?.posts ?? []).map((p) => [p.key, p])) };
+      this.tabs.set(tabId, state);
+    }
+    return state;
+  }
+
+  private async save(tabId: number, state: TabState): Promise<void> {
+    const value: TabResults = { pageUrl: state.pageUrl, posts: [...state.posts.values()] };
+    await browser.storage.session.set({ [storageKey(tabId)]: value });
+  }
+
+  async get(tabId: number): Promise<TabResults> {
+    const state = await this.state(tabId);
+    return { pageUrl: state.pageUrl, posts: sortForDisplay([...state.posts.values()]) };
+  }
+
+  async reset(tabId: number, pageUrl: string): Promise<void> {
+    const state: TabState = { pageUrl, posts: new Map() };
+    this.tabs.set(tabId, state);
+    await this.save(tabId, state);
+  }
+
+  /** Records a batch's results; a post that no longer matches (a recycled cell) is removed. */
+  async record(tabId: number, pageUrl: string, posts: readonly ExtractedPost[], results: readonly PostResult[]): Promise<TabResults> {
+    const state = await this.state(tabId);
+    if (state.pageUrl !== pageUrl) {
+      state.pageUrl = pageUrl;
+      state.posts.clear();
+    }
+    let changed = false;
+    results.forEach((result, i) => {
+      const post = posts[i]!;
+      if (!result.badge && !result.related.length) {
+        changed = state.posts.delete(result.key) || changed;
+        return;
+      }
+      state.posts.set(result.key, {
+        key: result.key,
+        ...(post.permalink && { permalink: post.permalink }),
+        excerpt: post.text.slice(0, EXCERPT_LENGTH),
+        ...(result.badge && { badge: result.badge }),
+        related: result.related,
+      });
+      changed = true;
+    });
+    while (state.posts.size > MAX_POSTS_PER_TAB) state.posts.delete(state.posts.keys().next().value!);
+    if (changed) await this.save(tabId, state);
+    return this.get(tabId);
+  }
+
+  async forget(tabId: number): Promise<void> {
+    this.tabs.delete(tabId);
+    await browser.storage.session.remove(storageKey(tabId));
+  }
+}
+
+/** Certain matches first, then badged text matches by strength, then posts with only related matches. */
+export function sortForDisplay(posts: TabPost[]): TabPost[] {
+  const rank = (p: TabPost) => (p.badge ? (p.badge.candidate.how === 'similar-text' ? 1 : 0) : 2);
+  const strength = (p: TabPost) => (p.badge ?? p.related[0])?.candidate.score ?? 0;
+  return [...posts].sort((a, b) => rank(a) - rank(b) || strength(b) - strength(a));
+}
+
+export function badgedCount(results: TabResults): number {
+  return results.posts.filter((p) => p.badge).length;
+}

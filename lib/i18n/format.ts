@@ -1,0 +1,27 @@
+/** Dates and numbers in the UI language through Intl. Pure: the locale is passed in. */
+
+/** "2019-07" → "July 2019"; "2026-01-09" → "9 January 2026"; "2019" → "2019" (in the locale's script). */
+export function formatPartialDate(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y) return iso;
+  const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (m) options.month = 'long';
+  if (m && d) options.day = 'numeric';
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+export function formatNumber(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** Picks the best text for the UI language from a by-language map. */
+export function pickLocalised(text: Record<string, string> | undefined, locale: string, fallback?: string): string | undefined {
+  if (!text) return undefined;
+  const lang = locale.split('-')[0]!;
+  return text[locale] ?? text[lang] ?? (fallback ? text[fallback] : undefined) ?? Object.values(text)[0];
+}

@@ -1,0 +1,154 @@
+/**
+ * The generic post scanner every site uses: finds posts with the site adapter, sends what is new or changed
+ * to the background in batches, and badges the matched ones. Bursts of DOM changes are handled in one pass;
+ * a recycled cell (same element, new content) is read again; detached posts are forgotten.
+ */
+import type { ExtractedPost } from '../match/types';
+import type { PostResult } from '../messaging/protocol';
+import type { SiteAdapter } from '../sites/types';
+import { hashText } from '../text/hash';
+import { mountBadge, type BadgeHandle } from './badge-host';
+
+export interface ScannerOptions {
+  adapter: SiteAdapter;
+  match: (posts: ExtractedPost[]) => Promise<PostResult[]>;
+  /** Stops the scanner (the extension reloaded or the script was torn down). */
+  signal: AbortSignal;
+  root?: Document;
+  /** Milliseconds to wait after a DOM change before scanning, so a burst costs one pass. */
+  throttleMs?: number;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+const signature = (post: ExtractedPost) =>
+  hashText(post.key, post.text, post.links.join(' '), post.media.map((m) => `${m.url}|${m.poster}`).join(' '));
+
+export class PostScanner {
+  private readonly root: Document;
+  private seen = new WeakMap<Element, string>();
+  private readonly badges = new Map<Element, BadgeHandle>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private observer: MutationObserver | undefined;
+  /** Resolves when the scan in progress (if any) has applied its results: tests and navigation wait on it. */
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: ScannerOptions) {
+    this.root = options.root ?? document;
+    options.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  start(): void {
+    if (this.options.signal.aborted) return;
+    this.observer = new MutationObserver((records) => {
+      // Our own badge insertions change the DOM too; they need no new scan.
+      if (records.every((r) => isOwnMutation(r))) return;
+      this.schedule();
+    });
+    this.observer.observe(this.root.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'video-id', 'src'] });
+    this.schedule(0);
+  }
+
+  /** Forget everything read so far (SPA navigation) and scan again. */
+  reset(): void {
+    for (const badge of this.badges.values()) badge.remove();
+    this.badges.clear();
+    this.seen = new WeakMap();
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    clearTimeout(this.timer);
+    for (const badge of this.badges.values()) badge.remove();
+    this.badges.clear();
+  }
+
+  /** Waits for pending and running scans (used by tests and by navigation). */
+  async idle(): Promise<void> {
+    while (this.timer !== undefined) await new Promise((r) => setTimeout(r, 5));
+    await this.running;
+  }
+
+  private schedule(delay = this.options.throttleMs ?? 50): void {
+    if (this.timer !== undefined || this.options.signal.aborted) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.running.then(() => this.scan()).catch((error) => this.options.onError?.(error));
+    }, delay);
+  }
+
+  private async scan(): Promise<void> {
+    if (this.options.signal.aborted) return;
+    const { adapter } = this.options;
+    const page = new URL(this.root.location?.href ?? 'https://invalid.example/');
+    this.forgetDetached();
+
+    const batch: { element: Element; post: ExtractedPost; sig: string }[] = [];
+    for (const element of this.root.querySelectorAll(adapter.postSelectors.join(','))) {
+      let post: ExtractedPost | null;
+      try {
+        post = adapter.extract(element, page);
+      } catch (error) {
+        this.options.onError?.(error); // one odd post must not stop the others
+        continue;
+      }
+      if (!post) continue;
+      const sig = signature(post);
+      if (this.seen.get(element) === sig) continue;
+      this.seen.set(element, sig);
+      batch.push({ element, post, sig });
+    }
+
+    const size = this.options.batchSize ?? 50;
+    for (let i = 0; i < batch.length; i += size) {
+      const chunk = batch.slice(i, i + size);
+      const results = await this.options.match(chunk.map((c) => c.post));
+      if (this.options.signal.aborted) return;
+      chunk.forEach(({ element, sig }, j) => {
+        // The cell was recycled while we waited: its newer content gets its own answer.
+        if (this.seen.get(element) !== sig) return;
+        this.apply(element, results[j]);
+      });
+    }
+  }
+
+  private apply(element: Element, result: PostResult | undefined): void {
+    const existing = this.badges.get(element);
+    if (!result?.badge) {
+      existing?.remove();
+      this.badges.delete(element);
+      return;
+    }
+    if (existing?.host.isConnected) {
+      existing.update(result.badge);
+      return;
+    }
+    existing?.remove();
+    const placement = this.options.adapter.badgePlacement(element);
+    if (!placement) return;
+    this.badges.set(element, mountBadge(placement, result.badge));
+  }
+
+  private forgetDetached(): void {
+    for (const [element, badge] of this.badges) {
+      if (!element.isConnected) {
+        badge.remove();
+        this.badges.delete(element);
+      }
+    }
+  }
+
+  /** How many badges are on the page now (for tests and diagnostics). */
+  get badgeCount(): number {
+    return this.badges.size;
+  }
+}
+
+function isOwnMutation(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  if (record.type === 'childList' && nodes.length > 0) {
+    return nodes.every((n) => n.nodeType === 1 && (n as Element).hasAttribute('data-sanad-badge'));
+  }
+  return record.type === 'attributes' && (record.target as Element).hasAttribute?.('data-sanad-badge');
+}

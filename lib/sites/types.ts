@@ -1,0 +1,20 @@
+import type { ExtractedPost } from '../match/types';
+
+/** Where a badge goes: inserted into `parent` before `before` (null: at the end). */
+export interface BadgePlacement {
+  parent: Element;
+  before: Node | null;
+}
+
+/**
+ * One social site: which elements are posts and how to read them. Selectors are data with ordered
+ * fallbacks; everything else is shared by the generic scanner.
+ */
+export interface SiteAdapter {
+  id: string;
+  /** Every selector is applied; each names one kind of post container. */
+  postSelectors: readonly string[];
+  /** Reads one post; null when the element is not a post after all (a skeleton, a nested duplicate…). */
+  extract(post: Element, page: URL): ExtractedPost | null;
+  badgePlacement(post: Element): BadgePlacement | null;
+}

@@ -1,0 +1,78 @@
+import { canonicalMediaId } from '../../urls/canonical';
+import type { ExtractedPost, MediaRef } from '../../match/types';
+import { absoluteUrl, readText } from '../dom';
+import type { SiteAdapter } from '../types';
+import { X_SELECTORS as S } from './selectors';
+
+/** Is `el` inside a quoted tweet of `post` (rather than the post itself)? */
+function inQuote(el: Element, post: Element): boolean {
+  const quote = el.closest(S.quoted.join(','));
+  return !!quote && post.contains(quote) && quote !== post;
+}
+
+/** The first element of `selectors` in the post that does not belong to a quoted tweet. */
+function own(post: Element, selectors: readonly string[]): Element | undefined {
+  for (const selector of selectors) {
+    for (const el of post.querySelectorAll(selector)) if (!inQuote(el, post)) return el;
+  }
+  return undefined;
+}
+
+/** t.co links show their expansion as text ("https://youtube.com/watch?v=…"): read it back. */
+function expandedLink(anchor: Element, page: URL): string | undefined {
+  const href = absoluteUrl(anchor.getAttribute('href'), page);
+  const shown = readText(anchor).replace(/…$/, '');
+  if (/^https?:\/\/\S+$/.test(shown) && !shown.endsWith('…')) return shown;
+  return href;
+}
+
+export const xAdapter: SiteAdapter = {
+  id: 'x',
+  postSelectors: S.post,
+
+  extract(post, page) {
+    const timeEl = own(post, S.permalinkTime);
+    const permalinkEl = timeEl?.closest('a[href*="/status/"]');
+    const permalink = absoluteUrl(permalinkEl?.getAttribute('href'), page);
+    const textEl = own(post, S.text);
+    const text = readText(textEl);
+
+    const links = [...(textEl?.querySelectorAll('a[href]') ?? []), ...post.querySelectorAll(S.card.join(','))]
+      .filter((a) => !inQuote(a, post))
+      .map((a) => expandedLink(a, page))
+      .filter((u): u is string => !!u && !/^https?:\/\/(x|twitter)\.com\/(hashtag|search)\b/.test(u) && !/^https?:\/\/(x|twitter)\.com\/[^/]+$/.test(u));
+
+    const media: MediaRef[] = [];
+    for (const video of post.querySelectorAll(S.video.join(','))) {
+      if (inQuote(video, post)) continue;
+      media.push({ kind: 'video', ...(permalink && { url: permalink }), ...(absoluteUrl(video.getAttribute('poster'), page) && { poster: absoluteUrl(video.getAttribute('poster'), page) }) });
+    }
+    for (const img of post.querySelectorAll(S.photo.join(','))) {
+      if (inQuote(img, post)) continue;
+      const src = absoluteUrl(img.getAttribute('src'), page);
+      if (src) media.push({ kind: 'image', url: src });
+    }
+
+    if (!text && !permalink && !media.length) return null; // a skeleton or an ad placeholder
+    const author = permalink ? new URL(permalink).pathname.split('/')[1] : undefined;
+    const time = timeEl?.getAttribute('datetime') ?? undefined;
+    return {
+      key: (permalink && canonicalMediaId(permalink)) || `x-text:${text.slice(0, 120)}`,
+      ...(permalink && { permalink }),
+      ...(author && { author }),
+      text,
+      links: [...new Set(links)],
+      media,
+      ...(time && { time }),
+    } satisfies ExtractedPost;
+  },
+
+  // In the header row, after the name and time: never over the text or the media.
+  badgePlacement(post) {
+    const userName = own(post, S.userName);
+    if (userName) return { parent: userName, before: null };
+    const text = own(post, S.text);
+    return text?.parentElement ? { parent: text.parentElement, before: text } : null;
+  },
+};
+

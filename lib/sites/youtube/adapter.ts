@@ -1,0 +1,66 @@
+import { canonicalMediaId } from '../../urls/canonical';
+import type { ExtractedPost } from '../../match/types';
+import { absoluteUrl, queryFirst, readText } from '../dom';
+import type { SiteAdapter } from '../types';
+import { YOUTUBE_SELECTORS as S } from './selectors';
+
+const ITEM_CONTAINERS = S.items.join(',');
+
+function extractWatch(flexy: Element): ExtractedPost | null {
+  const videoId = flexy.getAttribute('video-id');
+  if (!videoId) return null;
+  const permalink = `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`;
+  const title = readText(queryFirst(flexy, S.watchTitle));
+  const description = readText(queryFirst(flexy, S.watchDescription), 4_000);
+  const author = readText(queryFirst(flexy, S.watchChannel)) || undefined;
+  const id = canonicalMediaId(permalink);
+  return {
+    key: id ?? permalink,
+    permalink,
+    ...(author && { author }),
+    text: [title, description].filter(Boolean).join('\n'),
+    links: [],
+    media: [{ kind: 'video', url: permalink }],
+  };
+}
+
+function extractItem(item: Element, page: URL): ExtractedPost | null {
+  // The new lockup is nested inside grid items: read it once, as part of its container.
+  if (item.localName === 'yt-lockup-view-model' && item.parentElement?.closest(ITEM_CONTAINERS)) return null;
+  const link = queryFirst(item, S.itemLink);
+  const permalink = absoluteUrl(link?.getAttribute('href'), page);
+  const id = permalink ? canonicalMediaId(permalink) : null;
+  if (!permalink || !id) return null; // ads, playlists and skeletons have no video link
+  const titleEl = queryFirst(item, S.itemTitle);
+  const text = titleEl?.getAttribute('title') || readText(titleEl);
+  const poster = absoluteUrl(queryFirst(item, S.thumbnail)?.getAttribute('src'), page);
+  const author = readText(queryFirst(item, S.itemChannel)) || undefined;
+  return {
+    key: id,
+    permalink,
+    ...(author && { author }),
+    text,
+    links: [],
+    media: [{ kind: 'video', url: permalink, ...(poster && { poster }) }],
+  };
+}
+
+export const youtubeAdapter: SiteAdapter = {
+  id: 'youtube',
+  postSelectors: [S.watch, ...S.items],
+
+  extract(post, page) {
+    return post.matches(S.watch) ? extractWatch(post) : extractItem(post, page);
+  },
+
+  // Next to the title: the watch page's title row, or under an item's title.
+  badgePlacement(post) {
+    if (post.matches(S.watch)) {
+      const box = queryFirst(post, S.watchTitleBox);
+      return box ? { parent: box, before: null } : null;
+    }
+    const title = queryFirst(post, S.itemTitle);
+    const parent = title?.closest('h3') ?? title;
+    return parent?.parentElement ? { parent: parent.parentElement, before: parent.nextSibling } : null;
+  },
+};

@@ -1,0 +1,96 @@
+// Source of public/_locales/*/messages.json: one row per key with English and Arabic side by side, so a
+// translation cannot be forgotten. Run `node scripts/locales-source.mjs` after editing; a unit test checks
+// that the committed files are what this script generates.
+import { writeFileSync, mkdirSync } from 'node:fs';
+
+const M = {
+  // The locale the UI is actually shown in (the browser falls back to English for other languages).
+  uiLocale: ['en', 'ar'],
+  extName: ['Sanad — fact-checks in your feed', 'سند — التحقق من الأخبار في صفحتك'],
+  extDescription: [
+    'Shows, inside your social feeds, when a shared video or claim has already been debunked by fact-checkers, and why. Matching happens on your device.',
+    'يُظهر داخل صفحات التواصل الاجتماعي متى فنّد مدققو المعلومات فيديو أو ادعاءً متداولاً، ولماذا. تجري المطابقة على جهازك.',
+  ],
+  popupTitle: ['Sanad', 'سند'],
+  popupSubtitle: ['Fact-checks for this page', 'نتائج التحقق لهذه الصفحة'],
+  emptyTitle: ['No debunked posts found on this page', 'لم نجد في هذه الصفحة منشورات فنّدها مدققو المعلومات'],
+  emptyBody: [
+    'Sanad checks posts on X and YouTube against $COUNT$ fact-checks stored on your device. Nothing you browse leaves it.',
+    'يقارن سند منشورات X ويوتيوب مع $COUNT$ تحققًا محفوظًا على جهازك. لا يغادره شيء مما تتصفحه.',
+    'count',
+  ],
+  loading: ['Loading…', 'جارٍ التحميل…'],
+  loadError: ['Could not read this tab’s results: $ERROR$', 'تعذّرت قراءة نتائج هذا التبويب: $ERROR$', 'error'],
+  matchedCount: ['$COUNT$ debunked post(s) on this page', 'منشورات مُفنَّدة في هذه الصفحة: $COUNT$', 'count'],
+  verdict_false: ['False', 'زائف'],
+  verdict_misleading: ['Misleading', 'مضلّل'],
+  verdict_altered: ['Fabricated or altered', 'مفبرك أو معدّل'],
+  verdict_satire: ['Satire', 'محتوى ساخر'],
+  verdict_unproven: ['Unproven', 'غير مثبت'],
+  verdict_true: ['Rated true', 'صحيح'],
+  verdict_unrated: ['Fact-checked', 'خضع للتحقق'],
+  badgeName: ['Sanad: fact-checked as “$VERDICT$”. Show why', 'سند: التحقق يقول «$VERDICT$». اعرض السبب', 'verdict'],
+  badgeText: ['$VERDICT$', '$VERDICT$', 'verdict'],
+  claimHeading: ['The claim', 'الادعاء'],
+  reasonsHeading: ['Why', 'لماذا'],
+  reason_ai_generated: ['The video was generated with AI. Signs observed:', 'الفيديو مولَّد بالذكاء الاصطناعي. من المؤشرات:'],
+  reason_old_footage: ['Old footage shared as if it were new.', 'مقطع قديم يُتداول على أنه حديث.'],
+  reason_edited: ['The media was edited or cropped.', 'المقطع معدّل أو مقتطع.'],
+  reason_staged: ['The scene was staged.', 'المشهد مُمَثَّل ومُعدّ مسبقًا.'],
+  reason_satire: ['It is satire or parody, shared as fact.', 'محتوى ساخر يُتداول على أنه حقيقة.'],
+  reason_false_claim: ['The claim is false.', 'الادعاء غير صحيح.'],
+  reason_misleading: ['The claim is misleading.', 'الادعاء مضلّل.'],
+  reason_unproven: ['There is no evidence for the claim.', 'لا دليل على صحة الادعاء.'],
+  artifact_lip_sync: ['Lip movement does not match the speech', 'حركة الشفاه لا تطابق الكلام'],
+  artifact_blur: ['Blurry, smeared scenes', 'ضبابية في المشاهد'],
+  artifact_distorted_body: ['Distorted body parts (limbs, hands, faces)', 'تشوّه في أجزاء الجسم (الأطراف أو الأيدي أو الوجوه)'],
+  artifact_repeated_motion: ['The same motion repeats; bodies almost frozen', 'تكرار نمط الحركة نفسه وأجساد شبه ثابتة'],
+  artifact_frozen_figures: ['People stay unnaturally still', 'أشخاص ثابتون بشكل غير طبيعي'],
+  artifact_garbled_text: ['Garbled writing on signs or clothes', 'كتابة مشوّهة على اللافتات أو الملابس'],
+  artifact_unnatural_voice: ['The voice sounds synthetic', 'الصوت يبدو اصطناعيًا'],
+  oldFootageFirst: ['First published in $DATE$, $PLACE$', 'نُشر أول مرة في $DATE$، $PLACE$', 'date', 'place'],
+  oldFootageFirstDate: ['First published in $DATE$', 'نُشر أول مرة في $DATE$', 'date'],
+  oldFootageFirstPlace: ['First filmed in $PLACE$', 'صُوِّر أصلًا في $PLACE$', 'place'],
+  originalLink: ['See the original', 'شاهد الأصل'],
+  factCheckBy: ['Fact-check by $PUBLISHER$', 'تحقق: $PUBLISHER$', 'publisher'],
+  unknownPublisher: ['an unnamed fact-checker', 'جهة تحقق غير مسماة'],
+  publishedOn: ['Published $DATE$', 'نُشر في $DATE$', 'date'],
+  readFactCheck: ['Read the fact-check', 'اقرأ التحقق'],
+  how_same_media: ['Matched: the same video or post the fact-check names', 'طريقة المطابقة: الفيديو أو المنشور نفسه الذي يذكره التحقق'],
+  how_same_link: ['Matched: the post links to the debunked source', 'طريقة المطابقة: المنشور يربط بالمصدر المُفنَّد'],
+  how_similar_text: ['Matched: similar wording — $STRENGTH$ ($SCORE$)', 'طريقة المطابقة: صياغة مشابهة — $STRENGTH$ ($SCORE$)', 'strength', 'score'],
+  strength_strong: ['strong', 'قوية'],
+  strength_moderate: ['moderate', 'متوسطة'],
+  strength_weak: ['weak', 'ضعيفة'],
+  possiblyRelated: ['Possibly related ($COUNT$)', 'قد يكون ذا صلة ($COUNT$)', 'count'],
+  possiblyRelatedHint: ['Not badged: the wording is only partly similar.', 'بلا شارة: الصياغة متشابهة جزئيًا فقط.'],
+  postHeading: ['Post', 'المنشور'],
+  openPost: ['Open the post', 'افتح المنشور'],
+  close: ['Close', 'إغلاق'],
+  listStatus: ['$COUNT$ fact-checks on this device', 'عدد التحققات على هذا الجهاز: $COUNT$', 'count'],
+};
+
+const LOCALES = { en: 0, ar: 1 };
+
+/** locale → messages.json content. */
+export function buildLocales() {
+  const result = {};
+  for (const [locale, column] of Object.entries(LOCALES)) {
+    const out = {};
+    for (const [key, [en, ar, ...placeholders]] of Object.entries(M)) {
+      out[key] = { message: [en, ar][column] };
+      if (placeholders.length) {
+        out[key].placeholders = Object.fromEntries(placeholders.map((p, i) => [p, { content: `$${i + 1}` }]));
+      }
+    }
+    result[locale] = `${JSON.stringify(out, null, 2)}\n`;
+  }
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [locale, json] of Object.entries(buildLocales())) {
+    mkdirSync(new URL(`../public/_locales/${locale}/`, import.meta.url), { recursive: true });
+    writeFileSync(new URL(`../public/_locales/${locale}/messages.json`, import.meta.url), json);
+  }
+}
