@@ -1,6 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// The supported social sites, where content scripts run and posters may be read.
+const SOCIAL_HOSTS = [
+  'https://x.com/*',
+  'https://twitter.com/*',
+  'https://mobile.twitter.com/*',
+  'https://mobile.x.com/*',
+  'https://www.youtube.com/*',
+  'https://m.youtube.com/*',
+];
+
 // Host permissions are only the supported social sites (least privilege); feeds and intake hosts will be
 // optional permissions requested when the user adds them.
 export default defineConfig({
@@ -10,6 +20,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'contextMenus'],
+    host_permissions: SOCIAL_HOSTS,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

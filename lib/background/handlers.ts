@@ -15,9 +15,9 @@ export interface HandlerDeps {
   showCount?: (tabId: number, count: number) => void;
 }
 
-/** Extension pages (popup, options) have no tab sender and an extension URL; content scripts have a tab. */
+/** Extension pages (popup, options; also when opened in a tab) have an extension URL; content scripts the page's. */
 function isExtensionPage(sender: Sender): boolean {
-  return !sender.tab && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+  return (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {

@@ -1,0 +1,49 @@
+/** Helpers to look at what the extension did in a browser launched by launchWithSanad. */
+import type { Page } from 'playwright-core';
+import type { TabResults } from '../../lib/messaging/protocol';
+import type { SanadBrowser } from './chromium';
+
+/** The browser's tab id of a page, asked from the extension's service worker. */
+export async function tabIdOf(browser: SanadBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await browser.serviceWorker.evaluate(async (href) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === href)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab found for ${url}`);
+  return id;
+}
+
+/** Opens the popup for a tab (`popup.html?tab=<id>`) in a page of its own. */
+export async function openPopup(browser: SanadBrowser, tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('main .count, main .empty, main [role="alert"]', { state: 'attached', timeout: 10_000 });
+  return popup;
+}
+
+/** The tab's results, as the popup gets them. */
+export async function tabResults(extensionPage: Page, tabId: number): Promise<TabResults> {
+  const reply = await extensionPage.evaluate((id) => chrome.runtime.sendMessage({ sanad: 'tabResults', data: { tabId: id } }), tabId);
+  if (!reply?.ok) throw new Error(`tabResults failed: ${reply?.error}`);
+  return reply.value as TabResults;
+}
+
+/** Waits until the page's badge count stops changing (the scanner batches for ~50 ms). */
+export async function settledBadges(page: Page, { atLeast = 0, timeout = 10_000 } = {}): Promise<number> {
+  const deadline = Date.now() + timeout;
+  let last = -1;
+  let stableSince = Date.now();
+  while (Date.now() < deadline) {
+    const count = await page.locator('[data-sanad-badge]').count();
+    if (count !== last) {
+      last = count;
+      stableSince = Date.now();
+    } else if (count >= atLeast && Date.now() - stableSince > 700) {
+      return count;
+    }
+    await page.waitForTimeout(100);
+  }
+  return last;
+}

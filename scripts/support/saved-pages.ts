@@ -1,0 +1,53 @@
+/**
+ * Serves saved social pages under their real host names (https://x.com/home …) through Playwright's
+ * request routing, so content scripts run exactly as on the live sites. Everything else on the network is
+ * answered locally: images with a placeholder, the rest refused. Nothing leaves the machine.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+
+export const FIXTURES_DIR = resolve(import.meta.dirname, '../../tests/fixtures');
+
+/** Real URL → saved page (path under tests/fixtures). */
+export const SAVED_PAGES: Record<string, string> = {
+  'https://x.com/home': 'x/home-timeline.html',
+  'https://www.youtube.com/watch?v=hK9fL2xQw0E': 'youtube/watch.html',
+  'https://www.youtube.com/': 'youtube/home.html',
+};
+
+// A neutral grey 16:9 SVG stands in for thumbnails, posters and avatars.
+const PLACEHOLDER = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="100%" height="100%" fill="#9aa4ae"/><path d="M140 60l50 30-50 30z" fill="#fff" opacity=".8"/></svg>',
+);
+const IMAGE_HOSTS = /(^|\.)(twimg\.com|ytimg\.com|ggpht\.com|googleusercontent\.com)$/;
+
+export interface ServeOptions {
+  /** Extra or replacement pages: URL → HTML text. */
+  pages?: Record<string, string>;
+}
+
+export async function serveSavedPages(context: BrowserContext, options: ServeOptions = {}): Promise<void> {
+  const pages = new Map<string, string>();
+  for (const [url, file] of Object.entries(SAVED_PAGES)) pages.set(url, readFileSync(resolve(FIXTURES_DIR, file), 'utf8'));
+  for (const [url, html] of Object.entries(options.pages ?? {})) pages.set(url, html);
+
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    async (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      const html = pages.get(url.href) ?? pages.get(`${url.origin}${url.pathname}`);
+      if (html !== undefined && request.resourceType() === 'document') {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      if (IMAGE_HOSTS.test(url.hostname) || request.resourceType() === 'image') {
+        return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER });
+      }
+      if (request.resourceType() === 'document') {
+        return route.fulfill({ status: 404, contentType: 'text/plain', body: `not a saved page: ${url.href}` });
+      }
+      return route.abort('blockedbyclient');
+    },
+  );
+}
