@@ -27,7 +27,7 @@ const RATING_WORDS: ReadonlyArray<readonly [Verdict, readonly string[]]> = [
   [
     'false',
     [
-      'false', 'fake', 'pants on fire', 'incorrect', 'wrong', 'hoax', 'not true', 'baseless', 'scam', 'inaccurate',
+      'false', 'fake', 'misattributed', 'pants on fire', 'incorrect', 'wrong', 'hoax', 'not true', 'baseless', 'scam', 'inaccurate',
       'زائف', 'زائفه', 'كاذب', 'كاذبه', 'خاطئ', 'خاطئه', 'غير صحيح', 'غير صحيحه', 'مزيف', 'مزيفه', 'ملفق',
       'ملفقه', 'شائعه', 'اشاعه', 'خطا', 'كذب', 'مختلق', 'مختلقه', 'احتيال',
     ],

@@ -5,13 +5,25 @@ import type { ListRecord, SanadDb } from './db';
 export async function replaceList(db: SanadDb, list: Omit<ListRecord, 'count'>, debunks: readonly Debunk[]): Promise<void> {
   const tx = db.transaction(['debunks', 'lists'], 'readwrite');
   const store = tx.objectStore('debunks');
-  const oldKeys = await store.index('bySource').getAllKeys(list.id);
-  const done = [
-    ...oldKeys.map((key) => store.delete(key)),
-    ...debunks.map((d) => store.put({ ...d, source: list.id })),
-    tx.objectStore('lists').put({ ...list, count: debunks.length }),
-  ];
-  await Promise.all([...done, tx.done]);
+  try {
+    const oldKeys = await store.index('bySource').getAllKeys(list.id);
+    const writes = [
+      ...oldKeys.map((key) => store.delete(key)),
+      // A record IndexedDB refuses throws here, synchronously: without the abort below, the deletes
+      // already queued would commit and the list would be lost.
+      ...debunks.map((d) => store.put({ ...d, source: list.id })),
+      tx.objectStore('lists').put({ ...list, count: debunks.length }),
+    ];
+    await Promise.all([...writes, tx.done]);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished or aborted */
+    }
+    await tx.done.catch(() => {});
+    throw error;
+  }
 }
 
 export function allDebunks(db: SanadDb): Promise<Debunk[]> {

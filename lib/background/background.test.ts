@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AI_VIDEO_ID, BUNDLED_BODY, OLD_HAMA_ID } from '@/tests/unit/support/debunks';
+import type { ExtractedPost } from '../match/types';
+import type { Sender } from '../messaging/channel';
+import { allDebunks, listRecord } from '../store/debunk-store';
+import { openSanadDb } from '../store/db';
+import { BUNDLED_LIST_ID, ensureBundledList } from './bundled-list';
+import { createHandlers } from './handlers';
+import { MatcherService } from './matcher-service';
+import { TabResultsStore } from './tab-results';
+
+const post = (key: string, text: string, extra: Partial<ExtractedPost> = {}): ExtractedPost => ({ key, text, links: [], media: [], ...extra });
+const AI_POST = post('x:1', 'فيديو يظهر اسر عناصر من الجيش السوري على ايدي قوات سوريا الديمقراطيه قسد في مدينه حلب');
+const TRUE_POST = post('x:2', 'خروج الدفعة الأخيرة من مقاتلي قسد من حي الشيخ مقصود في حلب باتجاه شمال شرق سوريا');
+const ID_POST = post('x:3', 'شاهد', { permalink: 'https://x.com/sham_front_news/status/1862457711358930944' });
+
+function setup(loadBundledList = async () => BUNDLED_BODY) {
+  const openDb = () => openSanadDb();
+  const matcher = new MatcherService({ openDb, loadBundledList });
+  const tabs = new TabResultsStore();
+  const showCount = vi.fn();
+  const handlers = createHandlers({ matcher, tabs, openDb, showCount });
+  return { matcher, tabs, handlers, showCount, openDb };
+}
+
+const fromTab = (id: number, url = 'https://x.com/home'): Sender => ({ tab: { id } as Sender['tab'], url });
+const fromPopup = (): Sender => ({ url: fakeBrowser.runtime.getURL('/popup.html') });
+
+describe('Background: bundled list', () => {
+  it('imports the bundled list once; an unchanged list is not rewritten, a changed one replaces it', async () => {
+    const db = await openSanadDb();
+    expect((await ensureBundledList(db, BUNDLED_BODY))?.debunks.length).toBe(2);
+    expect(await ensureBundledList(db, BUNDLED_BODY)).toBeNull();
+    const updated = JSON.parse(BUNDLED_BODY);
+    updated['@graph'].pop();
+    await ensureBundledList(db, JSON.stringify(updated));
+    expect((await allDebunks(db)).map((d) => d.id)).toEqual([AI_VIDEO_ID]);
+    expect((await listRecord(db, BUNDLED_LIST_ID))?.count).toBe(1);
+  });
+
+  it('refuses an unusable bundled list and keeps the good one', async () => {
+    const db = await openSanadDb();
+    await ensureBundledList(db, BUNDLED_BODY);
+    await expect(ensureBundledList(db, '{"not": "a list"')).rejects.toThrow(/unusable/);
+    expect(await allDebunks(db)).toHaveLength(2);
+  });
+
+  it('matches from the stored list when the packaged file cannot be read', async () => {
+    await setup().matcher.ready(); // first run stores the list
+    const offline = setup(async () => {
+      throw new Error('fetch failed');
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const [result] = await offline.matcher.match([AI_POST]);
+    expect(result!.badge?.debunk.id).toBe(AI_VIDEO_ID);
+  });
+});
+
+describe('Background: matchPosts', () => {
+  it('answers a batch in one message, in order, with badges only where they belong', async () => {
+    const { handlers } = setup();
+    const results = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7));
+    expect(results.map((r) => r.key)).toEqual(['x:1', 'x:2', 'x:3']);
+    expect(results[0]!.badge?.debunk.id).toBe(AI_VIDEO_ID);
+    expect(results[0]!.badge?.candidate.how).toBe('similar-text');
+    expect(results[1]!.badge).toBeUndefined();
+    expect(results[2]!.badge).toMatchObject({ debunk: { id: OLD_HAMA_ID, verdict: 'misleading' }, candidate: { how: 'same-media', score: 1 } });
+  });
+
+  it('records the tab results for the popup and shows the count on the icon', async () => {
+    const { handlers, showCount } = setup();
+    await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7));
+    const results = await handlers.tabResults({ tabId: 7 }, fromPopup());
+    expect(results.pageUrl).toBe('https://x.com/home');
+    // Certain matches first.
+    expect(results.posts.map((p) => [p.key, p.badge?.debunk.id])).toEqual([
+      ['x:3', OLD_HAMA_ID],
+      ['x:1', AI_VIDEO_ID],
+    ]);
+    expect(showCount).toHaveBeenLastCalledWith(7, 2);
+  });
+
+  it('keeps tab results across a service-worker restart (storage.session)', async () => {
+    await setup().handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(3));
+    const woken = setup(); // a new worker: empty memory, same session storage
+    const results = await woken.handlers.tabResults({ tabId: 3 }, fromPopup());
+    expect(results.posts.map((p) => p.key)).toEqual(['x:1']);
+  });
+
+  it('forgets a post whose recycled cell no longer matches, and everything on navigation', async () => {
+    const { handlers } = setup();
+    await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4));
+    await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [{ ...AI_POST, text: 'نص آخر تماما عن الطقس' }] }, fromTab(4));
+    expect((await handlers.tabResults({ tabId: 4 }, fromPopup())).posts).toEqual([]);
+    await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [ID_POST] }, fromTab(4));
+    await handlers.pageChanged({ pageUrl: 'https://x.com/explore' }, fromTab(4));
+    expect(await handlers.tabResults({ tabId: 4 }, fromPopup())).toEqual({ pageUrl: 'https://x.com/explore', posts: [] });
+  });
+
+  it('bounds hostile input: oversized text is cut, junk entries dropped, a non-array refused', async () => {
+    const { handlers } = setup();
+    const junk = [null, 42, { text: 'no key' }, { key: 'k', text: 'x'.repeat(60_000), links: 'nope', media: [{ kind: 'script' }] }];
+    const results = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: junk as unknown as ExtractedPost[] }, fromTab(5));
+    expect(results).toEqual([{ key: 'k', related: [] }]);
+    await expect(handlers.matchPosts({ pageUrl: 'x', posts: 'nope' as unknown as ExtractedPost[] }, fromTab(5))).rejects.toThrow(/array/);
+  });
+
+  it('gives tab results to extension pages only, not to content scripts', async () => {
+    const { handlers } = setup();
+    await expect(handlers.tabResults({ tabId: 1 }, fromTab(9, 'https://x.com/home'))).rejects.toThrow(/extension pages/);
+  });
+
+  it('reports the lists held locally', async () => {
+    const { handlers, matcher } = setup();
+    await matcher.ready();
+    const lists = await handlers.listStatus({}, fromPopup());
+    expect(lists).toMatchObject([{ id: 'bundled', count: 2, skipped: 0 }]);
+  });
+});

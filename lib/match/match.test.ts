@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importClaimReviews } from '../debunk/claimreview';
+import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk, seedText } from '@/tests/unit/support/debunks';
+import { buildIndex } from './index';
+import { matchPost, shownCandidates } from './match';
+import { textMatchBadges } from './decide';
+
+// The bundled list among 6,496 real Arabic fact-checks: realistic term statistics and many near neighbours.
+const arabicBackground = importClaimReviews(readFileSync(new URL('../../../shared/eval/clef-ar/debunks.jsonl', import.meta.url), 'utf8'), 'clef').debunks;
+const index = buildIndex([...bundledDebunks(), ...arabicBackground]);
+const post = (text: string, extra: Partial<Parameters<typeof matchPost>[1]> = {}) => matchPost(index, { key: 'p', text, ...extra });
+const badged = (text: string) => post(text).candidates.find((c) => c.badge);
+
+describe('matchPost: exact ids', () => {
+  it.each([
+    ['the debunked post itself', { permalink: 'https://twitter.com/halab_alaan/status/2009512270941053184?s=20' }, AI_VIDEO_ID],
+    ['a link to the debunked video in another form', { links: ['https://youtu.be/Qm3sZ7yA1bE?si=abc'] }, AI_VIDEO_ID],
+    ['the debunked video as a short', { media: [{ kind: 'video' as const, url: 'https://www.youtube.com/shorts/hK9fL2xQw0E' }] }, OLD_HAMA_ID],
+  ])('badges %s as certain', (_, extra, id) => {
+    const [first] = post('شاهد', extra).candidates;
+    expect(first).toMatchObject({ debunkId: id, badge: true, score: 1 });
+    expect(['same-media', 'same-link']).toContain(first!.how);
+  });
+
+  it('badges an id hit however short or unrelated the text', () => {
+    expect(post('', { permalink: 'https://x.com/x/status/2009512270941053184' }).candidates[0]?.badge).toBe(true);
+  });
+});
+
+describe('matchPost: Arabic text with spelling variation', () => {
+  it.each([
+    // No hamza, ى for ي, ه for ة, diacritics, tatweel, extra words and a hashtag
+    'عاجل | فيديو يُظهِر أسـرى من عناصر الجيش السورى على ايدى قوات سوريا الديمقراطيه "قسد" فى مدينه حلب #حلب_الآن',
+    'مقطع فيديو يظهر اسر عناصر من الجيش السوري على ايدي قوات سوريا الديمقراطية قسد في مدينة حلب',
+    'شاهد فيديو اسر عناصر الجيش السوري على ايدي قسد في مدينة حلب اليوم بعد الاشتباكات',
+  ])('badges the AI-video claim: %s', (text) => {
+    expect(badged(text)?.debunkId).toBe(AI_VIDEO_ID);
+  });
+
+  it('badges the re-shared 2019 Hama video reworded', () => {
+    expect(badged('فيديو مسرب: هروب جماعي لقوات النظام والميليشيات الايرانيه في ريف حلب خلال المعارك الاخيره مع المعارضه')?.debunkId).toBe(OLD_HAMA_ID);
+  });
+
+  it.each([
+    // True reports from the seed articles: same place, same week, same actors, different claims.
+    ['withdrawal', 'أفادت وكالة الأنباء السورية "سانا" بخروج الدفعة الأخيرة من مقاتلي "قسد" من حي الشيخ مقصود في حلب باتجاه شمال شرق سوريا'],
+    ['defections', 'أفادت مصادر سورية بانشقاق أكثر من 120 عنصراً من قوات سوريا الديمقراطية (قسد) وتسليم أنفسهم إلى قوات الأمن السورية'],
+    ['truce denied', 'نفى المركز الإعلامي للإدارة الذاتية شمال شرقي سوريا الأنباء حول التوصل إلى تهدئة في حلب'],
+    ['ceasefire announced', 'أعلنت وزارة الدفاع السورية سريان وقف لإطلاق النار في محيط أحياء الأشرفية والشيخ مقصود وبني زيد بمدينة حلب'],
+    ['surrender', 'نحو 90 مقاتلاً من قوات "قسد" سلموا أنفسهم للجيش السوري في حي الشيخ مقصود، وتم نقلهم للتحقيق'],
+    ['displacement', 'خروج نحو 10 آلاف شخص من حي الشيخ مقصود خلال ساعتين اليوم بحسب الدفاع المدني في حلب'],
+  ])('does not badge true news (%s)', (_, text) => {
+    const result = post(text);
+    expect(result.candidates.filter((c) => c.badge && (c.debunkId === AI_VIDEO_ID || c.debunkId === OLD_HAMA_ID))).toEqual([]);
+  });
+
+  it('does not badge any sentence of the seed news articles against the bundled list', () => {
+    const sentences = ['002_535a5bc4cd7e1ae0.txt', '003_897956df834ffd65.txt', '004_403540b4bd76e2e7.txt']
+      .flatMap((f) => seedText(f).split(/[.\n؛]+/))
+      .map((s) => s.trim())
+      .filter((s) => s.split(/\s+/).length >= 6);
+    expect(sentences.length).toBeGreaterThan(30);
+    const wrong = sentences.filter((s) => {
+      const hit = badged(s);
+      return hit && (hit.debunkId === AI_VIDEO_ID || hit.debunkId === OLD_HAMA_ID);
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('matchPost: the decision', () => {
+  it('never badges very short posts on text alone', () => {
+    expect(badged('فيديو أسرى حلب')).toBeUndefined();
+    expect(textMatchBadges({ coverage: 1, lead: 1, postWords: 3 })).toBe(false);
+  });
+
+  it('asks more of short posts than of long ones', () => {
+    expect(textMatchBadges({ coverage: 0.6, lead: 0.5, postWords: 20 })).toBe(true);
+    expect(textMatchBadges({ coverage: 0.6, lead: 0.5, postWords: 6 })).toBe(false);
+  });
+
+  it('does not badge when two debunks are equally close', () => {
+    expect(textMatchBadges({ coverage: 0.9, lead: 0.01, postWords: 20 })).toBe(false);
+  });
+
+  it('lists weaker matches as possibly related, never badged', () => {
+    const result = post('فيديو مسرب يوثق هروب جماعي لقوات النظام والميليشيات الإيرانية في ريف حلب');
+    const related = shownCandidates(result).find((c) => c.debunkId === OLD_HAMA_ID);
+    expect(related).toBeDefined();
+  });
+
+  it('never returns a debunk the user reported as a wrong match', () => {
+    const text = 'مقطع فيديو يظهر اسر عناصر من الجيش السوري على ايدي قوات سوريا الديمقراطية قسد في مدينة حلب';
+    const result = matchPost(index, { key: 'p', text, permalink: 'https://x.com/a/status/2009512270941053184' }, { exclude: new Set([AI_VIDEO_ID]) });
+    expect(result.candidates.map((c) => c.debunkId)).not.toContain(AI_VIDEO_ID);
+  });
+
+  it('handles an empty index and empty posts', () => {
+    expect(matchPost(buildIndex([]), { key: 'k', text: 'anything at all here' }).candidates).toEqual([]);
+    expect(matchPost(buildIndex([makeDebunk()]), { key: 'k', text: '' }).candidates).toEqual([]);
+  });
+});
+
+describe('matchPost: English', () => {
+  const en = buildIndex([
+    makeDebunk({ id: 'soldiers', claim: 'A video shows Syrian army soldiers captured by the SDF in Aleppo.' }),
+    makeDebunk({ id: 'fries', claim: 'McDonald’s restaurants are offering $1 any size fries between May 18 and 31.' }),
+    makeDebunk({ id: 'anaconda', claim: 'A viral video shows a 10-meter-long anaconda swimming across a river in Brazil.' }),
+  ]);
+  it('badges a paraphrase with different inflections and case', () => {
+    const result = matchPost(en, { key: 'p', text: 'VIDEO: Syrian Army soldier captured by SDF fighters in Aleppo!! https://t.co/x @someone' });
+    expect(result.candidates[0]).toMatchObject({ debunkId: 'soldiers', badge: true });
+  });
+  it('does not badge a post that shares only a few words', () => {
+    const result = matchPost(en, { key: 'p', text: 'Fighting continues in Aleppo today, residents say the army is advancing.' });
+    expect(result.candidates.some((c) => c.badge)).toBe(false);
+  });
+});

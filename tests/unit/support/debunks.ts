@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { importClaimReviews } from '@/lib/debunk/claimreview';
+import type { Debunk } from '@/lib/debunk/types';
+
+export const BUNDLED_BODY = readFileSync(new URL('../../../public/default-debunks.json', import.meta.url), 'utf8');
+export const bundledDebunks = (): Debunk[] => importClaimReviews(BUNDLED_BODY, 'bundled').debunks;
+
+export const AI_VIDEO_ID = 'sanad-misbar-2026-01-aleppo-captured-soldiers-ai';
+export const OLD_HAMA_ID = 'sanad-misbar-2024-11-aleppo-mass-escape-old-hama-video';
+
+export function makeDebunk(overrides: Partial<Debunk> = {}): Debunk {
+  return {
+    id: 'd-1',
+    claim: 'A video shows soldiers captured in Aleppo',
+    keywords: [],
+    verdict: 'false',
+    reasons: [{ kind: 'false-claim' }],
+    publisher: { name: 'Test Desk' },
+    appearances: [],
+    source: 'test',
+    ...overrides,
+  };
+}
+
+/** Lines of the Arabic seed articles (realistic text for true news posts). */
+export function seedText(file: string): string {
+  return readFileSync(new URL(`../../../../shared/seeds/${file}`, import.meta.url), 'utf8');
+}
