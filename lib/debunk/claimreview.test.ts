@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { projectFile, sharedFile } from '@/tests/unit/support/files';
 import { describe, expect, it } from 'vitest';
 import { importClaimReviews, summariseSkipped } from './claimreview';
 
@@ -49,7 +49,7 @@ describe('importClaimReviews: feed shapes', () => {
   });
 
   it('reads the shared CLEF evaluation list (14k JSONL items) without skipping any', () => {
-    const body = readFileSync(new URL('../../../shared/eval/clef-en/debunks.jsonl', import.meta.url), 'utf8');
+    const body = sharedFile('eval/clef-en/debunks.jsonl');
     const report = importClaimReviews(body, 'clef');
     expect(report.skipped).toEqual([]);
     expect(report.debunks.length).toBe(14231);
@@ -156,7 +156,7 @@ describe('claimReviewToDebunk: fields', () => {
 });
 
 describe('the bundled default list', () => {
-  const body = readFileSync(new URL('../../public/default-debunks.json', import.meta.url), 'utf8');
+  const body = projectFile('public/default-debunks.json');
   const report = importClaimReviews(body, 'bundled');
 
   it('imports whole, from Misbar, in Arabic, with verdicts and reasons', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { projectFile, sharedFile } from '@/tests/unit/support/files';
 import { describe, expect, it } from 'vitest';
 import { importClaimReviews } from '../debunk/claimreview';
 import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk, seedText } from '@/tests/unit/support/debunks';
@@ -7,7 +7,7 @@ import { matchPost, shownCandidates } from './match';
 import { textMatchBadges } from './decide';
 
 // The bundled list among 6,496 real Arabic fact-checks: realistic term statistics and many near neighbours.
-const arabicBackground = importClaimReviews(readFileSync(new URL('../../../shared/eval/clef-ar/debunks.jsonl', import.meta.url), 'utf8'), 'clef').debunks;
+const arabicBackground = importClaimReviews(sharedFile('eval/clef-ar/debunks.jsonl'), 'clef').debunks;
 const index = buildIndex([...bundledDebunks(), ...arabicBackground]);
 const post = (text: string, extra: Partial<Parameters<typeof matchPost>[1]> = {}) => matchPost(index, { key: 'p', text, ...extra });
 const badged = (text: string) => post(text).candidates.find((c) => c.badge);

@@ -5,17 +5,17 @@ import type { ListRecord, SanadDb } from './db';
 export async function replaceList(db: SanadDb, list: Omit<ListRecord, 'count'>, debunks: readonly Debunk[]): Promise<void> {
   const tx = db.transaction(['debunks', 'lists'], 'readwrite');
   const store = tx.objectStore('debunks');
+  const writes: Promise<unknown>[] = [];
   try {
     const oldKeys = await store.index('bySource').getAllKeys(list.id);
-    const writes = [
-      ...oldKeys.map((key) => store.delete(key)),
-      // A record IndexedDB refuses throws here, synchronously: without the abort below, the deletes
-      // already queued would commit and the list would be lost.
-      ...debunks.map((d) => store.put({ ...d, source: list.id })),
-      tx.objectStore('lists').put({ ...list, count: debunks.length }),
-    ];
+    for (const key of oldKeys) writes.push(store.delete(key));
+    // A record IndexedDB refuses throws here, synchronously: without the abort below, the deletes already
+    // queued would commit and the list would be lost.
+    for (const debunk of debunks) writes.push(store.put({ ...debunk, source: list.id }));
+    writes.push(tx.objectStore('lists').put({ ...list, count: debunks.length }));
     await Promise.all([...writes, tx.done]);
   } catch (error) {
+    for (const write of writes) write.catch(() => {}); // each fails with AbortError now: expected
     try {
       tx.abort();
     } catch {

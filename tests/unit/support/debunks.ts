@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { importClaimReviews } from '@/lib/debunk/claimreview';
 import type { Debunk } from '@/lib/debunk/types';
+import { projectFile, sharedFile } from './files';
 
-export const BUNDLED_BODY = readFileSync(new URL('../../../public/default-debunks.json', import.meta.url), 'utf8');
+export const BUNDLED_BODY = projectFile('public/default-debunks.json');
 export const bundledDebunks = (): Debunk[] => importClaimReviews(BUNDLED_BODY, 'bundled').debunks;
 
 export const AI_VIDEO_ID = 'sanad-misbar-2026-01-aleppo-captured-soldiers-ai';
@@ -24,5 +24,5 @@ export function makeDebunk(overrides: Partial<Debunk> = {}): Debunk {
 
 /** Lines of the Arabic seed articles (realistic text for true news posts). */
 export function seedText(file: string): string {
-  return readFileSync(new URL(`../../../../shared/seeds/${file}`, import.meta.url), 'utf8');
+  return sharedFile(`seeds/${file}`);
 }

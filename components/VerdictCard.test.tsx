@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk } from '@/tests/unit/support/debunks';
+import { useLocale } from '@/tests/unit/support/i18n';
+import type { Candidate } from '@/lib/match/types';
+import type { MatchView } from '@/lib/messaging/protocol';
+import { VerdictCard } from './VerdictCard';
+
+const debunks = bundledDebunks();
+const view = (id: string, candidate: Partial<Candidate> = {}): MatchView => {
+  const debunk = debunks.find((d) => d.id === id)!;
+  return { debunk, candidate: { debunkId: id, verdict: debunk.verdict, how: 'same-media', score: 1, badge: true, ...candidate } };
+};
+const lines = (container: Element) => [...container.querySelectorAll('li')].map((li) => li.firstChild?.textContent?.trim());
+
+afterEach(cleanup);
+
+describe('VerdictCard in English', () => {
+  it('explains the AI-fabricated video: verdict, claim, each artifact on its own line, source and how it matched', () => {
+    useLocale('en');
+    const { container } = render(<VerdictCard view={view(AI_VIDEO_ID)} locale="en" />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Fabricated or altered');
+    expect(container.querySelector('.sanad-claim')!.textContent).toMatch(/^مقطع فيديو يُظهر أسر عناصر من الجيش السوري/);
+    expect(container.querySelector('.sanad-claim')!.getAttribute('lang')).toBe('ar');
+    const artifacts = [...container.querySelectorAll('.sanad-artifacts > li')].map((li) => li.firstElementChild!.textContent);
+    expect(artifacts).toEqual([
+      'Blurry, smeared scenes',
+      'Lip movement does not match the speech',
+      'Distorted body parts (limbs, hands, faces)',
+      'The same motion repeats; bodies almost frozen',
+    ]);
+    expect(container.textContent).toContain('Fact-check by مسبار (Misbar)');
+    expect(container.textContent).toContain('Published January 9, 2026');
+    expect(screen.getByRole('link', { name: 'Read the fact-check' }).getAttribute('href')).toBe('https://misbar.com/factcheck');
+    expect(container.querySelector('.sanad-how')!.textContent).toBe('Matched: the same video or post the fact-check names');
+  });
+
+  it('says when and where old footage was really published', () => {
+    useLocale('en');
+    const { container } = render(<VerdictCard view={view(OLD_HAMA_ID, { how: 'similar-text', score: 0.65 })} locale="en" />);
+    expect(lines(container)).toContain('First published in July 2019, Hama countryside');
+    expect(container.querySelector('.sanad-how')!.textContent).toBe('Matched: similar wording — moderate (65%)');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Misleading');
+  });
+
+  it('shows hostile feed text as text and never links a non-http URL', () => {
+    useLocale('en');
+    const hostile = makeDebunk({
+      claim: '<img src=x onerror="window.__x=1">',
+      reviewUrl: 'javascript:alert(1)',
+      reasons: [{ kind: 'old-footage', originalUrl: 'javascript:alert(2)', originalDate: '2019' }],
+    });
+    const { container } = render(<VerdictCard view={{ debunk: hostile, candidate: { debunkId: 'd-1', verdict: 'false', how: 'similar-text', score: 0.9, badge: true } }} locale="en" />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('.sanad-claim')!.textContent).toBe('<img src=x onerror="window.__x=1">');
+    expect(container.querySelectorAll('a')).toHaveLength(0);
+    expect(lines(container)).toContain('First published in 2019');
+  });
+});
+
+describe('VerdictCard in Arabic', () => {
+  it('explains in Arabic, with Arabic dates and the place in Arabic', () => {
+    useLocale('ar');
+    const { container } = render(<VerdictCard view={view(OLD_HAMA_ID)} locale="ar" />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('مضلّل');
+    // CLDR's Arabic uses Latin or Arabic-Indic digits depending on the ICU version.
+    expect(lines(container).find((l) => l?.startsWith('نُشر'))).toMatch(/^نُشر أول مرة في يوليو (2019|٢٠١٩)، ريف حماة$/);
+    expect(screen.getByRole('link', { name: 'اقرأ التحقق' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://x.com/home"}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bundledDebunks } from '@/tests/unit/support/debunks';
+import { loadFixture } from '@/tests/unit/support/files';
+import { useLocale } from '@/tests/unit/support/i18n';
+import { buildIndex } from '../match/index';
+import { matchPost } from '../match/match';
+import type { ExtractedPost } from '../match/types';
+import type { PostResult } from '../messaging/protocol';
+import { xAdapter } from '../sites/x/adapter';
+import { PostScanner } from './scanner';
+
+const debunks = bundledDebunks();
+const index = buildIndex(debunks);
+
+/** The background's answer, computed locally with the same matcher. */
+function answer(posts: ExtractedPost[]): PostResult[] {
+  return posts.map((post) => {
+    const candidates = matchPost(index, post).candidates;
+    const badged = candidates.find((c) => c.badge);
+    const debunk = debunks.find((d) => d.id === badged?.debunkId);
+    return { key: post.key, related: [], ...(badged && debunk && { badge: { candidate: badged, debunk } }) };
+  });
+}
+
+let controller: AbortController;
+let match: ReturnType<typeof vi.fn<(posts: ExtractedPost[]) => Promise<PostResult[]>>>;
+let scanner: PostScanner;
+const badges = () => [...document.querySelectorAll('[data-sanad-badge]')];
+const badgeOf = (article: Element) => article.querySelector('[data-sanad-badge]');
+const articles = () => [...document.querySelectorAll('article[data-testid="tweet"]')];
+
+beforeEach(() => {
+  useLocale('en');
+  loadFixture('x/home-timeline.html');
+  controller = new AbortController();
+  match = vi.fn(async (posts: ExtractedPost[]) => answer(posts));
+  scanner = new PostScanner({ adapter: xAdapter, match, signal: controller.signal, throttleMs: 5 });
+});
+afterEach(() => controller.abort());
+
+describe('PostScanner', () => {
+  it('badges matched posts only, with their verdict, in one batch', async () => {
+    scanner.start();
+    await scanner.idle();
+    expect(match).toHaveBeenCalledTimes(1);
+    expect(match.mock.calls[0]![0]).toHaveLength(8);
+    expect(articles().map((a) => badgeOf(a)?.getAttribute('data-sanad-badge') ?? null)).toEqual([
+      'altered', null, 'altered', null, 'misleading', null, 'altered', null,
+    ]);
+  });
+
+  it('renders the badge in an open shadow root with an accessible name, never page text as HTML', async () => {
+    scanner.start();
+    await scanner.idle();
+    const host = badges()[0]!;
+    const button = host.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toBe('Sanad: fact-checked as “Fabricated or altered”. Show why');
+    expect(host.shadowRoot!.querySelector('.sanad-panel')).toBeNull();
+    button.click();
+    await new Promise((r) => setTimeout(r, 0));
+    const panel = host.shadowRoot!.querySelector('.sanad-panel')!;
+    expect(panel.textContent).toContain('Lip movement does not match the speech');
+  });
+
+  it('handles each post once: DOM churn and its own badges cause no new requests', async () => {
+    scanner.start();
+    await scanner.idle();
+    document.body.append(document.createElement('div'));
+    await new Promise((r) => setTimeout(r, 20));
+    await scanner.idle();
+    expect(match).toHaveBeenCalledTimes(1);
+    expect(badges()).toHaveLength(4);
+  });
+
+  it('sends only new posts when the feed grows (infinite scroll)', async () => {
+    scanner.start();
+    await scanner.idle();
+    const clone = articles()[0]!.closest('[data-testid="cellInnerDiv"]')!.cloneNode(true) as Element;
+    clone.querySelector('[data-sanad-badge]')?.remove();
+    clone.querySelector('a[href*="/status/"] time')!.parentElement!.setAttribute('href', '/someone/status/999');
+    articles()[0]!.closest('[aria-label^="Timeline"]')!.firstElementChild!.append(clone);
+    await new Promise((r) => setTimeout(r, 20));
+    await scanner.idle();
+    expect(match).toHaveBeenCalledTimes(2);
+    expect(match.mock.calls[1]![0].map((p) => p.key)).toEqual(['x:999']);
+    expect(badges()).toHaveLength(5);
+  });
+
+  it('re-reads a recycled cell: new content, new answer, the old badge goes', async () => {
+    scanner.start();
+    await scanner.idle();
+    const first = articles()[0]!;
+    expect(badgeOf(first)).not.toBeNull();
+    first.querySelector('[data-testid="tweetText"]')!.textContent = 'A sunny day at the beach with friends and family, nothing else to report here.';
+    first.querySelector('a[href*="/status/"] time')!.parentElement!.setAttribute('href', '/north_news_net/status/123');
+    await new Promise((r) => setTimeout(r, 20));
+    await scanner.idle();
+    expect(badgeOf(first)).toBeNull();
+  });
+
+  it('inserts nothing twice when the same post is answered again', async () => {
+    scanner.start();
+    await scanner.idle();
+    scanner.reset();
+    await scanner.idle();
+    expect(badges()).toHaveLength(4);
+    expect(articles().every((a) => a.querySelectorAll('[data-sanad-badge]').length <= 1)).toBe(true);
+  });
+
+  it('removes its badges and stops observing when the extension goes away', async () => {
+    scanner.start();
+    await scanner.idle();
+    controller.abort();
+    expect(badges()).toHaveLength(0);
+    document.body.append(document.createElement('div'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(match).toHaveBeenCalledTimes(1);
+  });
+
+  it('survives a failing background and a throwing adapter', async () => {
+    const onError = vi.fn();
+    const failing = new PostScanner({
+      adapter: { ...xAdapter, extract: (el, page) => (el === articles()[1] ? (() => { throw new Error('odd post'); })() : xAdapter.extract(el, page)) },
+      match: async () => { throw new Error('background asleep'); },
+      signal: controller.signal,
+      throttleMs: 5,
+      onError,
+    });
+    failing.start();
+    await failing.idle();
+    expect(onError.mock.calls.map(([e]) => (e as Error).message)).toEqual(['odd post', 'background asleep']);
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('badges nothing on a page of hostile text, and executes none of it', async () => {
+    document.body.innerHTML = '';
+    const article = document.createElement('article');
+    article.setAttribute('data-testid', 'tweet');
+    const text = document.createElement('div');
+    text.setAttribute('data-testid', 'tweetText');
+    text.textContent = `<img src=x onerror="window.__pwned=1"> \u202Eلبح ${'A'.repeat(50_000)}`;
+    article.append(text);
+    document.body.append(article);
+    scanner.start();
+    await scanner.idle();
+    expect(match.mock.calls[0]![0][0]!.text.length).toBeLessThanOrEqual(20_000);
+    expect(badges()).toHaveLength(0);
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
