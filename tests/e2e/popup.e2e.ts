@@ -1,0 +1,46 @@
+/** The popup's language, direction and empty state, in real Chromium. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
+import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { serveSavedPages } from '../../scripts/support/saved-pages';
+
+let browser: SanadBrowser | undefined;
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+});
+
+describe('popup', () => {
+  it('speaks Arabic right-to-left in an Arabic browser', async () => {
+    browser = await launchWithSanad({ lang: 'ar' });
+    await serveSavedPages(browser.context);
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/home');
+    await settledBadges(page, { atLeast: 4 });
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    expect(await popup.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
+    const text = await popup.locator('main').innerText();
+    expect(text).toContain('مفبرك أو معدّل');
+    expect(text).toContain('حركة الشفاه لا تطابق الكلام');
+    expect(text).toContain('ريف حماة');
+    expect(text).toContain('اقرأ التحقق');
+    // The badge's name is in the page reader's UI language too.
+    expect(await page.locator('[data-sanad-badge] button').first().getAttribute('aria-label')).toBe('سند: التحقق يقول «مفبرك أو معدّل». اعرض السبب');
+  });
+
+  it('shows a clear empty state on a page with nothing debunked', async () => {
+    browser = await launchWithSanad();
+    await serveSavedPages(browser.context, {
+      pages: {
+        'https://x.com/quiet': '<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/a/status/1"><time datetime="2026-01-01T00:00:00Z">Jan 1</time></a></div><div data-testid="tweetText">Lovely weather in Aleppo today, the citadel looks beautiful at sunset.</div></article></main>',
+      },
+    });
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/quiet');
+    expect(await settledBadges(page)).toBe(0);
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    const empty = await popup.locator('.empty').innerText();
+    expect(empty).toContain('No debunked posts found on this page');
+    expect(empty).toMatch(/against 2 fact-checks stored on your device/);
+  });
+});
