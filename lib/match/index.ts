@@ -6,10 +6,15 @@ import type { Debunk, Verdict } from '../debunk/types';
 import { linkKey } from '../urls/canonical';
 import { termCounts } from './terms';
 
-export const BM25 = { k1: 1.2, b: 0.75 };
+export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** How much each field of a debunk counts in text retrieval. */
-export const FIELD_WEIGHTS = { claim: 1, headline: 0.6, keywords: 0.4 };
+export const FIELD_WEIGHTS = {
+  claim: 1,
+  headline: 0.8,
+  keywords: 0.4,
+  conclusion: 0.4,
+};
 
 interface Posting {
   docs: number[];
@@ -23,6 +28,8 @@ export interface MatchIndex {
   byLink: Map<string, number[]>;
   postings: Map<string, Posting>;
   idf: Map<string, number>;
+  /** The IDF of a term no document has: what an unknown post word weighs. */
+  maxIdf: number;
   /** Each document's length normaliser, precomputed: k1 · (1 − b + b · len / avgLen). */
   lengthNorm: Float64Array;
   /** The BM25 score a document would get from a query made of all its own terms: the 100 % mark. */
@@ -33,6 +40,7 @@ export function debunkTerms(debunk: Debunk): Map<string, number> {
   const counts = termCounts(debunk.claim, FIELD_WEIGHTS.claim);
   if (debunk.headline) termCounts(debunk.headline, FIELD_WEIGHTS.headline, counts);
   for (const keyword of debunk.keywords) termCounts(keyword, FIELD_WEIGHTS.keywords, counts);
+  if (debunk.conclusion) termCounts(debunk.conclusion, FIELD_WEIGHTS.conclusion, counts);
   return counts;
 }
 
@@ -82,6 +90,7 @@ export function buildIndex(debunks: readonly Debunk[]): MatchIndex {
     byLink,
     postings,
     idf,
+    maxIdf: Math.log(1 + (n + 0.5) / 0.5),
     lengthNorm,
     selfScore,
   };

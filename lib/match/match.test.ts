@@ -72,16 +72,24 @@ describe('matchPost: Arabic text with spelling variation', () => {
 describe('matchPost: the decision', () => {
   it('never badges very short posts on text alone', () => {
     expect(badged('فيديو أسرى حلب')).toBeUndefined();
-    expect(textMatchBadges({ coverage: 1, lead: 1, postWords: 3 })).toBe(false);
+    expect(textMatchBadges({ coverage: 1, queryCoverage: 1, margin: 1, postWords: 3, arabic: false })).toBe(false);
   });
 
   it('asks more of short posts than of long ones', () => {
-    expect(textMatchBadges({ coverage: 0.6, lead: 0.5, postWords: 20 })).toBe(true);
-    expect(textMatchBadges({ coverage: 0.6, lead: 0.5, postWords: 6 })).toBe(false);
+    const evidence = { coverage: 0.5, queryCoverage: 0.3, margin: 0.2, arabic: false };
+    expect(textMatchBadges({ ...evidence, postWords: 20 })).toBe(true);
+    expect(textMatchBadges({ ...evidence, postWords: 6 })).toBe(false);
   });
 
-  it('does not badge when two debunks are equally close', () => {
-    expect(textMatchBadges({ coverage: 0.9, lead: 0.01, postWords: 20 })).toBe(false);
+  it('asks more of Arabic posts, whose fact-check lists hold many near-duplicates', () => {
+    const evidence = { coverage: 0.6, queryCoverage: 0.3, margin: 0.2, postWords: 20 };
+    expect(textMatchBadges({ ...evidence, arabic: false })).toBe(true);
+    expect(textMatchBadges({ ...evidence, arabic: true })).toBe(false);
+  });
+
+  it('does not badge when two debunks are equally close, or when the post is mostly about something else', () => {
+    expect(textMatchBadges({ coverage: 0.7, queryCoverage: 0.2, margin: 0, postWords: 20, arabic: false })).toBe(false);
+    expect(textMatchBadges({ coverage: 0.7, queryCoverage: 0.05, margin: 0.1, postWords: 40, arabic: false })).toBe(false);
   });
 
   it('lists weaker matches as possibly related, never badged', () => {

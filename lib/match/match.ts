@@ -3,7 +3,7 @@
  * the badge decision. Pure: the same code runs in the background, the CLI, the eval and the benchmarks.
  */
 import { canonicalMediaId, linkKey } from '../urls/canonical';
-import { contentStems, postTerms } from './terms';
+import { postTerms } from './terms';
 import { BM25, type MatchIndex } from './index';
 import { DECISION, textMatchBadges } from './decide';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
@@ -51,6 +51,34 @@ function scoreText(index: MatchIndex, terms: Map<string, number>): Map<number, n
   return scores;
 }
 
+/** Share of the post's IDF mass (its words that the index knows, and unknown words at full weight) found in `doc`. */
+function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: number): number {
+  let total = 0;
+  let shared = 0;
+  for (const term of terms.keys()) {
+    const posting = index.postings.get(term);
+    const idf = posting ? index.idf.get(term)! : index.maxIdf;
+    total += idf;
+    if (posting && sortedIncludes(posting.docs, doc)) shared += idf;
+  }
+  return total ? shared / total : 0;
+}
+
+function sortedIncludes(sorted: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/g;
+
 export function matchPost(index: MatchIndex, post: PostInput, options: MatchOptions = {}): PostMatches {
   const limit = options.limit ?? 5;
   const exclude = options.exclude;
@@ -63,20 +91,23 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit);
 
-  const postWords = new Set(contentStems(post.text)).size;
-  const best = ranked[0]?.[1] ?? 0;
-  const runnerUp = ranked[1]?.[1] ?? 0;
+  const coverageOf = (doc: number, score: number) => Math.min(1, score / (index.selfScore[doc] || 1));
   const textCandidates: Candidate[] = ranked.map(([doc, score], rank) => {
-    const coverage = Math.min(1, score / (index.selfScore[doc] || 1));
-    const lead = rank === 0 ? (best - runnerUp) / (best || 1) : 0;
-    return {
-      debunkId: index.ids[doc]!,
-      verdict: index.verdicts[doc]!,
-      how: 'similar-text',
-      score: Math.round(coverage * 1000) / 1000,
-      // Only the best text match can badge, and only when no certain match already does.
-      badge: rank === 0 && certain.length === 0 && textMatchBadges({ coverage, lead, postWords }),
-    };
+    const coverage = coverageOf(doc, score);
+    // Only the best text match can badge, and only when no certain match already does.
+    let badge = false;
+    if (rank === 0 && certain.length === 0) {
+      const runnerUp = ranked[1];
+      const arabicLetters = post.text.match(ARABIC_SCRIPT)?.length ?? 0;
+      badge = textMatchBadges({
+        coverage,
+        queryCoverage: queryCoverage(index, terms, doc),
+        margin: coverage - (runnerUp ? coverageOf(runnerUp[0], runnerUp[1]) : 0),
+        postWords: terms.size,
+        arabic: arabicLetters * 2 > post.text.replace(/[\s\p{P}\p{S}\d]/gu, '').length,
+      });
+    }
+    return { debunkId: index.ids[doc]!, verdict: index.verdicts[doc]!, how: 'similar-text', score: Math.round(coverage * 1000) / 1000, badge };
   });
 
   return { key: post.key, candidates: [...certain, ...textCandidates].slice(0, Math.max(limit, certain.length)) };

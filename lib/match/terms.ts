@@ -1,6 +1,6 @@
 /**
- * The terms a text is indexed and searched by: stems of its content words plus adjacent-word pairs, which
- * reward the same phrase over the same words scattered.
+ * The terms a text is indexed and searched by: stems of its content words. (Adjacent-word pairs were tried:
+ * they lowered MAP@5 on the English dev set from 0.859 to 0.824, so they are not used.)
  */
 import { cleanPostText, words } from '../text/normalise';
 import { stemWord } from '../text/stem';
@@ -12,14 +12,9 @@ export function contentStems(text: string): string[] {
     .map(stemWord);
 }
 
-/** Term → weighted count. Pairs count half: they add evidence, they are not new words. */
+/** Term → weighted count. */
 export function termCounts(text: string, weight = 1, into = new Map<string, number>()): Map<string, number> {
-  const stems = contentStems(text);
-  stems.forEach((stem, i) => {
-    into.set(stem, (into.get(stem) ?? 0) + weight);
-    const next = stems[i + 1];
-    if (next) into.set(`${stem}_${next}`, (into.get(`${stem}_${next}`) ?? 0) + weight * 0.5);
-  });
+  for (const stem of contentStems(text)) into.set(stem, (into.get(stem) ?? 0) + weight);
   return into;
 }
 

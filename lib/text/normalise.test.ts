@@ -59,9 +59,13 @@ describe('foldForLookup', () => {
 describe('cleanPostText', () => {
   it.each([
     ['link https://t.co/abc123 and www.example.com/x', 'link and'],
-    ['@misbar_fc قال إن الفيديو مفبرك', 'قال إن الفيديو مفبرك'],
+    // Handles are opened into words like hashtags: names in them help find claims about people.
+    ['@misbar_fc قال إن الفيديو مفبرك', 'misbar fc قال إن الفيديو مفبرك'],
+    ['Ask @LindseyGrahamSC now', 'Ask Lindsey Graham SC now'],
     ['The video is fake. pic.twitter.com/AbC', 'The video is fake.'],
-    ['Claim text — Jane Doe (@jane) March 3, 2021', 'Claim text'],
+    // A quoted tweet's signature keeps the name, drops the handle and date.
+    ['Claim text — Jane Doe (@jane) March 3, 2021', 'Claim text Jane Doe'],
+    ['#Minecrafthttps://t.co/V4Lzv97qOc', 'Minecraft'],
     ['#FakeNews alert', 'Fake News alert'],
     ['عاجل #حلب_الآن', 'عاجل حلب الآن'],
     ['mail me at a@b.com', 'mail me at a@b.com'],

@@ -59,10 +59,12 @@ export function foldForLookup(text: string): string {
   return words(text).join(' ');
 }
 
-const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\bpic\.twitter\.com\/\S+/gi;
-const HANDLE_RE = /(^|[^\p{L}\p{N}_])@[A-Za-z0-9_]{1,30}/gu;
-// "— Jane Doe (@jane) March 3, 2021" closes tweets quoted or embedded as text: boilerplate, not the claim.
-const QUOTED_TWEET_SIGNATURE = /[—–-]\s*[^\n—–]{0,80}\(@[A-Za-z0-9_]{1,30}\)\s*[^\n]{0,40}?\d{4}\s*$/gmu;
+// No word boundary: hashtags and text run straight into links in tweets ("#Minecrafthttps://t.co/…").
+const URL_RE = /(?:https?:\/\/|www\.)\S+|pic\.twitter\.com\/\S+/gi;
+const HANDLE_RE = /(^|[^\p{L}\p{N}_])@([A-Za-z0-9_]{1,30})/gu;
+// "— Jane Doe (@jane) March 3, 2021" closes tweets quoted or embedded as text. The handle and date are
+// boilerplate; the name is kept, because claims are often about who said something.
+const QUOTED_TWEET_SIGNATURE = /[—–-]\s*([^\n—–()]{0,80}?)\s*\(@[A-Za-z0-9_]{1,30}\)\s*[^\n]{0,40}?\d{4}\s*$/gmu;
 const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu;
 
 /** Splits a hashtag body into words: #FakeNews → "Fake News", #حلب_الآن → "حلب الآن". */
@@ -70,11 +72,11 @@ function splitHashtag(body: string): string {
   return body.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2');
 }
 
-/** Removes what a post carries besides its claim: links, @handles, quoted-tweet signatures; opens hashtags. */
+/** Removes links and quoted-tweet handles and dates; opens hashtags and @handles into words. */
 export function cleanPostText(text: string): string {
   return text
-    .replace(QUOTED_TWEET_SIGNATURE, ' ')
+    .replace(QUOTED_TWEET_SIGNATURE, (_, name: string) => ` ${name} `)
     .replace(URL_RE, ' ')
-    .replace(HANDLE_RE, '$1 ')
+    .replace(HANDLE_RE, (_, before: string, handle: string) => `${before} ${splitHashtag(handle)} `)
     .replace(HASHTAG_RE, (_, body: string) => ` ${splitHashtag(body)} `);
 }

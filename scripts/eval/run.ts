@@ -1,0 +1,101 @@
+/**
+ * `npm run eval`: claim-matching quality on ../shared/eval (CLEF CheckThat!, English and Arabic), with the same
+ * matcher the extension runs. Prints MAP@1, MAP@5, Recall@5, badge precision and recall, and the false-badge
+ * rate with each post's gold debunks removed; cross-checks the figures with ../shared/eval/score.py.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importClaimReviews } from '../../lib/debunk/claimreview';
+import { buildIndex } from '../../lib/match/index';
+import { matchPost } from '../../lib/match/match';
+import { falseBadgeRate, score, type RankedMatch, type Scores } from './metrics';
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', multiple: true },
+    split: { type: 'string', default: 'dev' },
+    'no-scorer': { type: 'boolean', default: false },
+  },
+});
+const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
+const OUT_DIR = resolve(import.meta.dirname, '../../eval-output');
+const sets = values.set ?? ['clef-en', 'clef-ar'];
+
+function readPosts(path: string): { id: string; text: string }[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; text: string });
+}
+
+function readQrels(path: string): Map<string, Set<string>> {
+  const gold = new Map<string, Set<string>>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const [post, debunk] = line.split('\t');
+    if (!post || !debunk) continue;
+    if (!gold.has(post)) gold.set(post, new Set());
+    gold.get(post)!.add(debunk);
+  }
+  return gold;
+}
+
+const pct = (x: number) => x.toFixed(3);
+
+function evaluate(set: string): { scores: Scores; falseBadge: number } {
+  const dir = resolve(EVAL_DIR, set);
+  const report = importClaimReviews(readFileSync(resolve(dir, 'debunks.jsonl'), 'utf8'), set);
+  const posts = readPosts(resolve(dir, values.split!, 'posts.jsonl'));
+  const gold = readQrels(resolve(dir, values.split!, 'qrels.tsv'));
+  const started = performance.now();
+  const index = buildIndex(report.debunks);
+  const buildMs = performance.now() - started;
+
+  const results = new Map<string, RankedMatch[]>();
+  const withoutGold = new Map<string, RankedMatch[]>();
+  const lines: string[] = [];
+  const matchStarted = performance.now();
+  for (const post of posts) {
+    const candidates = matchPost(index, { key: post.id, text: post.text }, { limit: 5 }).candidates;
+    const matches = candidates.map((c) => ({ debunk: c.debunkId, badge: c.badge, score: c.score }));
+    results.set(post.id, matches);
+    lines.push(JSON.stringify({ post: post.id, matches }));
+    const exclude = gold.get(post.id) ?? new Set<string>();
+    withoutGold.set(post.id, matchPost(index, { key: post.id, text: post.text }, { limit: 5, exclude }).candidates.map((c) => ({ debunk: c.debunkId, badge: c.badge })));
+  }
+  const perPostMs = (performance.now() - matchStarted) / (2 * posts.length);
+
+  const scores = score(gold, results);
+  const falseBadge = falseBadgeRate(withoutGold);
+  mkdirSync(OUT_DIR, { recursive: true });
+  const resultsPath = resolve(OUT_DIR, `${set}-${values.split}.jsonl`);
+  writeFileSync(resultsPath, `${lines.join('\n')}\n`);
+
+  console.log(`\n${set}/${values.split}: ${posts.length} posts, ${report.debunks.length} debunks (index ${buildMs.toFixed(0)} ms, ${perPostMs.toFixed(2)} ms/post)`);
+  console.log(`  MAP@1 ${pct(scores.map1)}  MAP@5 ${pct(scores.map5)}  Recall@5 ${pct(scores.recall5)}`);
+  console.log(`  badges ${scores.badges}: precision ${pct(scores.badgePrecision)}, recall ${pct(scores.badgeRecall)}`);
+  console.log(`  false-badge rate with gold removed: ${pct(falseBadge)} (${Math.round(falseBadge * posts.length)} of ${posts.length} posts)`);
+
+  if (!values['no-scorer']) {
+    const out = execFileSync('python3', [resolve(EVAL_DIR, 'score.py'), resolve(dir, values.split!, 'qrels.tsv'), resultsPath], { encoding: 'utf8' });
+    const py = JSON.parse(out) as Record<string, number>;
+    const pairs: [string, number, number][] = [
+      ['map1', scores.map1, py.map1!],
+      ['map5', scores.map5, py.map5!],
+      ['recall5', scores.recall5, py.recall5!],
+      ['badge_precision', scores.badgePrecision, py.badge_precision!],
+      ['badge_recall', scores.badgeRecall, py.badge_recall!],
+    ];
+    const off = pairs.filter(([, ours, theirs]) => Math.abs(ours - theirs) > 1e-4);
+    if (off.length || py.badges !== scores.badges) {
+      console.error(`  score.py disagrees: ${JSON.stringify(py)}`);
+      process.exitCode = 1;
+    } else {
+      console.log('  score.py agrees');
+    }
+  }
+  return { scores, falseBadge };
+}
+
+for (const set of sets) evaluate(set);
