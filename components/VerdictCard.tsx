@@ -8,14 +8,16 @@ import { VerdictIcon } from './VerdictIcon';
 
 export const verdictKey = (verdict: string) => `verdict_${verdict}` as MessageKey;
 
-function strength(score: number): MessageKey {
-  return score >= 0.75 ? 'strength_strong' : score >= 0.5 ? 'strength_moderate' : 'strength_weak';
+/** Plain words for a text match: a badged match is never called weak, a "possibly related" one never strong. */
+function strength({ score, badge }: Candidate): MessageKey {
+  if (badge) return score >= 0.7 ? 'strength_strong' : 'strength_moderate';
+  return score >= 0.5 ? 'strength_moderate' : 'strength_weak';
 }
 
 export function howMatched(candidate: Candidate, locale: string): string {
   if (candidate.how === 'same-media') return t('how_same_media');
   if (candidate.how === 'same-link') return t('how_same_link');
-  return t('how_similar_text', t(strength(candidate.score)), formatPercent(candidate.score, locale));
+  return t('how_similar_text', t(strength(candidate)), formatPercent(candidate.score, locale));
 }
 
 /** One debunk explained: verdict, the claim as stated, the reasons, who says so, and how it matched. */
