@@ -3,11 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AI_VIDEO_ID, BUNDLED_BODY, OLD_HAMA_ID } from '@/tests/unit/support/debunks';
 import type { ExtractedPost } from '../match/types';
 import type { Sender } from '../messaging/channel';
-import { allDebunks, listRecord } from '../store/debunk-store';
+import { allDebunks, listRecord, listRecords, savedIndex } from '../store/debunk-store';
 import { openSanadDb } from '../store/db';
 import { BUNDLED_LIST_ID, ensureBundledList } from './bundled-list';
 import { createHandlers } from './handlers';
-import { MatcherService } from './matcher-service';
+import { MatcherService, indexSignature } from './matcher-service';
 import { TabResultsStore } from './tab-results';
 
 const post = (key: string, text: string, extra: Partial<ExtractedPost> = {}): ExtractedPost => ({ key, text, links: [], media: [], ...extra });
@@ -54,6 +54,32 @@ describe('Background: bundled list', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const [result] = await offline.matcher.match([AI_POST]);
     expect(result!.badge?.debunk.id).toBe(AI_VIDEO_ID);
+  });
+});
+
+describe('Background: persisted index', () => {
+  it('persists the index so a woken worker does not rebuild it, and rebuilds when a list changes', async () => {
+    const first = setup();
+    await first.matcher.ready();
+    const db = await openSanadDb();
+    const signature = indexSignature(await listRecords(db));
+    expect(await savedIndex(db, signature)).toBeDefined();
+
+    // A woken worker: the debunks are still there, but it must not need to read them to be ready.
+    const woken = setup();
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const [result] = await woken.matcher.match([AI_POST]);
+    expect(result!.badge?.debunk.id).toBe(AI_VIDEO_ID);
+    expect(getAll.mock.contexts.map((store) => (store as IDBObjectStore).name)).not.toContain('debunks');
+    getAll.mockRestore();
+
+    // The bundled list changes (an extension update): the saved index no longer fits and is rebuilt.
+    const updated = JSON.parse(BUNDLED_BODY);
+    updated['@graph'].shift();
+    const afterUpdate = setup(async () => JSON.stringify(updated));
+    const [again] = await afterUpdate.matcher.match([AI_POST]);
+    expect(again!.badge).toBeUndefined();
+    expect(await savedIndex(db, signature)).toBeUndefined();
   });
 });
 

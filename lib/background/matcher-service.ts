@@ -3,12 +3,12 @@
  * and swapped in whole after a list changes, so matching is never unavailable while a rebuild runs.
  */
 import { BADGED_VERDICTS } from '../debunk/types';
-import { buildIndex, type MatchIndex } from '../match/index';
+import { MATCHER_REVISION, buildIndex, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/index';
 import { matchPost, shownCandidates } from '../match/match';
 import type { ExtractedPost } from '../match/types';
 import type { MatchView, PostResult } from '../messaging/protocol';
-import { allDebunks, debunksById } from '../store/debunk-store';
-import type { SanadDb } from '../store/db';
+import { allDebunks, debunksById, listRecords, savedIndex, saveIndex } from '../store/debunk-store';
+import type { ListRecord, SanadDb } from '../store/db';
 import { ensureBundledList } from './bundled-list';
 
 /** How many "possibly related" matches a post carries besides its badge. */
@@ -18,6 +18,12 @@ export interface MatcherDeps {
   openDb: () => Promise<SanadDb>;
   /** The bundled list's body (fetched from the extension package in the browser, read from disk in tests). */
   loadBundledList: () => Promise<string>;
+}
+
+/** Which lists (and which matcher) an index was built from. */
+export function indexSignature(lists: readonly ListRecord[]): string {
+  const parts = lists.map((l) => `${l.id}@${l.version}#${l.count}`).sort();
+  return `r${MATCHER_REVISION}|${parts.join('|')}`;
 }
 
 export class MatcherService {
@@ -37,7 +43,10 @@ export class MatcherService {
     return (this.building ??= this.rebuild());
   }
 
-  /** Re-imports the bundled list if it changed and builds a fresh index; the old one serves until then. */
+  /**
+   * Re-imports the bundled list if it changed, then takes the persisted index if it matches the lists, or
+   * builds and persists a fresh one. The old index serves until the new one is swapped in.
+   */
   async rebuild(): Promise<MatchIndex> {
     const db = await this.database();
     try {
@@ -46,7 +55,18 @@ export class MatcherService {
       // Keep matching against what the store holds; the reason is in the console for bug reports.
       console.error('Sanad: bundled list not imported:', error);
     }
-    const next = buildIndex(await allDebunks(db));
+    const signature = indexSignature(await listRecords(db));
+    const saved = await savedIndex(db, signature);
+    let next: MatchIndex;
+    if (saved) {
+      next = deserialiseIndex(saved);
+    } else {
+      next = buildIndex(await allDebunks(db));
+      await saveIndex(db, signature, serialiseIndex(next)).catch((error: unknown) => {
+        // Out of quota or similar: matching works, the next wake just rebuilds.
+        console.warn('Sanad: match index not persisted:', error);
+      });
+    }
     this.index = next;
     this.building = null;
     return next;

@@ -1,66 +1,107 @@
 /**
  * The in-memory index the matcher searches: platform ids and links for certain hits, and an inverted index
- * of weighted terms for BM25 retrieval. Built from debunk records; pure, no browser imports.
+ * of BM25 term weights for text retrieval. Built from debunk records; pure, no browser imports.
+ *
+ * Postings are flat typed arrays (term t owns docs[offsets[t] … offsets[t+1]]) holding the finished BM25
+ * weight of the term in each document, so scoring a post is a sum over its terms' postings. The same flat
+ * arrays are what the background persists, so a woken service worker is ready without rebuilding.
  */
-import type { Debunk, Verdict } from '../debunk/types';
+import { VERDICTS, type Debunk, type Verdict } from '../debunk/types';
 import { linkKey } from '../urls/canonical';
-import { termCounts } from './terms';
+import { words } from '../text/normalise';
+import { stemOf } from './terms';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
-/** How much each field of a debunk counts in text retrieval. */
-export const FIELD_WEIGHTS = {
-  claim: 1,
-  headline: 0.8,
-  keywords: 0.4,
-  conclusion: 0.4,
-};
+/** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
+export const MATCHER_REVISION = 1;
 
-interface Posting {
-  docs: number[];
-  tfs: number[];
-}
+/** How much each field of a debunk counts in text retrieval. */
+export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };
 
 export interface MatchIndex {
   ids: string[];
   verdicts: Verdict[];
   /** Canonical link key (`x:123`, `youtube:…`, `url:…`) → documents that list it as an appearance. */
   byLink: Map<string, number[]>;
-  postings: Map<string, Posting>;
-  idf: Map<string, number>;
+  /** Term → term number (its slot in offsets and idf). */
+  termIds: Map<string, number>;
+  offsets: Int32Array;
+  docs: Int32Array;
+  weights: Float32Array;
+  idf: Float32Array;
+  /** The BM25 score a document would get from a query made of all its own terms: the 100 % mark. */
+  selfScore: Float32Array;
   /** The IDF of a term no document has: what an unknown post word weighs. */
   maxIdf: number;
-  /** Each document's length normaliser, precomputed: k1 · (1 − b + b · len / avgLen). */
-  lengthNorm: Float64Array;
-  /** The BM25 score a document would get from a query made of all its own terms: the 100 % mark. */
-  selfScore: Float64Array;
+  /** Terms with a lower IDF (in more than COMMON_SHARE of documents) do not gather candidates. */
+  commonIdf: number;
 }
 
-export function debunkTerms(debunk: Debunk): Map<string, number> {
-  const counts = termCounts(debunk.claim, FIELD_WEIGHTS.claim);
-  if (debunk.headline) termCounts(debunk.headline, FIELD_WEIGHTS.headline, counts);
-  for (const keyword of debunk.keywords) termCounts(keyword, FIELD_WEIGHTS.keywords, counts);
-  if (debunk.conclusion) termCounts(debunk.conclusion, FIELD_WEIGHTS.conclusion, counts);
-  return counts;
+/** Share of documents above which a term is "common" for candidate gathering. */
+export const COMMON_SHARE = 0.02;
+const commonIdfFor = (n: number) => Math.log(1 + (n - n * COMMON_SHARE + 0.5) / (n * COMMON_SHARE + 0.5));
+const maxIdfFor = (n: number) => Math.log(1 + (n + 0.5) / 0.5);
+
+/** The texts of a debunk that are indexed, with their weights. */
+function fieldsOf(debunk: IndexedDebunk): [string, number][] {
+  const fields: [string, number][] = [[debunk.claim, FIELD_WEIGHTS.claim]];
+  if (debunk.headline) fields.push([debunk.headline, FIELD_WEIGHTS.headline]);
+  for (const keyword of debunk.keywords) fields.push([keyword, FIELD_WEIGHTS.keywords]);
+  if (debunk.conclusion) fields.push([debunk.conclusion, FIELD_WEIGHTS.conclusion]);
+  return fields;
 }
 
-export function buildIndex(debunks: readonly Debunk[]): MatchIndex {
+/** What the index needs of a debunk. */
+export type IndexedDebunk = Pick<Debunk, 'id' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances'>;
+
+export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
   const n = debunks.length;
-  const postings = new Map<string, Posting>();
-  const byLink = new Map<string, number[]>();
+  // First pass: raw term frequencies per document, and each term's document frequency.
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  const docTerms: Int32Array[] = [];
+  const docTfs: Float32Array[] = [];
   const lengths = new Float64Array(n);
-  const docTerms: Map<string, number>[] = [];
-
+  const byLink = new Map<string, number[]>();
+  let total = 0;
+  // Word → term number (−1: not indexed). One lookup per word occurrence: hashing fresh strings is the
+  // main cost of indexing 100,000 debunks.
+  const wordTerms = new Map<string, number>();
+  const termOf = (word: string): number => {
+    let id = wordTerms.get(word);
+    if (id === undefined) {
+      const stem = stemOf(word);
+      id = stem ? termIds.get(stem) ?? -1 : -1;
+      if (stem && id === -1) {
+        id = df.length;
+        termIds.set(stem, id);
+        df.push(0);
+      }
+      wordTerms.set(word, id);
+    }
+    return id;
+  };
   debunks.forEach((debunk, doc) => {
-    const terms = debunkTerms(debunk);
-    docTerms.push(terms);
-    for (const [term, tf] of terms) {
-      let posting = postings.get(term);
-      if (!posting) postings.set(term, (posting = { docs: [], tfs: [] }));
-      posting.docs.push(doc);
-      posting.tfs.push(tf);
+    const counts = new Map<number, number>();
+    for (const [text, weight] of fieldsOf(debunk)) {
+      for (const word of words(text)) {
+        const id = termOf(word);
+        if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + weight);
+      }
+    }
+    const ids = new Int32Array(counts.size);
+    const tfs = new Float32Array(counts.size);
+    let i = 0;
+    for (const [id, tf] of counts) {
+      df[id]!++;
+      ids[i] = id;
+      tfs[i++] = tf;
       lengths[doc]! += tf;
     }
+    total += counts.size;
+    docTerms.push(ids);
+    docTfs.push(tfs);
     for (const url of debunk.appearances) {
       const key = linkKey(url);
       if (!key) continue;
@@ -70,28 +111,109 @@ export function buildIndex(debunks: readonly Debunk[]): MatchIndex {
     }
   });
 
+  // Second pass: lay postings out by term, documents ascending, with finished weights.
+  const termCount = df.length;
+  const offsets = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t]! + df[t]!;
+  const fill = offsets.slice(0, termCount);
+  const idf = new Float32Array(termCount);
+  for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
   const avgLength = n ? lengths.reduce((a, b) => a + b, 0) / n || 1 : 1;
-  const lengthNorm = lengths.map((len) => BM25.k1 * (1 - BM25.b + (BM25.b * len) / avgLength));
-  const idf = new Map<string, number>();
-  for (const [term, posting] of postings) {
-    const df = posting.docs.length;
-    idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  const docs = new Int32Array(total);
+  const weights = new Float32Array(total);
+  const selfScore = new Float32Array(n);
+  for (let doc = 0; doc < n; doc++) {
+    const norm = BM25.k1 * (1 - BM25.b + (BM25.b * lengths[doc]!) / avgLength);
+    const ids = docTerms[doc]!;
+    const tfs = docTfs[doc]!;
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i]!;
+      const tf = tfs[i]!;
+      const w = (idf[t]! * tf * (BM25.k1 + 1)) / (tf + norm);
+      const at = fill[t]!++;
+      docs[at] = doc;
+      weights[at] = w;
+      selfScore[doc]! += w;
+    }
   }
-  const selfScore = new Float64Array(n);
-  docTerms.forEach((terms, doc) => {
-    let s = 0;
-    for (const [term, tf] of terms) s += (idf.get(term) ?? 0) * ((tf * (BM25.k1 + 1)) / (tf + lengthNorm[doc]!));
-    selfScore[doc] = s;
-  });
 
   return {
     ids: debunks.map((d) => d.id),
     verdicts: debunks.map((d) => d.verdict),
     byLink,
-    postings,
+    termIds,
+    offsets,
+    docs,
+    weights,
     idf,
-    maxIdf: Math.log(1 + (n + 0.5) / 0.5),
-    lengthNorm,
     selfScore,
+    maxIdf: maxIdfFor(n),
+    commonIdf: commonIdfFor(n),
+  };
+}
+
+/**
+ * The index as a few large strings and typed arrays: IndexedDB stores and reads them back far faster than
+ * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
+ */
+export interface SerialisedIndex {
+  format: 1;
+  /** Joined by SEPARATOR. */
+  ids: string;
+  terms: string;
+  linkKeys: string;
+  /** Index into VERDICTS. */
+  verdicts: Uint8Array;
+  /** Link l owns linkDocs[linkOffsets[l] … linkOffsets[l+1]]. */
+  linkOffsets: Int32Array;
+  linkDocs: Int32Array;
+  offsets: Int32Array;
+  docs: Int32Array;
+  weights: Float32Array;
+  idf: Float32Array;
+  selfScore: Float32Array;
+}
+
+const SEPARATOR = '\u0001';
+const split = (joined: string) => (joined ? joined.split(SEPARATOR) : []);
+
+export function serialiseIndex(index: MatchIndex): SerialisedIndex {
+  const links = [...index.byLink];
+  const linkOffsets = new Int32Array(links.length + 1);
+  links.forEach(([, docs], i) => (linkOffsets[i + 1] = linkOffsets[i]! + docs.length));
+  return {
+    format: 1,
+    ids: index.ids.join(SEPARATOR),
+    terms: [...index.termIds.keys()].join(SEPARATOR),
+    linkKeys: links.map(([key]) => key).join(SEPARATOR),
+    verdicts: Uint8Array.from(index.verdicts, (v) => VERDICTS.indexOf(v)),
+    linkOffsets,
+    linkDocs: Int32Array.from(links.flatMap(([, docs]) => docs)),
+    offsets: index.offsets,
+    docs: index.docs,
+    weights: index.weights,
+    idf: index.idf,
+    selfScore: index.selfScore,
+  };
+}
+
+export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
+  const ids = split(data.ids);
+  const termIds = new Map<string, number>();
+  split(data.terms).forEach((term, i) => termIds.set(term, i));
+  const byLink = new Map<string, number[]>();
+  split(data.linkKeys).forEach((key, i) => byLink.set(key, Array.from(data.linkDocs.subarray(data.linkOffsets[i]!, data.linkOffsets[i + 1]!))));
+  return {
+    ids,
+    verdicts: Array.from(data.verdicts, (v) => VERDICTS[v] ?? 'unrated'),
+    byLink,
+    termIds,
+    offsets: data.offsets,
+    docs: data.docs,
+    weights: data.weights,
+    idf: data.idf,
+    selfScore: data.selfScore,
+    maxIdf: maxIdfFor(ids.length),
+    commonIdf: commonIdfFor(ids.length),
   };
 }

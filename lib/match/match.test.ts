@@ -125,3 +125,18 @@ describe('matchPost: English', () => {
     expect(result.candidates.some((c) => c.badge)).toBe(false);
   });
 });
+
+describe('serialised index', () => {
+  it('matches exactly like the index it was saved from', async () => {
+    const { deserialiseIndex, serialiseIndex } = await import('./index');
+    const restored = deserialiseIndex(structuredClone(serialiseIndex(index)));
+    const texts = [
+      'مقطع فيديو يظهر اسر عناصر من الجيش السوري على ايدي قوات سوريا الديمقراطية قسد في مدينة حلب',
+      'فيديو مسرب: هروب جماعي لقوات النظام والميليشيات الايرانيه في ريف حلب',
+      'العاهل المغربي يتلقى الجرعة الاولى من لقاح كورونا',
+    ];
+    for (const text of texts) expect(matchPost(restored, { key: 'p', text })).toEqual(matchPost(index, { key: 'p', text }));
+    const byId = { key: 'p', text: '', permalink: 'https://x.com/a/status/2009512270941053184' };
+    expect(matchPost(restored, byId)).toEqual(matchPost(index, byId));
+  });
+});

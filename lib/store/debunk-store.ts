@@ -1,6 +1,6 @@
 /** Reads and atomic writes of debunk lists. A list is replaced in one transaction: all of it or none. */
 import type { Debunk } from '../debunk/types';
-import type { ListRecord, SanadDb } from './db';
+import type { IndexRecord, ListRecord, SanadDb } from './db';
 
 export async function replaceList(db: SanadDb, list: Omit<ListRecord, 'count'>, debunks: readonly Debunk[]): Promise<void> {
   const tx = db.transaction(['debunks', 'lists'], 'readwrite');
@@ -43,4 +43,13 @@ export function listRecords(db: SanadDb): Promise<ListRecord[]> {
 
 export function listRecord(db: SanadDb, id: string): Promise<ListRecord | undefined> {
   return db.get('lists', id);
+}
+
+export async function savedIndex(db: SanadDb, signature: string): Promise<IndexRecord['data'] | undefined> {
+  const record = await db.get('matchIndex', 'text');
+  return record?.signature === signature ? record.data : undefined;
+}
+
+export async function saveIndex(db: SanadDb, signature: string, data: IndexRecord['data']): Promise<void> {
+  await db.put('matchIndex', { id: 'text', signature, data });
 }
