@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: the matcher at 10,000 and 100,000 debunks (CLEF fact-checks scaled with perturbed copies).
+ * Prints index build time, memory held by the index, per-post match latency p50/p99 over 1,000 real tweets,
+ * and, in real Chromium, cold start: a fresh JS heap ready to match from what IndexedDB holds.
+ */
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { buildIndex } from '../../lib/match/index';
+import { matchPost } from '../../lib/match/match';
+import { findChromium } from '../support/chromium';
+import { benchPosts, scaledDebunks } from './corpus';
+
+const SIZES = [10_000, 100_000];
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
+
+const memory = () => {
+  gc!();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 0)} ms`;
+
+async function browserColdStart(size: number, debunks: unknown[], firstPost: string) {
+  const bundle = await build({ entryPoints: [resolve(import.meta.dirname, 'cold-start.browser.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
+  const script = bundle.outputFiles[0]!.text;
+  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const context = await browser.newContext();
+    const origin = 'https://bench.sanad.test';
+    await context.route(`${origin}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: script });
+      if (path === '/debunks.json') return route.fulfill({ contentType: 'application/json', body: JSON.stringify(debunks) });
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="/bench.js"></script>' });
+    });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    const seeded = await page.evaluate(async () => {
+      const list = await (await fetch('/debunks.json')).json();
+      return (globalThis as never as { sanadBench: { seed: (d: unknown) => Promise<{ buildMs: number; saveMs: number }> } }).sanadBench.seed(list);
+    });
+    const runs: number[] = [];
+    let first = 0;
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      const r = await page.evaluate((text) => (globalThis as never as { sanadBench: { coldStart: (t: string) => Promise<{ readyMs: number; firstMatchMs: number }> } }).sanadBench.coldStart(text), firstPost);
+      runs.push(r.readyMs);
+      first = r.firstMatchMs;
+    }
+    runs.sort((a, b) => a - b);
+    console.log(`  Chromium: index build ${ms(seeded.buildMs)}, persist ${ms(seeded.saveMs)}; cold start ready ${ms(percentile(runs, 0.5))} (median of 5; worst ${ms(runs.at(-1)!)}), first match done at ${ms(first)}`);
+    void size;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const posts = benchPosts(1000);
+  console.log(`Sanad matcher benchmark (node ${process.version}; ${posts.length} tweets from clef-en/dev as posts)`);
+  for (const size of SIZES) {
+    const debunks = scaledDebunks(size);
+    const before = memory();
+    const t0 = performance.now();
+    const index = buildIndex(debunks);
+    const buildMs = performance.now() - t0;
+    const held = memory() - before;
+
+    for (const post of posts.slice(0, 100)) matchPost(index, { key: post.id, text: post.text }); // warm-up
+    const latencies = posts.map((post) => {
+      const t = performance.now();
+      matchPost(index, { key: post.id, text: post.text });
+      return performance.now() - t;
+    });
+    latencies.sort((a, b) => a - b);
+    console.log(`\n${size.toLocaleString('en')} debunks`);
+    console.log(`  Node: index build ${ms(buildMs)}, index memory ${(held / 1e6).toFixed(1)} MB (heap + typed arrays)`);
+    console.log(`  match per post: p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}`);
+    if (!process.argv.includes('--no-browser')) await browserColdStart(size, debunks, posts[0]!.text);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
