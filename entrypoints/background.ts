@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { TabResultsStore } from '@/lib/background/tab-results';
 import { serveMessages } from '@/lib/messaging/channel';
+import type { TabMessage } from '@/lib/messaging/protocol';
 import { openSanadDb, type SanadDb } from '@/lib/store/db';
 
 export default defineBackground(() => {
@@ -22,6 +23,9 @@ export default defineBackground(() => {
       showCount: (tabId, count) => {
         void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
         void action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
+      },
+      refreshTab: (tabId) => {
+        void browser.tabs.sendMessage(tabId, { sanad: 'refresh' } satisfies TabMessage).catch(() => {});
       },
     }),
   );

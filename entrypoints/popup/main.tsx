@@ -1,10 +1,16 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
+import { applyLanguageSetting } from '@/lib/i18n/load';
 import { t, uiDirection, uiLocale } from '@/lib/i18n/t';
 import '@/assets/verdict-card.css';
+import '@/assets/page.css';
 import './popup.css';
 
-document.documentElement.lang = uiLocale();
-document.documentElement.dir = uiDirection();
-document.title = t('popupTitle');
-render(<PopupApp />, document.getElementById('app')!);
+void applyLanguageSetting()
+  .catch(() => {})
+  .finally(() => {
+    document.documentElement.lang = uiLocale();
+    document.documentElement.dir = uiDirection();
+    document.title = t('popupTitle');
+    render(<PopupApp />, document.getElementById('app')!);
+  });

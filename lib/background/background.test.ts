@@ -137,6 +137,39 @@ describe('Background: matchPosts', () => {
     await expect(handlers.tabResults({ tabId: 1 }, fromTab(9, 'https://x.com/home'))).rejects.toThrow(/extension pages/);
   });
 
+  it('takes a wrong-match report: the badge goes now and for good, and the tab is asked to look again', async () => {
+    const { handlers, showCount, openDb } = setup();
+    const refreshTab = vi.fn();
+    const withRefresh = createHandlers({ matcher: setup().matcher, tabs: new TabResultsStore(), openDb, showCount, refreshTab });
+    await withRefresh.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, ID_POST] }, fromTab(8));
+    await withRefresh.reportWrongMatch({ tabId: 8, postKey: 'x:1', debunkId: AI_VIDEO_ID }, fromPopup());
+    expect(refreshTab).toHaveBeenCalledWith(8);
+    expect(showCount).toHaveBeenLastCalledWith(8, 1);
+    expect((await withRefresh.tabResults({ tabId: 8 }, fromPopup())).posts.map((p) => p.key)).toEqual(['x:3']);
+    // Another worker later: the report is in IndexedDB.
+    const [again] = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(9));
+    expect(again!.badge).toBeUndefined();
+    const exported = await handlers.exportData({}, fromPopup());
+    expect(exported.wrongMatches).toMatchObject([{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: AI_POST.text }]);
+    await expect(handlers.reportWrongMatch({ tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID }, fromTab(8))).rejects.toThrow(/extension pages/);
+  });
+
+  it('imports an export file into a fresh profile, and refuses a bad one without changing anything', async () => {
+    const { handlers } = setup();
+    const file = JSON.stringify({
+      format: 'sanad-export',
+      version: 1,
+      settings: { version: 1, sites: { x: true, youtube: false }, language: 'ar' },
+      wrongMatches: [{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: '', reportedAt: 1 }],
+    });
+    await expect(handlers.importData({ text: '{"format":"other"}' }, fromPopup())).rejects.toThrow(/not a Sanad export/);
+    expect((await handlers.exportData({}, fromPopup())).wrongMatches).toEqual([]);
+    expect(await handlers.importData({ text: file }, fromPopup())).toEqual({ wrongMatches: 1, skipped: 0 });
+    const [result] = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(2));
+    expect(result!.badge).toBeUndefined();
+    expect((await handlers.exportData({}, fromPopup())).settings).toMatchObject({ language: 'ar', sites: { youtube: false } });
+  });
+
   it('reports the lists held locally', async () => {
     const { handlers, matcher } = setup();
     await matcher.ready();

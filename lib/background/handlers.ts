@@ -3,6 +3,10 @@ import { browser } from 'wxt/browser';
 import type { Handlers, Sender } from '../messaging/channel';
 import { sanitisePosts } from '../messaging/sanitise-posts';
 import { listRecords } from '../store/debunk-store';
+import { allWrongMatches } from '../store/wrong-matches';
+import { fetchLocale } from '../i18n/load';
+import { loadSettings, updateSettings } from '../settings/settings';
+import { makeExport, parseImport } from './export-data';
 import type { SanadDb } from '../store/db';
 import type { MatcherService } from './matcher-service';
 import { badgedCount, type TabResultsStore } from './tab-results';
@@ -13,6 +17,8 @@ export interface HandlerDeps {
   openDb: () => Promise<SanadDb>;
   /** Shows the number of badged posts on the toolbar icon. */
   showCount?: (tabId: number, count: number) => void;
+  /** Asks a tab's content script to match its posts again. */
+  refreshTab?: (tabId: number) => void;
 }
 
 /** Extension pages (popup, options; also when opened in a tab) have an extension URL; content scripts the page's. */
@@ -44,6 +50,35 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async listStatus() {
       return listRecords(await deps.openDb());
+    },
+    async reportWrongMatch({ tabId, postKey, debunkId }, sender) {
+      if (!isExtensionPage(sender)) throw new Error('wrong-match reports come from extension pages only');
+      const post = await deps.tabs.dropMatch(Number(tabId), String(postKey), String(debunkId));
+      await deps.matcher.reportWrongMatch({
+        postKey: String(postKey).slice(0, 300),
+        debunkId: String(debunkId).slice(0, 300),
+        ...(post?.permalink && { permalink: post.permalink }),
+        excerpt: post?.excerpt ?? '',
+        reportedAt: Date.now(),
+      });
+      deps.showCount?.(Number(tabId), badgedCount(await deps.tabs.get(Number(tabId))));
+      deps.refreshTab?.(Number(tabId));
+    },
+    async localeMessages({ locale }) {
+      if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
+      return fetchLocale(locale);
+    },
+    async exportData(_, sender) {
+      if (!isExtensionPage(sender)) throw new Error('export is for extension pages only');
+      return makeExport(await loadSettings(), await allWrongMatches(await deps.openDb()));
+    },
+    async importData({ text }, sender) {
+      if (!isExtensionPage(sender)) throw new Error('import is for extension pages only');
+      const parsed = parseImport(String(text));
+      if (!parsed.ok) throw new Error(parsed.error);
+      await updateSettings(() => parsed.settings);
+      for (const record of parsed.wrongMatches) await deps.matcher.reportWrongMatch(record);
+      return { wrongMatches: parsed.wrongMatches.length, skipped: parsed.skipped };
     },
   };
 }

@@ -8,7 +8,8 @@ import { matchPost, shownCandidates } from '../match/match';
 import type { ExtractedPost } from '../match/types';
 import type { MatchView, PostResult } from '../messaging/protocol';
 import { allDebunks, debunksById, listRecords, savedIndex, saveIndex } from '../store/debunk-store';
-import type { ListRecord, SanadDb } from '../store/db';
+import type { ListRecord, SanadDb, WrongMatchRecord } from '../store/db';
+import { addWrongMatch, allWrongMatches, wrongMatchesByPost } from '../store/wrong-matches';
 import { ensureBundledList } from './bundled-list';
 
 /** How many "possibly related" matches a post carries besides its badge. */
@@ -30,6 +31,8 @@ export class MatcherService {
   private index: MatchIndex | null = null;
   private building: Promise<MatchIndex> | null = null;
   private db: Promise<SanadDb> | null = null;
+  /** Post key → debunks the user reported as wrong for it. */
+  private wrong: Promise<Map<string, Set<string>>> | null = null;
 
   constructor(private readonly deps: MatcherDeps) {}
 
@@ -72,9 +75,19 @@ export class MatcherService {
     return next;
   }
 
+  private wrongMatches(): Promise<Map<string, Set<string>>> {
+    return (this.wrong ??= this.database().then(allWrongMatches).then(wrongMatchesByPost));
+  }
+
+  /** Records a wrong-match report; that post is not badged for that debunk again. */
+  async reportWrongMatch(report: Omit<WrongMatchRecord, 'id'>): Promise<void> {
+    await addWrongMatch(await this.database(), report);
+    this.wrong = null;
+  }
+
   async match(posts: readonly ExtractedPost[]): Promise<PostResult[]> {
-    const index = await this.ready();
-    const perPost = posts.map((post) => shownCandidates(matchPost(index, post)));
+    const [index, wrong] = await Promise.all([this.ready(), this.wrongMatches()]);
+    const perPost = posts.map((post) => shownCandidates(matchPost(index, post, { exclude: wrong.get(post.key) })));
     const ids = [...new Set(perPost.flat().map((c) => c.debunkId))];
     const debunks = ids.length ? await debunksById(await this.database(), ids) : new Map();
     return posts.map((post, i) => {

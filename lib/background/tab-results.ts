@@ -72,6 +72,19 @@ export class TabResultsStore {
     return this.get(tabId);
   }
 
+  /** Drops one debunk from one post (a wrong-match report); returns the post as it was. */
+  async dropMatch(tabId: number, postKey: string, debunkId: string): Promise<TabPost | undefined> {
+    const state = await this.state(tabId);
+    const post = state.posts.get(postKey);
+    if (!post) return undefined;
+    const related = post.related.filter((v) => v.debunk.id !== debunkId);
+    const badge = post.badge?.debunk.id === debunkId ? undefined : post.badge;
+    if (badge || related.length) state.posts.set(postKey, { ...post, badge, related });
+    else state.posts.delete(postKey);
+    await this.save(tabId, state);
+    return post;
+  }
+
   async forget(tabId: number): Promise<void> {
     this.tabs.delete(tabId);
     await browser.storage.session.remove(storageKey(tabId));

@@ -1,17 +1,39 @@
 /**
- * UI strings come from `_locales` through the browser's i18n API: the browser picks Arabic or English
- * from its own UI language and falls back to English for others.
+ * UI strings come from `_locales`. By default the browser picks Arabic or English from its own UI language
+ * (and falls back to English); when the user chooses a language in the options, that locale's messages are
+ * loaded once and used instead.
  */
 import { browser } from 'wxt/browser';
 
 export type MessageKey = keyof typeof import('../../public/_locales/en/messages.json');
+export type Locale = 'ar' | 'en';
+export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+let chosen: Messages | null = null;
+
+/** Use these messages instead of the browser's choice (null: back to the browser's). */
+export function useMessages(messages: Messages | null): void {
+  chosen = messages;
+}
+
+/** Chrome's placeholder rules: $NAME$ → the placeholder's content, where $1…$9 are the substitutions. */
+export function formatMessage(messages: Messages, key: string, substitutions: string[]): string {
+  const entry = messages[key];
+  if (!entry) return '';
+  return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content;
+    return content === undefined ? whole : content.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+  });
+}
 
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  const subs = substitutions.map(String);
+  if (chosen) return formatMessage(chosen, key, subs) || key;
+  return browser.i18n.getMessage(key, subs) || key;
 }
 
 /** The language the UI is shown in: one of the locales we ship, not the browser's wider choice. */
-export function uiLocale(): 'ar' | 'en' {
+export function uiLocale(): Locale {
   return t('uiLocale') === 'ar' ? 'ar' : 'en';
 }
 

@@ -5,6 +5,8 @@
 import type { Debunk } from '../debunk/types';
 import type { Candidate, ExtractedPost } from '../match/types';
 import type { ListRecord } from '../store/db';
+import type { SanadExport } from '../background/export-data';
+import type { Messages } from '../i18n/t';
 
 /** A candidate with the debunk it points to, ready to show. */
 export interface MatchView {
@@ -43,6 +45,19 @@ export interface Protocol {
   tabResults(req: { tabId: number }): TabResults;
   /** The debunk lists held locally. */
   listStatus(req: Record<string, never>): ListRecord[];
+  /** "This debunk does not apply to this post" (extension pages only): kept locally, the badge goes. */
+  reportWrongMatch(req: { tabId: number; postKey: string; debunkId: string }): void;
+  /** A shipped locale's messages, for content scripts when the user chose a language. */
+  localeMessages(req: { locale: 'ar' | 'en' }): Messages;
+  /** Settings and wrong-match reports as one JSON document (extension pages only). */
+  exportData(req: Record<string, never>): SanadExport;
+  /** Merges an export file; a bad file changes nothing (extension pages only). */
+  importData(req: { text: string }): { wrongMatches: number; skipped: number };
+}
+
+/** Messages the background sends to a tab's content script. */
+export interface TabMessage {
+  sanad: 'refresh';
 }
 
 export type MessageType = keyof Protocol;

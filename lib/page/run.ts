@@ -1,26 +1,62 @@
 /** Wires a site adapter to the background on a real page: the body of every site's content script. */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { applyLanguageSetting } from '../i18n/load';
 import { sendMessage } from '../messaging/channel';
+import type { TabMessage } from '../messaging/protocol';
+import { loadSettings, watchSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
 import { PostScanner } from './scanner';
 
-export function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter): PostScanner {
-  const scanner = new PostScanner({
-    adapter,
-    signal: ctx.signal,
-    match: (posts) => sendMessage('matchPosts', { pageUrl: location.href, posts }),
-    onError: (error) => {
-      // After an extension reload the old script's messages fail: that is the end of it, not an error.
-      if (!ctx.isInvalid) console.warn('Sanad:', error);
-    },
-  });
-  void sendMessage('pageChanged', { pageUrl: location.href })
-    .catch(() => {})
-    .finally(() => scanner.start());
+export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  let scanner: PostScanner | null = null;
+  let scannerStop: AbortController | null = null;
+  const loadLocale = (locale: 'ar' | 'en') => sendMessage('localeMessages', { locale });
+
+  const start = () => {
+    if (scanner || ctx.isInvalid) return;
+    scannerStop = new AbortController();
+    ctx.signal.addEventListener('abort', () => scannerStop?.abort(), { once: true });
+    scanner = new PostScanner({
+      adapter,
+      signal: scannerStop.signal,
+      match: (posts) => sendMessage('matchPosts', { pageUrl: location.href, posts }),
+      onError: (error) => {
+        // After an extension reload the old script's messages fail: that is the end of it, not an error.
+        if (!ctx.isInvalid) console.warn('Sanad:', error);
+      },
+    });
+    void sendMessage('pageChanged', { pageUrl: location.href })
+      .catch(() => {})
+      .finally(() => scanner?.start());
+  };
+  const stop = () => {
+    scannerStop?.abort();
+    scanner = null;
+    void sendMessage('pageChanged', { pageUrl: location.href }).catch(() => {});
+  };
+
+  await applyLanguageSetting(loadLocale).catch(() => {});
+  if ((await loadSettings()).sites[adapter.id]) start();
+
+  ctx.onInvalidated(
+    watchSettings(async (settings) => {
+      await applyLanguageSetting(loadLocale).catch(() => {});
+      if (!settings.sites[adapter.id]) return stop();
+      if (scanner) scanner.reset(); // redraws badges in the chosen language
+      else start();
+    }),
+  );
+  // The background asks for a fresh look after a wrong-match report.
+  const onMessage = (message: unknown) => {
+    if ((message as TabMessage | undefined)?.sanad === 'refresh') scanner?.reset();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   // Single-page apps change the URL without a reload: results belong to the page, so start over.
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+    if (!scanner) return;
     void sendMessage('pageChanged', { pageUrl: newUrl.href }).catch(() => {});
     scanner.reset();
   });
-  return scanner;
 }

@@ -1,4 +1,5 @@
 import type { ExtractedPost } from '../match/types';
+import type { SiteId } from './ids';
 
 /** Where a badge goes: inserted into `parent` before `before` (null: at the end). */
 export interface BadgePlacement {
@@ -11,7 +12,7 @@ export interface BadgePlacement {
  * fallbacks; everything else is shared by the generic scanner.
  */
 export interface SiteAdapter {
-  id: string;
+  id: SiteId;
   /** Every selector is applied; each names one kind of post container. */
   postSelectors: readonly string[];
   /** Reads one post; null when the element is not a post after all (a skeleton, a nested duplicate…). */

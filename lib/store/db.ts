@@ -25,10 +25,22 @@ export interface IndexRecord {
   data: SerialisedIndex;
 }
 
+/** A user's report that a debunk does not apply to a post: that post is never badged for it again. */
+export interface WrongMatchRecord {
+  /** `${postKey}|${debunkId}` */
+  id: string;
+  postKey: string;
+  debunkId: string;
+  permalink?: string;
+  excerpt: string;
+  reportedAt: number;
+}
+
 export interface SanadSchema extends DBSchema {
   debunks: { key: string; value: Debunk; indexes: { bySource: string } };
   lists: { key: string; value: ListRecord };
   matchIndex: { key: string; value: IndexRecord };
+  wrongMatches: { key: string; value: WrongMatchRecord };
 }
 
 export type SanadDb = IDBPDatabase<SanadSchema>;
@@ -55,6 +67,10 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
   // 2 → 3: the match index is persisted, so a woken service worker does not rebuild it.
   (db) => {
     db.createObjectStore('matchIndex', { keyPath: 'id' });
+  },
+  // 3 → 4: reports of wrong matches, kept locally.
+  (db) => {
+    db.createObjectStore('wrongMatches', { keyPath: 'id' });
   },
 ];
 

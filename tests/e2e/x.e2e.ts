@@ -71,9 +71,14 @@ describe('x.com timeline', () => {
       expect(text).toMatch(/Matched: similar wording — (strong|moderate) \(\d+%\)/);
       expect(text).toContain('Matched: the same video or post the fact-check names');
       expect(await popup.locator('a.sanad-link').first().getAttribute('href')).toBe('https://misbar.com/factcheck');
-      // Certain matches come first.
-      const hows = await popup.locator('.post > .sanad-card .sanad-how').evaluateAll((els) => els.map((e) => e.getAttribute('data-how')));
-      expect(hows).toEqual(['same-media', 'same-media', 'similar-text', 'similar-text']);
+      // One entry per debunk, certain matches first, each with the posts it matched.
+      const groups = await popup.locator('.groups > .group').evaluateAll((els) =>
+        els.map((e) => [e.querySelector('.sanad-how')!.getAttribute('data-how'), e.querySelectorAll('.post').length]),
+      );
+      expect(groups).toEqual([
+        ['same-media', 3],
+        ['similar-text', 1],
+      ]);
     } finally {
       await popup.close();
     }

@@ -1,20 +1,14 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { formatMessage, type Messages } from '@/lib/i18n/t';
 import { projectFile } from './files';
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export const localeMessages = (locale: 'en' | 'ar') => JSON.parse(projectFile(`public/_locales/${locale}/messages.json`)) as Messages;
 
 /** Makes browser.i18n.getMessage answer from our _locales files, as Chromium does (placeholders included). */
 export function useLocale(locale: 'en' | 'ar'): void {
-  const messages = JSON.parse(projectFile(`public/_locales/${locale}/messages.json`)) as Messages;
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const entry = messages[key];
-    if (!entry) return '';
-    const args = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (_m, n: string) => args[Number(n) - 1] ?? '');
-    });
-  }) as typeof fakeBrowser.i18n.getMessage);
+  const messages = localeMessages(locale);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
+    formatMessage(messages, key, subs === undefined ? [] : Array.isArray(subs) ? subs : [subs])) as typeof fakeBrowser.i18n.getMessage);
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(locale);
 }

@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messaging/channel';
+import type { ListRecord } from '@/lib/store/db';
+import { formatNumber } from '@/lib/i18n/format';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { LANGUAGES, SITE_IDS, loadSettings, updateSettings, type Settings } from '@/lib/settings/settings';
+
+function formatDateTime(ms: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}
+
+export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
+  const locale = uiLocale();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [lists, setLists] = useState<ListRecord[]>([]);
+  const [reports, setReports] = useState(0);
+  const [notice, setNotice] = useState('');
+
+  const reload = async () => {
+    setSettings(await loadSettings());
+    setLists(await sendMessage('listStatus', {}));
+    setReports((await sendMessage('exportData', {})).wrongMatches.length);
+  };
+  useEffect(() => void reload(), []);
+
+  const change = async (next: (s: Settings) => Settings) => {
+    const saved = await updateSettings(next);
+    setSettings(saved);
+    setNotice(t('saved'));
+    if (saved.language !== settings?.language) onLanguageChange();
+  };
+
+  const exportFile = async () => {
+    const data = await sendMessage('exportData', {});
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `sanad-export-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const result = await sendMessage('importData', { text: await file.text() });
+      setNotice(t('imported', formatNumber(result.wrongMatches, locale)));
+      await reload();
+    } catch (error) {
+      setNotice(t('importFailed', (error instanceof Error ? error.message : String(error)).replace(/^Sanad: "importData" failed: /, '')));
+    }
+  };
+
+  if (!settings) return <main><p>{t('loading')}</p></main>;
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <p role="status" class="notice">{notice}</p>
+
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">{t('sitesHeading')}</h2>
+        <p class="hint">{t('sitesHint')}</p>
+        {SITE_IDS.map((site) => (
+          <label key={site} class="row">
+            <input
+              type="checkbox"
+              name={`site-${site}`}
+              checked={settings.sites[site]}
+              onChange={(event) => void change((s) => ({ ...s, sites: { ...s.sites, [site]: (event.target as HTMLInputElement).checked } }))}
+            />
+            {t(`site_${site}` as MessageKey)}
+          </label>
+        ))}
+      </section>
+
+      <section aria-labelledby="language-heading">
+        <h2 id="language-heading">{t('languageHeading')}</h2>
+        <div role="radiogroup" aria-labelledby="language-heading">
+          {LANGUAGES.map((language) => (
+            <label key={language} class="row" lang={language === 'auto' ? undefined : language}>
+              <input
+                type="radio"
+                name="language"
+                value={language}
+                checked={settings.language === language}
+                onChange={() => void change((s) => ({ ...s, language }))}
+              />
+              {t(`language_${language}` as MessageKey)}
+            </label>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="lists-heading">
+        <h2 id="lists-heading">{t('listsHeading')}</h2>
+        {lists.length === 0 ? (
+          <p>{t('noLists')}</p>
+        ) : (
+          <ul>
+            {lists.map((list) => (
+              <li key={list.id} data-list={list.id}>
+                {t('listLine', list.id === 'bundled' ? t('list_bundled') : list.id, formatNumber(list.count, locale), formatDateTime(list.importedAt, locale))}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('wrongMatchesHeading')}</h3>
+        <p data-wrong-matches={reports}>{t('wrongMatchesCount', formatNumber(reports, locale))}</p>
+      </section>
+
+      <section aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">{t('privacyHeading')}</h2>
+        <p>{t('privacyBody')}</p>
+      </section>
+
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">{t('dataHeading')}</h2>
+        <p class="hint">{t('dataHint')}</p>
+        <div class="row">
+          <button type="button" class="button" onClick={() => void exportFile()}>
+            {t('exportData')}
+          </button>
+          <label class="button secondary">
+            {t('importData')}
+            <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(event) => void importFile((event.target as HTMLInputElement).files?.[0])} />
+          </label>
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { makeDebunk } from '@/tests/unit/support/debunks';
+import type { MatchView, TabPost } from '@/lib/messaging/protocol';
+import type { MatchHow } from '@/lib/match/types';
+import { groupTabPosts } from './popup-groups';
+
+const view = (id: string, how: MatchHow, score: number, badge = true): MatchView => ({
+  debunk: makeDebunk({ id }),
+  candidate: { debunkId: id, verdict: 'false', how, score, badge },
+});
+const post = (key: string, badge?: MatchView, related: MatchView[] = []): TabPost => ({ key, excerpt: key, ...(badge && { badge }), related });
+
+describe('groupTabPosts', () => {
+  it('lists one entry per debunk with its posts, certain matches first, then by strength', () => {
+    const { badged, related } = groupTabPosts([
+      post('p1', view('text-weak', 'similar-text', 0.5)),
+      post('p2', view('text-strong', 'similar-text', 0.9)),
+      post('p3', view('text-weak', 'similar-text', 0.6)),
+      post('p4', view('same-video', 'same-media', 1)),
+    ]);
+    expect(badged.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([
+      ['same-video', ['p4']],
+      ['text-strong', ['p2']],
+      ['text-weak', ['p1', 'p3']],
+    ]);
+    expect(badged[2]!.view.candidate.score).toBe(0.6);
+    expect(related).toEqual([]);
+  });
+
+  it('keeps "possibly related" debunks apart, and out if they are badged elsewhere', () => {
+    const { badged, related } = groupTabPosts([
+      post('p1', view('a', 'similar-text', 0.8), [view('b', 'similar-text', 0.3, false)]),
+      post('p2', undefined, [view('a', 'similar-text', 0.4, false), view('c', 'similar-text', 0.35, false)]),
+    ]);
+    expect(badged.map((g) => g.view.debunk.id)).toEqual(['a']);
+    expect(related.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([
+      ['c', ['p2']],
+      ['b', ['p1']],
+    ]);
+  });
+});

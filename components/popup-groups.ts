@@ -1,0 +1,32 @@
+/** How the popup orders what a tab matched: one entry per debunk, with the posts it matched. Pure. */
+import type { MatchView, TabPost } from '@/lib/messaging/protocol';
+
+export interface DebunkGroup {
+  view: MatchView;
+  posts: TabPost[];
+}
+
+function group(entries: { view: MatchView; post: TabPost }[]): DebunkGroup[] {
+  const byDebunk = new Map<string, DebunkGroup>();
+  for (const { view, post } of entries) {
+    const existing = byDebunk.get(view.debunk.id);
+    if (!existing) byDebunk.set(view.debunk.id, { view, posts: [post] });
+    else {
+      if (!existing.posts.some((p) => p.key === post.key)) existing.posts.push(post);
+      // The card shows the strongest way this debunk matched.
+      if (rank(view) < rank(existing.view) || (rank(view) === rank(existing.view) && view.candidate.score > existing.view.candidate.score)) existing.view = view;
+    }
+  }
+  return [...byDebunk.values()].sort((a, b) => rank(a.view) - rank(b.view) || b.view.candidate.score - a.view.candidate.score);
+}
+
+/** Certain matches (same post, video or link) before text matches. */
+const rank = (view: MatchView) => (view.candidate.how === 'similar-text' ? 1 : 0);
+
+/** Badged debunks first (certain before similar text), then the "possibly related" ones not badged anywhere. */
+export function groupTabPosts(posts: readonly TabPost[]): { badged: DebunkGroup[]; related: DebunkGroup[] } {
+  const badged = group(posts.flatMap((post) => (post.badge ? [{ view: post.badge, post }] : [])));
+  const badgedIds = new Set(badged.map((g) => g.view.debunk.id));
+  const related = group(posts.flatMap((post) => post.related.filter((v) => !badgedIds.has(v.debunk.id)).map((view) => ({ view, post }))));
+  return { badged, related };
+}

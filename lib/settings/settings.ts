@@ -1,0 +1,49 @@
+/**
+ * User settings in `storage.local`, one versioned object. Reads fill in defaults, so a setting added later
+ * needs no migration; a stored value of the wrong type falls back to its default.
+ */
+import { browser } from 'wxt/browser';
+import { SITE_IDS, type SiteId } from '../sites/ids';
+
+export { SITE_IDS, type SiteId };
+export const LANGUAGES = ['auto', 'ar', 'en'] as const;
+export type LanguageChoice = (typeof LANGUAGES)[number];
+
+export interface Settings {
+  version: 1;
+  /** Sites where Sanad looks at posts. */
+  sites: Record<SiteId, boolean>;
+  /** `auto` follows the browser's language. */
+  language: LanguageChoice;
+}
+
+export const DEFAULT_SETTINGS: Settings = { version: 1, sites: { x: true, youtube: true }, language: 'auto' };
+const KEY = 'settings';
+
+/** Any stored value → valid settings (unknown keys dropped, wrong types replaced by defaults). */
+export function normaliseSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const sitesRaw = (r.sites && typeof r.sites === 'object' ? r.sites : {}) as Record<string, unknown>;
+  const sites = Object.fromEntries(SITE_IDS.map((id) => [id, typeof sitesRaw[id] === 'boolean' ? sitesRaw[id] : DEFAULT_SETTINGS.sites[id]])) as Settings['sites'];
+  const language = LANGUAGES.includes(r.language as LanguageChoice) ? (r.language as LanguageChoice) : DEFAULT_SETTINGS.language;
+  return { version: 1, sites, language };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  return normaliseSettings((await browser.storage.local.get(KEY))[KEY]);
+}
+
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = normaliseSettings(change(await loadSettings()));
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+/** Calls `listener` whenever settings change (in any extension context); returns the unsubscribe. */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) listener(normaliseSettings(changes[KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
