@@ -1,0 +1,155 @@
+/**
+ * Video fingerprints in the spirit of vPDQ: a video is the set of PDQ hashes of frames sampled at a steady
+ * rate, after trimming letterbox/pillarbox bars and uniform borders, dropping low-quality frames and
+ * near-identical neighbours. Each frame also carries hashes of its four halves, so a re-upload with a large
+ * logo over one part of the picture still matches on the parts left clean.
+ * Pure: frames come in as luma planes from ffmpeg (Node) or a canvas (browser).
+ */
+import { downsampleLuma, hammingDistance, pdqFromLuma, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from './pdq';
+
+export interface FrameHash {
+  /** Seconds from the start (0 for an image). */
+  t: number;
+  hash: string;
+  quality: number;
+  /** Top, bottom, left and right halves of the trimmed frame; null where that half is too flat to use. */
+  regions?: (string | null)[];
+}
+
+/** A frame is dropped as a repeat when it is this close to the previous kept one. */
+export const DEDUPE_DISTANCE = 6;
+
+/**
+ * Sampling and match rules, measured on ../shared/media/videos: debunked videos are fingerprinted densely
+ * (10 frames a second) and what a page shows sparsely (about one frame a second, or one poster image).
+ * Every version of one scene then finds ≥ 83 % of its sampled frames in every other version (closest
+ * cross-scene pair: 92 bits apart, against a match distance of 31), so half of the query's frames is a safe bar.
+ */
+export const VIDEO_MATCH = { frameDistance: PDQ_MATCH_DISTANCE, minQueryShare: 0.5, minMatchedFrames: 2, referenceFps: 10, queryFps: 1 };
+
+/** A row/column is part of a border when its luma hardly varies (bars are flat, black or grey). */
+const BORDER_STDDEV = 6;
+const MAX_TRIM_SHARE = 0.35;
+
+function lineIsFlat(luma: Float32Array, start: number, count: number, step: number): boolean {
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0, p = start; i < count; i++, p += step) {
+    const v = luma[p]!;
+    sum += v;
+    sumSq += v * v;
+  }
+  const mean = sum / count;
+  return sumSq / count - mean * mean < BORDER_STDDEV * BORDER_STDDEV;
+}
+
+export interface Crop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The rectangle left after trimming flat bars from each side (at most 35 % of a dimension per side). */
+export function contentCrop(luma: Float32Array, width: number, height: number): Crop {
+  const maxY = Math.floor(height * MAX_TRIM_SHARE);
+  const maxX = Math.floor(width * MAX_TRIM_SHARE);
+  let top = 0;
+  while (top < maxY && lineIsFlat(luma, top * width, width, 1)) top++;
+  let bottom = 0;
+  while (bottom < maxY && lineIsFlat(luma, (height - 1 - bottom) * width, width, 1)) bottom++;
+  const rows = height - top - bottom;
+  let left = 0;
+  while (left < maxX && lineIsFlat(luma, top * width + left, rows, width)) left++;
+  let right = 0;
+  while (right < maxX && lineIsFlat(luma, top * width + (width - 1 - right), rows, width)) right++;
+  return { x: left, y: top, width: width - left - right, height: rows };
+}
+
+export function cropLuma(luma: Float32Array, width: number, crop: Crop): Float32Array {
+  const out = new Float32Array(crop.width * crop.height);
+  for (let y = 0; y < crop.height; y++) {
+    const from = (crop.y + y) * width + crop.x;
+    out.set(luma.subarray(from, from + crop.width), y * crop.width);
+  }
+  return out;
+}
+
+/** PDQ of one frame (or image) after its bars are trimmed, with its four halves. */
+export function hashFrame(fullLuma: Float32Array, fullWidth: number, fullHeight: number, t = 0): FrameHash {
+  // One downsample for the frame and all its regions: PDQ works at ≤ 512 px anyway.
+  const { luma, width, height } = downsampleLuma(fullLuma, fullWidth, fullHeight);
+  const crop = contentCrop(luma, width, height);
+  const content = cropLuma(luma, width, crop);
+  const w = crop.width;
+  const h = crop.height;
+  const region = (x: number, y: number, rw: number, rh: number): string | null => {
+    if (rw < 16 || rh < 16) return null;
+    const r = pdqFromLuma(cropLuma(content, w, { x, y, width: rw, height: rh }), rw, rh);
+    return r.quality >= PDQ_MIN_QUALITY ? r.hash : null;
+  };
+  const hw = Math.floor(w / 2);
+  const hh = Math.floor(h / 2);
+  const regions = [region(0, 0, w, hh), region(0, hh, w, h - hh), region(0, 0, hw, h), region(hw, 0, w - hw, h)];
+  const full = pdqFromLuma(content.slice(), w, h);
+  return { t, hash: full.hash, quality: full.quality, regions };
+}
+
+/** Drops low-quality frames and frames nearly identical to the previous kept one. */
+export function uniqueFrames(frames: readonly FrameHash[]): FrameHash[] {
+  const kept: FrameHash[] = [];
+  for (const frame of frames) {
+    const usable = frame.quality >= PDQ_MIN_QUALITY || frame.regions?.some(Boolean);
+    if (!usable) continue;
+    const last = kept[kept.length - 1];
+    if (last && hammingDistance(last.hash, frame.hash) <= DEDUPE_DISTANCE) continue;
+    kept.push(frame);
+  }
+  return kept;
+}
+
+/** The hashes of a frame that may be compared: slot 0 the whole frame, 1–4 its halves (same slot only). */
+export function frameHashes(frame: FrameHash): (string | null)[] {
+  return [frame.quality >= PDQ_MIN_QUALITY ? frame.hash : null, ...(frame.regions ?? [null, null, null, null])];
+}
+
+export function framesMatch(a: FrameHash, b: FrameHash): boolean {
+  const ha = frameHashes(a);
+  const hb = frameHashes(b);
+  for (let k = 0; k < ha.length; k++) {
+    if (ha[k] && hb[k] && hammingDistance(ha[k]!, hb[k]!) <= VIDEO_MATCH.frameDistance) return true;
+  }
+  return false;
+}
+
+export interface VideoComparison {
+  /** Share of the query's unique frames found in the reference. */
+  queryShare: number;
+  /** Share of the reference's seconds in which a frame was found in the query. */
+  referenceShare: number;
+  match: boolean;
+}
+
+export function compareVideos(query: readonly FrameHash[], reference: readonly FrameHash[]): VideoComparison {
+  const q = uniqueFrames(query);
+  const r = uniqueFrames(reference);
+  const matchedRefSeconds = new Set<number>();
+  let matched = 0;
+  for (const qf of q) {
+    let found = false;
+    for (const rf of r) {
+      if (framesMatch(qf, rf)) {
+        found = true;
+        matchedRefSeconds.add(Math.floor(rf.t));
+      }
+    }
+    if (found) matched++;
+  }
+  const refSeconds = new Set(r.map((f) => Math.floor(f.t))).size;
+  const queryShare = q.length ? matched / q.length : 0;
+  return {
+    queryShare,
+    referenceShare: refSeconds ? matchedRefSeconds.size / refSeconds : 0,
+    match: queryShare >= VIDEO_MATCH.minQueryShare && matched >= Math.min(VIDEO_MATCH.minMatchedFrames, q.length),
+  };
+}
