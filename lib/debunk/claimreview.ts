@@ -2,9 +2,10 @@
  * ClaimReview (schema.org) → Debunk. Feeds are written by many hands: every field may be missing, of the
  * wrong type or hostile. Unusable items are skipped with a reason; nothing here throws.
  */
+import type { FrameHash } from '../media/video';
 import { hashText } from '../text/hash';
 import { splitFeed } from './parse-feed';
-import { ARTIFACT_CODES, REASON_KINDS, type Artifact, type ArtifactCode, type Debunk, type LocalisedText, type Reason, type ReasonKind, type Verdict } from './types';
+import { ARTIFACT_CODES, REASON_KINDS, type Artifact, type ArtifactCode, type Debunk, type LocalisedText, type MediaFingerprint, type Reason, type ReasonKind, type Verdict } from './types';
 import { verdictFromRating } from './verdict';
 
 export interface ImportReport {
@@ -131,6 +132,30 @@ function reason(v: unknown, language = 'und'): Reason | undefined {
   }
 }
 
+const HEX64 = /^[0-9a-f]{64}$/;
+const MAX_FRAMES = 3_000;
+
+/** Sanad's `fingerprints` extension: [{kind, frames: [{t, hash, quality, regions}]}]; bad frames are dropped. */
+function fingerprints(v: unknown): MediaFingerprint[] {
+  return asArray(v)
+    .slice(0, 10)
+    .flatMap((fp): MediaFingerprint[] => {
+      if (!isObj(fp) || (fp.kind !== 'video' && fp.kind !== 'image')) return [];
+      const frames = asArray(fp.frames)
+        .slice(0, MAX_FRAMES)
+        .flatMap((f): FrameHash[] => {
+          if (!isObj(f) || typeof f.hash !== 'string') return [];
+          const hash = f.hash.toLowerCase();
+          const quality = typeof f.quality === 'number' ? Math.round(f.quality) : NaN;
+          const t = typeof f.t === 'number' && f.t >= 0 ? f.t : 0;
+          if (!HEX64.test(hash) || !(quality >= 0 && quality <= 100)) return [];
+          const regions = Array.isArray(f.regions) ? f.regions.slice(0, 4).map((r) => (typeof r === 'string' && HEX64.test(r.toLowerCase()) ? r.toLowerCase() : null)) : undefined;
+          return [{ t, hash, quality, ...(regions && regions.length === 4 && { regions }) }];
+        });
+      return frames.length ? [{ kind: fp.kind, frames }] : [];
+    });
+}
+
 const DEFAULT_REASON: Partial<Record<Verdict, ReasonKind>> = {
   false: 'false-claim',
   misleading: 'misleading',
@@ -177,6 +202,8 @@ export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
     appearances: appearances(itemReviewed),
     source,
   };
+  const media = fingerprints(item.fingerprints);
+  if (media.length) debunk.media = media;
   const optional = {
     headline: text(item.headline, 500),
     language,

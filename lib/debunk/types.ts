@@ -1,3 +1,5 @@
+import type { FrameHash } from '../media/video';
+
 /**
  * The debunk: one record of the local list. ClaimReview fields, plus a normalised verdict and structured
  * reasons (MediaReview terms where they fit) so the UI can explain a verdict in the reader's language.
@@ -59,6 +61,12 @@ export const REASON_KINDS: readonly ReasonKind[] = [
   'unproven',
 ];
 
+/** Perceptual fingerprint of a debunked video or image (see lib/media). */
+export interface MediaFingerprint {
+  kind: 'video' | 'image';
+  frames: FrameHash[];
+}
+
 export interface Publisher {
   name: string;
   url?: string;
@@ -86,6 +94,8 @@ export interface Debunk {
   claimDate?: string;
   /** Where the claim or media circulated (`itemReviewed.appearance[].url`, `firstAppearance.url`). */
   appearances: string[];
+  /** Fingerprints of the debunked media, so re-uploads under new links still match. */
+  media?: MediaFingerprint[];
   /** Which list it came from: `bundled` or a feed id. */
   source: string;
 }

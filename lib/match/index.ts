@@ -10,11 +10,12 @@ import { VERDICTS, type Debunk, type Verdict } from '../debunk/types';
 import { linkKey } from '../urls/canonical';
 import { words } from '../text/normalise';
 import { stemOf } from './terms';
+import { buildMediaIndex, MediaIndex, type MediaIndexData } from '../media/media-index';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
-export const MATCHER_REVISION = 1;
+export const MATCHER_REVISION = 2;
 
 /** How much each field of a debunk counts in text retrieval. */
 export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };
@@ -36,6 +37,8 @@ export interface MatchIndex {
   maxIdf: number;
   /** Terms with a lower IDF (in more than COMMON_SHARE of documents) do not gather candidates. */
   commonIdf: number;
+  /** Frame hashes of the debunks' media fingerprints. */
+  media: MediaIndex;
 }
 
 /** Share of documents above which a term is "common" for candidate gathering. */
@@ -53,7 +56,7 @@ function fieldsOf(debunk: IndexedDebunk): [string, number][] {
 }
 
 /** What the index needs of a debunk. */
-export type IndexedDebunk = Pick<Debunk, 'id' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances'>;
+export type IndexedDebunk = Pick<Debunk, 'id' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances' | 'media'>;
 
 export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
   const n = debunks.length;
@@ -149,6 +152,7 @@ export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
     selfScore,
     maxIdf: maxIdfFor(n),
     commonIdf: commonIdfFor(n),
+    media: new MediaIndex(buildMediaIndex(debunks.map((d) => d.media))),
   };
 }
 
@@ -157,7 +161,7 @@ export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
 export interface SerialisedIndex {
-  format: 1;
+  format: 2;
   /** Joined by SEPARATOR. */
   ids: string;
   terms: string;
@@ -172,6 +176,7 @@ export interface SerialisedIndex {
   weights: Float32Array;
   idf: Float32Array;
   selfScore: Float32Array;
+  media: MediaIndexData;
 }
 
 const SEPARATOR = '\u0001';
@@ -182,7 +187,7 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
   const linkOffsets = new Int32Array(links.length + 1);
   links.forEach(([, docs], i) => (linkOffsets[i + 1] = linkOffsets[i]! + docs.length));
   return {
-    format: 1,
+    format: 2,
     ids: index.ids.join(SEPARATOR),
     terms: [...index.termIds.keys()].join(SEPARATOR),
     linkKeys: links.map(([key]) => key).join(SEPARATOR),
@@ -194,6 +199,7 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
     weights: index.weights,
     idf: index.idf,
     selfScore: index.selfScore,
+    media: index.media.data,
   };
 }
 
@@ -215,5 +221,6 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
     selfScore: data.selfScore,
     maxIdf: maxIdfFor(ids.length),
     commonIdf: commonIdfFor(ids.length),
+    media: new MediaIndex(data.media),
   };
 }

@@ -7,6 +7,7 @@ import { postTerms } from './terms';
 import type { MatchIndex } from './index';
 import { DECISION, textMatchBadges } from './decide';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
+import type { FrameHash } from '../media/video';
 
 export interface MatchOptions {
   /** How many candidates to return at most. */
@@ -15,7 +16,27 @@ export interface MatchOptions {
   exclude?: ReadonlySet<string>;
 }
 
-type PostInput = Pick<ExtractedPost, 'key' | 'text'> & Partial<Pick<ExtractedPost, 'permalink' | 'links' | 'media'>>;
+type PostInput = Pick<ExtractedPost, 'key' | 'text'> &
+  Partial<Pick<ExtractedPost, 'permalink' | 'links' | 'media'>> & {
+    /** Hashes of what the post shows (its poster, sampled video frames), computed by the caller. */
+    frames?: readonly FrameHash[];
+  };
+
+function footageCandidates(index: MatchIndex, frames: readonly FrameHash[] | undefined, skip: (id: string) => boolean): Candidate[] {
+  if (!frames?.length || !index.media.size) return [];
+  return index.media
+    .lookup(frames)
+    .filter((m) => m.queryShare > 0 && !skip(index.ids[m.doc]!))
+    .sort((a, b) => Number(b.match) - Number(a.match) || b.queryShare - a.queryShare)
+    .map((m) => ({
+      debunkId: index.ids[m.doc]!,
+      verdict: index.verdicts[m.doc]!,
+      how: 'same-footage' as const,
+      score: Math.round(m.queryShare * 1000) / 1000,
+      referenceShare: Math.round(m.referenceShare * 1000) / 1000,
+      badge: m.match,
+    }));
+}
 
 function linkCandidates(index: MatchIndex, post: PostInput): Candidate[] {
   const seen = new Map<number, Candidate>();
@@ -113,8 +134,11 @@ const ARABIC_SCRIPT = /[\u0600-\u06FF]/g;
 export function matchPost(index: MatchIndex, post: PostInput, options: MatchOptions = {}): PostMatches {
   const limit = options.limit ?? 5;
   const exclude = options.exclude;
-  const certain = linkCandidates(index, post).filter((c) => !exclude?.has(c.debunkId));
-  const certainIds = new Set(certain.map((c) => c.debunkId));
+  const links = linkCandidates(index, post).filter((c) => !exclude?.has(c.debunkId));
+  const footage = footageCandidates(index, post.frames, (id) => !!exclude?.has(id) || links.some((c) => c.debunkId === id));
+  // Ids, links and matching footage are evidence of a different kind than similar words: they come first.
+  const certain = [...links, ...footage.filter((c) => c.badge)];
+  const certainIds = new Set([...certain, ...footage].map((c) => c.debunkId));
 
   const terms = postTerms(post.text);
   const ranked = topByText(index, terms, limit, (doc) => certainIds.has(index.ids[doc]!) || !!exclude?.has(index.ids[doc]!));
@@ -138,7 +162,8 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
     return { debunkId: index.ids[doc]!, verdict: index.verdicts[doc]!, how: 'similar-text', score: Math.round(coverage * 1000) / 1000, badge };
   });
 
-  return { key: post.key, candidates: [...certain, ...textCandidates].slice(0, Math.max(limit, certain.length)) };
+  const weakFootage = footage.filter((c) => !c.badge);
+  return { key: post.key, candidates: [...certain, ...textCandidates, ...weakFootage].slice(0, Math.max(limit, certain.length)) };
 }
 
 /** Candidates worth showing: certain and badged ones, and "possibly related" ones above a floor. */

@@ -22,14 +22,17 @@ export interface MediaRef {
   poster?: string;
 }
 
-export type MatchHow = 'same-media' | 'same-link' | 'similar-text';
+export type MatchHow = 'same-media' | 'same-link' | 'same-footage' | 'similar-text';
 
 export interface Candidate {
   debunkId: string;
   verdict: Verdict;
   how: MatchHow;
-  /** 0…1: 1 for an id or link hit; for text, how much of the debunk's claim the post covers. */
+  /** 0…1: 1 for an id or link hit; for footage, the share of the post's frames found; for text, how much
+   * of the debunk's claim the post covers. */
   score: number;
+  /** For footage: the share of the debunked video's seconds seen in the post. */
+  referenceShare?: number;
   /** Whether this match earns a badge on the page (certain, or above the calibrated threshold). */
   badge: boolean;
 }

@@ -146,10 +146,15 @@ export function compareVideos(query: readonly FrameHash[], reference: readonly F
     if (found) matched++;
   }
   const refSeconds = new Set(r.map((f) => Math.floor(f.t))).size;
-  const queryShare = q.length ? matched / q.length : 0;
+  return videoDecision(matched, q.length, matchedRefSeconds.size, refSeconds);
+}
+
+/** The verdict from counts: shared by the pairwise comparison and the index lookup. */
+export function videoDecision(matchedQueryFrames: number, queryFrames: number, matchedRefSeconds: number, refSeconds: number): VideoComparison {
+  const queryShare = queryFrames ? matchedQueryFrames / queryFrames : 0;
   return {
     queryShare,
-    referenceShare: refSeconds ? matchedRefSeconds.size / refSeconds : 0,
-    match: queryShare >= VIDEO_MATCH.minQueryShare && matched >= Math.min(VIDEO_MATCH.minMatchedFrames, q.length),
+    referenceShare: refSeconds ? matchedRefSeconds / refSeconds : 0,
+    match: queryShare >= VIDEO_MATCH.minQueryShare && matchedQueryFrames >= Math.min(VIDEO_MATCH.minMatchedFrames, queryFrames) && matchedQueryFrames > 0,
   };
 }

@@ -66,3 +66,28 @@ describe('npm run media (the publisher command)', () => {
     expect(() => execFileSync('npx', ['tsx', 'scripts/media/cli.ts', 'match', '--query'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/usage: media match/);
   });
 });
+
+describe('the media index (what the background searches)', () => {
+  it('finds exactly what pairwise comparison finds, across all clips at once', async () => {
+    const { buildMediaIndex, MediaIndex } = await import('@/lib/media/media-index');
+    const index = new MediaIndex(buildMediaIndex(files.map((f) => [{ kind: 'video' as const, frames: reference[f]! }])));
+    for (const q of files) {
+      const found = index.lookup(query[q]!);
+      for (const [doc, r] of files.entries()) {
+        const expected = compareVideos(query[q]!, reference[r]!);
+        const hit = found.find((m) => m.doc === doc);
+        expect(hit?.match ?? false, `${q} vs ${r}`).toBe(expected.match);
+        expect(hit?.queryShare ?? 0, `${q} vs ${r}`).toBeCloseTo(expected.queryShare, 6);
+        expect(hit?.referenceShare ?? 0, `${q} vs ${r}`).toBeCloseTo(expected.referenceShare, 6);
+      }
+    }
+  });
+
+  it('matches a single poster frame of one chair version against another version', async () => {
+    const { buildMediaIndex, MediaIndex } = await import('@/lib/media/media-index');
+    const index = new MediaIndex(buildMediaIndex([[{ kind: 'video', frames: reference['chair-19-sd-bar.mp4']! }], [{ kind: 'video', frames: reference['doorknob-hd-no-bar.mp4']! }]]));
+    const poster = query['chair-22-with-large-logo-bar.mp4']![5]!;
+    expect(index.lookup([poster])).toMatchObject([{ doc: 0, match: true, queryShare: 1 }]);
+    expect(index.lookup([query['pattern-hd-no-bar.mp4']![2]!])).toEqual([]);
+  });
+});

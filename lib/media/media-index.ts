@@ -1,0 +1,140 @@
+/**
+ * Lookup of frame hashes across every debunk's media fingerprints. A 256-bit hash within distance 31 of
+ * another agrees exactly, or but for one bit, on at least one of its sixteen 16-bit words (pigeonhole:
+ * 16 words × 2 differing bits would be 32), so each word indexes the entries and a query probes each of
+ * its words and their 16 one-bit neighbours, then checks the full distance. The same decision as
+ * compareVideos, without comparing against every stored frame.
+ */
+import type { MediaFingerprint } from '../debunk/types';
+import { frameHashes, uniqueFrames, videoDecision, VIDEO_MATCH, type FrameHash, type VideoComparison } from './video';
+
+/** Plain typed arrays, stored with the text index. */
+export interface MediaIndexData {
+  /** Entry e's hash is words[16e … 16e+16], word 0 = the hash's lowest 16 bits. */
+  words: Uint16Array;
+  docs: Int32Array;
+  /** 0: the whole frame; 1–4: its halves (only equal slots are compared). */
+  slots: Uint8Array;
+  /** Whole second of the reference frame, for the share of the reference that was seen. */
+  seconds: Int32Array;
+  /** Per document: how many distinct seconds its fingerprints cover (0: no media). */
+  docSeconds: Int32Array;
+}
+
+export interface MediaMatch extends VideoComparison {
+  doc: number;
+}
+
+const POPCOUNT16 = (() => {
+  const table = new Uint8Array(1 << 16);
+  for (let i = 1; i < table.length; i++) table[i] = (i & 1) + table[i >> 1]!;
+  return table;
+})();
+
+export function hexToWords(hex: string, into = new Uint16Array(16), at = 0): Uint16Array {
+  for (let w = 0; w < 16; w++) into[at + w] = parseInt(hex.slice((15 - w) * 4, (15 - w) * 4 + 4), 16);
+  return into;
+}
+
+export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] | undefined)[]): MediaIndexData {
+  const words: number[] = [];
+  const docs: number[] = [];
+  const slots: number[] = [];
+  const seconds: number[] = [];
+  const docSeconds = new Int32Array(docMedia.length);
+  const scratch = new Uint16Array(16);
+  docMedia.forEach((media, doc) => {
+    const covered = new Set<number>();
+    for (const fingerprint of media ?? []) {
+      for (const frame of uniqueFrames(fingerprint.frames)) {
+        covered.add(Math.floor(frame.t));
+        frameHashes(frame).forEach((hash, slot) => {
+          if (!hash) return;
+          hexToWords(hash, scratch);
+          words.push(...scratch);
+          docs.push(doc);
+          slots.push(slot);
+          seconds.push(Math.floor(frame.t));
+        });
+      }
+    }
+    docSeconds[doc] = covered.size;
+  });
+  return { words: Uint16Array.from(words), docs: Int32Array.from(docs), slots: Uint8Array.from(slots), seconds: Int32Array.from(seconds), docSeconds };
+}
+
+export class MediaIndex {
+  /** chunks[w]: word value → entries with that value in word w. Built on first lookup. */
+  private chunks: Map<number, number[]>[] | null = null;
+
+  constructor(readonly data: MediaIndexData) {}
+
+  get size(): number {
+    return this.data.docs.length;
+  }
+
+  private buckets(): Map<number, number[]>[] {
+    if (this.chunks) return this.chunks;
+    const chunks = Array.from({ length: 16 }, () => new Map<number, number[]>());
+    const { words } = this.data;
+    for (let e = 0; e < this.size; e++) {
+      for (let w = 0; w < 16; w++) {
+        const value = words[e * 16 + w]!;
+        const bucket = chunks[w]!.get(value);
+        if (bucket) bucket.push(e);
+        else chunks[w]!.set(value, [e]);
+      }
+    }
+    return (this.chunks = chunks);
+  }
+
+  private distance(entry: number, query: Uint16Array): number {
+    const { words } = this.data;
+    let d = 0;
+    for (let w = 0; w < 16; w++) d += POPCOUNT16[words[entry * 16 + w]! ^ query[w]!]!;
+    return d;
+  }
+
+  /** Entries within the match distance of `hash` in the same slot. */
+  private near(hash: string, slot: number, found: (entry: number) => void): void {
+    const query = hexToWords(hash);
+    const chunks = this.buckets();
+    const seen = new Set<number>();
+    for (let w = 0; w < 16; w++) {
+      const value = query[w]!;
+      for (let bit = -1; bit < 16; bit++) {
+        const probe = bit < 0 ? value : value ^ (1 << bit);
+        for (const entry of chunks[w]!.get(probe) ?? []) {
+          if (seen.has(entry) || this.data.slots[entry] !== slot) continue;
+          seen.add(entry);
+          if (this.distance(entry, query) <= VIDEO_MATCH.frameDistance) found(entry);
+        }
+      }
+    }
+  }
+
+  /** Every document whose media the query frames hit, with the share decision of compareVideos. */
+  lookup(queryFrames: readonly FrameHash[]): MediaMatch[] {
+    if (!this.size) return [];
+    const unique = uniqueFrames(queryFrames);
+    const matchedFrames = new Map<number, number>();
+    const matchedSeconds = new Map<number, Set<number>>();
+    for (const frame of unique) {
+      const docsHit = new Set<number>();
+      frameHashes(frame).forEach((hash, slot) => {
+        if (!hash) return;
+        this.near(hash, slot, (entry) => {
+          const doc = this.data.docs[entry]!;
+          docsHit.add(doc);
+          if (!matchedSeconds.has(doc)) matchedSeconds.set(doc, new Set());
+          matchedSeconds.get(doc)!.add(this.data.seconds[entry]!);
+        });
+      });
+      for (const doc of docsHit) matchedFrames.set(doc, (matchedFrames.get(doc) ?? 0) + 1);
+    }
+    return [...matchedFrames].map(([doc, matched]) => ({
+      doc,
+      ...videoDecision(matched, unique.length, matchedSeconds.get(doc)!.size, this.data.docSeconds[doc]!),
+    }));
+  }
+}
