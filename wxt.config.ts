@@ -9,6 +9,9 @@ const SOCIAL_HOSTS = [
   'https://mobile.x.com/*',
   'https://www.youtube.com/*',
   'https://m.youtube.com/*',
+  // Their image hosts: posters and photos the page shows are hashed for footage matching.
+  'https://pbs.twimg.com/*',
+  'https://i.ytimg.com/*',
 ];
 
 // Host permissions are only the supported social sites (least privilege); feeds and intake hosts will be

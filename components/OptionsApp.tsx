@@ -51,6 +51,24 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
     }
   };
 
+  const addListFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const result = await sendMessage('importList', { name: file.name, text: await file.text() });
+      setNotice(t('listAdded', formatNumber(result.imported, locale), result.summary));
+      await reload();
+    } catch (error) {
+      setNotice(t('listFailed', (error instanceof Error ? error.message : String(error)).replace(/^Sanad: "importList" failed: /, '')));
+    }
+  };
+
+  const removeListFile = async (id: string) => {
+    await sendMessage('removeList', { id });
+    await reload();
+  };
+
+  const listName = (id: string) => (id === 'bundled' ? t('list_bundled') : id.replace(/^file:/, ''));
+
   if (!settings) return <main><p>{t('loading')}</p></main>;
   return (
     <main>
@@ -99,11 +117,20 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
           <ul>
             {lists.map((list) => (
               <li key={list.id} data-list={list.id}>
-                {t('listLine', list.id === 'bundled' ? t('list_bundled') : list.id, formatNumber(list.count, locale), formatDateTime(list.importedAt, locale))}
+                {t('listLine', listName(list.id), formatNumber(list.count, locale), formatDateTime(list.importedAt, locale))}{' '}
+                {list.id.startsWith('file:') && (
+                  <button type="button" class="link-button" aria-label={t('removeListName', listName(list.id))} onClick={() => void removeListFile(list.id)}>
+                    {t('removeList')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         )}
+        <label class="button secondary">
+          {t('addListFile')}
+          <input type="file" name="list-file" accept="application/json,application/ld+json,.json,.jsonld,.jsonl" class="visually-hidden" onChange={(event) => void addListFile((event.target as HTMLInputElement).files?.[0])} />
+        </label>
         <h3>{t('wrongMatchesHeading')}</h3>
         <p data-wrong-matches={reports}>{t('wrongMatchesCount', formatNumber(reports, locale))}</p>
       </section>

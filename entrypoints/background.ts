@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { BUNDLED_LIST_PATH } from '@/lib/background/bundled-list';
 import { createHandlers } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
+import { PosterHasher } from '@/lib/background/poster-frames';
 import { TabResultsStore } from '@/lib/background/tab-results';
 import { serveMessages } from '@/lib/messaging/channel';
 import type { TabMessage } from '@/lib/messaging/protocol';
@@ -11,7 +12,7 @@ export default defineBackground(() => {
   let db: Promise<SanadDb> | null = null;
   const openDb = () => (db ??= openSanadDb());
   const loadBundledList = async () => (await fetch(browser.runtime.getURL(BUNDLED_LIST_PATH as '/'))).text();
-  const matcher = new MatcherService({ openDb, loadBundledList });
+  const matcher = new MatcherService({ openDb, loadBundledList, posters: new PosterHasher() });
   const tabs = new TabResultsStore();
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 

@@ -58,6 +58,11 @@ const M = {
   readFactCheck: ['Read the fact-check', 'اقرأ التحقق'],
   how_same_media: ['Matched: the same video or post the fact-check names', 'طريقة المطابقة: الفيديو أو المنشور نفسه الذي يذكره التحقق'],
   how_same_link: ['Matched: the post links to the debunked source', 'طريقة المطابقة: المنشور يربط بالمصدر المُفنَّد'],
+  how_same_footage: [
+    'Matched: the same footage as the debunked video ($SHARE$ of the frames compared)',
+    'طريقة المطابقة: اللقطات نفسها التي في الفيديو المُفنَّد ($SHARE$ من الإطارات المقارنة)',
+    'share',
+  ],
   how_similar_text: ['Matched: similar wording — $STRENGTH$ ($SCORE$)', 'طريقة المطابقة: صياغة مشابهة — $STRENGTH$ ($SCORE$)', 'strength', 'score'],
   strength_strong: ['strong', 'قوية'],
   strength_moderate: ['moderate', 'متوسطة'],
@@ -100,6 +105,11 @@ const M = {
   wrongMatchesHeading: ['Wrong-match reports', 'بلاغات المطابقة الخاطئة'],
   wrongMatchesCount: ['$COUNT$ report(s) kept on this device', 'عدد البلاغات المحفوظة على هذا الجهاز: $COUNT$', 'count'],
   saved: ['Saved', 'حُفظ'],
+  addListFile: ['Add a list from a file (ClaimReview JSON)…', 'إضافة قائمة من ملف (ClaimReview JSON)…'],
+  listAdded: ['Added $COUNT$ fact-checks. $DETAILS$', 'أُضيف $COUNT$ تحققًا. $DETAILS$', 'count', 'details'],
+  listFailed: ['The list was not added: $ERROR$', 'لم تُضف القائمة: $ERROR$', 'error'],
+  removeList: ['Remove', 'إزالة'],
+  removeListName: ['Remove the list $NAME$', 'إزالة القائمة $NAME$', 'name'],
 };
 
 const LOCALES = { en: 0, ar: 1 };

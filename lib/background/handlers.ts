@@ -2,7 +2,9 @@
 import { browser } from 'wxt/browser';
 import type { Handlers, Sender } from '../messaging/channel';
 import { sanitisePosts } from '../messaging/sanitise-posts';
-import { listRecords } from '../store/debunk-store';
+import { listRecords, removeList, replaceList } from '../store/debunk-store';
+import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
+import { hashText } from '../text/hash';
 import { allWrongMatches } from '../store/wrong-matches';
 import { fetchLocale } from '../i18n/load';
 import { loadSettings, updateSettings } from '../settings/settings';
@@ -67,6 +69,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async localeMessages({ locale }) {
       if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
       return fetchLocale(locale);
+    },
+    async importList({ name, text }, sender) {
+      if (!isExtensionPage(sender)) throw new Error('lists are added from extension pages only');
+      const id = `file:${String(name).slice(0, 100)}`;
+      const report = importClaimReviews(String(text), id);
+      const summary = summariseSkipped(report);
+      // A file with nothing usable never replaces a list that worked.
+      if (!report.debunks.length) throw new Error(summary);
+      await replaceList(await deps.openDb(), { id, version: hashText(String(text)), skipped: report.skipped.length, importedAt: Date.now() }, report.debunks);
+      await deps.matcher.rebuild();
+      return { id, imported: report.debunks.length, summary };
+    },
+    async removeList({ id }, sender) {
+      if (!isExtensionPage(sender)) throw new Error('lists are removed from extension pages only');
+      if (!String(id).startsWith('file:')) throw new Error('only lists added from a file can be removed');
+      await removeList(await deps.openDb(), String(id));
+      await deps.matcher.rebuild();
     },
     async exportData(_, sender) {
       if (!isExtensionPage(sender)) throw new Error('export is for extension pages only');

@@ -11,12 +11,15 @@ import { allDebunks, debunksById, listRecords, savedIndex, saveIndex } from '../
 import type { ListRecord, SanadDb, WrongMatchRecord } from '../store/db';
 import { addWrongMatch, allWrongMatches, wrongMatchesByPost } from '../store/wrong-matches';
 import { ensureBundledList } from './bundled-list';
+import type { PosterHasher } from './poster-frames';
 
 /** How many "possibly related" matches a post carries besides its badge. */
 const RELATED_PER_POST = 3;
 
 export interface MatcherDeps {
   openDb: () => Promise<SanadDb>;
+  /** Hashes posters and photos for footage matching (only asked when some debunk has media fingerprints). */
+  posters?: Pick<PosterHasher, 'framesFor'>;
   /** The bundled list's body (fetched from the extension package in the browser, read from disk in tests). */
   loadBundledList: () => Promise<string>;
 }
@@ -87,7 +90,8 @@ export class MatcherService {
 
   async match(posts: readonly ExtractedPost[]): Promise<PostResult[]> {
     const [index, wrong] = await Promise.all([this.ready(), this.wrongMatches()]);
-    const perPost = posts.map((post) => shownCandidates(matchPost(index, post, { exclude: wrong.get(post.key) })));
+    const frames = index.media.size && this.deps.posters ? await Promise.all(posts.map((post) => this.deps.posters!.framesFor(post))) : [];
+    const perPost = posts.map((post, i) => shownCandidates(matchPost(index, { ...post, frames: frames[i] }, { exclude: wrong.get(post.key) })));
     const ids = [...new Set(perPost.flat().map((c) => c.debunkId))];
     const debunks = ids.length ? await debunksById(await this.database(), ids) : new Map();
     return posts.map((post, i) => {

@@ -51,6 +51,10 @@ export interface Protocol {
   localeMessages(req: { locale: 'ar' | 'en' }): Messages;
   /** Settings and wrong-match reports as one JSON document (extension pages only). */
   exportData(req: Record<string, never>): SanadExport;
+  /** Adds (or replaces) a list from a ClaimReview file the user picked (extension pages only). */
+  importList(req: { name: string; text: string }): { id: string; imported: number; summary: string };
+  /** Removes a list added from a file (extension pages only; the built-in list stays). */
+  removeList(req: { id: string }): void;
   /** Merges an export file; a bad file changes nothing (extension pages only). */
   importData(req: { text: string }): { wrongMatches: number; skipped: number };
 }

@@ -53,3 +53,11 @@ export async function savedIndex(db: SanadDb, signature: string): Promise<IndexR
 export async function saveIndex(db: SanadDb, signature: string, data: IndexRecord['data']): Promise<void> {
   await db.put('matchIndex', { id: 'text', signature, data });
 }
+
+/** Deletes a list and its debunks in one transaction. */
+export async function removeList(db: SanadDb, id: string): Promise<void> {
+  const tx = db.transaction(['debunks', 'lists'], 'readwrite');
+  const store = tx.objectStore('debunks');
+  const keys = await store.index('bySource').getAllKeys(id);
+  await Promise.all([...keys.map((key) => store.delete(key)), tx.objectStore('lists').delete(id), tx.done]);
+}

@@ -25,6 +25,8 @@ const IMAGE_HOSTS = /(^|\.)(twimg\.com|ytimg\.com|ggpht\.com|googleusercontent\.
 export interface ServeOptions {
   /** Extra or replacement pages: URL → HTML text. */
   pages?: Record<string, string>;
+  /** Other files by URL (posters, photos…). Routing also answers the extension's own service worker. */
+  files?: Record<string, { type: string; body: Buffer }>;
 }
 
 export async function serveSavedPages(context: BrowserContext, options: ServeOptions = {}): Promise<void> {
@@ -37,6 +39,8 @@ export async function serveSavedPages(context: BrowserContext, options: ServeOpt
     async (route) => {
       const request = route.request();
       const url = new URL(request.url());
+      const file = options.files?.[url.href];
+      if (file) return route.fulfill({ status: 200, contentType: file.type, body: file.body });
       const html = pages.get(url.href) ?? pages.get(`${url.origin}${url.pathname}`);
       if (html !== undefined && request.resourceType() === 'document') {
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
