@@ -16,6 +16,9 @@ export interface FrameHash {
   regions?: (string | null)[];
 }
 
+/** Frames are hashed at most this many pixels on their long side. */
+export const FRAME_DIMENSION = 256;
+
 /** A frame is dropped as a repeat when it is this close to the previous kept one. */
 export const DEDUPE_DISTANCE = 6;
 
@@ -77,8 +80,9 @@ export function cropLuma(luma: Float32Array, width: number, crop: Crop): Float32
 
 /** PDQ of one frame (or image) after its bars are trimmed, with its four halves. */
 export function hashFrame(fullLuma: Float32Array, fullWidth: number, fullHeight: number, t = 0): FrameHash {
-  // One downsample for the frame and all its regions: PDQ works at ≤ 512 px anyway.
-  const { luma, width, height } = downsampleLuma(fullLuma, fullWidth, fullHeight);
+  // One downsample for the frame and all its regions. PDQ decimates to 64×64 in the end; at 256 px the
+  // clips' matches and non-matches are unchanged and a 720p frame hashes ~3× faster than at 512.
+  const { luma, width, height } = downsampleLuma(fullLuma, fullWidth, fullHeight, FRAME_DIMENSION);
   const crop = contentCrop(luma, width, height);
   const content = cropLuma(luma, width, crop);
   const w = crop.width;

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildIndex } from '../../lib/match/index';
 import { matchPost } from '../../lib/match/match';
+import { buildMediaIndex, MediaIndex } from '../../lib/media/media-index';
+import { hashFrame } from '../../lib/media/video';
 import { findChromium } from '../support/chromium';
 import { benchPosts, scaledDebunks } from './corpus';
 
@@ -58,6 +60,46 @@ async function browserColdStart(size: number, debunks: unknown[], firstPost: str
   }
 }
 
+/** Frame hashing at 720p and footage lookup among 100,000 stored frame hashes. */
+function benchMedia() {
+  console.log('\nMedia fingerprints');
+  const width = 1280;
+  const height = 720;
+  const rand = (() => {
+    let s = 7;
+    return () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  })();
+  // A textured synthetic frame (smooth shapes plus noise), so no stage can shortcut a flat image.
+  const luma = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) luma[y * width + x] = 128 + 60 * Math.sin(x / 37) * Math.cos(y / 23) + 30 * rand();
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    hashFrame(luma.slice(), width, height);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  hash one 1280×720 frame (whole frame + 4 halves): median ${ms(percentile(times, 0.5))}, worst ${ms(times.at(-1)!)}`);
+
+  const randomHash = () => Array.from({ length: 64 }, () => Math.floor(rand() * 16).toString(16)).join('');
+  const docs = Array.from({ length: 20_000 }, () => [{ kind: 'video' as const, frames: Array.from({ length: 5 }, (_, t) => ({ t, hash: randomHash(), quality: 100 })) }]);
+  const t0 = performance.now();
+  const index = new MediaIndex(buildMediaIndex(docs));
+  index.lookup([{ t: 0, hash: randomHash(), quality: 100 }]); // builds the word buckets
+  const buildMs = performance.now() - t0;
+  const lookups: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    // Half the queries are near-copies of stored frames (a few bits flipped), half unrelated.
+    const stored = docs[i * 7]![0]!.frames[i % 5]!.hash;
+    const hash = i % 2 ? randomHash() : stored.slice(0, 60) + (parseInt(stored.slice(60), 16) ^ 0x1011).toString(16).padStart(4, '0');
+    const t = performance.now();
+    index.lookup([{ t: 0, hash, quality: 100 }]);
+    lookups.push(performance.now() - t);
+  }
+  lookups.sort((a, b) => a - b);
+  console.log(`  ${index.size.toLocaleString('en')} stored frame hashes: index ${ms(buildMs)}; lookup of one frame p50 ${ms(percentile(lookups, 0.5))}, p99 ${ms(percentile(lookups, 0.99))}`);
+}
+
 async function main() {
   const posts = benchPosts(1000);
   console.log(`Sanad matcher benchmark (node ${process.version}; ${posts.length} tweets from clef-en/dev as posts)`);
@@ -81,6 +123,7 @@ async function main() {
     console.log(`  match per post: p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}`);
     if (!process.argv.includes('--no-browser')) await browserColdStart(size, debunks, posts[0]!.text);
   }
+  benchMedia();
 }
 
 main().catch((error) => {
