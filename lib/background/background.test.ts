@@ -177,3 +177,22 @@ describe('Background: matchPosts', () => {
     expect(lists).toMatchObject([{ id: 'bundled', count: 2, skipped: 0 }]);
   });
 });
+
+describe('Background: sampled video frames', () => {
+  it('refuses frames whose size and bytes disagree, or that are absurdly large', async () => {
+    const { decodeLuma } = await import('./matcher-service');
+    const luma = btoa('\u0080'.repeat(32 * 32));
+    expect(decodeLuma({ width: 32, height: 32, t: 0, luma })).toHaveLength(1024);
+    expect(() => decodeLuma({ width: 32, height: 31, t: 0, luma })).toThrow(/expected 992/);
+    expect(() => decodeLuma({ width: 4096, height: 4096, t: 0, luma })).toThrow(/bad frame size/);
+    expect(() => decodeLuma({ width: 1.5, height: 32, t: 0, luma })).toThrow(/bad frame size/);
+  });
+
+  it('does not badge from frames when no debunk carries media, and says so to content scripts', async () => {
+    const { handlers } = setup();
+    expect(await handlers.mediaStatus({}, fromTab(1))).toEqual({ fingerprints: 0 });
+    const frame = { width: 32, height: 32, t: 0, luma: btoa(Array.from({ length: 1024 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('')) };
+    const result = await handlers.videoFrame({ pageUrl: 'https://x.com/home', post: TRUE_POST, frame }, fromTab(1));
+    expect(result).toEqual({ key: 'x:2', related: [] });
+  });
+});

@@ -40,6 +40,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return results;
     },
+    async videoFrame({ pageUrl, post, frame }, sender) {
+      const [clean] = sanitisePosts([post]);
+      if (!clean) throw new Error('no post');
+      const result = await deps.matcher.matchVideoFrame(clean, frame);
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && tabId >= 0 && result.badge) {
+        const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, 2048), [clean], [result]);
+        deps.showCount?.(tabId, badgedCount(tab));
+      }
+      return result;
+    },
+    async mediaStatus() {
+      return { fingerprints: (await deps.matcher.ready()).media.size };
+    },
     async pageChanged({ pageUrl }, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return;

@@ -5,7 +5,9 @@
 import { BADGED_VERDICTS } from '../debunk/types';
 import { MATCHER_REVISION, buildIndex, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/index';
 import { matchPost, shownCandidates } from '../match/match';
-import type { ExtractedPost } from '../match/types';
+import type { Candidate, ExtractedPost } from '../match/types';
+import { hashFrame, type FrameHash } from '../media/video';
+import type { CapturedFrame } from '../page/video-sampler';
 import type { MatchView, PostResult } from '../messaging/protocol';
 import { allDebunks, debunksById, listRecords, savedIndex, saveIndex } from '../store/debunk-store';
 import type { ListRecord, SanadDb, WrongMatchRecord } from '../store/db';
@@ -34,6 +36,8 @@ export class MatcherService {
   private index: MatchIndex | null = null;
   private building: Promise<MatchIndex> | null = null;
   private db: Promise<SanadDb> | null = null;
+  /** Post key → hashes of frames sampled from its playing video. */
+  private readonly videoFrames = new Map<string, FrameHash[]>();
   /** Post key → debunks the user reported as wrong for it. */
   private wrong: Promise<Map<string, Set<string>>> | null = null;
 
@@ -91,7 +95,28 @@ export class MatcherService {
   async match(posts: readonly ExtractedPost[]): Promise<PostResult[]> {
     const [index, wrong] = await Promise.all([this.ready(), this.wrongMatches()]);
     const frames = index.media.size && this.deps.posters ? await Promise.all(posts.map((post) => this.deps.posters!.framesFor(post))) : [];
-    const perPost = posts.map((post, i) => shownCandidates(matchPost(index, { ...post, frames: frames[i] }, { exclude: wrong.get(post.key) })));
+    const perPost = posts.map((post, i) =>
+      shownCandidates(matchPost(index, { ...post, frames: [...(frames[i] ?? []), ...(this.videoFrames.get(post.key) ?? [])] }, { exclude: wrong.get(post.key) })),
+    );
+    return this.results(posts, perPost);
+  }
+
+  /**
+   * A frame sampled from a video playing in a post: hashed here (off the page's main thread) and matched
+   * together with the post's earlier frames and poster.
+   */
+  async matchVideoFrame(post: ExtractedPost, frame: CapturedFrame): Promise<PostResult> {
+    const luma = decodeLuma(frame);
+    const hashed = hashFrame(luma, frame.width, frame.height, Number(frame.t) || 0);
+    const frames = [...(this.videoFrames.get(post.key) ?? []), hashed].slice(-MAX_VIDEO_FRAMES);
+    this.videoFrames.delete(post.key); // re-insert: the most recent posts stay
+    this.videoFrames.set(post.key, frames);
+    if (this.videoFrames.size > MAX_VIDEO_POSTS) this.videoFrames.delete(this.videoFrames.keys().next().value!);
+    const [result] = await this.match([post]);
+    return result!;
+  }
+
+  private async results(posts: readonly ExtractedPost[], perPost: Candidate[][]): Promise<PostResult[]> {
     const ids = [...new Set(perPost.flat().map((c) => c.debunkId))];
     const debunks = ids.length ? await debunksById(await this.database(), ids) : new Map();
     return posts.map((post, i) => {
@@ -104,4 +129,21 @@ export class MatcherService {
       return { key: post.key, ...(badge && { badge }), related };
     });
   }
+}
+
+const MAX_VIDEO_FRAMES = 30;
+const MAX_VIDEO_POSTS = 200;
+const MAX_FRAME_SIDE = 1024;
+
+/** Base64 luma bytes from a content script → a luma plane, checked against the stated size. */
+export function decodeLuma(frame: CapturedFrame): Float32Array {
+  const { width, height } = frame;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16 || width > MAX_FRAME_SIDE || height > MAX_FRAME_SIDE) {
+    throw new Error(`bad frame size ${String(width)}×${String(height)}`);
+  }
+  const binary = atob(String(frame.luma));
+  if (binary.length !== width * height) throw new Error(`frame has ${binary.length} bytes, expected ${width * height}`);
+  const luma = new Float32Array(binary.length);
+  for (let i = 0; i < binary.length; i++) luma[i] = binary.charCodeAt(i);
+  return luma;
 }

@@ -5,6 +5,7 @@
 import type { Debunk } from '../debunk/types';
 import type { Candidate, ExtractedPost } from '../match/types';
 import type { ListRecord } from '../store/db';
+import type { CapturedFrame } from '../page/video-sampler';
 import type { SanadExport } from '../background/export-data';
 import type { Messages } from '../i18n/t';
 
@@ -39,6 +40,10 @@ export interface TabResults {
 export interface Protocol {
   /** A batch of posts seen on the page → one result per post, in the same order. */
   matchPosts(req: { pageUrl: string; posts: ExtractedPost[] }): PostResult[];
+  /** A frame of a video playing in a post: hashed in the background, matched with the post's earlier frames. */
+  videoFrame(req: { pageUrl: string; post: ExtractedPost; frame: CapturedFrame }): PostResult;
+  /** How many media frame hashes the index holds (content scripts sample videos only when some exist). */
+  mediaStatus(req: Record<string, never>): { fingerprints: number };
   /** The page navigated (or loaded): forget the tab's earlier results. */
   pageChanged(req: { pageUrl: string }): void;
   /** What was matched in a tab (extension pages only). */

@@ -21,6 +21,8 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       adapter,
       signal: scannerStop.signal,
       match: (posts) => sendMessage('matchPosts', { pageUrl: location.href, posts }),
+      // Video frames are sampled only when some debunk carries media fingerprints.
+      ...(mediaEnabled && { matchVideoFrame: (post, frame) => sendMessage('videoFrame', { pageUrl: location.href, post, frame }) }),
       onError: (error) => {
         // After an extension reload the old script's messages fail: that is the end of it, not an error.
         if (!ctx.isInvalid) console.warn('Sanad:', error);
@@ -37,6 +39,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   };
 
   await applyLanguageSetting(loadLocale).catch(() => {});
+  const mediaEnabled = await sendMessage('mediaStatus', {}).then((s) => s.fingerprints > 0, () => false);
   if ((await loadSettings()).sites[adapter.id]) start();
 
   ctx.onInvalidated(

@@ -8,6 +8,7 @@ import type { PostResult } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import { hashText } from '../text/hash';
 import { mountBadge, type BadgeHandle } from './badge-host';
+import { VideoSampler, type CapturedFrame } from './video-sampler';
 
 export interface ScannerOptions {
   adapter: SiteAdapter;
@@ -19,6 +20,8 @@ export interface ScannerOptions {
   throttleMs?: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /** Matches a sampled video frame; when given, visible playing videos in posts are sampled. */
+  matchVideoFrame?: (post: ExtractedPost, frame: CapturedFrame) => Promise<PostResult>;
 }
 
 const signature = (post: ExtractedPost) =>
@@ -28,6 +31,10 @@ export class PostScanner {
   private readonly root: Document;
   private seen = new WeakMap<Element, string>();
   private readonly badges = new Map<Element, BadgeHandle>();
+  /** The latest reading of each post, and the post a video belongs to (for sampled frames). */
+  private readonly posts = new WeakMap<Element, ExtractedPost>();
+  private readonly videoPosts = new WeakMap<HTMLVideoElement, Element>();
+  private sampler: VideoSampler | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
   /** Resolves when the scan in progress (if any) has applied its results: tests and navigation wait on it. */
@@ -36,6 +43,22 @@ export class PostScanner {
   constructor(private readonly options: ScannerOptions) {
     this.root = options.root ?? document;
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
+    const matchVideoFrame = options.matchVideoFrame;
+    if (matchVideoFrame) {
+      this.sampler = new VideoSampler({
+        signal: options.signal,
+        onFrame: (video, frame) => {
+          const element = this.videoPosts.get(video);
+          const post = element && this.posts.get(element);
+          if (!element || !post) return;
+          matchVideoFrame(post, frame).then(
+            // A frame can add a badge; it never takes one away (the poster or text may have earned it).
+            (result) => result.badge && this.posts.get(element) === post && this.apply(element, result),
+            (error: unknown) => this.options.onError?.(error),
+          );
+        },
+      });
+    }
   }
 
   start(): void {
@@ -94,6 +117,13 @@ export class PostScanner {
         continue;
       }
       if (!post) continue;
+      this.posts.set(element, post);
+      if (this.sampler) {
+        for (const video of adapter.videos?.(element) ?? []) {
+          this.videoPosts.set(video, element);
+          this.sampler.watch(video);
+        }
+      }
       const sig = signature(post);
       if (this.seen.get(element) === sig) continue;
       this.seen.set(element, sig);

@@ -18,4 +18,6 @@ export interface SiteAdapter {
   /** Reads one post; null when the element is not a post after all (a skeleton, a nested duplicate…). */
   extract(post: Element, page: URL): ExtractedPost | null;
   badgePlacement(post: Element): BadgePlacement | null;
+  /** The post's playing video elements, whose frames may be sampled for footage matching. */
+  videos?(post: Element): HTMLVideoElement[];
 }

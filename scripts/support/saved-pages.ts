@@ -26,7 +26,7 @@ export interface ServeOptions {
   /** Extra or replacement pages: URL → HTML text. */
   pages?: Record<string, string>;
   /** Other files by URL (posters, photos…). Routing also answers the extension's own service worker. */
-  files?: Record<string, { type: string; body: Buffer }>;
+  files?: Record<string, { type: string; body: Buffer; headers?: Record<string, string> }>;
 }
 
 export async function serveSavedPages(context: BrowserContext, options: ServeOptions = {}): Promise<void> {
@@ -40,7 +40,7 @@ export async function serveSavedPages(context: BrowserContext, options: ServeOpt
       const request = route.request();
       const url = new URL(request.url());
       const file = options.files?.[url.href];
-      if (file) return route.fulfill({ status: 200, contentType: file.type, body: file.body });
+      if (file) return route.fulfill({ status: 200, contentType: file.type, body: file.body, headers: { ...file.headers, 'content-type': file.type } });
       const html = pages.get(url.href) ?? pages.get(`${url.origin}${url.pathname}`);
       if (html !== undefined && request.resourceType() === 'document') {
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });

@@ -15,6 +15,8 @@ import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 const VIDEOS = resolve(import.meta.dirname, '../../../shared/media/videos');
 const work = mkdtempSync(join(tmpdir(), 'sanad-footage-'));
+const CHAIR_VIDEO = 'https://video.twimg.com/ext_tw_video/4001/pu/vid/480x720/chair.mp4';
+const DOORKNOB_VIDEO = 'https://video.twimg.com/ext_tw_video/4002/pu/vid/1280x720/doorknob.mp4';
 const CHAIR_POSTER = 'https://pbs.twimg.com/ext_tw_video_thumb/1/pu/img/chair.jpg';
 const DOORKNOB_POSTER = 'https://pbs.twimg.com/ext_tw_video_thumb/2/pu/img/doorknob.jpg';
 let browser: SanadBrowser;
@@ -32,6 +34,13 @@ const tweet = (handle: string, status: string, text: string, poster: string) => 
 <a href="/${handle}/status/${status}"><time datetime="2026-01-10T10:00:00.000Z">Jan 10</time></a></div>
 <div data-testid="tweetText" lang="en">${text}</div>
 <div data-testid="videoComponent"><video preload="none" poster="${poster}"></video></div></article>`;
+
+/** A post with a video that plays (no poster: only its frames can match). */
+const playing = (handle: string, status: string, text: string, src: string) => `
+<article data-testid="tweet"><div data-testid="User-Name"><a href="/${handle}">${handle}</a>
+<a href="/${handle}/status/${status}"><time datetime="2026-01-10T10:00:00.000Z">Jan 10</time></a></div>
+<div data-testid="tweetText" lang="en">${text}</div>
+<div data-testid="videoComponent"><video src="${src}" crossorigin="anonymous" autoplay muted loop playsinline width="240"></video></div></article>`;
 
 beforeAll(async () => {
   // The debunk: fingerprinted from chair-19, as a fact-checker would with `npm run media -- hash`.
@@ -57,12 +66,20 @@ beforeAll(async () => {
     files: {
       [CHAIR_POSTER]: { type: 'image/jpeg', body: posterOf('chair-20-sd-bar.mp4', 6) },
       [DOORKNOB_POSTER]: { type: 'image/jpeg', body: posterOf('doorknob-hd-no-bar.mp4', 1) },
+      // Served with CORS, as the sites' video hosts are, so the page may read the frames it plays.
+      [CHAIR_VIDEO]: { type: 'video/mp4', body: readFileSync(join(VIDEOS, 'chair-22-with-large-logo-bar.mp4')), headers: { 'access-control-allow-origin': '*' } },
+      [DOORKNOB_VIDEO]: { type: 'video/mp4', body: readFileSync(join(VIDEOS, 'doorknob-hd-no-bar.mp4')), headers: { 'access-control-allow-origin': '*' } },
     },
     pages: {
       'https://x.com/footage':
         '<!doctype html><main>' +
         tweet('reuploader', '3001', 'Look what they left behind this morning', CHAIR_POSTER) +
         tweet('homevideos', '3002', 'Fixed the door today, finally', DOORKNOB_POSTER) +
+        '</main>',
+      'https://x.com/footage-playing':
+        '<!doctype html><main>' +
+        playing('reuploader', '4001', 'Breaking: footage from the front line', CHAIR_VIDEO) +
+        playing('homevideos', '4002', 'Door handle repair, time-lapse', DOORKNOB_VIDEO) +
         '</main>',
     },
   });
@@ -94,6 +111,21 @@ describe('footage matching', () => {
     const text = await popup.locator('main').innerText();
     expect(text).toMatch(/Matched: the same footage as the debunked video \(\d+% of the frames compared\)/);
     expect(text).toContain('First published in May 2019, a living room');
+    await popup.close();
+  });
+
+  it('badges a post playing another version (with a large logo) of the debunked video, from its frames; not the doorknob video', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/footage-playing');
+    const playingNow = () => page.locator('video').evaluateAll((vs) => (vs as HTMLVideoElement[]).map((v) => !v.paused && v.readyState >= 2));
+    await expect.poll(playingNow, { timeout: 15_000 }).toEqual([true, true]);
+    await settledBadges(page, { atLeast: 1, timeout: 20_000 });
+    // Give the doorknob video as many sampled seconds as the chair one needed.
+    await page.waitForTimeout(3_000);
+    const verdicts = await page.locator('article').evaluateAll((as) => as.map((a) => a.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
+    expect(verdicts).toEqual(['misleading', null]);
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    expect(await popup.locator('main').innerText()).toMatch(/Matched: the same footage as the debunked video/);
     await popup.close();
   });
 });

@@ -67,6 +67,10 @@ export const xAdapter: SiteAdapter = {
     } satisfies ExtractedPost;
   },
 
+  videos(post) {
+    return [...post.querySelectorAll<HTMLVideoElement>(S.video.join(','))].filter((v) => !inQuote(v, post));
+  },
+
   // In the header row, after the name and time: never over the text or the media.
   badgePlacement(post) {
     const userName = own(post, S.userName);

@@ -53,6 +53,11 @@ export const youtubeAdapter: SiteAdapter = {
     return post.matches(S.watch) ? extractWatch(post) : extractItem(post, page);
   },
 
+  // The watch page's player; feed previews are short and muted, not worth sampling.
+  videos(post) {
+    return post.matches(S.watch) ? [...post.querySelectorAll<HTMLVideoElement>('#movie_player video, video.html5-main-video')] : [];
+  },
+
   // Next to the title: the watch page's title row, or under an item's title.
   badgePlacement(post) {
     if (post.matches(S.watch)) {
