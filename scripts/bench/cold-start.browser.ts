@@ -37,3 +37,30 @@ async function coldStart(postText: string) {
 }
 
 Object.assign(globalThis, { sanadBench: { seed, coldStart } });
+
+/** Main-thread cost of capturing one frame of a playing 720p video, as the content script does. */
+async function captureCost(src: string): Promise<{ medianMs: number; worstMs: number; width: number; height: number }> {
+  const { lumaBase64 } = await import('../../lib/page/video-sampler');
+  const video = document.createElement('video');
+  Object.assign(video, { src, muted: true, loop: true, playsInline: true, crossOrigin: 'anonymous' });
+  document.body.append(video);
+  await video.play();
+  await new Promise((r) => setTimeout(r, 500));
+  const canvas = document.createElement('canvas');
+  const scale = Math.min(1, 256 / Math.max(video.videoWidth, video.videoHeight));
+  canvas.width = Math.round(video.videoWidth * scale);
+  canvas.height = Math.round(video.videoHeight * scale);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    lumaBase64(context.getImageData(0, 0, canvas.width, canvas.height).data);
+    times.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[15]!, worstMs: times[29]!, width: video.videoWidth, height: video.videoHeight };
+}
+
+Object.assign((globalThis as unknown as { sanadBench: object }).sanadBench, { captureCost });
