@@ -53,7 +53,7 @@ export class PostScanner {
           if (!element || !post) return;
           matchVideoFrame(post, frame).then(
             // A frame can add a badge; it never takes one away (the poster or text may have earned it).
-            (result) => result.badge && this.posts.get(element) === post && this.apply(element, result),
+            (result) => result.badge && this.posts.get(element)?.key === post.key && this.apply(element, result),
             (error: unknown) => this.options.onError?.(error),
           );
         },

@@ -7,7 +7,7 @@
 export const SAMPLE_INTERVAL_MS = 1_000;
 const FRAME_DIMENSION = 256;
 /** Enough frames to decide; then the video is left alone. */
-const MAX_FRAMES_PER_VIDEO = 20;
+const MAX_FRAMES_PER_VIDEO = 30;
 
 export interface CapturedFrame {
   width: number;

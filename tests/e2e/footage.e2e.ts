@@ -114,13 +114,13 @@ describe('footage matching', () => {
     await popup.close();
   });
 
-  it('badges a post playing another version (with a large logo) of the debunked video, from its frames; not the doorknob video', async () => {
+  it('badges a post playing another version (with a large logo) of the debunked video, from its frames; not the doorknob video', { timeout: 90_000 }, async () => {
     const page = await browser.context.newPage();
     await page.goto('https://x.com/footage-playing');
     const playingNow = () => page.locator('video').evaluateAll((vs) => (vs as HTMLVideoElement[]).map((v) => !v.paused && v.readyState >= 2));
     await expect.poll(playingNow, { timeout: 15_000 }).toEqual([true, true]);
-    await settledBadges(page, { atLeast: 1, timeout: 20_000 });
-    // Give the doorknob video as many sampled seconds as the chair one needed.
+    await settledBadges(page, { atLeast: 1, timeout: 30_000 });
+    // Give the doorknob video a few more sampled seconds.
     await page.waitForTimeout(3_000);
     const verdicts = await page.locator('article').evaluateAll((as) => as.map((a) => a.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
     expect(verdicts).toEqual(['misleading', null]);
