@@ -59,9 +59,10 @@ const M = {
   how_same_media: ['Matched: the same video or post the fact-check names', 'طريقة المطابقة: الفيديو أو المنشور نفسه الذي يذكره التحقق'],
   how_same_link: ['Matched: the post links to the debunked source', 'طريقة المطابقة: المنشور يربط بالمصدر المُفنَّد'],
   how_same_footage: [
-    'Matched: the same footage as the debunked video ($SHARE$ of the frames compared)',
-    'طريقة المطابقة: اللقطات نفسها التي في الفيديو المُفنَّد ($SHARE$ من الإطارات المقارنة)',
+    'Matched: the same footage as the debunked video ($SHARE$ of the frames compared; $SEEN$ of the debunked video seen)',
+    'طريقة المطابقة: اللقطات نفسها التي في الفيديو المُفنَّد ($SHARE$ من الإطارات المقارنة؛ ظهر $SEEN$ من الفيديو المُفنَّد)',
     'share',
+    'seen',
   ],
   how_similar_text: ['Matched: similar wording — $STRENGTH$ ($SCORE$)', 'طريقة المطابقة: صياغة مشابهة — $STRENGTH$ ($SCORE$)', 'strength', 'score'],
   strength_strong: ['strong', 'قوية'],

@@ -5,7 +5,6 @@
  * Pure and allocation-light: runs in Node, workers and the extension's service worker.
  */
 
-export const PDQ_BITS = 256;
 /** Two images match at Hamming distance ≤ 31 (the reference threshold). */
 export const PDQ_MATCH_DISTANCE = 31;
 /** Hashes of lower quality (flat or near-flat images) are not used for matching. */

@@ -17,6 +17,7 @@ const VIDEOS = resolve(import.meta.dirname, '../../../shared/media/videos');
 const work = mkdtempSync(join(tmpdir(), 'sanad-footage-'));
 const CHAIR_VIDEO = 'https://video.twimg.com/ext_tw_video/4001/pu/vid/480x720/chair.mp4';
 const DOORKNOB_VIDEO = 'https://video.twimg.com/ext_tw_video/4002/pu/vid/1280x720/doorknob.mp4';
+const OPAQUE_VIDEO = 'https://video.twimg.com/ext_tw_video/4003/pu/vid/480x720/no-cors.mp4';
 const CHAIR_POSTER = 'https://pbs.twimg.com/ext_tw_video_thumb/1/pu/img/chair.jpg';
 const DOORKNOB_POSTER = 'https://pbs.twimg.com/ext_tw_video_thumb/2/pu/img/doorknob.jpg';
 let browser: SanadBrowser;
@@ -69,6 +70,8 @@ beforeAll(async () => {
       // Served with CORS, as the sites' video hosts are, so the page may read the frames it plays.
       [CHAIR_VIDEO]: { type: 'video/mp4', body: readFileSync(join(VIDEOS, 'chair-22-with-large-logo-bar.mp4')), headers: { 'access-control-allow-origin': '*' } },
       [DOORKNOB_VIDEO]: { type: 'video/mp4', body: readFileSync(join(VIDEOS, 'doorknob-hd-no-bar.mp4')), headers: { 'access-control-allow-origin': '*' } },
+      // No CORS: the page may play it but not read its frames.
+      [OPAQUE_VIDEO]: { type: 'video/mp4', body: readFileSync(join(VIDEOS, 'chair-20-sd-bar.mp4')) },
     },
     pages: {
       'https://x.com/footage':
@@ -80,6 +83,10 @@ beforeAll(async () => {
         '<!doctype html><main>' +
         playing('reuploader', '4001', 'Breaking: footage from the front line', CHAIR_VIDEO) +
         playing('homevideos', '4002', 'Door handle repair, time-lapse', DOORKNOB_VIDEO) +
+        '</main>',
+      'https://x.com/footage-opaque':
+        '<!doctype html><main>' +
+        tweet('reuploader', '5001', 'Same clip, other host', CHAIR_POSTER).replace('<video preload="none"', `<video src="${OPAQUE_VIDEO}" autoplay muted loop playsinline width="240"`) +
         '</main>',
     },
   });
@@ -109,7 +116,7 @@ describe('footage matching', () => {
 
     const popup = await openPopup(browser, await tabIdOf(browser, page));
     const text = await popup.locator('main').innerText();
-    expect(text).toMatch(/Matched: the same footage as the debunked video \(\d+% of the frames compared\)/);
+    expect(text).toMatch(/Matched: the same footage as the debunked video \(100% of the frames compared; \d+% of the debunked video seen\)/);
     expect(text).toContain('First published in May 2019, a living room');
     await popup.close();
   });
@@ -127,5 +134,16 @@ describe('footage matching', () => {
     const popup = await openPopup(browser, await tabIdOf(browser, page));
     expect(await popup.locator('main').innerText()).toMatch(/Matched: the same footage as the debunked video/);
     await popup.close();
+  });
+
+  it('says so when a video’s frames cannot be read, and still matches its poster', { timeout: 60_000 }, async () => {
+    const page = await browser.context.newPage();
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(m.text()));
+    await page.goto('https://x.com/footage-opaque');
+    await expect.poll(() => page.locator('video').evaluate((v) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).readyState >= 2), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => messages.some((m) => m.includes('cannot be read')), { timeout: 15_000 }).toBe(true);
+    expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
+    expect(await page.locator('[data-sanad-badge]').getAttribute('data-sanad-badge')).toBe('misleading');
   });
 });
