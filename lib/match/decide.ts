@@ -19,7 +19,7 @@ export const DECISION = {
   shortPostExtra: 0.2,
   minConfidence: { latin: 0.9, arabic: 1.25 },
   /** Candidates under this coverage are not even listed as "possibly related". */
-  minRelated: 0.2,
+  minRelated: 0.3,
 } as const;
 
 export interface TextEvidence {
