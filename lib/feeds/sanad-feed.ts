@@ -1,0 +1,76 @@
+/**
+ * The Sanad feed: what a fact-checking desk publishes (static hosting is enough) and extensions subscribe to.
+ *   { "sanadFeed": 1, "publisher": {"name", "url"}, "generated": ISO time,
+ *     "items": [ClaimReview…], "tombstones": [{"id", "withdrawn"}], "signature": {…} }
+ * Validation is all-or-nothing for the feed (a broken or mostly-invalid feed never replaces a good list) and
+ * per item inside it (a few bad items are skipped and reported).
+ */
+import { claimReviewToDebunk } from '../debunk/claimreview';
+import type { Debunk } from '../debunk/types';
+
+export const FEED_VERSION = 1;
+export const FEED_LIMITS = {
+  bytes: 64 * 1024 * 1024,
+  items: 200_000,
+  tombstones: 200_000,
+  /** Above this share of unusable items the whole feed is refused: something is wrong at the source. */
+  invalidShare: 0.1,
+};
+
+export interface FeedHeader {
+  publisher: { name: string; url?: string };
+  generated: string;
+}
+
+export type FeedCheck =
+  | (FeedHeader & { ok: true; debunks: Debunk[]; tombstones: string[]; skipped: { item: number; reason: string }[]; signed: boolean })
+  | { ok: false; reason: string };
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Parses and checks a feed body; the signature is checked separately (verifyFeed), against the pinned key. */
+export function parseSanadFeed(body: string, source: string): FeedCheck {
+  if (body.length > FEED_LIMITS.bytes) return { ok: false, reason: `feed too large (${body.length} bytes, limit ${FEED_LIMITS.bytes})` };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, reason: `not JSON (truncated or corrupt?): ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (!isObj(doc)) return { ok: false, reason: 'not a Sanad feed: the document is not an object' };
+  if (doc.sanadFeed !== FEED_VERSION) return { ok: false, reason: `not a Sanad feed of version ${FEED_VERSION} (sanadFeed: ${JSON.stringify(doc.sanadFeed)})` };
+  const publisher = isObj(doc.publisher) && typeof doc.publisher.name === 'string' && doc.publisher.name.trim() ? doc.publisher : null;
+  if (!publisher) return { ok: false, reason: 'the feed names no publisher' };
+  if (typeof doc.generated !== 'string' || Number.isNaN(Date.parse(doc.generated))) return { ok: false, reason: 'the feed has no valid "generated" time' };
+  if (!Array.isArray(doc.items)) return { ok: false, reason: 'the feed has no "items" array' };
+  if (doc.items.length > FEED_LIMITS.items) return { ok: false, reason: `too many items (${doc.items.length}, limit ${FEED_LIMITS.items})` };
+  const rawTombstones = doc.tombstones === undefined ? [] : doc.tombstones;
+  if (!Array.isArray(rawTombstones)) return { ok: false, reason: '"tombstones" is not an array' };
+  if (rawTombstones.length > FEED_LIMITS.tombstones) return { ok: false, reason: `too many tombstones (${rawTombstones.length})` };
+
+  const tombstones = rawTombstones.flatMap((t) => (isObj(t) && typeof t.id === 'string' && t.id ? [t.id] : []));
+  const withdrawn = new Set(tombstones);
+  const byId = new Map<string, Debunk>();
+  const skipped: { item: number; reason: string }[] = [];
+  doc.items.forEach((item, index) => {
+    const result = claimReviewToDebunk(item, source);
+    if (!result.ok) return skipped.push({ item: index, reason: result.reason });
+    if (byId.has(result.debunk.id)) skipped.push({ item: index, reason: `duplicate id ${result.debunk.id.slice(0, 80)} (the later item is kept)` });
+    byId.set(result.debunk.id, result.debunk);
+  });
+  const invalid = skipped.filter((s) => !s.reason.startsWith('duplicate id')).length;
+  if (doc.items.length && invalid / doc.items.length > FEED_LIMITS.invalidShare) {
+    return { ok: false, reason: `${invalid} of ${doc.items.length} items are unusable (more than ${FEED_LIMITS.invalidShare * 100} %): first: ${skipped[0]?.reason}` };
+  }
+  const name = String(publisher.name).trim().slice(0, 200);
+  const url = typeof publisher.url === 'string' && /^https?:\/\//.test(publisher.url) ? publisher.url : undefined;
+  return {
+    ok: true,
+    publisher: { name, ...(url && { url }) },
+    generated: new Date(doc.generated).toISOString(),
+    debunks: [...byId.values()].filter((d) => !withdrawn.has(d.id)),
+    tombstones,
+    skipped,
+    signed: isObj(doc.signature),
+  };
+}

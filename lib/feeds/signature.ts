@@ -1,0 +1,67 @@
+/**
+ * Ed25519 signatures of Sanad feeds with WebCrypto (browsers and Node alike). The signature covers the
+ * canonical JSON of the whole feed except its `signature` field, so any change to items, tombstones,
+ * publisher or time breaks it.
+ */
+import { canonicalJson } from './canonical-json';
+
+export interface FeedSignature {
+  alg: 'Ed25519';
+  /** Base64 of the 32-byte raw public key that verifies it (pinned by subscribers on first add). */
+  publicKey: string;
+  /** Base64 of the 64-byte signature. */
+  value: string;
+}
+
+const ED25519 = { name: 'Ed25519' } as const;
+
+export const toBase64 = (bytes: ArrayBuffer | Uint8Array): string => {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let binary = '';
+  for (let i = 0; i < view.length; i += 8192) binary += String.fromCharCode(...view.subarray(i, i + 8192));
+  return btoa(binary);
+};
+
+export const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+};
+
+/** The bytes a feed's signature covers. */
+export function signedBytes(feed: Record<string, unknown>): Uint8Array<ArrayBuffer> {
+  const { signature: _signature, ...rest } = feed;
+  return new TextEncoder().encode(canonicalJson(rest)) as Uint8Array<ArrayBuffer>;
+}
+
+export async function generateFeedKeys(): Promise<{ privateKeyPkcs8: string; publicKey: string }> {
+  const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
+  return {
+    privateKeyPkcs8: toBase64(await crypto.subtle.exportKey('pkcs8', pair.privateKey)),
+    publicKey: toBase64(await crypto.subtle.exportKey('raw', pair.publicKey)),
+  };
+}
+
+export async function signFeed<T extends Record<string, unknown>>(feed: T, privateKeyPkcs8: string, publicKey: string): Promise<T & { signature: FeedSignature }> {
+  const key = await crypto.subtle.importKey('pkcs8', fromBase64(privateKeyPkcs8), ED25519, false, ['sign']);
+  const value = toBase64(await crypto.subtle.sign(ED25519, key, signedBytes(feed)));
+  return { ...feed, signature: { alg: 'Ed25519', publicKey, value } };
+}
+
+export type SignatureCheck = { ok: true } | { ok: false; reason: string };
+
+/** Verifies a feed against the publisher key pinned when it was added (never the key the feed carries). */
+export async function verifyFeed(feed: Record<string, unknown>, pinnedPublicKey: string): Promise<SignatureCheck> {
+  const signature = feed.signature as Partial<FeedSignature> | undefined;
+  if (!signature || typeof signature !== 'object') return { ok: false, reason: 'the feed is not signed' };
+  if (signature.alg !== 'Ed25519') return { ok: false, reason: `unsupported signature algorithm ${String(signature.alg)}` };
+  if (signature.publicKey !== pinnedPublicKey) return { ok: false, reason: 'the feed is signed with a different key than the one pinned for this publisher' };
+  try {
+    const key = await crypto.subtle.importKey('raw', fromBase64(pinnedPublicKey), ED25519, false, ['verify']);
+    const valid = await crypto.subtle.verify(ED25519, key, fromBase64(String(signature.value)), signedBytes(feed));
+    return valid ? { ok: true } : { ok: false, reason: 'bad signature: the feed was changed after signing' };
+  } catch (error) {
+    return { ok: false, reason: `signature not checkable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Publisher tooling for a fact-checking desk's signed Sanad feed (static hosting is enough):
+ *   npm run --silent feed -- keygen --out DIR
+ *       writes DIR/feed-private-key.txt (keep it secret) and DIR/feed-public-key.txt (publish it)
+ *   npm run --silent feed -- build --publisher NAME [--url URL] [--tombstones FILE] CLAIMREVIEW_FILE...
+ *       prints an unsigned feed made of the ClaimReview items in the files (JSON, JSON-LD @graph or JSONL)
+ *   npm run --silent feed -- sign --key DIR/feed-private-key.txt --public DIR/feed-public-key.txt FEED
+ *       prints the feed with its Ed25519 signature
+ *   npm run --silent feed -- verify --public DIR/feed-public-key.txt FEED
+ *       checks the feed as an extension would; exit 1 with the reason if it would be refused
+ */
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { claimReviewToDebunk } from '../../lib/debunk/claimreview';
+import { splitFeed } from '../../lib/debunk/parse-feed';
+import { FEED_VERSION, parseSanadFeed } from '../../lib/feeds/sanad-feed';
+import { generateFeedKeys, signFeed, verifyFeed } from '../../lib/feeds/signature';
+
+const read = (file: string) => readFileSync(file, 'utf8').trim();
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, publisher: { type: 'string' }, url: { type: 'string' }, tombstones: { type: 'string' }, key: { type: 'string' }, public: { type: 'string' } },
+  });
+
+  if (command === 'keygen') {
+    if (!values.out) throw new Error('usage: feed keygen --out DIR');
+    mkdirSync(values.out, { recursive: true });
+    const keys = await generateFeedKeys();
+    const privatePath = join(values.out, 'feed-private-key.txt');
+    writeFileSync(privatePath, `${keys.privateKeyPkcs8}\n`, { mode: 0o600 });
+    chmodSync(privatePath, 0o600);
+    writeFileSync(join(values.out, 'feed-public-key.txt'), `${keys.publicKey}\n`);
+    console.log(`public key (subscribers pin it when they add your feed): ${keys.publicKey}`);
+    return;
+  }
+
+  if (command === 'build') {
+    if (!values.publisher || !positionals.length) throw new Error('usage: feed build --publisher NAME [--url URL] [--tombstones FILE] CLAIMREVIEW_FILE...');
+    const items: unknown[] = [];
+    const problems: string[] = [];
+    for (const file of positionals) {
+      const { items: found, errors } = splitFeed(readFileSync(file, 'utf8'));
+      errors.forEach((e) => problems.push(`${file}: ${e.reason}`));
+      found.forEach((item, i) => {
+        const check = claimReviewToDebunk(item, 'build');
+        if (check.ok) items.push(item);
+        else problems.push(`${file} item ${i + 1}: ${check.reason}`);
+      });
+    }
+    if (problems.length) throw new Error(`not built, fix these first:\n  ${problems.join('\n  ')}`);
+    const tombstones = values.tombstones ? (JSON.parse(read(values.tombstones)) as unknown[]) : [];
+    const feed = {
+      sanadFeed: FEED_VERSION,
+      publisher: { name: values.publisher, ...(values.url && { url: values.url }) },
+      generated: new Date().toISOString(),
+      items,
+      tombstones,
+    };
+    process.stdout.write(`${JSON.stringify(feed)}\n`);
+    return;
+  }
+
+  if (command === 'sign') {
+    if (!values.key || !values.public || positionals.length !== 1) throw new Error('usage: feed sign --key PRIVATE_KEY_FILE --public PUBLIC_KEY_FILE FEED');
+    const feed = JSON.parse(read(positionals[0]!)) as Record<string, unknown>;
+    process.stdout.write(`${JSON.stringify(await signFeed(feed, read(values.key), read(values.public)))}\n`);
+    return;
+  }
+
+  if (command === 'verify') {
+    if (!values.public || positionals.length !== 1) throw new Error('usage: feed verify --public PUBLIC_KEY_FILE FEED');
+    const body = read(positionals[0]!);
+    const parsed = parseSanadFeed(body, 'verify');
+    if (!parsed.ok) throw new Error(`refused: ${parsed.reason}`);
+    const signature = await verifyFeed(JSON.parse(body) as Record<string, unknown>, read(values.public));
+    if (!signature.ok) throw new Error(`refused: ${signature.reason}`);
+    console.log(`ok: ${parsed.debunks.length} debunks, ${parsed.tombstones.length} tombstones, ${parsed.skipped.length} items skipped, signed by ${parsed.publisher.name}`);
+    return;
+  }
+  throw new Error('usage: feed keygen | build | sign | verify (see scripts/feed/cli.ts)');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
