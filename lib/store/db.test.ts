@@ -8,7 +8,7 @@ describe('openSanadDb', () => {
   it('creates the current schema on a fresh profile', async () => {
     const db = await openSanadDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['debunks', 'lists', 'matchIndex', 'wrongMatches']);
+    expect([...db.objectStoreNames].sort()).toEqual(['debunks', 'feeds', 'lists', 'matchIndex', 'wrongMatches']);
     expect([...db.transaction('debunks').store.indexNames]).toEqual(['bySource']);
     db.close();
   });

@@ -36,11 +36,32 @@ export interface WrongMatchRecord {
   reportedAt: number;
 }
 
+/** A subscribed feed and how its last syncs went. Its debunks live in `debunks` under source = id. */
+export interface FeedRecord {
+  /** `feed:<url>` */
+  id: string;
+  url: string;
+  /** Sanad feeds are signed; plain ClaimReview URLs are not (the UI says so). */
+  kind: 'sanad' | 'claimreview';
+  /** Base64 Ed25519 key pinned when the feed was added (Sanad feeds). */
+  publicKey?: string;
+  publisher?: string;
+  etag?: string;
+  lastModified?: string;
+  /** Last attempt, last success (ms since epoch), and the last failure's reason (cleared by a success). */
+  lastAttempt?: number;
+  lastSuccess?: number;
+  lastError?: string;
+  count: number;
+  addedAt: number;
+}
+
 export interface SanadSchema extends DBSchema {
   debunks: { key: string; value: Debunk; indexes: { bySource: string } };
   lists: { key: string; value: ListRecord };
   matchIndex: { key: string; value: IndexRecord };
   wrongMatches: { key: string; value: WrongMatchRecord };
+  feeds: { key: string; value: FeedRecord };
 }
 
 export type SanadDb = IDBPDatabase<SanadSchema>;
@@ -71,6 +92,10 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
   // 3 → 4: reports of wrong matches, kept locally.
   (db) => {
     db.createObjectStore('wrongMatches', { keyPath: 'id' });
+  },
+  // 4 → 5: feed subscriptions.
+  (db) => {
+    db.createObjectStore('feeds', { keyPath: 'id' });
   },
 ];
 

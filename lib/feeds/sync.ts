@@ -1,0 +1,92 @@
+/**
+ * Syncing one subscribed feed: a conditional GET, every check a bad feed could fail, and an atomic swap of
+ * the feed's list only when all of them pass. Any failure (network, status, type, size, JSON, signature,
+ * validation) keeps the last good list and is recorded on the feed for the options page.
+ */
+import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
+import { replaceList } from '../store/debunk-store';
+import type { FeedRecord, SanadDb } from '../store/db';
+import { hashText } from '../text/hash';
+import { FEED_LIMITS, parseSanadFeed } from './sanad-feed';
+import { verifyFeed } from './signature';
+
+export const SYNC_TIMEOUT_MS = 30_000;
+const JSON_TYPES = /^(application\/(ld\+)?json|application\/(x-)?ndjson|application\/jsonl|application\/json-seq|text\/plain)\b/i;
+
+export type SyncOutcome = { status: 'updated'; count: number; skipped: number } | { status: 'not-modified' } | { status: 'failed'; reason: string };
+
+export interface SyncDeps {
+  fetch: typeof fetch;
+  now: () => number;
+  timeoutMs?: number;
+}
+
+/** The list for a plain ClaimReview URL: tolerated like a Sanad feed, unsigned. */
+function parsePlain(body: string, source: string) {
+  const report = importClaimReviews(body, source);
+  const invalid = report.skipped.length;
+  if (!report.debunks.length) return { ok: false as const, reason: summariseSkipped(report) };
+  if (report.total && invalid / report.total > FEED_LIMITS.invalidShare) return { ok: false as const, reason: summariseSkipped(report) };
+  return { ok: true as const, debunks: report.debunks, skipped: invalid, publisher: report.debunks[0]?.publisher.name };
+}
+
+async function fetchFeed(feed: FeedRecord, deps: SyncDeps): Promise<{ notModified: true } | { body: string; etag?: string; lastModified?: string }> {
+  const headers: Record<string, string> = { accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1' };
+  if (feed.etag) headers['if-none-match'] = feed.etag;
+  if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
+  // Nothing about the user goes with the request: no cookies, no referrer.
+  const response = await deps.fetch(feed.url, { headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache', signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS) });
+  if (response.status === 304) return { notModified: true };
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (type && !JSON_TYPES.test(type)) throw new Error(`wrong content type ${type.slice(0, 60)}`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > FEED_LIMITS.bytes) throw new Error(`feed too large (${length} bytes)`);
+  const body = await response.text();
+  if (body.length > FEED_LIMITS.bytes) throw new Error(`feed too large (${body.length} bytes)`);
+  return { body, etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
+}
+
+export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): Promise<SyncOutcome> {
+  const attempt = deps.now();
+  const record = async (changes: Partial<FeedRecord>) => {
+    const current = (await db.get('feeds', feed.id)) ?? feed;
+    await db.put('feeds', { ...current, ...changes, lastAttempt: attempt });
+  };
+  try {
+    const fetched = await fetchFeed(feed, deps);
+    if ('notModified' in fetched) {
+      await record({ lastSuccess: attempt, lastError: undefined });
+      return { status: 'not-modified' };
+    }
+    let debunks;
+    let skipped: number;
+    let publisher: string | undefined;
+    if (feed.kind === 'sanad') {
+      const parsed = parseSanadFeed(fetched.body, feed.id);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      if (!feed.publicKey) throw new Error('no publisher key is pinned for this feed');
+      const signature = await verifyFeed(JSON.parse(fetched.body) as Record<string, unknown>, feed.publicKey);
+      if (!signature.ok) throw new Error(signature.reason);
+      ({ debunks } = parsed);
+      skipped = parsed.skipped.length;
+      publisher = parsed.publisher.name;
+    } else {
+      const parsed = parsePlain(fetched.body, feed.id);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      ({ debunks, skipped, publisher } = parsed);
+    }
+    await replaceList(db, { id: feed.id, version: hashText(fetched.body), skipped, importedAt: attempt }, debunks);
+    await record({ etag: fetched.etag, lastModified: fetched.lastModified, lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
+    return { status: 'updated', count: debunks.length, skipped };
+  } catch (error) {
+    const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
+    await record({ lastError: reason.slice(0, 500) });
+    return { status: 'failed', reason };
+  }
+}
+
+/** True when the last successful sync is older than `maxAgeMs` (the options page warns). */
+export function isStale(feed: FeedRecord, now: number, maxAgeMs: number): boolean {
+  return now - (feed.lastSuccess ?? feed.addedAt) > maxAgeMs;
+}
