@@ -24,9 +24,13 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'contextMenus'],
     host_permissions: SOCIAL_HOSTS,
+    // A feed's host is asked for when the user adds the feed, never before.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions: origins go in optional_permissions.
+          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
             gecko: { id: 'sanad@example.org', data_collection_permissions: { required: ['none'] } },
           },

@@ -3,6 +3,7 @@ import { sendMessage } from '@/lib/messaging/channel';
 import type { ListRecord } from '@/lib/store/db';
 import { formatNumber } from '@/lib/i18n/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { FeedsSection } from './FeedsSection';
 import { LANGUAGES, SITE_IDS, loadSettings, updateSettings, type Settings } from '@/lib/settings/settings';
 
 function formatDateTime(ms: number, locale: string): string {
@@ -134,6 +135,8 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
         <h3>{t('wrongMatchesHeading')}</h3>
         <p data-wrong-matches={reports}>{t('wrongMatchesCount', formatNumber(reports, locale))}</p>
       </section>
+
+      <FeedsSection locale={locale} onNotice={setNotice} />
 
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>

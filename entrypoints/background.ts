@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { BUNDLED_LIST_PATH } from '@/lib/background/bundled-list';
 import { createHandlers } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
+import { FeedService, SYNC_ALARM, SYNC_PERIOD_MINUTES } from '@/lib/background/feed-service';
 import { PosterHasher } from '@/lib/background/poster-frames';
 import { TabResultsStore } from '@/lib/background/tab-results';
 import { serveMessages } from '@/lib/messaging/channel';
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   const loadBundledList = async () => (await fetch(browser.runtime.getURL(BUNDLED_LIST_PATH as '/'))).text();
   const matcher = new MatcherService({ openDb, loadBundledList, posters: new PosterHasher() });
   const tabs = new TabResultsStore();
+  const feeds = new FeedService({ openDb, matcher, fetch: (...args) => fetch(...args) });
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
   serveMessages(
@@ -25,13 +27,21 @@ export default defineBackground(() => {
         void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
         void action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
       },
+      feeds,
       refreshTab: (tabId) => {
         void browser.tabs.sendMessage(tabId, { sanad: 'refresh' } satisfies TabMessage).catch(() => {});
       },
     }),
   );
 
-  // Install and update import the bundled list; a woken worker builds its index on the first message.
-  browser.runtime.onInstalled.addListener(() => void matcher.rebuild());
+  // Install and update import the bundled list and sync the feeds; a woken worker builds its index on the
+  // first message. Feeds sync every 6 hours on an alarm, which survives the worker being stopped.
+  browser.runtime.onInstalled.addListener(() => {
+    void matcher.rebuild().then(() => feeds.syncAll());
+    void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void feeds.syncAll();
+  });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 });

@@ -11,6 +11,7 @@ import { loadSettings, updateSettings } from '../settings/settings';
 import { makeExport, parseImport } from './export-data';
 import type { SanadDb } from '../store/db';
 import type { MatcherService } from './matcher-service';
+import type { FeedService } from './feed-service';
 import { badgedCount, type TabResultsStore } from './tab-results';
 
 export interface HandlerDeps {
@@ -21,6 +22,7 @@ export interface HandlerDeps {
   showCount?: (tabId: number, count: number) => void;
   /** Asks a tab's content script to match its posts again. */
   refreshTab?: (tabId: number) => void;
+  feeds?: FeedService;
 }
 
 /** Extension pages (popup, options; also when opened in a tab) have an extension URL; content scripts the page's. */
@@ -29,6 +31,10 @@ function isExtensionPage(sender: Sender): boolean {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const needFeeds = () => {
+    if (!deps.feeds) throw new Error('feeds are not available');
+    return deps.feeds;
+  };
   return {
     async matchPosts({ pageUrl, posts }, sender) {
       const clean = sanitisePosts(posts);
@@ -100,6 +106,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!String(id).startsWith('file:')) throw new Error('only lists added from a file can be removed');
       await removeList(await deps.openDb(), String(id));
       await deps.matcher.rebuild();
+    },
+    async feeds(_, sender) {
+      if (!isExtensionPage(sender)) throw new Error('feeds are managed from extension pages only');
+      return needFeeds().list();
+    },
+    async addFeed(input, sender) {
+      if (!isExtensionPage(sender)) throw new Error('feeds are managed from extension pages only');
+      return needFeeds().add(input);
+    },
+    async removeFeed({ id }, sender) {
+      if (!isExtensionPage(sender)) throw new Error('feeds are managed from extension pages only');
+      await needFeeds().remove(String(id));
+    },
+    async syncFeeds(_, sender) {
+      if (!isExtensionPage(sender)) throw new Error('feeds are managed from extension pages only');
+      return needFeeds().syncAll();
     },
     async exportData(_, sender) {
       if (!isExtensionPage(sender)) throw new Error('export is for extension pages only');

@@ -4,7 +4,8 @@
  */
 import type { Debunk } from '../debunk/types';
 import type { Candidate, ExtractedPost } from '../match/types';
-import type { ListRecord } from '../store/db';
+import type { FeedRecord, ListRecord } from '../store/db';
+import type { SyncOutcome } from '../feeds/sync';
 import type { CapturedFrame } from '../page/video-sampler';
 import type { SanadExport } from '../background/export-data';
 import type { Messages } from '../i18n/t';
@@ -60,6 +61,13 @@ export interface Protocol {
   importList(req: { name: string; text: string }): { id: string; imported: number; summary: string };
   /** Removes a list added from a file (extension pages only; the built-in list stays). */
   removeList(req: { id: string }): void;
+  /** Subscribed feeds with their state (extension pages only). */
+  feeds(req: Record<string, never>): (FeedRecord & { stale: boolean })[];
+  /** Subscribes to a feed and syncs it once (extension pages only). */
+  addFeed(req: { url: string; kind: FeedRecord['kind']; publicKey?: string }): { feed: FeedRecord; outcome: SyncOutcome };
+  removeFeed(req: { id: string }): void;
+  /** "Sync now" (extension pages only). */
+  syncFeeds(req: Record<string, never>): Record<string, SyncOutcome>;
   /** Merges an export file; a bad file changes nothing (extension pages only). */
   importData(req: { text: string }): { wrongMatches: number; skipped: number };
 }

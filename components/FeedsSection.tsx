@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging/channel';
+import type { FeedRecord } from '@/lib/store/db';
+import { formatNumber } from '@/lib/i18n/format';
+import { t } from '@/lib/i18n/t';
+
+type FeedView = FeedRecord & { stale: boolean };
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/^Sanad: "\w+" failed: /, '');
+
+export function FeedsSection({ locale, onNotice }: { locale: string; onNotice: (text: string) => void }) {
+  const [feeds, setFeeds] = useState<FeedView[]>([]);
+  const [url, setUrl] = useState('');
+  const [kind, setKind] = useState<FeedRecord['kind']>('sanad');
+  const [publicKey, setPublicKey] = useState('');
+  const reload = async () => setFeeds(await sendMessage('feeds', {}));
+  useEffect(() => void reload(), []);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    // The permission prompt must come straight from the click; the feed's host is the only one asked for.
+    // The first sync does not wait for the answer: hosts that allow cross-origin reads work either way.
+    try {
+      void browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).then(
+        (granted) => granted || onNotice(t('feedNoPermission')),
+        () => onNotice(t('feedNoPermission')),
+      );
+    } catch {
+      /* not a URL: addFeed below says so */
+    }
+    try {
+      const { feed } = await sendMessage('addFeed', { url, kind, ...(kind === 'sanad' && { publicKey }) });
+      onNotice(feed.lastError ? t('feedError', feed.lastError) : t('feedAdded', formatNumber(feed.count, locale)));
+      setUrl('');
+      setPublicKey('');
+    } catch (error) {
+      onNotice(t('feedAddFailed', message(error)));
+    }
+    await reload();
+  };
+
+  const date = (ms?: number) => (ms ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms)) : t('feedNever'));
+
+  return (
+    <section aria-labelledby="feeds-heading">
+      <h2 id="feeds-heading">{t('feedsHeading')}</h2>
+      <p class="hint">{t('feedsHint')}</p>
+      <ul class="feeds">
+        {feeds.map((feed) => (
+          <li key={feed.id} data-feed={feed.url}>
+            <span dir="auto">{t('feedLine', feed.publisher ?? feed.url, formatNumber(feed.count, locale), date(feed.lastSuccess))}</span>
+            {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
+            {feed.stale && <span class="warning"> · {t('feedStale')}</span>}
+            {feed.lastError && (
+              <span class="error" role="note">
+                {' '}
+                · {t('feedError', feed.lastError)}
+              </span>
+            )}{' '}
+            <button type="button" class="link-button" aria-label={t('removeListName', feed.publisher ?? feed.url)} onClick={async () => { await sendMessage('removeFeed', { id: feed.id }); await reload(); }}>
+              {t('removeList')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form class="feed-form" onSubmit={(event) => void add(event)}>
+        <label>
+          {t('feedUrl')}
+          <input type="url" name="feed-url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder="https://" dir="ltr" />
+        </label>
+        <label>
+          {t('feedKind')}
+          <select name="feed-kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as FeedRecord['kind'])}>
+            <option value="sanad">{t('feedKind_sanad')}</option>
+            <option value="claimreview">{t('feedKind_claimreview')}</option>
+          </select>
+        </label>
+        {kind === 'sanad' && (
+          <label>
+            {t('feedKey')}
+            <input type="text" name="feed-key" required value={publicKey} onInput={(e) => setPublicKey((e.target as HTMLInputElement).value)} dir="ltr" spellcheck={false} />
+          </label>
+        )}
+        <div class="row">
+          <button type="submit" class="button">
+            {t('addFeed')}
+          </button>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={async () => {
+              await sendMessage('syncFeeds', {});
+              onNotice(t('synced'));
+              await reload();
+            }}
+          >
+            {t('syncNow')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

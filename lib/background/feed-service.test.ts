@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { generateFeedKeys, signFeed } from '../feeds/signature';
+import { allDebunks } from '../store/debunk-store';
+import { openSanadDb } from '../store/db';
+import { checkFeedUrl, FeedService, STALE_AFTER_MS } from './feed-service';
+
+const item = (id: string) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: `claim ${id}`, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' } });
+
+async function setup(body: () => string | Promise<string>) {
+  const rebuild = vi.fn(async () => ({}) as never);
+  const fetchFeed = vi.fn(async () => new Response(await body(), { headers: { 'content-type': 'application/json' } }));
+  let now = 1_000;
+  const service = new FeedService({ openDb: () => openSanadDb(), matcher: { rebuild }, fetch: fetchFeed as unknown as typeof fetch, now: () => now });
+  return { service, rebuild, fetchFeed, advance: (ms: number) => (now += ms) };
+}
+
+describe('FeedService', () => {
+  it.each([
+    ['not a URL', 'feed', /not a valid address/],
+    ['plain http on the internet', 'http://desk.example.org/feed.json', /https/],
+    ['another scheme', 'ftp://desk.example.org/feed.json', /https/],
+  ])('refuses %s', (_, url, reason) => {
+    expect(() => checkFeedUrl(url)).toThrow(reason);
+  });
+
+  it('adds a signed feed, syncs it, rebuilds the index; removes it with its debunks', async () => {
+    const keys = await generateFeedKeys();
+    const { service, rebuild } = await setup(async () => JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: '2026-11-24T00:00:00Z', items: [item('a')] }, keys.privateKeyPkcs8, keys.publicKey)));
+    const { feed, outcome } = await service.add({ url: 'https://desk.example.org/feed.json', kind: 'sanad', publicKey: keys.publicKey });
+    expect(outcome).toEqual({ status: 'updated', count: 1, skipped: 0 });
+    expect(feed).toMatchObject({ id: 'feed:https://desk.example.org/feed.json', count: 1, publisher: 'Desk', lastSuccess: 1_000 });
+    expect(rebuild).toHaveBeenCalledTimes(1);
+    expect((await allDebunks(await openSanadDb())).map((d) => d.source)).toEqual(['feed:https://desk.example.org/feed.json']);
+    await service.remove(feed.id);
+    expect(await allDebunks(await openSanadDb())).toEqual([]);
+    expect(await service.list()).toEqual([]);
+  });
+
+  it('asks a Sanad feed for its publisher key, and keeps a feed whose first sync fails, with the reason', async () => {
+    const { service } = await setup(() => 'not json');
+    await expect(service.add({ url: 'https://desk.example.org/f.json', kind: 'sanad' })).rejects.toThrow(/public key/);
+    const { feed, outcome } = await service.add({ url: 'https://desk.example.org/f.json', kind: 'claimreview' });
+    expect(outcome.status).toBe('failed');
+    expect(feed.lastError).toMatch(/not JSON/);
+  });
+
+  it('syncs all feeds one at a time and flags stale ones', async () => {
+    const { service, fetchFeed, advance } = await setup(() => JSON.stringify([item('x')]));
+    await service.add({ url: 'https://a.example.org/f.json', kind: 'claimreview' });
+    await service.add({ url: 'https://b.example.org/f.json', kind: 'claimreview' });
+    const [first, second] = [service.syncAll(), service.syncAll()];
+    expect(Object.values(await first).map((o) => o.status)).toEqual(['updated', 'updated']);
+    expect(Object.keys(await second)).toHaveLength(2);
+    expect(fetchFeed).toHaveBeenCalledTimes(6);
+    advance(STALE_AFTER_MS + 1);
+    expect((await service.list()).map((f) => f.stale)).toEqual([true, true]);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Subscriptions: add, remove and sync feeds, on a schedule (alarms) and on demand. A sync that changes a
+ * list rebuilds the match index, which is swapped in whole: matching never waits for it.
+ */
+import { syncFeed, type SyncOutcome } from '../feeds/sync';
+import { removeList } from '../store/debunk-store';
+import type { FeedRecord, SanadDb } from '../store/db';
+import type { MatcherService } from './matcher-service';
+
+export const SYNC_ALARM = 'sanad-feed-sync';
+export const SYNC_PERIOD_MINUTES = 6 * 60;
+export const STALE_AFTER_MS = 3 * 24 * 3_600_000;
+
+export interface FeedServiceDeps {
+  openDb: () => Promise<SanadDb>;
+  matcher: Pick<MatcherService, 'rebuild'>;
+  fetch: typeof fetch;
+  now?: () => number;
+}
+
+export const feedId = (url: string) => `feed:${url}`;
+
+export function checkFeedUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error('not a valid address');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))) {
+    throw new Error('feeds must be served over https');
+  }
+  return url.href;
+}
+
+export class FeedService {
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: FeedServiceDeps) {}
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  async list(): Promise<(FeedRecord & { stale: boolean })[]> {
+    const feeds = await (await this.deps.openDb()).getAll('feeds');
+    return feeds.map((f) => ({ ...f, stale: this.now() - (f.lastSuccess ?? f.addedAt) > STALE_AFTER_MS }));
+  }
+
+  /** Adds a feed and syncs it once; a feed that fails its first sync is still kept, with its error shown. */
+  async add(input: { url: string; kind: FeedRecord['kind']; publicKey?: string }): Promise<{ feed: FeedRecord; outcome: SyncOutcome }> {
+    const url = checkFeedUrl(input.url);
+    const publicKey = input.publicKey?.trim();
+    if (input.kind === 'sanad' && !/^[A-Za-z0-9+/]{43}=$/.test(publicKey ?? '')) throw new Error('a Sanad feed needs its publisher’s public key (44 base64 characters)');
+    const db = await this.deps.openDb();
+    const feed: FeedRecord = { id: feedId(url), url, kind: input.kind, ...(input.kind === 'sanad' && { publicKey }), count: 0, addedAt: this.now() };
+    await db.put('feeds', feed);
+    const outcome = await this.syncOne(feed);
+    return { feed: (await db.get('feeds', feed.id))!, outcome };
+  }
+
+  async remove(id: string): Promise<void> {
+    const db = await this.deps.openDb();
+    await db.delete('feeds', id);
+    await removeList(db, id);
+    await this.deps.matcher.rebuild();
+  }
+
+  private async syncOne(feed: FeedRecord): Promise<SyncOutcome> {
+    const outcome = await syncFeed(await this.deps.openDb(), feed, { fetch: this.deps.fetch, now: () => this.now() });
+    if (outcome.status === 'updated') await this.deps.matcher.rebuild();
+    return outcome;
+  }
+
+  /** Syncs every feed, one after another (one sync at a time, even when alarms and "sync now" overlap). */
+  syncAll(): Promise<Record<string, SyncOutcome>> {
+    const run = this.running.then(async () => {
+      const outcomes: Record<string, SyncOutcome> = {};
+      let changed = false;
+      for (const feed of await (await this.deps.openDb()).getAll('feeds')) {
+        const outcome = await syncFeed(await this.deps.openDb(), feed, { fetch: this.deps.fetch, now: () => this.now() });
+        outcomes[feed.id] = outcome;
+        changed ||= outcome.status === 'updated';
+      }
+      if (changed) await this.deps.matcher.rebuild();
+      return outcomes;
+    });
+    this.running = run.catch(() => {});
+    return run;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Feed subscriptions in real Chromium: subscribe from the options page, a newly published debunk badges a
+ * post; a poisoned update (signed with another key) is refused and the earlier badges stay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
+import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
+import { settledBadges } from '../../scripts/support/extension-pages';
+import { serveSavedPages } from '../../scripts/support/saved-pages';
+
+const FEED_URL = 'https://desk.example.org/sanad-feed.json';
+let browser: SanadBrowser;
+let feedBody = '';
+let keys: { privateKeyPkcs8: string; publicKey: string };
+
+const claim = 'A video shows a tank convoy crossing the Euphrates bridge at Raqqa this morning';
+const feedWith = async (items: unknown[], key = keys) =>
+  JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk Example' }, generated: new Date().toISOString(), items, tombstones: [] }, key.privateKeyPkcs8, key.publicKey));
+const item = (id: string, claimReviewed: string, rating = 'False') => ({ '@type': 'ClaimReview', identifier: id, claimReviewed, reviewRating: { alternateName: rating }, author: { name: 'Desk Example' }, url: `https://desk.example.org/${id}` });
+
+beforeAll(async () => {
+  keys = await generateFeedKeys();
+  feedBody = await feedWith([item('tank-convoy', claim)]);
+  browser = await launchWithSanad();
+  await serveSavedPages(browser.context, {
+    pages: {
+      'https://x.com/feeds': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/7001"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!</div></article></main>`,
+    },
+  });
+  // The feed host: answered through routing, with CORS as static hosts usually send.
+  await browser.context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: feedBody }));
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('feed subscriptions', () => {
+  it('subscribes from the options page and badges a post the new debunk covers', { timeout: 60_000 }, async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('input[name="feed-url"]').fill(FEED_URL);
+    await options.locator('input[name="feed-key"]').fill(keys.publicKey);
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    await expect.poll(() => options.locator(`[data-feed="${FEED_URL}"]`).innerText(), { timeout: 20_000 }).toContain('Desk Example: 1 fact-checks');
+
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/feeds');
+    expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
+    await page.close();
+  });
+
+  it('refuses a poisoned update and keeps the earlier list (and badges)', { timeout: 60_000 }, async () => {
+    feedBody = await feedWith([item('tank-convoy', claim, 'True')], await generateFeedKeys());
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => options.locator(`[data-feed="${FEED_URL}"]`).innerText(), { timeout: 20_000 }).toContain('different key');
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/feeds');
+    expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
+  });
+});
