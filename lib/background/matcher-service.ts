@@ -3,7 +3,7 @@
  * and swapped in whole after a list changes, so matching is never unavailable while a rebuild runs.
  */
 import { BADGED_VERDICTS } from '../debunk/types';
-import { MATCHER_REVISION, buildIndex, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/index';
+import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/index';
 import { matchPost, shownCandidates } from '../match/match';
 import type { Candidate, ExtractedPost } from '../match/types';
 import { hashFrame, type FrameHash } from '../media/video';
@@ -71,7 +71,8 @@ export class MatcherService {
     if (saved) {
       next = deserialiseIndex(saved);
     } else {
-      next = buildIndex(await allDebunks(db));
+      // In slices: while a list of 100,000 is indexed, posts keep being matched against the previous index.
+      next = await buildIndexInSlices(await allDebunks(db));
       await saveIndex(db, signature, serialiseIndex(next)).catch((error: unknown) => {
         // Out of quota or similar: matching works, the next wake just rebuilds.
         console.warn('Sanad: match index not persisted:', error);

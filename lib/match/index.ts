@@ -58,7 +58,14 @@ function fieldsOf(debunk: IndexedDebunk): [string, number][] {
 /** What the index needs of a debunk. */
 export type IndexedDebunk = Pick<Debunk, 'id' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances' | 'media'>;
 
-export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
+/** Documents indexed between two pauses when building in slices. */
+export const BUILD_SLICE = 2_000;
+
+/**
+ * The index build as steps: it yields after every slice of documents, so a caller can pause between slices
+ * and keep answering (buildIndexInSlices), or run it straight through (buildIndex).
+ */
+function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, MatchIndex> {
   const n = debunks.length;
   // First pass: raw term frequencies per document, and each term's document frequency.
   const termIds = new Map<string, number>();
@@ -85,7 +92,9 @@ export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
     }
     return id;
   };
-  debunks.forEach((debunk, doc) => {
+  for (let doc = 0; doc < debunks.length; doc++) {
+    if (doc && doc % BUILD_SLICE === 0) yield;
+    const debunk = debunks[doc]!;
     const counts = new Map<number, number>();
     for (const [text, weight] of fieldsOf(debunk)) {
       for (const word of words(text)) {
@@ -112,7 +121,7 @@ export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
       if (!docs.includes(doc)) docs.push(doc);
       byLink.set(key, docs);
     }
-  });
+  }
 
   // Second pass: lay postings out by term, documents ascending, with finished weights.
   const termCount = df.length;
@@ -126,6 +135,7 @@ export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
   const weights = new Float32Array(total);
   const selfScore = new Float32Array(n);
   for (let doc = 0; doc < n; doc++) {
+    if (doc && doc % (BUILD_SLICE * 4) === 0) yield;
     const norm = BM25.k1 * (1 - BM25.b + (BM25.b * lengths[doc]!) / avgLength);
     const ids = docTerms[doc]!;
     const tfs = docTfs[doc]!;
@@ -154,6 +164,24 @@ export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
     commonIdf: commonIdfFor(n),
     media: new MediaIndex(buildMediaIndex(debunks.map((d) => d.media))),
   };
+}
+
+export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
+  const steps = indexBuilder(debunks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Builds the index in slices, pausing between them so other work (matching with the old index) runs. */
+export async function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<MatchIndex> {
+  const steps = indexBuilder(debunks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }
 
 /**

@@ -64,3 +64,45 @@ async function captureCost(src: string): Promise<{ medianMs: number; worstMs: nu
 }
 
 Object.assign((globalThis as unknown as { sanadBench: object }).sanadBench, { captureCost });
+
+/**
+ * Syncing a large signed feed as the background does (parse, verify, store, index in slices, swap) while
+ * posts keep being matched every 5 ms against the previous index: how long matching had to wait.
+ */
+async function feedSync(body: string, publicKey: string, postText: string) {
+  const { parseSanadFeed } = await import('../../lib/feeds/sanad-feed');
+  const { verifyFeed } = await import('../../lib/feeds/signature');
+  const { buildIndexInSlices } = await import('../../lib/match/index');
+  const db = await openSanadDb();
+  let current = buildIndex([]);
+  let lastTick = performance.now();
+  let maxGap = 0;
+  let peakHeap = 0;
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - lastTick);
+    lastTick = now;
+    matchPost(current, { key: 'tick', text: postText });
+    if (memory) peakHeap = Math.max(peakHeap, memory.usedJSHeapSize);
+  }, 5);
+  const t0 = performance.now();
+  const parsed = parseSanadFeed(body, 'feed:bench');
+  if (!parsed.ok) throw new Error(parsed.reason);
+  const t1 = performance.now();
+  const signature = await verifyFeed(JSON.parse(body) as Record<string, unknown>, publicKey);
+  if (!signature.ok) throw new Error(signature.reason);
+  const t2 = performance.now();
+  await replaceList(db, { id: 'feed:bench', version: 'bench', skipped: 0, importedAt: Date.now() }, parsed.debunks);
+  const t3 = performance.now();
+  const next = await buildIndexInSlices(parsed.debunks);
+  const t4 = performance.now();
+  current = next; // the swap
+  const swapMs = performance.now() - t4;
+  await new Promise((r) => setTimeout(r, 50));
+  clearInterval(ticker);
+  db.close();
+  return { items: parsed.debunks.length, parseMs: t1 - t0, verifyMs: t2 - t1, storeMs: t3 - t2, indexMs: t4 - t3, totalMs: t4 - t0, swapMs, maxGapMs: maxGap, peakHeapMB: peakHeap / 1e6 };
+}
+
+Object.assign((globalThis as unknown as { sanadBench: object }).sanadBench, { feedSync });

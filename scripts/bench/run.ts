@@ -12,6 +12,8 @@ import { matchPost } from '../../lib/match/match';
 import { buildMediaIndex, MediaIndex } from '../../lib/media/media-index';
 import { hashFrame } from '../../lib/media/video';
 import { findChromium } from '../support/chromium';
+import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
+import type { Debunk } from '../../lib/debunk/types';
 import { benchPosts, scaledDebunks } from './corpus';
 
 const SIZES = [10_000, 100_000];
@@ -105,6 +107,39 @@ function benchMedia() {
   console.log(`  ${index.size.toLocaleString('en')} stored frame hashes: index ${ms(buildMs)}; lookup of one frame p50 ${ms(percentile(lookups, 0.5))}, p99 ${ms(percentile(lookups, 0.99))}`);
 }
 
+/** Syncing a signed 100,000-item feed in Chromium while matching goes on. */
+async function benchFeedSync(debunks: Debunk[], postText: string) {
+  const keys = await generateFeedKeys();
+  const items = debunks.map((d) => ({ '@type': 'ClaimReview', identifier: d.id, claimReviewed: d.claim, ...(d.headline && { headline: d.headline }), reviewRating: { alternateName: 'False' }, author: { name: d.publisher.name || 'Snopes' } }));
+  const feed = await signFeed({ sanadFeed: 1, publisher: { name: 'Bench desk' }, generated: new Date().toISOString(), items, tombstones: [] }, keys.privateKeyPkcs8, keys.publicKey);
+  const body = JSON.stringify(feed);
+  const bundle = await build({ entryPoints: [resolve(import.meta.dirname, 'cold-start.browser.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'] });
+  try {
+    const context = await browser.newContext();
+    await context.route('https://bench.sanad.test/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0]!.text });
+      if (path === '/feed.json') return route.fulfill({ contentType: 'application/json', body });
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="/bench.js"></script>' });
+    });
+    const page = await context.newPage();
+    await page.goto('https://bench.sanad.test/');
+    const r = await page.evaluate(
+      async ([key, text]) => {
+        const feedBody = await (await fetch('/feed.json')).text();
+        return (globalThis as never as { sanadBench: { feedSync: (b: string, k: string, t: string) => Promise<Record<string, number>> } }).sanadBench.feedSync(feedBody, key!, text!);
+      },
+      [keys.publicKey, postText],
+    );
+    console.log(`\nFeed sync in Chromium: ${r.items!.toLocaleString('en')} items, ${(body.length / 1e6).toFixed(1)} MB signed feed`);
+    console.log(`  parse+validate ${ms(r.parseMs!)}, verify signature ${ms(r.verifyMs!)}, store ${ms(r.storeMs!)}, index (in slices) ${ms(r.indexMs!)}; total ${ms(r.totalMs!)}`);
+    console.log(`  swap ${ms(r.swapMs!)}; longest wait for a match meanwhile ${ms(r.maxGapMs!)}; peak JS heap ${r.peakHeapMB!.toFixed(0)} MB`);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   const posts = benchPosts(1000);
   console.log(`Sanad matcher benchmark (node ${process.version}; ${posts.length} tweets from clef-en/dev as posts)`);
@@ -127,6 +162,7 @@ async function main() {
     console.log(`  Node: index build ${ms(buildMs)}, index memory ${(held / 1e6).toFixed(1)} MB (heap + typed arrays)`);
     console.log(`  match per post: p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}`);
     if (!process.argv.includes('--no-browser')) await browserColdStart(size, debunks, posts[0]!.text);
+    if (size === 100_000 && !process.argv.includes('--no-browser')) await benchFeedSync(debunks, posts[0]!.text);
   }
   benchMedia();
 }
