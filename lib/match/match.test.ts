@@ -140,3 +140,15 @@ describe('serialised index', () => {
     expect(matchPost(restored, byId)).toEqual(matchPost(index, byId));
   });
 });
+
+describe('building in slices', () => {
+  it('pauses between slices and builds exactly the same index', async () => {
+    const { buildIndexInSlices, serialiseIndex } = await import('./index');
+    let pauses = 0;
+    const sliced = await buildIndexInSlices([...bundledDebunks(), ...arabicBackground], async () => {
+      pauses++;
+    });
+    expect(pauses).toBeGreaterThanOrEqual(3); // 6,498 documents, 2,000 a slice
+    expect(serialiseIndex(sliced)).toEqual(serialiseIndex(index));
+  });
+});
