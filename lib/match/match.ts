@@ -1,6 +1,7 @@
 /**
- * Matching one post against the index: exact ids and links first (certain), then BM25 text retrieval with
- * the badge decision. Pure: the same code runs in the background, the CLI, the eval and the benchmarks.
+ * Matching one post against the index: exact ids and links first (certain), then the footage it shows
+ * (frame hashes computed by the caller), then BM25 text retrieval with the badge decision. Pure: the same
+ * code runs in the background, the CLI, the eval and the benchmarks.
  */
 import { canonicalMediaId, linkKey } from '../urls/canonical';
 import { postTerms } from './terms';
