@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging/channel';
+import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { FeedRecord } from '@/lib/store/db';
-import { formatNumber } from '@/lib/i18n/format';
+import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
 
 type FeedView = FeedRecord & { stale: boolean };
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/^Sanad: "\w+" failed: /, '');
 
 export function FeedsSection({ locale, onNotice }: { locale: string; onNotice: (text: string) => void }) {
   const [feeds, setFeeds] = useState<FeedView[]>([]);
@@ -34,12 +33,12 @@ export function FeedsSection({ locale, onNotice }: { locale: string; onNotice: (
       setUrl('');
       setPublicKey('');
     } catch (error) {
-      onNotice(t('feedAddFailed', message(error)));
+      onNotice(t('feedAddFailed', failureReason(error)));
     }
     await reload();
   };
 
-  const date = (ms?: number) => (ms ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms)) : t('feedNever'));
+  const date = (ms?: number) => (ms ? formatDateTime(ms, locale) : t('feedNever'));
 
   return (
     <section aria-labelledby="feeds-heading">

@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging/channel';
+import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { ListRecord } from '@/lib/store/db';
-import { formatNumber } from '@/lib/i18n/format';
+import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { FeedsSection } from './FeedsSection';
 import { LANGUAGES, SITE_IDS, loadSettings, updateSettings, type Settings } from '@/lib/settings/settings';
-
-function formatDateTime(ms: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
-}
 
 export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
   const locale = uiLocale();
@@ -48,7 +44,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
       setNotice(t('imported', formatNumber(result.wrongMatches, locale)));
       await reload();
     } catch (error) {
-      setNotice(t('importFailed', (error instanceof Error ? error.message : String(error)).replace(/^Sanad: "importData" failed: /, '')));
+      setNotice(t('importFailed', failureReason(error)));
     }
   };
 
@@ -59,7 +55,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
       setNotice(t('listAdded', formatNumber(result.imported, locale), result.summary));
       await reload();
     } catch (error) {
-      setNotice(t('listFailed', (error instanceof Error ? error.message : String(error)).replace(/^Sanad: "importList" failed: /, '')));
+      setNotice(t('listFailed', failureReason(error)));
     }
   };
 

@@ -66,8 +66,12 @@ export class FeedService {
     await this.deps.matcher.rebuild();
   }
 
+  private async fetchAndStore(feed: FeedRecord): Promise<SyncOutcome> {
+    return syncFeed(await this.deps.openDb(), feed, { fetch: this.deps.fetch, now: () => this.now() });
+  }
+
   private async syncOne(feed: FeedRecord): Promise<SyncOutcome> {
-    const outcome = await syncFeed(await this.deps.openDb(), feed, { fetch: this.deps.fetch, now: () => this.now() });
+    const outcome = await this.fetchAndStore(feed);
     if (outcome.status === 'updated') await this.deps.matcher.rebuild();
     return outcome;
   }
@@ -78,7 +82,7 @@ export class FeedService {
       const outcomes: Record<string, SyncOutcome> = {};
       let changed = false;
       for (const feed of await (await this.deps.openDb()).getAll('feeds')) {
-        const outcome = await syncFeed(await this.deps.openDb(), feed, { fetch: this.deps.fetch, now: () => this.now() });
+        const outcome = await this.fetchAndStore(feed);
         outcomes[feed.id] = outcome;
         changed ||= outcome.status === 'updated';
       }

@@ -1,6 +1,7 @@
 /** The background's answers to each message of the protocol. */
 import { browser } from 'wxt/browser';
 import type { Handlers, Sender } from '../messaging/channel';
+import type { MessageType } from '../messaging/protocol';
 import { sanitisePosts } from '../messaging/sanitise-posts';
 import { listRecords, removeList, replaceList } from '../store/debunk-store';
 import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
@@ -30,12 +31,38 @@ function isExtensionPage(sender: Sender): boolean {
   return (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
+/** Messages only the extension's own pages may send: content scripts run inside pages we do not control. */
+const EXTENSION_PAGES_ONLY: readonly MessageType[] = [
+  'tabResults',
+  'reportWrongMatch',
+  'importList',
+  'removeList',
+  'feeds',
+  'addFeed',
+  'removeFeed',
+  'syncFeeds',
+  'exportData',
+  'importData',
+];
+
+function restrictToExtensionPages(handlers: Handlers): Handlers {
+  const guarded = { ...handlers } as Record<MessageType, (data: unknown, sender: Sender) => unknown>;
+  for (const type of EXTENSION_PAGES_ONLY) {
+    const handler = guarded[type];
+    guarded[type] = async (data, sender) => {
+      if (!isExtensionPage(sender)) throw new Error(`"${type}" is for extension pages only`);
+      return handler(data, sender);
+    };
+  }
+  return guarded as Handlers;
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const needFeeds = () => {
     if (!deps.feeds) throw new Error('feeds are not available');
     return deps.feeds;
   };
-  return {
+  return restrictToExtensionPages({
     async matchPosts({ pageUrl, posts }, sender) {
       const clean = sanitisePosts(posts);
       const results = await deps.matcher.match(clean);
@@ -66,15 +93,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.tabs.reset(tabId, String(pageUrl).slice(0, 2048));
       deps.showCount?.(tabId, 0);
     },
-    async tabResults({ tabId }, sender) {
-      if (!isExtensionPage(sender)) throw new Error('tab results are for extension pages only');
+    async tabResults({ tabId }) {
       return deps.tabs.get(Number(tabId));
     },
     async listStatus() {
       return listRecords(await deps.openDb());
     },
-    async reportWrongMatch({ tabId, postKey, debunkId }, sender) {
-      if (!isExtensionPage(sender)) throw new Error('wrong-match reports come from extension pages only');
+    async reportWrongMatch({ tabId, postKey, debunkId }) {
       const post = await deps.tabs.dropMatch(Number(tabId), String(postKey), String(debunkId));
       await deps.matcher.reportWrongMatch({
         postKey: String(postKey).slice(0, 300),
@@ -90,8 +115,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
       return fetchLocale(locale);
     },
-    async importList({ name, text }, sender) {
-      if (!isExtensionPage(sender)) throw new Error('lists are added from extension pages only');
+    async importList({ name, text }) {
       const id = `file:${String(name).slice(0, 100)}`;
       const report = importClaimReviews(String(text), id);
       const summary = summariseSkipped(report);
@@ -101,39 +125,32 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.matcher.rebuild();
       return { id, imported: report.debunks.length, summary };
     },
-    async removeList({ id }, sender) {
-      if (!isExtensionPage(sender)) throw new Error('lists are removed from extension pages only');
+    async removeList({ id }) {
       if (!String(id).startsWith('file:')) throw new Error('only lists added from a file can be removed');
       await removeList(await deps.openDb(), String(id));
       await deps.matcher.rebuild();
     },
-    async feeds(_, sender) {
-      if (!isExtensionPage(sender)) throw new Error('feeds are managed from extension pages only');
+    async feeds() {
       return needFeeds().list();
     },
-    async addFeed(input, sender) {
-      if (!isExtensionPage(sender)) throw new Error('feeds are managed from extension pages only');
+    async addFeed(input) {
       return needFeeds().add(input);
     },
-    async removeFeed({ id }, sender) {
-      if (!isExtensionPage(sender)) throw new Error('feeds are managed from extension pages only');
+    async removeFeed({ id }) {
       await needFeeds().remove(String(id));
     },
-    async syncFeeds(_, sender) {
-      if (!isExtensionPage(sender)) throw new Error('feeds are managed from extension pages only');
+    async syncFeeds() {
       return needFeeds().syncAll();
     },
-    async exportData(_, sender) {
-      if (!isExtensionPage(sender)) throw new Error('export is for extension pages only');
+    async exportData() {
       return makeExport(await loadSettings(), await allWrongMatches(await deps.openDb()));
     },
-    async importData({ text }, sender) {
-      if (!isExtensionPage(sender)) throw new Error('import is for extension pages only');
+    async importData({ text }) {
       const parsed = parseImport(String(text));
       if (!parsed.ok) throw new Error(parsed.error);
       await updateSettings(() => parsed.settings);
       for (const record of parsed.wrongMatches) await deps.matcher.reportWrongMatch(record);
       return { wrongMatches: parsed.wrongMatches.length, skipped: parsed.skipped };
     },
-  };
+  });
 }

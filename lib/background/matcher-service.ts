@@ -12,6 +12,7 @@ import type { MatchView, PostResult } from '../messaging/protocol';
 import { allDebunks, debunksById, listRecords, savedIndex, saveIndex } from '../store/debunk-store';
 import type { ListRecord, SanadDb, WrongMatchRecord } from '../store/db';
 import { addWrongMatch, allWrongMatches, wrongMatchesByPost } from '../store/wrong-matches';
+import { fromBase64 } from '../text/base64';
 import { ensureBundledList } from './bundled-list';
 import type { PosterHasher } from './poster-frames';
 
@@ -142,9 +143,7 @@ export function decodeLuma(frame: CapturedFrame): Float32Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16 || width > MAX_FRAME_SIDE || height > MAX_FRAME_SIDE) {
     throw new Error(`bad frame size ${String(width)}×${String(height)}`);
   }
-  const binary = atob(String(frame.luma));
-  if (binary.length !== width * height) throw new Error(`frame has ${binary.length} bytes, expected ${width * height}`);
-  const luma = new Float32Array(binary.length);
-  for (let i = 0; i < binary.length; i++) luma[i] = binary.charCodeAt(i);
-  return luma;
+  const bytes = fromBase64(String(frame.luma));
+  if (bytes.length !== width * height) throw new Error(`frame has ${bytes.length} bytes, expected ${width * height}`);
+  return Float32Array.from(bytes);
 }

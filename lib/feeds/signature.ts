@@ -3,6 +3,7 @@
  * canonical JSON of the whole feed except its `signature` field, so any change to items, tombstones,
  * publisher or time breaks it.
  */
+import { fromBase64, toBase64 } from '../text/base64';
 import { canonicalJson } from './canonical-json';
 
 export interface FeedSignature {
@@ -14,20 +15,6 @@ export interface FeedSignature {
 }
 
 const ED25519 = { name: 'Ed25519' } as const;
-
-export const toBase64 = (bytes: ArrayBuffer | Uint8Array): string => {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let binary = '';
-  for (let i = 0; i < view.length; i += 8192) binary += String.fromCharCode(...view.subarray(i, i + 8192));
-  return btoa(binary);
-};
-
-export const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-};
 
 /** The bytes a feed's signature covers. */
 export function signedBytes(feed: Record<string, unknown>): Uint8Array<ArrayBuffer> {

@@ -11,6 +11,11 @@ export function formatPartialDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
+/** A moment (ms since epoch) as a medium date and short time. */
+export function formatDateTime(ms: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}
+
 export function formatNumber(n: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }

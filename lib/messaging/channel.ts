@@ -16,11 +16,27 @@ export type Handlers = {
   [K in MessageType]: (data: RequestOf<K>, sender: Sender) => ResponseOf<K> | Promise<ResponseOf<K>>;
 };
 
+/** A request the background answered with an error: `reason` is its own words, fit to show a person. */
+export class MessageFailed extends Error {
+  constructor(
+    readonly type: MessageType,
+    readonly reason: string,
+  ) {
+    super(`Sanad: "${type}" failed: ${reason}`);
+  }
+}
+
 export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
   const reply = (await browser.runtime.sendMessage({ sanad: type, data } satisfies Envelope)) as Reply | undefined;
   if (!reply) throw new Error(`Sanad: no answer to "${type}"`);
-  if (!reply.ok) throw new Error(`Sanad: "${type}" failed: ${reply.error}`);
+  if (!reply.ok) throw new MessageFailed(type, reply.error);
   return reply.value as ResponseOf<K>;
+}
+
+/** What to tell the user about a failed request. */
+export function failureReason(error: unknown): string {
+  if (error instanceof MessageFailed) return error.reason;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function isEnvelope(message: unknown): message is Envelope {

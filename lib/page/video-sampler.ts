@@ -4,6 +4,8 @@
  * in the background, off the page's main thread. A cross-origin video whose frames cannot be read is left
  * to its poster, once, with a note in the console.
  */
+import { toBase64 } from '../text/base64';
+
 export const SAMPLE_INTERVAL_MS = 1_000;
 const FRAME_DIMENSION = 256;
 /** Enough frames to decide; then the video is left alone. */
@@ -28,9 +30,7 @@ export function lumaBase64(rgba: Uint8ClampedArray): string {
   const luma = new Uint8Array(rgba.length >> 2);
   // Integer weights (0.299, 0.587, 0.114 in 1/1024ths): no float work per pixel on the page's thread.
   for (let i = 0, p = 0; i < luma.length; i++, p += 4) luma[i] = (306 * rgba[p]! + 601 * rgba[p + 1]! + 117 * rgba[p + 2]! + 512) >> 10;
-  let binary = '';
-  for (let i = 0; i < luma.length; i += 8192) binary += String.fromCharCode(...luma.subarray(i, i + 8192));
-  return btoa(binary);
+  return toBase64(luma);
 }
 
 export class VideoSampler {

@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { buildIndex } from '../../lib/match/index';
 import { matchPost } from '../../lib/match/match';
 import { buildMediaIndex, MediaIndex } from '../../lib/media/media-index';
@@ -28,22 +28,37 @@ const memory = () => {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 0)} ms`;
 
-async function browserColdStart(size: number, debunks: unknown[], firstPost: string) {
+const BENCH_ORIGIN = 'https://bench.sanad.test';
+
+/**
+ * Runs `body` on a page of a fresh Chromium that has the browser-side bench script (cold-start.browser.ts)
+ * loaded, with `files` (path → content) served under the same origin.
+ */
+async function onBenchPage<T>(files: Record<string, { type: string; body: string | Buffer }>, body: (page: Page) => Promise<T>): Promise<T> {
   const bundle = await build({ entryPoints: [resolve(import.meta.dirname, 'cold-start.browser.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
-  const script = bundle.outputFiles[0]!.text;
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const served: typeof files = { '/bench.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.text }, ...files };
+  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'] });
   try {
     const context = await browser.newContext();
-    const origin = 'https://bench.sanad.test';
-    await context.route(`${origin}/**`, (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-      if (path === '/debunks.json') return route.fulfill({ contentType: 'application/json', body: JSON.stringify(debunks) });
-      if (path === '/clip.mp4') return route.fulfill({ contentType: 'video/mp4', body: readFileSync(resolve(import.meta.dirname, '../../../shared/media/videos/pattern-hd-no-bar.mp4')) });
+    await context.route(`${BENCH_ORIGIN}/**`, (route) => {
+      const file = served[new URL(route.request().url()).pathname];
+      if (file) return route.fulfill({ contentType: file.type, body: file.body });
       return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="/bench.js"></script>' });
     });
     const page = await context.newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(`${BENCH_ORIGIN}/`);
+    return await body(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function browserColdStart(size: number, debunks: unknown[], firstPost: string) {
+  const files = {
+    '/debunks.json': { type: 'application/json', body: JSON.stringify(debunks) },
+    '/clip.mp4': { type: 'video/mp4', body: readFileSync(resolve(import.meta.dirname, '../../../shared/media/videos/pattern-hd-no-bar.mp4')) },
+  };
+  await onBenchPage(files, async (page) => {
     const seeded = await page.evaluate(async () => {
       const list = await (await fetch('/debunks.json')).json();
       return (globalThis as never as { sanadBench: { seed: (d: unknown) => Promise<{ buildMs: number; saveMs: number }> } }).sanadBench.seed(list);
@@ -62,9 +77,7 @@ async function browserColdStart(size: number, debunks: unknown[], firstPost: str
       const capture = await page.evaluate(() => (globalThis as never as { sanadBench: { captureCost: (src: string) => Promise<{ medianMs: number; worstMs: number; width: number; height: number }> } }).sanadBench.captureCost('/clip.mp4'));
       console.log(`  Chromium: capture of one ${capture.width}×${capture.height} video frame on the page's main thread: median ${ms(capture.medianMs)}, worst ${ms(capture.worstMs)}`);
     }
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 /** Frame hashing at 720p and footage lookup among 100,000 stored frame hashes. */
@@ -113,18 +126,7 @@ async function benchFeedSync(debunks: Debunk[], postText: string) {
   const items = debunks.map((d) => ({ '@type': 'ClaimReview', identifier: d.id, claimReviewed: d.claim, ...(d.headline && { headline: d.headline }), reviewRating: { alternateName: 'False' }, author: { name: d.publisher.name || 'Snopes' } }));
   const feed = await signFeed({ sanadFeed: 1, publisher: { name: 'Bench desk' }, generated: new Date().toISOString(), items, tombstones: [] }, keys.privateKeyPkcs8, keys.publicKey);
   const body = JSON.stringify(feed);
-  const bundle = await build({ entryPoints: [resolve(import.meta.dirname, 'cold-start.browser.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'] });
-  try {
-    const context = await browser.newContext();
-    await context.route('https://bench.sanad.test/**', (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0]!.text });
-      if (path === '/feed.json') return route.fulfill({ contentType: 'application/json', body });
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="/bench.js"></script>' });
-    });
-    const page = await context.newPage();
-    await page.goto('https://bench.sanad.test/');
+  await onBenchPage({ '/feed.json': { type: 'application/json', body } }, async (page) => {
     const r = await page.evaluate(
       async ([key, text]) => {
         const feedBody = await (await fetch('/feed.json')).text();
@@ -135,9 +137,7 @@ async function benchFeedSync(debunks: Debunk[], postText: string) {
     console.log(`\nFeed sync in Chromium: ${r.items!.toLocaleString('en')} items, ${(body.length / 1e6).toFixed(1)} MB signed feed`);
     console.log(`  parse+validate ${ms(r.parseMs!)}, verify signature ${ms(r.verifyMs!)}, store ${ms(r.storeMs!)}, index (in slices) ${ms(r.indexMs!)}; total ${ms(r.totalMs!)}`);
     console.log(`  swap ${ms(r.swapMs!)}; longest wait for a match meanwhile ${ms(r.maxGapMs!)}; peak JS heap ${r.peakHeapMB!.toFixed(0)} MB`);
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 async function main() {
