@@ -1,18 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SITE_IMAGE_HOSTS, SITE_PAGES } from './lib/sites/hosts';
 
-// The supported social sites, where content scripts run and posters may be read.
-const SOCIAL_HOSTS = [
-  'https://x.com/*',
-  'https://twitter.com/*',
-  'https://mobile.twitter.com/*',
-  'https://mobile.x.com/*',
-  'https://www.youtube.com/*',
-  'https://m.youtube.com/*',
-  // Their image hosts: posters and photos the page shows are hashed for footage matching.
-  'https://pbs.twimg.com/*',
-  'https://i.ytimg.com/*',
-];
+// The supported social sites, where content scripts run, and their image hosts, whose posters and photos are
+// hashed for footage matching.
+const SOCIAL_HOSTS = [...Object.values(SITE_PAGES).flat(), ...SITE_IMAGE_HOSTS];
 
 // Host permissions are only the supported social sites (least privilege); feeds and intake hosts will be
 // optional permissions requested when the user adds them.

@@ -1,8 +1,9 @@
 import { runOnPage } from '@/lib/page/run';
+import { SITE_PAGES } from '@/lib/sites/hosts';
 import { xAdapter } from '@/lib/sites/x/adapter';
 
 export default defineContentScript({
-  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*', 'https://mobile.x.com/*'],
+  matches: SITE_PAGES.x,
   main(ctx) {
     runOnPage(ctx, xAdapter);
   },

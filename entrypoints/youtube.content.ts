@@ -1,8 +1,9 @@
 import { runOnPage } from '@/lib/page/run';
+import { SITE_PAGES } from '@/lib/sites/hosts';
 import { youtubeAdapter } from '@/lib/sites/youtube/adapter';
 
 export default defineContentScript({
-  matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
+  matches: SITE_PAGES.youtube,
   main(ctx) {
     runOnPage(ctx, youtubeAdapter);
   },

@@ -159,7 +159,7 @@ describe('Background: matchPosts', () => {
     const file = JSON.stringify({
       format: 'sanad-export',
       version: 1,
-      settings: { version: 1, sites: { x: true, youtube: false }, language: 'ar' },
+      settings: { version: 1, sites: { x: true, facebook: true, youtube: false, tiktok: true, instagram: true, telegram: true }, language: 'ar' },
       wrongMatches: [{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: '', reportedAt: 1 }],
     });
     await expect(handlers.importData({ text: '{"format":"other"}' }, fromPopup())).rejects.toThrow(/not a Sanad export/);

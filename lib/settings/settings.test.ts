@@ -6,7 +6,7 @@ describe('settings', () => {
     ['nothing stored', undefined, DEFAULT_SETTINGS],
     ['garbage', 'yes', DEFAULT_SETTINGS],
     ['a partial object', { language: 'ar' }, { ...DEFAULT_SETTINGS, language: 'ar' }],
-    ['wrong types', { language: 'fr', sites: { x: 'no', youtube: false, myspace: true } }, { ...DEFAULT_SETTINGS, sites: { x: true, youtube: false } }],
+    ['wrong types', { language: 'fr', sites: { x: 'no', youtube: false, myspace: true } }, { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, youtube: false } }],
   ])('normalises %s', (_, raw, expected) => {
     expect(normaliseSettings(raw)).toEqual(expected);
   });
@@ -15,8 +15,8 @@ describe('settings', () => {
     const seen = vi.fn();
     const stop = watchSettings(seen);
     await updateSettings((s) => ({ ...s, sites: { ...s.sites, youtube: false } }));
-    expect((await loadSettings()).sites).toEqual({ x: true, youtube: false });
-    expect(seen).toHaveBeenCalledWith(expect.objectContaining({ sites: { x: true, youtube: false } }));
+    expect((await loadSettings()).sites).toEqual({ ...DEFAULT_SETTINGS.sites, youtube: false });
+    expect(seen).toHaveBeenCalledWith(expect.objectContaining({ sites: { ...DEFAULT_SETTINGS.sites, youtube: false } }));
     stop();
   });
 });

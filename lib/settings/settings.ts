@@ -17,7 +17,7 @@ export interface Settings {
   language: LanguageChoice;
 }
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, sites: { x: true, youtube: true }, language: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { version: 1, sites: { x: true, facebook: true, youtube: true, tiktok: true, instagram: true, telegram: true }, language: 'auto' };
 const KEY = 'settings';
 
 /** Any stored value → valid settings (unknown keys dropped, wrong types replaced by defaults). */

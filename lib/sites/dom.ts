@@ -11,9 +11,10 @@ export function queryFirst(root: ParentNode, selectors: readonly string[]): Elem
 
 /**
  * Visible text of an element without layout (no innerText): text nodes plus image alt texts, which is how
- * sites render emoji. Script and style contents are skipped.
+ * sites render emoji. Script and style contents are skipped, and so are elements matching `skip` (a post's
+ * inline time or view count, say).
  */
-export function readText(element: Element | null | undefined, maxLength = 20_000): string {
+export function readText(element: Element | null | undefined, maxLength = 20_000, skip?: string): string {
   if (!element) return '';
   let out = '';
   const walk = (node: Node) => {
@@ -23,6 +24,7 @@ export function readText(element: Element | null | undefined, maxLength = 20_000
       const el = node as Element;
       const tag = el.localName;
       if (tag === 'script' || tag === 'style' || tag === 'template' || el.hasAttribute('data-sanad-badge')) return;
+      if (skip && el.matches(skip)) return;
       if (tag === 'img') out += el.getAttribute('alt') ?? '';
       else if (tag === 'br') out += '\n';
       for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
