@@ -10,9 +10,22 @@ export async function fetchLocale(locale: 'ar' | 'en'): Promise<Messages> {
   return (await response.json()) as Messages;
 }
 
-/** Reads the language setting and applies it; `load` fetches messages (content scripts ask the background). */
-export async function applyLanguageSetting(load: (locale: 'ar' | 'en') => Promise<Messages> = fetchLocale): Promise<LanguageChoice> {
+/**
+ * Reads the language setting and applies it; `load` fetches messages (content scripts ask the background).
+ * With `auto`, `autoLocale` wins over the browser's language: on a page, badges speak the site's language.
+ */
+export async function applyLanguageSetting(
+  load: (locale: 'ar' | 'en') => Promise<Messages> = fetchLocale,
+  autoLocale?: 'ar' | 'en',
+): Promise<LanguageChoice> {
   const { language } = await loadSettings();
-  useMessages(language === 'auto' ? null : await load(language));
+  const locale = language === 'auto' ? autoLocale : language;
+  useMessages(locale ? await load(locale) : null);
   return language;
+}
+
+/** The page's own UI language when Sanad speaks it (`<html lang="ar-EG">` → ar), else undefined. */
+export function pageLocale(doc: Document): 'ar' | 'en' | undefined {
+  const lang = doc.documentElement.lang.toLowerCase().split('-')[0];
+  return lang === 'ar' || lang === 'en' ? lang : undefined;
 }

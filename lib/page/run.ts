@@ -1,7 +1,7 @@
 /** Wires a site adapter to the background on a real page: the body of every site's content script. */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { applyLanguageSetting } from '../i18n/load';
+import { applyLanguageSetting, pageLocale } from '../i18n/load';
 import { sendMessage } from '../messaging/channel';
 import type { TabMessage } from '../messaging/protocol';
 import { loadSettings, watchSettings } from '../settings/settings';
@@ -38,13 +38,13 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     void sendMessage('pageChanged', { pageUrl: location.href }).catch(() => {});
   };
 
-  await applyLanguageSetting(loadLocale).catch(() => {});
+  await applyLanguageSetting(loadLocale, pageLocale(document)).catch(() => {});
   const mediaEnabled = await sendMessage('mediaStatus', {}).then((s) => s.fingerprints > 0, () => false);
   if ((await loadSettings()).sites[adapter.id]) start();
 
   ctx.onInvalidated(
     watchSettings(async (settings) => {
-      await applyLanguageSetting(loadLocale).catch(() => {});
+      await applyLanguageSetting(loadLocale, pageLocale(document)).catch(() => {});
       if (!settings.sites[adapter.id]) return stop();
       if (scanner) scanner.reset(); // redraws badges in the chosen language
       else start();

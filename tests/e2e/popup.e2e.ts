@@ -24,8 +24,8 @@ describe('popup', () => {
     expect(text).toContain('حركة الشفاه لا تطابق الكلام');
     expect(text).toContain('ريف حماة');
     expect(text).toContain('اقرأ التحقق');
-    // The badge's name is in the page reader's UI language too.
-    expect(await page.locator('[data-sanad-badge] button').first().getAttribute('aria-label')).toBe('سند: التحقق يقول «مفبرك أو معدّل». اعرض السبب');
+    // On the page, the badge speaks the site's own UI language (this x.com is in English), like the page around it.
+    expect(await page.locator('[data-sanad-badge] button').first().getAttribute('aria-label')).toBe('Sanad: fact-checked as “Fabricated or altered”. Show why');
   });
 
   it('shows a clear empty state on a page with nothing debunked', async () => {
