@@ -14,13 +14,21 @@ export const SAVED_PAGES: Record<string, string> = {
   'https://x.com/home': 'x/home-timeline.html',
   'https://www.youtube.com/watch?v=hK9fL2xQw0E': 'youtube/watch.html',
   'https://www.youtube.com/': 'youtube/home.html',
+  'https://www.facebook.com/': 'facebook/feed.html',
+  'https://www.facebook.com/HalabNews24/posts/pfbid0b7Wq1nZkT5sYhLrMm2': 'facebook/post.html',
+  'https://www.tiktok.com/foryou': 'tiktok/foryou.html',
+  'https://www.tiktok.com/@halab.alaan/video/7443369450568227555': 'tiktok/video.html',
+  'https://www.instagram.com/': 'instagram/feed.html',
+  'https://www.instagram.com/p/DCxR4pQsK9m/': 'instagram/post.html',
+  'https://web.telegram.org/k/': 'telegram/k.html',
+  'https://web.telegram.org/a/': 'telegram/a.html',
 };
 
 // A neutral grey 16:9 SVG stands in for thumbnails, posters and avatars.
 const PLACEHOLDER = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="100%" height="100%" fill="#9aa4ae"/><path d="M140 60l50 30-50 30z" fill="#fff" opacity=".8"/></svg>',
 );
-const IMAGE_HOSTS = /(^|\.)(twimg\.com|ytimg\.com|ggpht\.com|googleusercontent\.com)$/;
+const IMAGE_HOSTS = /(^|\.)(twimg\.com|ytimg\.com|ggpht\.com|googleusercontent\.com|fbcdn\.net|cdninstagram\.com|tiktokcdn\.com|tiktokcdn-us\.com)$/;
 
 export interface ServeOptions {
   /** Extra or replacement pages: URL → HTML text. */

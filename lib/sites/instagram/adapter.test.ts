@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '@/tests/unit/support/files';
+import { instagramAdapter } from './adapter';
+
+function posts(page: string) {
+  const url = new URL(page);
+  return [...document.querySelectorAll(instagramAdapter.postSelectors.join(','))].map((el) => instagramAdapter.extract(el, url));
+}
+
+describe('Instagram adapter', () => {
+  it('reads the home feed: permalinks, authors, times, captions with hashtags', () => {
+    loadFixture('instagram/feed.html');
+    const all = posts('https://www.instagram.com/');
+    expect(all).toHaveLength(3);
+    expect(all.map((p) => [p!.key, p!.author, p!.time])).toEqual([
+      ['instagram:DTd3Kq0AbCx', 'aljazeeraenglish', '2026-01-09T08:02:11.000Z'],
+      ['instagram:DTc9Wx1sQ2e', 'sham.news.now', '2026-01-09T05:40:00.000Z'],
+      ['instagram:DTbQ7mN0rT4', 'halab.today', '2026-01-08T19:15:00.000Z'],
+    ]);
+    expect(all[0]!.text).toBe('Families return to Sheikh Maqsoud in Aleppo as the ceasefire holds. #Syria #Aleppo');
+    expect(all[1]!.text).toBe('فيديو يظهر أسرى من عناصر الجيش السوري على أيدي قوات سوريا الديمقراطية قسد في مدينة حلب بعد اشتباكات اليوم #حلب #سوريا');
+    expect(all[1]!.permalink).toBe('https://www.instagram.com/reel/DTc9Wx1sQ2e/');
+  });
+
+  it('reads photos without the avatar, and the reel as a video', () => {
+    loadFixture('instagram/feed.html');
+    const all = posts('https://www.instagram.com/');
+    expect(all[0]!.media).toEqual([{ kind: 'image', url: 'https://scontent-fra3-1.cdninstagram.com/v/t51.29350-15/472001122_1122334455_n.jpg?stp=dst-jpg_e35_p1080x1080&_nc_ht=scontent-fra3-1.cdninstagram.com' }]);
+    expect(all[1]!.media).toEqual([{ kind: 'video', url: 'https://www.instagram.com/reel/DTc9Wx1sQ2e/' }]);
+  });
+
+  it('reads a post on its own page, where the caption is the h1', () => {
+    loadFixture('instagram/post.html');
+    const [post] = posts('https://www.instagram.com/p/DCxR4pQsK9m/?igsh=abc');
+    expect(post).toMatchObject({
+      key: 'instagram:DCxR4pQsK9m',
+      author: 'alhadath.sy',
+      time: '2024-11-30T21:05:00.000Z',
+      text: 'مشهد مسرب لهروب جماعي للقوات والميليشيات الإيرانية في ريف حلب خلال المعارك الأخيرة مع المعارضة #حلب',
+      media: [{ kind: 'video', poster: 'https://scontent-fra3-1.cdninstagram.com/v/t51.29350-15/470000111_222_n.jpg?_nc_ht=scontent-fra3-1.cdninstagram.com' }],
+    });
+  });
+
+  it('falls back to the page address when the post shows no dated link, and skips skeletons', () => {
+    document.body.innerHTML = '<main><article><h1 dir="auto">نص</h1></article><article><div></div></article></main>';
+    const all = posts('https://www.instagram.com/reel/DCxR4pQsK9m/');
+    expect(all[0]).toMatchObject({ key: 'instagram:DCxR4pQsK9m', permalink: 'https://www.instagram.com/reel/DCxR4pQsK9m/' });
+    expect(posts('https://www.instagram.com/')).toEqual([expect.objectContaining({ text: 'نص' }), null]);
+  });
+
+  it('places the badge after the time in the header, outside the media and the caption', () => {
+    loadFixture('instagram/feed.html');
+    const post = document.querySelector('article')!;
+    const placement = instagramAdapter.badgePlacement(post)!;
+    expect(placement.parent.querySelector('time')).not.toBeNull();
+    expect(placement.parent.closest('._aagu, ._aacu')).toBeNull();
+    expect(placement.parent.querySelector('img, video')).toBeNull();
+  });
+});

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '@/tests/unit/support/files';
+import { tiktokAdapter, timeFromTikTokId } from './adapter';
+
+function posts(page: string) {
+  const url = new URL(page);
+  return [...document.querySelectorAll(tiktokAdapter.postSelectors.join(','))].map((el) => tiktokAdapter.extract(el, url));
+}
+
+describe('TikTok adapter', () => {
+  it('reads the For You feed: ids from the player, authors, captions with hashtags, posters, upload times', () => {
+    loadFixture('tiktok/foryou.html');
+    const all = posts('https://www.tiktok.com/foryou');
+    expect(all).toHaveLength(4);
+    expect(all[3]).toBeNull(); // the loading placeholder
+    expect(all.slice(0, 3).map((p) => p!.permalink)).toEqual([
+      'https://www.tiktok.com/@syria.event/video/7593330381870727890',
+      'https://www.tiktok.com/@levant.reports/video/7593059798684166321',
+      'https://www.tiktok.com/@aleppo.today/video/7593635753125064865',
+    ]);
+    expect(all[0]).toMatchObject({
+      key: 'tiktok:7593330381870727890',
+      author: 'syria.event',
+      text: 'هروب جماعي لقوات النظام والميليشيات الايرانية في ريف حلب خلال المعارك الاخيرة مع المعارضة #سوريا #حلب #fyp',
+      time: '2026-01-09T12:00:00.000Z',
+      links: [],
+    });
+    expect(all[0]!.media).toEqual([
+      {
+        kind: 'video',
+        url: 'https://www.tiktok.com/@syria.event/video/7593330381870727890',
+        poster: 'https://p16-sign-va.tiktokcdn.com/obj/tos-maliva-p-0068/oQAbCdEf~tplv-tiktokx-origin.image?dr=14575&x-expires=1768060800&x-signature=abc',
+      },
+    ]);
+    expect(all[1]!.text).toMatch(/^Ceasefire in Aleppo/);
+  });
+
+  it('reads a video on its own page, Arabic caption and all', () => {
+    loadFixture('tiktok/video.html');
+    const all = posts('https://www.tiktok.com/@halab.alaan/video/7443369450568227555?is_from_webapp=1');
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({
+      key: 'tiktok:7443369450568227555',
+      permalink: 'https://www.tiktok.com/@halab.alaan/video/7443369450568227555',
+      author: 'halab.alaan',
+      text: 'فيديو يظهر أسرى من عناصر الجيش السوري على أيدي قوات سوريا الديمقراطية قسد في مدينة حلب بعد اشتباكات اليوم #حلب',
+      time: '2024-12-01T09:15:00.000Z',
+    });
+  });
+
+  it('reads a profile grid item from its link and its cover’s alt text', () => {
+    document.body.innerHTML =
+      '<div data-e2e="user-post-item"><a href="https://www.tiktok.com/@news.sy/video/7593059798684166321"><picture><img alt="فيديو مسرب من ريف حلب created by news.sy with original sound" src="https://p16-sign.tiktokcdn.com/c.jpeg"></picture></a></div>';
+    expect(posts('https://www.tiktok.com/@news.sy')[0]).toMatchObject({
+      key: 'tiktok:7593059798684166321',
+      author: 'news.sy',
+      text: 'فيديو مسرب من ريف حلب',
+      media: [{ kind: 'video', poster: 'https://p16-sign.tiktokcdn.com/c.jpeg' }],
+    });
+  });
+
+  it('places the badge after the author’s name, outside the video', () => {
+    loadFixture('tiktok/foryou.html');
+    const post = document.querySelector('[data-e2e="recommend-list-item-container"]')!;
+    const placement = tiktokAdapter.badgePlacement(post)!;
+    expect(placement.parent.className).toContain('DivMediaCardBottom');
+    expect(placement.before).toBe(post.querySelector('a[href="/@syria.event"]')!.nextSibling);
+    expect(placement.parent.querySelector('video, picture')).toBeNull();
+  });
+
+  it('reads upload times only from plausible ids', () => {
+    expect(timeFromTikTokId('7593330381870727890')).toBe('2026-01-09T12:00:00.000Z');
+    expect(timeFromTikTokId('12345')).toBeUndefined();
+    expect(timeFromTikTokId('99999999999999999999')).toBeUndefined(); // far future
+  });
+});
