@@ -88,6 +88,45 @@ describe('PostScanner', () => {
     expect(badges()).toHaveLength(5);
   });
 
+  it('reads again only the posts a DOM change touched, not the whole feed', async () => {
+    const extract = vi.spyOn(xAdapter, 'extract');
+    scanner.start();
+    await scanner.idle();
+    expect(extract).toHaveBeenCalledTimes(8);
+    extract.mockClear();
+    articles()[3]!.querySelector('[data-testid="tweetText"]')!.append(' (updated)');
+    await new Promise((r) => setTimeout(r, 20));
+    await scanner.idle();
+    expect(extract.mock.calls.map(([el]) => articles().indexOf(el))).toEqual([3]);
+    extract.mockRestore();
+  });
+
+  it('reads a long feed in slices, letting the page run between them', async () => {
+    const timeline = articles()[0]!.closest('[aria-label^="Timeline"]')!.firstElementChild!;
+    const cell = articles()[1]!.closest('[data-testid="cellInnerDiv"]')!;
+    for (let i = 0; i < 400; i++) {
+      const clone = cell.cloneNode(true) as Element;
+      clone.querySelector('a[href*="/status/"] time')!.parentElement!.setAttribute('href', `/someone/status/${5000 + i}`);
+      timeline.append(clone);
+    }
+    // A slow site: each post takes 0.1 ms to read, 40 ms for the feed, far over one slice.
+    const read = xAdapter.extract.bind(xAdapter);
+    const extract = vi.spyOn(xAdapter, 'extract').mockImplementation((el, page) => {
+      const until = performance.now() + 0.1;
+      while (performance.now() < until);
+      return read(el, page);
+    });
+    let pageRanDuringScan = false;
+    scanner.start();
+    await new Promise((r) => setTimeout(r, 0)); // the scan has begun
+    setTimeout(() => (pageRanDuringScan = extract.mock.calls.length > 0 && extract.mock.calls.length < 408), 0);
+    await scanner.idle();
+    expect(extract).toHaveBeenCalledTimes(408);
+    expect(pageRanDuringScan).toBe(true);
+    expect(match.mock.calls.flatMap(([posts]) => posts)).toHaveLength(408);
+    extract.mockRestore();
+  });
+
   it('re-reads a recycled cell: new content, new answer, the old badge goes', async () => {
     scanner.start();
     await scanner.idle();

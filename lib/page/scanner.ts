@@ -24,6 +24,17 @@ export interface ScannerOptions {
   matchVideoFrame?: (post: ExtractedPost, frame: CapturedFrame) => Promise<PostResult>;
 }
 
+/** Main-thread time one slice of a scan may take before it yields to the page. */
+const SLICE_MS = 8;
+
+/** Lets the page run (input, rendering) before the scan continues. */
+const yieldToPage = () =>
+  new Promise<void>((resolve) => {
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    if (scheduler?.yield) scheduler.yield().then(resolve, resolve);
+    else setTimeout(resolve, 0);
+  });
+
 const signature = (post: ExtractedPost) =>
   hashText(post.key, post.text, post.links.join(' '), post.media.map((m) => `${m.url}|${m.poster}`).join(' '));
 
@@ -39,9 +50,14 @@ export class PostScanner {
   private observer: MutationObserver | undefined;
   /** Resolves when the scan in progress (if any) has applied its results: tests and navigation wait on it. */
   private running: Promise<void> = Promise.resolve();
+  /** Posts touched by DOM changes since the last scan; everything is read when `readAll` is set. */
+  private dirty = new Set<Element>();
+  private readAll = true;
+  private readonly selector: string;
 
   constructor(private readonly options: ScannerOptions) {
     this.root = options.root ?? document;
+    this.selector = options.adapter.postSelectors.join(',');
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
     const matchVideoFrame = options.matchVideoFrame;
     if (matchVideoFrame) {
@@ -65,8 +81,13 @@ export class PostScanner {
     if (this.options.signal.aborted) return;
     this.observer = new MutationObserver((records) => {
       // Our own badge insertions change the DOM too; they need no new scan.
-      if (records.every((r) => isOwnMutation(r))) return;
-      this.schedule();
+      let changed = false;
+      for (const record of records) {
+        if (isOwnMutation(record)) continue;
+        this.markDirty(record);
+        changed = true;
+      }
+      if (changed) this.schedule();
     });
     this.observer.observe(this.root.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'video-id', 'src'] });
     this.schedule(0);
@@ -77,6 +98,7 @@ export class PostScanner {
     for (const badge of this.badges.values()) badge.remove();
     this.badges.clear();
     this.seen = new WeakMap();
+    this.readAll = true;
     this.schedule(0);
   }
 
@@ -107,8 +129,20 @@ export class PostScanner {
     const page = new URL(this.root.location?.href ?? 'https://invalid.example/');
     this.forgetDetached();
 
+    // Only posts a DOM change touched are read again: a 1,000-post feed costs nothing per new cell.
+    const candidates = this.readAll ? [...this.root.querySelectorAll(this.selector)] : [...this.dirty].filter((el) => el.isConnected);
+    this.readAll = false;
+    this.dirty.clear();
+
     const batch: { element: Element; post: ExtractedPost; sig: string }[] = [];
-    for (const element of this.root.querySelectorAll(adapter.postSelectors.join(','))) {
+    let sliceStart = performance.now();
+    for (const element of candidates) {
+      // Long feeds are read in short slices so the page never waits on us for a whole frame.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (this.options.signal.aborted) return;
+        sliceStart = performance.now();
+      }
       let post: ExtractedPost | null;
       try {
         post = adapter.extract(element, page);
@@ -158,6 +192,19 @@ export class PostScanner {
     const placement = this.options.adapter.badgePlacement(element);
     if (!placement) return;
     this.badges.set(element, mountBadge(placement, result.badge));
+  }
+
+  /** Notes which posts a DOM change touched: the posts it added, and the posts around what it changed. */
+  private markDirty(record: MutationRecord): void {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (el.matches(this.selector)) this.dirty.add(el);
+      for (const post of el.querySelectorAll(this.selector)) this.dirty.add(post);
+    }
+    const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+    // Every enclosing post: an adapter may read a nested one as part of its outer post.
+    for (let post = target?.closest(this.selector); post; post = post.parentElement?.closest(this.selector)) this.dirty.add(post);
   }
 
   private forgetDetached(): void {
