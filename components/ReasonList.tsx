@@ -53,7 +53,7 @@ function OldFootageLine({ reason, locale, lang }: { reason: Extract<Reason, { ki
 }
 
 /** Each reason on its own line, in plain words; the fact-checker's wording under it. */
-export function ReasonList({ debunk, locale }: { debunk: Debunk; locale: string }) {
+export function ReasonList({ debunk, locale }: { debunk: Pick<Debunk, 'reasons' | 'language'>; locale: string }) {
   const lang = debunk.language;
   return (
     <ul class="sanad-reasons">

@@ -1,7 +1,7 @@
 import type { Verdict } from '@/lib/debunk/types';
 
 // One shape per verdict family, so the verdict never rests on colour alone.
-const PATHS: Record<Verdict, string> = {
+export const VERDICT_ICON_PATHS: Record<Verdict, string> = {
   false: 'M6 6l12 12M18 6L6 18', // a cross
   misleading: 'M12 3l10 18H2z M12 10v5 M12 17.5v.5', // a warning triangle
   altered: 'M4 20l4-1 11-11-3-3L5 16z M14 6l3 3', // a pencil: edited or fabricated
@@ -14,7 +14,7 @@ const PATHS: Record<Verdict, string> = {
 export function VerdictIcon({ verdict }: { verdict: Verdict }) {
   return (
     <svg class="sanad-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d={PATHS[verdict]} fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" />
+      <path d={VERDICT_ICON_PATHS[verdict]} fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" />
     </svg>
   );
 }

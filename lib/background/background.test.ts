@@ -107,6 +107,15 @@ describe('Background: matchPosts', () => {
     expect(showCount).toHaveBeenLastCalledWith(7, 2);
   });
 
+  it('answers the page with badges only; the possibly related matches stay for the popup', async () => {
+    const { handlers } = setup();
+    const related = { key: 'x:9', text: 'فيديو متداول يظهر أسر عدد من عناصر الجيش السوري على يد قسد في حلب', links: [], media: [] };
+    const answer = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, related] }, fromTab(8));
+    expect(answer.map((r) => Object.keys(r).sort())).toEqual([['badge', 'key'], ['key']]);
+    const tab = await handlers.tabResults({ tabId: 8 }, fromPopup());
+    expect(tab.posts.find((p) => p.key === 'x:9')?.related[0]?.debunk.id).toBe(AI_VIDEO_ID);
+  });
+
   it('keeps tab results across a service-worker restart (storage.session)', async () => {
     await setup().handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(3));
     const woken = setup(); // a new worker: empty memory, same session storage
@@ -128,7 +137,7 @@ describe('Background: matchPosts', () => {
     const { handlers } = setup();
     const junk = [null, 42, { text: 'no key' }, { key: 'k', text: 'x'.repeat(60_000), links: 'nope', media: [{ kind: 'script' }] }];
     const results = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: junk as unknown as ExtractedPost[] }, fromTab(5));
-    expect(results).toEqual([{ key: 'k', related: [] }]);
+    expect(results).toEqual([{ key: 'k' }]);
     await expect(handlers.matchPosts({ pageUrl: 'x', posts: 'nope' as unknown as ExtractedPost[] }, fromTab(5))).rejects.toThrow(/array/);
   });
 
@@ -193,6 +202,6 @@ describe('Background: sampled video frames', () => {
     expect(await handlers.mediaStatus({}, fromTab(1))).toEqual({ fingerprints: 0 });
     const frame = { width: 32, height: 32, t: 0, luma: btoa(Array.from({ length: 1024 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('')) };
     const result = await handlers.videoFrame({ pageUrl: 'https://x.com/home', post: TRUE_POST, frame }, fromTab(1));
-    expect(result).toEqual({ key: 'x:2', related: [] });
+    expect(result).toEqual({ key: 'x:2' });
   });
 });

@@ -1,7 +1,7 @@
 /** The background's answers to each message of the protocol. */
 import { browser } from 'wxt/browser';
 import type { Handlers, Sender } from '../messaging/channel';
-import type { MessageType } from '../messaging/protocol';
+import type { MessageType, PageResult, PostResult } from '../messaging/protocol';
 import { sanitisePosts } from '../messaging/sanitise-posts';
 import { listRecords, removeList, replaceList } from '../store/debunk-store';
 import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
@@ -71,7 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, 2048), clean, results);
         deps.showCount?.(tabId, badgedCount(tab));
       }
-      return results;
+      return results.map(forPage);
     },
     async videoFrame({ pageUrl, post, frame }, sender) {
       const [clean] = sanitisePosts([post]);
@@ -82,7 +82,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, 2048), [clean], [result]);
         deps.showCount?.(tabId, badgedCount(tab));
       }
-      return result;
+      return forPage(result);
     },
     async mediaStatus() {
       return { fingerprints: (await deps.matcher.ready()).media.size };
@@ -153,4 +153,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { wrongMatches: parsed.wrongMatches.length, skipped: parsed.skipped };
     },
   });
+}
+
+/** A post's answer as the page gets it: the badge only (related matches are for the popup). */
+function forPage({ key, badge }: PostResult): PageResult {
+  return { key, ...(badge && { badge }) };
 }

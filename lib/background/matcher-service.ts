@@ -2,13 +2,13 @@
  * Owns the match index in the background. The index is built from IndexedDB when the service worker wakes
  * and swapped in whole after a list changes, so matching is never unavailable while a rebuild runs.
  */
-import { BADGED_VERDICTS } from '../debunk/types';
+import { BADGED_VERDICTS, type Debunk } from '../debunk/types';
 import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/index';
 import { matchPost, shownCandidates } from '../match/match';
 import type { Candidate, ExtractedPost } from '../match/types';
 import { hashFrame, type FrameHash } from '../media/video';
 import type { CapturedFrame } from '../page/video-sampler';
-import type { MatchView, PostResult } from '../messaging/protocol';
+import type { DebunkSummary, MatchView, PostResult } from '../messaging/protocol';
 import { allDebunks, debunksById, listRecords, savedIndex, saveIndex } from '../store/debunk-store';
 import type { ListRecord, SanadDb, WrongMatchRecord } from '../store/db';
 import { addWrongMatch, allWrongMatches, wrongMatchesByPost } from '../store/wrong-matches';
@@ -124,13 +124,18 @@ export class MatcherService {
     return posts.map((post, i) => {
       const views: MatchView[] = perPost[i]!.flatMap((candidate) => {
         const debunk = debunks.get(candidate.debunkId);
-        return debunk ? [{ candidate, debunk }] : [];
+        return debunk ? [{ candidate, debunk: summarise(debunk) }] : [];
       });
       const badge = views.find((v) => v.candidate.badge && BADGED_VERDICTS.has(v.debunk.verdict));
       const related = views.filter((v) => v !== badge).slice(0, RELATED_PER_POST);
       return { key: post.key, ...(badge && { badge }), related };
     });
   }
+}
+
+/** A debunk as verdict cards show it, without the matching data. */
+export function summarise({ media: _media, appearances: _appearances, keywords: _keywords, ...summary }: Debunk): DebunkSummary {
+  return summary;
 }
 
 const MAX_VIDEO_FRAMES = 30;

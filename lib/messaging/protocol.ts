@@ -10,10 +10,16 @@ import type { CapturedFrame } from '../page/video-sampler';
 import type { SanadExport } from '../background/export-data';
 import type { Messages } from '../i18n/t';
 
+/**
+ * What a verdict card shows of a debunk: everything but the matching data (fingerprints, appearance links,
+ * keywords), which can be large and never leaves the background.
+ */
+export type DebunkSummary = Omit<Debunk, 'media' | 'appearances' | 'keywords'>;
+
 /** A candidate with the debunk it points to, ready to show. */
 export interface MatchView {
   candidate: Candidate;
-  debunk: Debunk;
+  debunk: DebunkSummary;
 }
 
 /** The answer for one post: its badge (if any) and what is only possibly related. */
@@ -22,6 +28,12 @@ export interface PostResult {
   badge?: MatchView;
   related: MatchView[];
 }
+
+/**
+ * What a page gets back for a post: only its badge. The "possibly related" matches stay in the background
+ * for the popup, so a long feed does not carry them all into the page.
+ */
+export type PageResult = Pick<PostResult, 'key' | 'badge'>;
 
 /** One post of a tab with what matched it, for the popup. */
 export interface TabPost {
@@ -40,9 +52,9 @@ export interface TabResults {
 
 export interface Protocol {
   /** A batch of posts seen on the page → one result per post, in the same order. */
-  matchPosts(req: { pageUrl: string; posts: ExtractedPost[] }): PostResult[];
+  matchPosts(req: { pageUrl: string; posts: ExtractedPost[] }): PageResult[];
   /** A frame of a video playing in a post: hashed in the background, matched with the post's earlier frames. */
-  videoFrame(req: { pageUrl: string; post: ExtractedPost; frame: CapturedFrame }): PostResult;
+  videoFrame(req: { pageUrl: string; post: ExtractedPost; frame: CapturedFrame }): PageResult;
   /** How many media frame hashes the index holds (content scripts sample videos only when some exist). */
   mediaStatus(req: Record<string, never>): { fingerprints: number };
   /** The page navigated (or loaded): forget the tab's earlier results. */

@@ -3,7 +3,10 @@
  * open Shadow DOM; one constructed stylesheet serves every badge on the page.
  */
 import { h, render } from 'preact';
-import { PageBadge } from '@/components/PageBadge';
+import { BadgePanel } from '@/components/BadgePanel';
+import { verdictKey } from '@/components/VerdictCard';
+import { VERDICT_ICON_PATHS } from '@/components/VerdictIcon';
+import { t, uiDirection, uiLocale } from '../i18n/t';
 import badgeCss from '@/assets/badge.css?inline';
 import cardCss from '@/assets/verdict-card.css?inline';
 import type { MatchView } from '../messaging/protocol';
@@ -41,27 +44,83 @@ export interface BadgeHandle {
   remove(): void;
 }
 
-export function mountBadge(placement: BadgePlacement, view: MatchView): BadgeHandle {
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The verdict's icon, as VerdictIcon draws it in the popup. */
+function icon(verdict: MatchView['debunk']['verdict']): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [name, value] of Object.entries({ class: 'sanad-icon', viewBox: '0 0 24 24', width: '16', height: '16', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(name, value);
+  const path = document.createElementNS(SVG, 'path');
+  for (const [name, value] of Object.entries({ d: VERDICT_ICON_PATHS[verdict], fill: 'none', stroke: 'currentColor', 'stroke-width': '2.4', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })) path.setAttribute(name, value);
+  svg.append(path);
+  return svg;
+}
+
+/**
+ * The badge button is built with plain DOM (hundreds may sit on a long feed, so it must be cheap); the panel
+ * is rendered with Preact only when opened. All text goes in as text, never as HTML.
+ */
+export function mountBadge(placement: BadgePlacement, initial: MatchView): BadgeHandle {
+  let view = initial;
   const host = document.createElement('span');
-  host.setAttribute(BADGE_ATTRIBUTE, view.debunk.verdict);
-  host.setAttribute('data-sanad-debunk', view.debunk.id);
   const root = host.attachShadow({ mode: 'open' });
   styleShadow(root);
-  const mountPoint = document.createElement('span');
-  root.append(mountPoint);
+  const wrapper = document.createElement('span');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'sanad-badge';
+  const label = document.createElement('span');
+  const panelMount = document.createElement('span');
+  wrapper.append(button, panelMount);
+  root.append(wrapper);
+
+  let open = false;
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') setOpen(false, true);
+  };
+  const setOpen = (next: boolean, refocus = false) => {
+    open = next;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) {
+      render(h(BadgePanel, { view, onClose: () => setOpen(false, true) }), panelMount);
+      window.addEventListener('keydown', onKey);
+    } else {
+      render(null, panelMount);
+      window.removeEventListener('keydown', onKey);
+      if (refocus) button.focus();
+    }
+  };
+  const draw = () => {
+    const verdict = view.debunk.verdict;
+    const name = t(verdictKey(verdict));
+    host.setAttribute(BADGE_ATTRIBUTE, verdict);
+    host.setAttribute('data-sanad-debunk', view.debunk.id);
+    wrapper.dir = uiDirection();
+    wrapper.lang = uiLocale();
+    button.dataset.verdict = verdict;
+    button.setAttribute('aria-label', t('badgeName', name));
+    label.textContent = t('badgeText', name);
+    button.replaceChildren(icon(verdict), label);
+    if (open) setOpen(true);
+  };
+  button.addEventListener('click', (event) => {
+    // The post around the badge is usually a link: the click is ours only.
+    event.preventDefault();
+    event.stopPropagation();
+    setOpen(!open);
+  });
+  draw();
+  setOpen(false);
   placement.parent.insertBefore(host, placement.before && placement.before.parentNode === placement.parent ? placement.before : null);
 
-  const draw = (v: MatchView) => render(h(PageBadge, { view: v, key: v.debunk.id }), mountPoint);
-  draw(view);
   return {
     host,
     update(next) {
-      host.setAttribute(BADGE_ATTRIBUTE, next.debunk.verdict);
-      host.setAttribute('data-sanad-debunk', next.debunk.id);
-      draw(next);
+      view = next;
+      draw();
     },
     remove() {
-      render(null, mountPoint);
+      if (open) setOpen(false);
       host.remove();
     },
   };

@@ -7,7 +7,7 @@ import { useLocale } from '@/tests/unit/support/i18n';
 import { buildIndex } from '../match/index';
 import { matchPost } from '../match/match';
 import type { ExtractedPost } from '../match/types';
-import type { PostResult } from '../messaging/protocol';
+import type { PageResult } from '../messaging/protocol';
 import { xAdapter } from '../sites/x/adapter';
 import { PostScanner } from './scanner';
 
@@ -15,17 +15,17 @@ const debunks = bundledDebunks();
 const index = buildIndex(debunks);
 
 /** The background's answer, computed locally with the same matcher. */
-function answer(posts: ExtractedPost[]): PostResult[] {
+function answer(posts: ExtractedPost[]): PageResult[] {
   return posts.map((post) => {
     const candidates = matchPost(index, post).candidates;
     const badged = candidates.find((c) => c.badge);
     const debunk = debunks.find((d) => d.id === badged?.debunkId);
-    return { key: post.key, related: [], ...(badged && debunk && { badge: { candidate: badged, debunk } }) };
+    return { key: post.key, ...(badged && debunk && { badge: { candidate: badged, debunk } }) };
   });
 }
 
 let controller: AbortController;
-let match: ReturnType<typeof vi.fn<(posts: ExtractedPost[]) => Promise<PostResult[]>>>;
+let match: ReturnType<typeof vi.fn<(posts: ExtractedPost[]) => Promise<PageResult[]>>>;
 let scanner: PostScanner;
 const badges = () => [...document.querySelectorAll('[data-sanad-badge]')];
 const badgeOf = (article: Element) => article.querySelector('[data-sanad-badge]');
