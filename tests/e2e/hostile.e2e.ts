@@ -1,0 +1,79 @@
+/**
+ * A hostile x.com page in real Chromium: post texts carrying HTML and script payloads, right-to-left override
+ * characters, a 50 KB post, posts missing their parts, and a post whose text is rewritten every few
+ * milliseconds. Nothing may execute, nothing may throw uncaught, nothing may be badged wrongly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
+import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { serveSavedPages } from '../../scripts/support/saved-pages';
+
+const CLAIM = 'فيديو يُظهِر أسـرى من عناصر الجيش السورى على ايدى قوات سوريا الديمقراطيه &quot;قسد&quot; فى مدينه حلب';
+const TRUE_NEWS = 'محافظ حلب: المدينة باتت خالية تماماً من قوات قسد بعد خروج الدفعة الأخيرة من مقاتليها من حي الشيخ مقصود';
+const PAYLOAD = '&lt;img src=x onerror="window.__pwned=1"&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;&lt;svg onload="window.__pwned=3"&gt;';
+
+const tweet = (id: number, text: string, extra = '') =>
+  `<article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/${id}"><time datetime="2026-01-09T10:00:00Z">Jan 9</time></a></div><div data-testid="tweetText" lang="ar">${text}</div>${extra}</article>`;
+
+const HOSTILE_PAGE = `<!doctype html><html lang="en"><body><main>
+${tweet(9001, `${PAYLOAD} ${CLAIM}`)}
+${tweet(9002, `\u202E${TRUE_NEWS}\u202C \u2066${PAYLOAD}\u2069`)}
+${tweet(9003, `${TRUE_NEWS} ${'كلام عادي عن الطقس في المدينة '.repeat(1_700)}`)}
+<article data-testid="tweet"></article>
+<article data-testid="tweet"><div data-testid="tweetText"></div><time>no link</time></article>
+${tweet(9006, TRUE_NEWS)}
+</main>
+<script>
+  // The page rewrites one post's text every 4 ms for 1.5 s, alternating a debunked claim and true news,
+  // and ends on the true news: the post must end without a badge.
+  const target = document.querySelectorAll('[data-testid="tweetText"]')[4];
+  const claim = ${JSON.stringify(CLAIM.replace(/&quot;/g, '"'))};
+  const news = ${JSON.stringify(TRUE_NEWS)};
+  let n = 0;
+  const timer = setInterval(() => {
+    target.textContent = n++ % 2 ? claim : news;
+    if (n > 375) { clearInterval(timer); target.textContent = news; document.body.dataset.done = '1'; }
+  }, 4);
+</script>
+</body></html>`;
+
+let browser: SanadBrowser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchWithSanad();
+  await serveSavedPages(browser.context, { pages: { 'https://x.com/hostile': HOSTILE_PAGE } });
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto('https://x.com/hostile');
+  await page.waitForSelector('body[data-done="1"]', { timeout: 10_000 });
+  await settledBadges(page, { atLeast: 1 });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a hostile page', () => {
+  it('badges only the post carrying the debunked claim, nothing else, not the rewritten one', async () => {
+    const verdicts = await page.locator('article').evaluateAll((posts) =>
+      posts.map((p) => p.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null),
+    );
+    expect(verdicts).toEqual(['altered', null, null, null, null, null]);
+  });
+
+  it('executes none of the payloads, in the page or in the popup that lists the post, and throws nothing uncaught', async () => {
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    // (document.querySelectorAll: Playwright's locators would also count the badge's own icon in its shadow root)
+    expect(await page.evaluate(() => document.querySelectorAll('main img, main svg, main script').length)).toBe(0);
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    const excerpt = await popup.locator('main').innerText();
+    expect(excerpt).toContain('<img src=x onerror="window.__pwned=1">'); // shown as text
+    expect(await popup.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await popup.evaluate(() => document.querySelectorAll('main img').length)).toBe(0);
+    await popup.close();
+    expect(errors).toEqual([]);
+  });
+});
