@@ -47,11 +47,14 @@ function assemble(html: string, before: string, after: string, posts: string[], 
   return html.slice(0, before.length) + html.slice(html.length - after.length).replace('</body>', `${data}${infiniteScroll(container, chunk)}</body>`);
 }
 
-export function xTimeline(count = 1_000): string {
+/** `onlyTrue`: only the timeline's true-news posts, so nothing is badged (a typical feed). */
+export function xTimeline(count = 1_000, onlyTrue = false): string {
   const html = readFileSync(resolve(FIXTURES, 'x/home-timeline.html'), 'utf8');
   const start = html.indexOf('<div data-testid="cellInnerDiv"');
   const end = html.lastIndexOf('</article></div></div></div>') + '</article></div></div></div>'.length;
-  const cells = html.slice(start, end).split(/(?=<div data-testid="cellInnerDiv")/);
+  const all = html.slice(start, end).split(/(?=<div data-testid="cellInnerDiv")/);
+  // The saved timeline alternates debunked and true posts: the odd cells are the true news.
+  const cells = onlyTrue ? all.filter((_, i) => i % 2 === 1) : all;
   const posts = repeat(cells, count, (cell, copy) => cell.replace(/\/status\/(\d+)/g, (_, id: string) => `/status/${id}${String(copy).padStart(3, '0')}`));
   return assemble(html, html.slice(0, start), html.slice(end), posts, '[aria-label^="Timeline"] > div', 20);
 }

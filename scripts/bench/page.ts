@@ -70,6 +70,7 @@ interface Figures {
 
 const CASES = [
   { name: 'x.com timeline, 1,000 posts', url: 'https://x.com/bench', html: () => xTimeline(1_000), posts: 'article[data-testid="tweet"]', count: 1_000 },
+  { name: 'x.com timeline, 1,000 posts, none debunked', url: 'https://x.com/bench', html: () => xTimeline(1_000, true), posts: 'article[data-testid="tweet"]', count: 1_000 },
   { name: 'YouTube home grid, 300 items', url: 'https://www.youtube.com/bench', html: () => youtubeGrid(300), posts: 'ytd-rich-item-renderer', count: 300 },
 ];
 

@@ -12,6 +12,7 @@ export const FIXTURES_DIR = resolve(import.meta.dirname, '../../tests/fixtures')
 /** Real URL → saved page (path under tests/fixtures). */
 export const SAVED_PAGES: Record<string, string> = {
   'https://x.com/home': 'x/home-timeline.html',
+  'https://x.com/halab_alaan/status/2009512270941053184': 'x/status.html',
   'https://www.youtube.com/watch?v=hK9fL2xQw0E': 'youtube/watch.html',
   'https://www.youtube.com/': 'youtube/home.html',
   'https://www.facebook.com/': 'facebook/feed.html',

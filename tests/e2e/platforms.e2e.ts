@@ -31,6 +31,14 @@ async function visit(url: string, expectedBadges: number): Promise<Page> {
   return page;
 }
 
+describe('x.com status page', () => {
+  it('badges the debunked post itself, not the reply under it', async () => {
+    const page = await visit('https://x.com/halab_alaan/status/2009512270941053184', 1);
+    expect(await verdicts(page, 'article[data-testid="tweet"]')).toEqual(['altered', null]);
+    await page.close();
+  });
+});
+
 describe('facebook.com', () => {
   it('badges the Arabic re-share of the Hama video and the shared link to the AI video, not the news or a comment', async () => {
     const page = await visit('https://www.facebook.com/', 2);
@@ -97,9 +105,9 @@ describe('web.telegram.org', () => {
     await page.close();
   });
 
-  it('A client: badges the channel post repeating the debunked claim', async () => {
-    const page = await visit('https://web.telegram.org/a/#@syria_now', 1);
-    expect(await verdicts(page, '.Message[data-message-id]')).toEqual(['altered', null]);
+  it('A client: badges the channel post repeating the debunked claim and the forwarded one', async () => {
+    const page = await visit('https://web.telegram.org/a/#@syria_now', 2);
+    expect(await verdicts(page, '.Message[data-message-id]')).toEqual(['altered', null, 'misleading']);
     await page.close();
   });
 });

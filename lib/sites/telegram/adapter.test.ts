@@ -31,7 +31,7 @@ describe('Telegram Web adapter', () => {
   it('reads a channel in the A client', () => {
     loadFixture('telegram/a.html');
     const all = posts('https://web.telegram.org/a/#@syria_now');
-    expect(all).toHaveLength(2);
+    expect(all).toHaveLength(3);
     expect(all[0]).toMatchObject({
       key: 'telegram:syria_now/8814',
       permalink: 'https://t.me/syria_now/8814',
@@ -41,6 +41,12 @@ describe('Telegram Web adapter', () => {
     });
     expect(all[1]!.links).toEqual(['https://example.org/news/aleppo?utm_medium=tg']);
     expect(all[1]!.text).toBe('الإدارة الذاتية تنفي التوصل إلى تهدئة في حلب وتحذر من هجوم وشيك. التفاصيل');
+    // A forwarded post: the forwarded text is the post's; the channel that forwarded it is its poster.
+    expect(all[2]).toMatchObject({
+      key: 'telegram:syria_now/8817',
+      author: 'سوريا الآن | Syria Now',
+      text: 'هروب جماعي لقوات النظام والميليشيات الايرانية في ريف حلب خلال المعارك الاخيرة مع المعارضة',
+    });
   });
 
   it('keys a private chat by its id, with no permalink', () => {

@@ -42,7 +42,8 @@ export const telegramAdapter: SiteAdapter = {
     if (!text && !links.length && !media.length) return null;
 
     const timestamp = Number(post.getAttribute('data-timestamp'));
-    const author = readText(queryFirst(post, S.sender)) || readText(queryFirst(post.ownerDocument, S.chatTitle)) || undefined;
+    const sender = [...post.querySelectorAll(S.sender.join(','))].find((el) => !el.closest(S.forwardHeader));
+    const author = readText(sender) || readText(queryFirst(post.ownerDocument, S.chatTitle)) || undefined;
     return {
       key: chat ? `telegram:${chat}/${messageId}` : `telegram-text:${text.slice(0, 120)}`,
       ...(permalink && { permalink }),

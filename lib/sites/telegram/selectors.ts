@@ -15,5 +15,7 @@ export const TELEGRAM_SELECTORS = {
   video: ['video'],
   // Group senders are named on the bubble; in a channel the poster is the chat itself (the header's title).
   sender: ['.name .peer-title', '.message-title-name', '.sender-title'],
+  // A forwarded post names its source in the same place: the source is not the poster.
+  forwardHeader: '.forwarded-message > .message-title, .is-forward, .forward-title',
   chatTitle: ['.chat.active .topbar .peer-title', '.topbar .peer-title', '.MiddleHeader .fullName', '.ChatInfo .title h3'],
 } as const;

@@ -66,4 +66,13 @@ describe('X adapter on the saved home timeline', () => {
     document.body.innerHTML = '<article data-testid="tweet"><div></div></article>';
     expect(posts()).toEqual([null]);
   });
+
+  it('reads a status page: the post without the tweet it quotes, and the reply under it', () => {
+    loadFixture('x/status.html');
+    const all = [...document.querySelectorAll(xAdapter.postSelectors.join(','))].map((el) => xAdapter.extract(el, new URL('https://x.com/halab_alaan/status/2009512270941053184')));
+    expect(all.map((p) => p!.key)).toEqual(['x:2009512270941053184', 'x:2009530000000000001']);
+    expect(all[0]!.text).toBe('شاهد.. لحظة أسر جنود من الجيش السوري على يد مقاتلي قسد في الشيخ مقصود');
+    expect(all[0]!.text).not.toContain('الأشرفية'); // the quoted tweet's words
+    expect(all[1]!.author).toBe('aleppo_resident');
+  });
 });
