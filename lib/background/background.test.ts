@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { unpackPageResults } from '../messaging/page-results';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AI_VIDEO_ID, BUNDLED_BODY, OLD_HAMA_ID } from '@/tests/unit/support/debunks';
 import type { ExtractedPost } from '../match/types';
@@ -86,7 +87,7 @@ describe('Background: persisted index', () => {
 describe('Background: matchPosts', () => {
   it('answers a batch in one message, in order, with badges only where they belong', async () => {
     const { handlers } = setup();
-    const results = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7));
+    const results = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7)));
     expect(results.map((r) => r.key)).toEqual(['x:1', 'x:2', 'x:3']);
     expect(results[0]!.badge?.debunk.id).toBe(AI_VIDEO_ID);
     expect(results[0]!.badge?.candidate.how).toBe('similar-text');
@@ -110,7 +111,7 @@ describe('Background: matchPosts', () => {
   it('answers the page with badges only; the possibly related matches stay for the popup', async () => {
     const { handlers } = setup();
     const related = { key: 'x:9', text: 'فيديو متداول يظهر أسر عدد من عناصر الجيش السوري على يد قسد في حلب', links: [], media: [] };
-    const answer = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, related] }, fromTab(8));
+    const answer = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, related] }, fromTab(8)));
     expect(answer.map((r) => Object.keys(r).sort())).toEqual([['badge', 'key'], ['key']]);
     const tab = await handlers.tabResults({ tabId: 8 }, fromPopup());
     expect(tab.posts.find((p) => p.key === 'x:9')?.related[0]?.debunk.id).toBe(AI_VIDEO_ID);
@@ -136,7 +137,7 @@ describe('Background: matchPosts', () => {
   it('bounds hostile input: oversized text is cut, junk entries dropped, a non-array refused', async () => {
     const { handlers } = setup();
     const junk = [null, 42, { text: 'no key' }, { key: 'k', text: 'x'.repeat(60_000), links: 'nope', media: [{ kind: 'script' }] }];
-    const results = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: junk as unknown as ExtractedPost[] }, fromTab(5));
+    const results = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: junk as unknown as ExtractedPost[] }, fromTab(5)));
     expect(results).toEqual([{ key: 'k' }]);
     await expect(handlers.matchPosts({ pageUrl: 'x', posts: 'nope' as unknown as ExtractedPost[] }, fromTab(5))).rejects.toThrow(/array/);
   });
@@ -156,7 +157,7 @@ describe('Background: matchPosts', () => {
     expect(showCount).toHaveBeenLastCalledWith(8, 1);
     expect((await withRefresh.tabResults({ tabId: 8 }, fromPopup())).posts.map((p) => p.key)).toEqual(['x:3']);
     // Another worker later: the report is in IndexedDB.
-    const [again] = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(9));
+    const [again] = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(9)));
     expect(again!.badge).toBeUndefined();
     const exported = await handlers.exportData({}, fromPopup());
     expect(exported.wrongMatches).toMatchObject([{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: AI_POST.text }]);
@@ -174,7 +175,7 @@ describe('Background: matchPosts', () => {
     await expect(handlers.importData({ text: '{"format":"other"}' }, fromPopup())).rejects.toThrow(/not a Sanad export/);
     expect((await handlers.exportData({}, fromPopup())).wrongMatches).toEqual([]);
     expect(await handlers.importData({ text: file }, fromPopup())).toEqual({ wrongMatches: 1, skipped: 0 });
-    const [result] = await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(2));
+    const [result] = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(2)));
     expect(result!.badge).toBeUndefined();
     expect((await handlers.exportData({}, fromPopup())).settings).toMatchObject({ language: 'ar', sites: { youtube: false } });
   });

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers, Sender } from '../messaging/channel';
 import type { MessageType, PageResult, PostResult } from '../messaging/protocol';
+import { packPageResults } from '../messaging/page-results';
 import { sanitisePosts } from '../messaging/sanitise-posts';
 import { listRecords, removeList, replaceList } from '../store/debunk-store';
 import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
@@ -71,7 +72,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, 2048), clean, results);
         deps.showCount?.(tabId, badgedCount(tab));
       }
-      return results.map(forPage);
+      return packPageResults(results.map(forPage));
     },
     async videoFrame({ pageUrl, post, frame }, sender) {
       const [clean] = sanitisePosts([post]);

@@ -9,6 +9,7 @@ import type { SyncOutcome } from '../feeds/sync';
 import type { CapturedFrame } from '../page/video-sampler';
 import type { SanadExport } from '../background/export-data';
 import type { Messages } from '../i18n/t';
+import type { PackedPageResults } from './page-results';
 
 /**
  * What a verdict card shows of a debunk: everything but the matching data (fingerprints, appearance links,
@@ -52,7 +53,7 @@ export interface TabResults {
 
 export interface Protocol {
   /** A batch of posts seen on the page → one result per post, in the same order. */
-  matchPosts(req: { pageUrl: string; posts: ExtractedPost[] }): PageResult[];
+  matchPosts(req: { pageUrl: string; posts: ExtractedPost[] }): PackedPageResults;
   /** A frame of a video playing in a post: hashed in the background, matched with the post's earlier frames. */
   videoFrame(req: { pageUrl: string; post: ExtractedPost; frame: CapturedFrame }): PageResult;
   /** How many media frame hashes the index holds (content scripts sample videos only when some exist). */

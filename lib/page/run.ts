@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { applyLanguageSetting, pageLocale } from '../i18n/load';
 import { sendMessage } from '../messaging/channel';
+import { unpackPageResults } from '../messaging/page-results';
 import type { TabMessage } from '../messaging/protocol';
 import { loadSettings, watchSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
@@ -20,7 +21,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     scanner = new PostScanner({
       adapter,
       signal: scannerStop.signal,
-      match: (posts) => sendMessage('matchPosts', { pageUrl: location.href, posts }),
+      match: async (posts) => unpackPageResults(await sendMessage('matchPosts', { pageUrl: location.href, posts })),
       // Video frames are sampled only when some debunk carries media fingerprints.
       ...(mediaEnabled && { matchVideoFrame: (post, frame) => sendMessage('videoFrame', { pageUrl: location.href, post, frame }) }),
       onError: (error) => {
