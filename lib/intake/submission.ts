@@ -1,0 +1,120 @@
+/**
+ * A submission from the extension: a volunteer's claim for checking, or a fact-checker's flag for their desk.
+ * Shared by the extension (which builds it) and the intake service (which checks it): pure, no I/O.
+ * Every rejection names the field and the rule, so the sender can show it.
+ */
+export const SUBMISSION_KINDS = ['claim', 'flag'] as const;
+export const SUBMISSION_CATEGORIES = ['ai-generated', 'old-footage', 'false-claim', 'other'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+export type SubmissionCategory = (typeof SUBMISSION_CATEGORIES)[number];
+
+export interface SubmittedPost {
+  pageUrl: string;
+  permalink?: string;
+  author?: string;
+  text: string;
+  links: string[];
+  media: { kind: 'video' | 'image'; url?: string; poster?: string }[];
+  time?: string;
+}
+
+export interface Submission {
+  /** Chosen by the sender once per item; a retry carries the same key and is stored once. */
+  idempotencyKey: string;
+  kind: SubmissionKind;
+  category: SubmissionCategory;
+  note?: string;
+  post: SubmittedPost;
+  /** A PNG or JPEG data URL of the post, cropped by the extension. */
+  screenshot?: string;
+}
+
+export const SUBMISSION_LIMITS = {
+  bodyBytes: 2 * 1024 * 1024,
+  text: 20_000,
+  note: 2_000,
+  links: 20,
+  media: 10,
+  url: 2_048,
+  screenshotChars: 1_500_000,
+};
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+function httpUrl(value: unknown, field: string, errors: string[]): string | undefined {
+  if (typeof value !== 'string' || value.length > SUBMISSION_LIMITS.url) {
+    errors.push(`${field}: must be an http(s) URL of at most ${SUBMISSION_LIMITS.url} characters`);
+    return undefined;
+  }
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+  } catch {
+    // reported below
+  }
+  errors.push(`${field}: must be an http(s) URL`);
+  return undefined;
+}
+
+function text(value: unknown, field: string, max: number, errors: string[], optional = false): string | undefined {
+  if (value === undefined && optional) return undefined;
+  if (typeof value !== 'string') errors.push(`${field}: must be text`);
+  else if (value.length > max) errors.push(`${field}: longer than ${max} characters`);
+  else return value;
+  return undefined;
+}
+
+/** Checks an untrusted value against the submission schema. */
+export function checkSubmission(raw: unknown): Checked<Submission> {
+  const errors: string[] = [];
+  if (!isObj(raw)) return { ok: false, errors: ['body: must be a JSON object'] };
+  const key = raw.idempotencyKey;
+  if (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(key)) errors.push('idempotencyKey: 8–64 letters, digits, - or _');
+  if (!SUBMISSION_KINDS.includes(raw.kind as SubmissionKind)) errors.push(`kind: one of ${SUBMISSION_KINDS.join(', ')}`);
+  if (!SUBMISSION_CATEGORIES.includes(raw.category as SubmissionCategory)) errors.push(`category: one of ${SUBMISSION_CATEGORIES.join(', ')}`);
+  const note = text(raw.note, 'note', SUBMISSION_LIMITS.note, errors, true);
+
+  let post: SubmittedPost | undefined;
+  if (!isObj(raw.post)) errors.push('post: must be an object');
+  else {
+    const p = raw.post;
+    const pageUrl = httpUrl(p.pageUrl, 'post.pageUrl', errors);
+    const permalink = p.permalink === undefined ? undefined : httpUrl(p.permalink, 'post.permalink', errors);
+    const postText = text(p.text ?? '', 'post.text', SUBMISSION_LIMITS.text, errors);
+    const author = text(p.author, 'post.author', 200, errors, true);
+    const time = p.time === undefined ? undefined : typeof p.time === 'string' && !Number.isNaN(Date.parse(p.time)) ? new Date(p.time).toISOString() : (errors.push('post.time: must be a date'), undefined);
+    const linksRaw = p.links ?? [];
+    const links: string[] = [];
+    if (!Array.isArray(linksRaw) || linksRaw.length > SUBMISSION_LIMITS.links) errors.push(`post.links: a list of at most ${SUBMISSION_LIMITS.links} URLs`);
+    else linksRaw.forEach((l, i) => {
+      const url = httpUrl(l, `post.links[${i}]`, errors);
+      if (url) links.push(url);
+    });
+    const mediaRaw = p.media ?? [];
+    const media: SubmittedPost['media'] = [];
+    if (!Array.isArray(mediaRaw) || mediaRaw.length > SUBMISSION_LIMITS.media) errors.push(`post.media: a list of at most ${SUBMISSION_LIMITS.media} items`);
+    else mediaRaw.forEach((m, i) => {
+      if (!isObj(m) || (m.kind !== 'video' && m.kind !== 'image')) return void errors.push(`post.media[${i}].kind: video or image`);
+      const url = m.url === undefined ? undefined : httpUrl(m.url, `post.media[${i}].url`, errors);
+      const poster = m.poster === undefined ? undefined : httpUrl(m.poster, `post.media[${i}].poster`, errors);
+      media.push({ kind: m.kind, ...(url && { url }), ...(poster && { poster }) });
+    });
+    if (pageUrl && postText !== undefined) {
+      post = { pageUrl, ...(permalink && { permalink }), ...(author && { author }), text: postText, links, media, ...(time && { time }) };
+    }
+  }
+
+  let screenshot: string | undefined;
+  if (raw.screenshot !== undefined) {
+    if (typeof raw.screenshot !== 'string' || !/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(raw.screenshot)) errors.push('screenshot: a PNG or JPEG data URL');
+    else if (raw.screenshot.length > SUBMISSION_LIMITS.screenshotChars) errors.push(`screenshot: larger than ${SUBMISSION_LIMITS.screenshotChars} characters`);
+    else screenshot = raw.screenshot;
+  }
+  if (errors.length || !post) return { ok: false, errors: errors.length ? errors : ['post: missing'] };
+  return {
+    ok: true,
+    value: { idempotencyKey: key as string, kind: raw.kind as SubmissionKind, category: raw.category as SubmissionCategory, ...(note && { note }), post, ...(screenshot && { screenshot }) },
+  };
+}
