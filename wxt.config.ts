@@ -14,7 +14,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab'],
     host_permissions: SOCIAL_HOSTS,
     // A feed's host is asked for when the user adds the feed, never before.
     optional_host_permissions: ['https://*/*'],

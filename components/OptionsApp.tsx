@@ -4,6 +4,7 @@ import type { ListRecord } from '@/lib/store/db';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { FeedsSection } from './FeedsSection';
+import { SubmissionsSection } from './SubmissionsSection';
 import { LANGUAGES, SITE_IDS, loadSettings, updateSettings, type Settings } from '@/lib/settings/settings';
 
 export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
@@ -133,6 +134,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
       </section>
 
       <FeedsSection locale={locale} onNotice={setNotice} />
+      <SubmissionsSection settings={settings} change={change} locale={locale} onNotice={setNotice} />
 
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>

@@ -127,7 +127,16 @@ export function PopupApp() {
               </ul>
             </details>
           )}
-          <footer class="foot">{t('listStatus', formatNumber(state.debunkCount, locale))}</footer>
+          <footer class="foot">
+            {t('listStatus', formatNumber(state.debunkCount, locale))}{' '}
+            <button
+              type="button"
+              class="link-button submit-claim"
+              onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/submit.html${state.tabId === undefined ? '' : `?tab=${state.tabId}`}` as '/') })}
+            >
+              {t('popupSubmit')}
+            </button>
+          </footer>
         </>
       )}
     </main>

@@ -1,7 +1,7 @@
 /** The background's answers to each message of the protocol. */
 import { browser } from 'wxt/browser';
 import type { Handlers, Sender } from '../messaging/channel';
-import type { MessageType, PageResult, PostResult } from '../messaging/protocol';
+import type { MessageType, PageResult, PostResult, SubmissionDraft } from '../messaging/protocol';
 import { packPageResults } from '../messaging/page-results';
 import { sanitisePosts } from '../messaging/sanitise-posts';
 import { listRecords, removeList, replaceList } from '../store/debunk-store';
@@ -14,6 +14,8 @@ import { makeExport, parseImport } from './export-data';
 import type { SanadDb } from '../store/db';
 import type { MatcherService } from './matcher-service';
 import type { FeedService } from './feed-service';
+import type { OutboxService } from './outbox-service';
+import { checkSubmission } from '../intake/submission';
 import { badgedCount, type TabResultsStore } from './tab-results';
 
 export interface HandlerDeps {
@@ -25,6 +27,9 @@ export interface HandlerDeps {
   /** Asks a tab's content script to match its posts again. */
   refreshTab?: (tabId: number) => void;
   feeds?: FeedService;
+  outbox?: OutboxService;
+  /** Drafts prepared by context-menu clicks, by id. */
+  drafts?: { take(id: string): Promise<SubmissionDraft | undefined> };
 }
 
 /** Extension pages (popup, options; also when opened in a tab) have an extension URL; content scripts the page's. */
@@ -34,6 +39,11 @@ function isExtensionPage(sender: Sender): boolean {
 
 /** Messages only the extension's own pages may send: content scripts run inside pages we do not control. */
 const EXTENSION_PAGES_ONLY: readonly MessageType[] = [
+  'submissionDraft',
+  'submitClaim',
+  'outbox',
+  'retryOutbox',
+  'cancelOutbox',
   'tabResults',
   'reportWrongMatch',
   'importList',
@@ -63,7 +73,32 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     if (!deps.feeds) throw new Error('feeds are not available');
     return deps.feeds;
   };
+  const needOutbox = () => {
+    if (!deps.outbox) throw new Error('submissions are not available');
+    return deps.outbox;
+  };
   return restrictToExtensionPages({
+    async submissionDraft({ id }) {
+      const draft = await deps.drafts?.take(String(id));
+      if (!draft) throw new Error('this submission form has expired; right-click the post again');
+      return draft;
+    },
+    async submitClaim(draft) {
+      // The same checks the service makes, so a bad draft is refused here with the same words.
+      const checked = checkSubmission({ ...draft, idempotencyKey: 'checked-locally' });
+      if (!checked.ok) throw new Error(checked.errors.join('; '));
+      const { idempotencyKey: _key, ...clean } = checked.value;
+      return needOutbox().enqueue(clean);
+    },
+    async outbox() {
+      return needOutbox().list();
+    },
+    async retryOutbox({ id }) {
+      await needOutbox().retry(String(id));
+    },
+    async cancelOutbox({ id }) {
+      return needOutbox().cancel(String(id));
+    },
     async matchPosts({ pageUrl, posts }, sender) {
       const clean = sanitisePosts(posts);
       const results = await deps.matcher.match(clean);

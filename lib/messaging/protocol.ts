@@ -10,6 +10,8 @@ import type { CapturedFrame } from '../page/video-sampler';
 import type { SanadExport } from '../background/export-data';
 import type { Messages } from '../i18n/t';
 import type { PackedPageResults } from './page-results';
+import type { OutboxDraft } from '../background/outbox-service';
+import type { OutboxRecord } from '../store/db';
 
 /**
  * What a verdict card shows of a debunk: everything but the matching data (fingerprints, appearance links,
@@ -83,12 +85,36 @@ export interface Protocol {
   syncFeeds(req: Record<string, never>): Record<string, SyncOutcome>;
   /** Merges an export file; a bad file changes nothing (extension pages only). */
   importData(req: { text: string }): { wrongMatches: number; skipped: number };
+  /** The draft a context-menu click prepared for the submit page (extension pages only). */
+  submissionDraft(req: { id: string }): SubmissionDraft;
+  /** Queues a submission for the intake service (extension pages only). */
+  submitClaim(req: OutboxDraft): OutboxRecord;
+  /** The outbox, newest first (extension pages only). */
+  outbox(req: Record<string, never>): OutboxRecord[];
+  retryOutbox(req: { id: string }): void;
+  cancelOutbox(req: { id: string }): boolean;
+}
+
+/** What the submit form starts from: the post as extracted (or what the click gave), and a screenshot. */
+export interface SubmissionDraft {
+  kind: OutboxDraft['kind'];
+  post: OutboxDraft['post'];
+  /** A JPEG data URL of the post, cropped from the visible tab, when it could be captured. */
+  screenshot?: string;
+  /** Why there is no screenshot, when there is none. */
+  screenshotProblem?: string;
+}
+
+/** The post under the user's last right-click, as the content script read it, with its box on screen. */
+export interface PostAtMenu {
+  post: ExtractedPost;
+  /** CSS pixels in the viewport, and the page's device pixel ratio, for cropping a tab capture. */
+  rect: { x: number; y: number; width: number; height: number };
+  devicePixelRatio: number;
 }
 
 /** Messages the background sends to a tab's content script. */
-export interface TabMessage {
-  sanad: 'refresh';
-}
+export type TabMessage = { sanad: 'refresh' } | { sanad: 'postAtMenu' };
 
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Parameters<Protocol[K]>[0];

@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { applyLanguageSetting, pageLocale } from '../i18n/load';
 import { sendMessage } from '../messaging/channel';
 import { unpackPageResults } from '../messaging/page-results';
-import type { TabMessage } from '../messaging/protocol';
+import type { PostAtMenu, TabMessage } from '../messaging/protocol';
 import { loadSettings, watchSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
 import { PostScanner } from './scanner';
@@ -51,9 +51,16 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       else start();
     }),
   );
-  // The background asks for a fresh look after a wrong-match report.
-  const onMessage = (message: unknown) => {
-    if ((message as TabMessage | undefined)?.sanad === 'refresh') scanner?.reset();
+  // The post under the last right-click, for "Submit this claim for checking".
+  let menuTarget: Element | null = null;
+  ctx.addEventListener(document, 'contextmenu', (event) => (menuTarget = event.target instanceof Element ? event.target : null), { capture: true });
+
+  const onMessage = (message: unknown): Promise<PostAtMenu | null> | undefined => {
+    const type = (message as TabMessage | undefined)?.sanad;
+    // The background asks for a fresh look after a wrong-match report.
+    if (type === 'refresh') scanner?.reset();
+    if (type === 'postAtMenu') return Promise.resolve(postAt(adapter, menuTarget));
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -63,4 +70,15 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     void sendMessage('pageChanged', { pageUrl: newUrl.href }).catch(() => {});
     scanner.reset();
   });
+}
+
+/** The post around `target`, read by the adapter, with its box on screen. */
+export function postAt(adapter: SiteAdapter, target: Element | null): PostAtMenu | null {
+  let element = target?.closest(adapter.postSelectors.join(',')) ?? null;
+  // The outermost post: a quoted or shared one is read as part of the post around it.
+  while (element?.parentElement?.closest(adapter.postSelectors.join(','))) element = element.parentElement.closest(adapter.postSelectors.join(','));
+  const post = element && adapter.extract(element, new URL(location.href));
+  if (!element || !post) return null;
+  const box = element.getBoundingClientRect();
+  return { post, rect: { x: box.x, y: box.y, width: box.width, height: box.height }, devicePixelRatio: window.devicePixelRatio };
 }

@@ -15,9 +15,31 @@ export interface Settings {
   sites: Record<SiteId, boolean>;
   /** `auto` follows the browser's language. */
   language: LanguageChoice;
+  /** The desk's intake service (base URL) that submissions go to; empty until the user sets one. */
+  intakeUrl: string;
+  /** Fact-checkers also get "Flag for my desk" and see their flags in options. */
+  factChecker: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, sites: { x: true, facebook: true, youtube: true, tiktok: true, instagram: true, telegram: true }, language: 'auto' };
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  sites: { x: true, facebook: true, youtube: true, tiktok: true, instagram: true, telegram: true },
+  language: 'auto',
+  intakeUrl: '',
+  factChecker: false,
+};
+
+/** An intake service address as stored: an http(s) origin and path without a trailing slash, or ''. */
+export function normaliseIntakeUrl(raw: unknown): string {
+  if (typeof raw !== 'string' || !raw.trim()) return '';
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return '';
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return '';
+  }
+}
 const KEY = 'settings';
 
 /** Any stored value → valid settings (unknown keys dropped, wrong types replaced by defaults). */
@@ -26,7 +48,8 @@ export function normaliseSettings(raw: unknown): Settings {
   const sitesRaw = (r.sites && typeof r.sites === 'object' ? r.sites : {}) as Record<string, unknown>;
   const sites = Object.fromEntries(SITE_IDS.map((id) => [id, typeof sitesRaw[id] === 'boolean' ? sitesRaw[id] : DEFAULT_SETTINGS.sites[id]])) as Settings['sites'];
   const language = LANGUAGES.includes(r.language as LanguageChoice) ? (r.language as LanguageChoice) : DEFAULT_SETTINGS.language;
-  return { version: 1, sites, language };
+  const factChecker = typeof r.factChecker === 'boolean' ? r.factChecker : DEFAULT_SETTINGS.factChecker;
+  return { version: 1, sites, language, intakeUrl: normaliseIntakeUrl(r.intakeUrl), factChecker };
 }
 
 export async function loadSettings(): Promise<Settings> {

@@ -8,8 +8,9 @@ describe('openSanadDb', () => {
   it('creates the current schema on a fresh profile', async () => {
     const db = await openSanadDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['debunks', 'feeds', 'lists', 'matchIndex', 'wrongMatches']);
+    expect([...db.objectStoreNames].sort()).toEqual(['debunks', 'feeds', 'lists', 'matchIndex', 'outbox', 'wrongMatches']);
     expect([...db.transaction('debunks').store.indexNames]).toEqual(['bySource']);
+    expect([...db.transaction('outbox').store.indexNames]).toEqual(['byState']);
     db.close();
   });
 

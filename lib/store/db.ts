@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Debunk } from '../debunk/types';
+import type { Submission } from '../intake/submission';
 import type { SerialisedIndex } from '../match/index';
 
 export const DB_NAME = 'sanad';
@@ -56,12 +57,32 @@ export interface FeedRecord {
   addedAt: number;
 }
 
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'retrying' | 'rejected';
+
+/** A submission waiting to reach the intake service, or the record of one that did. */
+export interface OutboxRecord {
+  /** The idempotency key: the service stores a submission once however often it is sent. */
+  id: string;
+  submission: Submission;
+  state: OutboxState;
+  attempts: number;
+  createdAt: number;
+  /** When the next attempt is due (queued and retrying items). */
+  nextAttemptAt: number;
+  sentAt?: number;
+  /** The last failure, or the service's reason for a rejection, in its own words. */
+  lastError?: string;
+  /** The service's id for the stored submission. */
+  remoteId?: number;
+}
+
 export interface SanadSchema extends DBSchema {
   debunks: { key: string; value: Debunk; indexes: { bySource: string } };
   lists: { key: string; value: ListRecord };
   matchIndex: { key: string; value: IndexRecord };
   wrongMatches: { key: string; value: WrongMatchRecord };
   feeds: { key: string; value: FeedRecord };
+  outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState } };
 }
 
 export type SanadDb = IDBPDatabase<SanadSchema>;
@@ -96,6 +117,10 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
   // 4 → 5: feed subscriptions.
   (db) => {
     db.createObjectStore('feeds', { keyPath: 'id' });
+  },
+  // 5 → 6: the outbox of submissions to the intake service.
+  (db) => {
+    db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byState', 'state');
   },
 ];
 

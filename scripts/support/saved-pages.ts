@@ -36,6 +36,8 @@ export interface ServeOptions {
   pages?: Record<string, string>;
   /** Other files by URL (posters, photos…). Routing also answers the extension's own service worker. */
   files?: Record<string, { type: string; body: Buffer; headers?: Record<string, string> }>;
+  /** Requests that go to the real network (a local test service on 127.0.0.1, say). */
+  passThrough?: (url: URL) => boolean;
 }
 
 export async function serveSavedPages(context: BrowserContext, options: ServeOptions = {}): Promise<void> {
@@ -48,6 +50,7 @@ export async function serveSavedPages(context: BrowserContext, options: ServeOpt
     async (route) => {
       const request = route.request();
       const url = new URL(request.url());
+      if (options.passThrough?.(url)) return route.continue();
       const file = options.files?.[url.href];
       if (file) return route.fulfill({ status: 200, contentType: file.type, body: file.body, headers: { ...file.headers, 'content-type': file.type } });
       const html = pages.get(url.href) ?? pages.get(`${url.origin}${url.pathname}`);

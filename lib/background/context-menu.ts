@@ -1,0 +1,71 @@
+/**
+ * "Submit this claim for checking" (and, in fact-checker mode, "Flag for my desk") on posts, links, videos and
+ * images. A click reads the post under the pointer through the content script, crops a capture of the visible
+ * tab to it, and opens the submit form with that draft.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { PostAtMenu, SubmissionDraft, TabMessage } from '../messaging/protocol';
+import type { DraftStore } from './drafts';
+
+export const MENU_SUBMIT = 'sanad-submit';
+export const MENU_FLAG = 'sanad-flag';
+const CONTEXTS = ['page', 'link', 'video', 'image', 'selection'] as const;
+
+export function createMenus(factChecker: boolean): void {
+  browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({ id: MENU_SUBMIT, title: browser.i18n.getMessage('menuSubmit'), contexts: [...CONTEXTS] });
+    browser.contextMenus.create({ id: MENU_FLAG, title: browser.i18n.getMessage('menuFlag'), contexts: [...CONTEXTS], visible: factChecker });
+  }, () => {});
+}
+
+export function showFlagMenu(factChecker: boolean): void {
+  void browser.contextMenus.update(MENU_FLAG, { visible: factChecker }).catch(() => {});
+}
+
+/** A draft from what the click itself tells (used where no post could be read). */
+export function draftFromClick(info: Browser.contextMenus.OnClickData, tabUrl: string | undefined): SubmissionDraft['post'] {
+  const links = info.linkUrl && /^https?:/.test(info.linkUrl) ? [info.linkUrl] : [];
+  const media = info.srcUrl && /^https?:/.test(info.srcUrl) ? [{ kind: info.mediaType === 'video' ? ('video' as const) : ('image' as const), url: info.srcUrl }] : [];
+  return { pageUrl: info.pageUrl ?? tabUrl ?? '', text: (info.selectionText ?? '').slice(0, 20_000), links, media };
+}
+
+/** Crops a tab capture (PNG data URL) to the post's box; a JPEG data URL small enough for the service. */
+export async function cropCapture(capture: string, at: PostAtMenu): Promise<string> {
+  const bitmap = await createImageBitmap(await (await fetch(capture)).blob());
+  const r = at.devicePixelRatio || 1;
+  const x = Math.max(0, Math.round(at.rect.x * r));
+  const y = Math.max(0, Math.round(at.rect.y * r));
+  const width = Math.max(1, Math.min(bitmap.width - x, Math.round(at.rect.width * r)));
+  const height = Math.max(1, Math.min(bitmap.height - y, Math.round(at.rect.height * r)));
+  const scale = Math.min(1, 1200 / width);
+  const canvas = new OffscreenCanvas(Math.round(width * scale), Math.round(height * scale));
+  canvas.getContext('2d')!.drawImage(bitmap, x, y, width, height, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:image/jpeg;base64,${btoa(binary)}`;
+}
+
+export async function onMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, drafts: DraftStore): Promise<void> {
+  if (info.menuItemId !== MENU_SUBMIT && info.menuItemId !== MENU_FLAG) return;
+  const kind = info.menuItemId === MENU_FLAG ? 'flag' : 'claim';
+  let at: PostAtMenu | null = null;
+  if (tab?.id !== undefined) at = (await browser.tabs.sendMessage(tab.id, { sanad: 'postAtMenu' } satisfies TabMessage).catch(() => null)) as PostAtMenu | null;
+  const fromClick = draftFromClick(info, tab?.url);
+  const post: SubmissionDraft['post'] = at
+    ? { pageUrl: fromClick.pageUrl, ...(at.post.permalink && { permalink: at.post.permalink }), ...(at.post.author && { author: at.post.author }), text: at.post.text, links: [...new Set([...at.post.links, ...fromClick.links])], media: at.post.media.length ? at.post.media : fromClick.media, ...(at.post.time && { time: at.post.time }) }
+    : fromClick;
+  const draft: SubmissionDraft = { kind, post };
+  if (tab?.windowId !== undefined && at) {
+    try {
+      const capture = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+      draft.screenshot = await cropCapture(capture, at);
+    } catch (error) {
+      draft.screenshotProblem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  const id = await drafts.put(draft);
+  await browser.tabs.create({ url: browser.runtime.getURL(`/submit.html?draft=${id}` as '/'), ...(tab?.index !== undefined && { index: tab.index + 1 }) });
+}

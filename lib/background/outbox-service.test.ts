@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { retryDelayMs } from '../intake/delivery';
+import { openSanadDb } from '../store/db';
+import { OutboxService, type OutboxDraft } from './outbox-service';
+
+const DRAFT: OutboxDraft = {
+  kind: 'claim',
+  category: 'old-footage',
+  note: 'this is the 2019 Hama video',
+  post: { pageUrl: 'https://x.com/home', permalink: 'https://x.com/a/status/1', text: 'هروب جماعي في ريف حلب', links: [], media: [] },
+};
+
+let now: number;
+let wakes: (number | null)[];
+let server: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promise<Response>>>;
+let intakeUrl: string;
+const received: string[] = [];
+
+function outbox() {
+  return new OutboxService({
+    openDb: () => openSanadDb(),
+    fetch: ((url: string, init: RequestInit) => server(url, init)) as typeof fetch,
+    intakeUrl: async () => intakeUrl,
+    clientId: async () => 'install-1',
+    scheduleWake: (when) => wakes.push(when),
+    now: () => now,
+  });
+}
+const up = async (url: string, init: RequestInit) => {
+  const key = (JSON.parse(String(init.body)) as { idempotencyKey: string }).idempotencyKey;
+  const repeat = received.includes(key);
+  if (!repeat) received.push(key);
+  return Response.json({ id: received.indexOf(key) + 1, status: repeat ? 'already received' : 'received' }, { status: repeat ? 200 : 201 });
+};
+const down = async () => {
+  throw new TypeError('Failed to fetch');
+};
+
+beforeEach(() => {
+  now = 1_000_000;
+  wakes = [];
+  received.length = 0;
+  intakeUrl = 'http://127.0.0.1:8787';
+  server = vi.fn(up);
+});
+
+describe('outbox', () => {
+  it('delivers a submission with its idempotency key and this installation’s client id', async () => {
+    const box = outbox();
+    const item = await box.enqueue(DRAFT);
+    await box.deliverDue();
+    const [sent] = await box.list();
+    expect(sent).toMatchObject({ id: item.id, state: 'sent', attempts: 1, remoteId: 1 });
+    const [url, init] = server.mock.calls[0]!;
+    expect(url).toBe('http://127.0.0.1:8787/v1/submissions');
+    expect((init.headers as Record<string, string>)['x-sanad-client']).toBe('install-1');
+    expect(JSON.parse(String(init.body))).toMatchObject({ idempotencyKey: item.id, category: 'old-footage' });
+    expect(wakes.at(-1)).toBeNull(); // nothing left to wake for
+  });
+
+  it('waits while the service is down, backing off on an alarm, and delivers once when it is back', async () => {
+    server.mockImplementation(down);
+    const box = outbox();
+    const item = await box.enqueue(DRAFT);
+    await box.deliverDue();
+    let [waiting] = await box.list();
+    expect(waiting).toMatchObject({ state: 'retrying', attempts: 1, nextAttemptAt: now + 30_000 });
+    expect(waiting!.lastError).toMatch(/could not be reached/);
+    expect(wakes.at(-1)).toBe(now + 30_000);
+
+    now += 10_000;
+    await box.deliverDue(); // not due yet: no attempt
+    expect(server).toHaveBeenCalledTimes(1);
+    now += 20_000;
+    await box.deliverDue();
+    [waiting] = await box.list();
+    expect(waiting).toMatchObject({ state: 'retrying', attempts: 2, nextAttemptAt: now + 60_000 });
+
+    server.mockImplementation(up);
+    now += 60_000;
+    await box.deliverDue();
+    await box.deliverDue();
+    expect((await box.list())[0]).toMatchObject({ id: item.id, state: 'sent', attempts: 3 });
+    expect(received).toEqual([item.id]);
+  });
+
+  it('resends an item a stopped worker was sending, with the same key: the service keeps one', async () => {
+    const first = outbox();
+    const item = await first.enqueue(DRAFT);
+    await first.deliverDue();
+    // The worker stopped mid-send after the service stored it: the record still says "sending".
+    const db = await openSanadDb();
+    await db.put('outbox', { ...(await db.get('outbox', item.id))!, state: 'sending' });
+    const woken = outbox();
+    await woken.deliverDue();
+    expect((await woken.list())[0]).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(received).toEqual([item.id]);
+    expect(server.mock.calls.map(([, init]) => JSON.parse(String(init.body)).idempotencyKey)).toEqual([item.id, item.id]);
+  });
+
+  it('keeps a refused submission as rejected with the service’s reason, and honours Retry-After', async () => {
+    server.mockResolvedValueOnce(Response.json({ error: 'invalid submission: post.text: longer than 20000 characters' }, { status: 400 }));
+    const box = outbox();
+    await box.enqueue(DRAFT);
+    await box.deliverDue();
+    expect((await box.list())[0]).toMatchObject({ state: 'rejected', lastError: 'invalid submission: post.text: longer than 20000 characters' });
+
+    server.mockResolvedValueOnce(Response.json({ error: 'too many submissions' }, { status: 429, headers: { 'retry-after': '300' } }));
+    const other = await box.enqueue(DRAFT);
+    await box.deliverDue();
+    expect((await box.list()).find((i) => i.id === other.id)).toMatchObject({ state: 'retrying', nextAttemptAt: now + 300_000 });
+  });
+
+  it('holds items until an intake service is set, then sends them', async () => {
+    intakeUrl = '';
+    const box = outbox();
+    await box.enqueue(DRAFT);
+    await box.deliverDue();
+    expect((await box.list())[0]).toMatchObject({ state: 'queued', lastError: expect.stringMatching(/no intake service/) });
+    expect(server).not.toHaveBeenCalled();
+    intakeUrl = 'http://127.0.0.1:8787';
+    await box.deliverDue();
+    expect((await box.list())[0]!.state).toBe('sent');
+  });
+
+  it('lets the user retry now or cancel what is not delivered', async () => {
+    server.mockImplementation(down);
+    const box = outbox();
+    const a = await box.enqueue(DRAFT);
+    const b = await box.enqueue(DRAFT);
+    await box.deliverDue();
+    server.mockImplementation(up);
+    await box.retry(a.id); // no waiting for the backoff
+    expect(await box.cancel(b.id)).toBe(true);
+    expect(await box.cancel(a.id)).toBe(false); // delivered: the desk has it
+    expect((await box.list()).map((i) => [i.id, i.state])).toEqual([[a.id, 'sent']]);
+  });
+
+  it('backs off from 30 s doubling to an hour, never below a Retry-After', () => {
+    expect([1, 2, 3, 4, 10, 50].map((n) => retryDelayMs(n))).toEqual([30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000]);
+    expect(retryDelayMs(1, 600_000)).toBe(600_000);
+  });
+});

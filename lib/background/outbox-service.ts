@@ -1,0 +1,134 @@
+/**
+ * The outbox: submissions for the desk's intake service, kept in IndexedDB until the service has them.
+ * Each item carries its idempotency key, so resending after a timeout, a crash or a restart never makes a
+ * duplicate. Retries ride on an alarm (which outlives the service worker); the user can retry or cancel.
+ */
+import { outcomeOf, retryDelayMs } from '../intake/delivery';
+import type { Submission } from '../intake/submission';
+import type { OutboxRecord, SanadDb } from '../store/db';
+
+export const OUTBOX_ALARM = 'sanad-outbox';
+const SEND_TIMEOUT_MS = 20_000;
+
+export interface OutboxDeps {
+  openDb: () => Promise<SanadDb>;
+  fetch: typeof fetch;
+  /** The intake service's base URL, or '' when none is set. */
+  intakeUrl: () => Promise<string>;
+  /** A random id of this installation, so the service can rate-limit per client without knowing who. */
+  clientId: () => Promise<string>;
+  /** Wakes the worker at `when` (ms since epoch) to retry; null clears the alarm. */
+  scheduleWake: (when: number | null) => void;
+  now?: () => number;
+}
+
+export type OutboxDraft = Omit<Submission, 'idempotencyKey'>;
+
+export class OutboxService {
+  /** Items this worker is sending now; a stored 'sending' item not in here was cut off by a stop. */
+  private readonly inFlight = new Set<string>();
+  private delivering: Promise<void> | null = null;
+  private passAgain = false;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async enqueue(draft: OutboxDraft): Promise<OutboxRecord> {
+    const id = crypto.randomUUID();
+    const record: OutboxRecord = { id, submission: { ...draft, idempotencyKey: id }, state: 'queued', attempts: 0, createdAt: this.now(), nextAttemptAt: this.now() };
+    await (await this.deps.openDb()).put('outbox', record);
+    void this.deliverDue();
+    return record;
+  }
+
+  async list(): Promise<OutboxRecord[]> {
+    const all = await (await this.deps.openDb()).getAll('outbox');
+    return all.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  async retry(id: string): Promise<void> {
+    const db = await this.deps.openDb();
+    const item = await db.get('outbox', id);
+    if (!item || item.state === 'sent' || this.inFlight.has(id)) return;
+    await db.put('outbox', { ...item, state: 'queued', nextAttemptAt: this.now() });
+    await this.deliverDue();
+  }
+
+  /** Drops an item that has not been delivered (a delivered one is the desk's now). */
+  async cancel(id: string): Promise<boolean> {
+    const db = await this.deps.openDb();
+    const item = await db.get('outbox', id);
+    if (!item || item.state === 'sent' || this.inFlight.has(id)) return false;
+    await db.delete('outbox', id);
+    await this.scheduleNext();
+    return true;
+  }
+
+  /** Sends every due item, one at a time. A call during a pass gets one more pass after it (it may have
+   * added an item the running pass has already looked past). */
+  deliverDue(): Promise<void> {
+    if (this.delivering) {
+      this.passAgain = true;
+      return this.delivering;
+    }
+    this.delivering = (async () => {
+      do {
+        this.passAgain = false;
+        await this.deliverPass();
+      } while (this.passAgain);
+    })().finally(() => (this.delivering = null));
+    return this.delivering;
+  }
+
+  private async deliverPass(): Promise<void> {
+    const db = await this.deps.openDb();
+    const base = await this.deps.intakeUrl();
+    for (const item of await db.getAll('outbox')) {
+      const interrupted = item.state === 'sending' && !this.inFlight.has(item.id);
+      const due = (item.state === 'queued' || item.state === 'retrying') && item.nextAttemptAt <= this.now();
+      if (!interrupted && !due) continue;
+      if (!base) {
+        await db.put('outbox', { ...item, state: 'queued', lastError: 'no intake service set (options → Submissions)' });
+        continue;
+      }
+      await this.send(item, base);
+    }
+    await this.scheduleNext();
+  }
+
+  private async send(item: OutboxRecord, base: string): Promise<void> {
+    const db = await this.deps.openDb();
+    this.inFlight.add(item.id);
+    const attempt: OutboxRecord = { ...item, state: 'sending', attempts: item.attempts + 1 };
+    await db.put('outbox', attempt);
+    let next: OutboxRecord;
+    try {
+      const response = await this.deps.fetch(`${base}/v1/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sanad-client': await this.deps.clientId() },
+        body: JSON.stringify(item.submission),
+        credentials: 'omit',
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      });
+      const body: unknown = await response.json().catch(() => null);
+      const outcome = outcomeOf(response.status, body, response.headers.get('retry-after'));
+      if (outcome.kind === 'sent') next = { ...attempt, state: 'sent', sentAt: this.now(), ...(outcome.remoteId !== undefined && { remoteId: outcome.remoteId }), lastError: undefined };
+      else if (outcome.kind === 'rejected') next = { ...attempt, state: 'rejected', lastError: outcome.reason };
+      else next = { ...attempt, state: 'retrying', lastError: outcome.reason, nextAttemptAt: this.now() + retryDelayMs(attempt.attempts, outcome.retryAfterMs) };
+    } catch (error) {
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'the service did not answer in time' : `the service could not be reached (${error instanceof Error ? error.message : String(error)})`;
+      next = { ...attempt, state: 'retrying', lastError: reason, nextAttemptAt: this.now() + retryDelayMs(attempt.attempts) };
+    } finally {
+      this.inFlight.delete(item.id);
+    }
+    // The item may have been cancelled meanwhile: a cancel wins (an undelivered cancel stays cancelled).
+    if (await db.get('outbox', item.id)) await db.put('outbox', next);
+  }
+
+  private async scheduleNext(): Promise<void> {
+    const pending = (await (await this.deps.openDb()).getAll('outbox')).filter((i) => i.state === 'retrying' || i.state === 'queued');
+    this.deps.scheduleWake(pending.length ? Math.max(this.now() + 1_000, Math.min(...pending.map((i) => i.nextAttemptAt))) : null);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * What to do after an attempt to deliver a submission: pure rules, shared by the outbox and its tests.
+ * Network failures, timeouts, 5xx, 408 and 429 are temporary (retry with backoff); any other 4xx is the
+ * service refusing this submission (kept, marked rejected, with the service's reason); 2xx is delivered.
+ */
+export type AttemptOutcome =
+  | { kind: 'sent'; remoteId?: number }
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  | { kind: 'rejected'; reason: string };
+
+export function outcomeOf(status: number, body: unknown, retryAfterHeader?: string | null): AttemptOutcome {
+  const reason = typeof (body as { error?: unknown } | null)?.error === 'string' ? ((body as { error: string }).error) : `HTTP ${status}`;
+  if (status >= 200 && status < 300) {
+    const id = (body as { id?: unknown } | null)?.id;
+    return { kind: 'sent', ...(typeof id === 'number' && { remoteId: id }) };
+  }
+  if (status === 408 || status === 429 || status >= 500) {
+    const seconds = Number(retryAfterHeader);
+    return { kind: 'retry', reason, ...(Number.isFinite(seconds) && seconds > 0 && { retryAfterMs: seconds * 1000 }) };
+  }
+  return { kind: 'rejected', reason };
+}
+
+/** 30 s, 1 min, 2 min … up to an hour between attempts; never gives up. */
+export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
+  const backoff = Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+  return Math.max(backoff, retryAfterMs ?? 0);
+}

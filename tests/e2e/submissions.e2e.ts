@@ -1,0 +1,151 @@
+/**
+ * Submissions in real Chromium against the real intake service on 127.0.0.1: a claim submitted from the popup
+ * waits while the service is down and is delivered once when it is back; a queue survives a browser restart;
+ * a reviewer verifies the claim and another browser, subscribed to the desk's feed, badges the post.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
+import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { reviewerCookie, startIntake, type RunningIntake } from '../../scripts/support/intake';
+import { serveSavedPages } from '../../scripts/support/saved-pages';
+
+const dir = mkdtempSync(join(tmpdir(), 'sanad-e2e-intake-'));
+const dbFile = join(dir, 'intake.sqlite');
+const profile = join(dir, 'profile');
+const CLAIM = 'Video shows a tank convoy crossing the Euphrates bridge at Raqqa this morning';
+const local = (url: URL) => url.hostname === '127.0.0.1';
+
+let intake: RunningIntake | null = null;
+let port = 0;
+let browser: SanadBrowser | null = null;
+
+async function launch(): Promise<SanadBrowser> {
+  const b = await launchWithSanad({ userDataDir: profile, keepUserDataDir: true });
+  await serveSavedPages(b.context, { passThrough: local });
+  return b;
+}
+const options = async (b: SanadBrowser) => {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  return page;
+};
+const states = (page: Page) => page.locator('[data-outbox-state]').evaluateAll((items) => items.map((i) => i.getAttribute('data-outbox-state')));
+
+beforeAll(async () => {
+  // Learn a free port, then leave the service down: the first submission is made "offline".
+  const probe = await startIntake(dbFile);
+  port = probe.port;
+  await probe.stop();
+  browser = await launch();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await intake?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('submissions', () => {
+  it('queues a claim submitted from the popup while the service is down, and delivers it once when it is back', { timeout: 90_000 }, async () => {
+    const settings = await options(browser!);
+    await settings.locator('#intake-url').fill(`http://127.0.0.1:${port}`);
+    await settings.getByRole('button', { name: 'Save' }).click();
+
+    const page = await browser!.context.newPage();
+    await page.goto('https://x.com/home');
+    await settledBadges(page, { atLeast: 4 });
+    const popup = await openPopup(browser!, await tabIdOf(browser!, page));
+    const [form] = await Promise.all([browser!.context.waitForEvent('page'), popup.getByRole('button', { name: 'Submit a claim from this page' }).click()]);
+    await form.waitForLoadState();
+    await form.locator('#claim-text').fill(CLAIM);
+    await form.getByRole('radio', { name: 'Old footage shown as new' }).check();
+    await form.locator('#note').fill('The same convoy was filmed in 2017.');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => form.locator('[role="status"]').innerText()).toContain('Queued');
+
+    await settings.reload();
+    await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['retrying']);
+    expect(await settings.locator('.outbox .error').innerText()).toMatch(/could not be reached/);
+
+    intake = await startIntake(dbFile, port);
+    await settings.getByRole('button', { name: 'Retry now' }).click();
+    await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['sent']);
+    expect(intake.store.count()).toBe(1);
+    const [stored] = intake.store.list();
+    expect(stored).toMatchObject({ kind: 'claim', category: 'old-footage', note: 'The same convoy was filmed in 2017.', post: { pageUrl: 'https://x.com/home', text: CLAIM } });
+    await Promise.all([form.close(), popup.close(), page.close(), settings.close()]);
+  });
+
+  it('reads the post under a right-click for the context menu, with its box for the screenshot', async () => {
+    const page = await browser!.context.newPage();
+    await page.goto('https://x.com/home');
+    await settledBadges(page, { atLeast: 4 });
+    await page.locator('article[data-testid="tweet"] [data-testid="tweetText"]').nth(2).dispatchEvent('contextmenu');
+    const tabId = await tabIdOf(browser!, page);
+    const at = (await browser!.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { sanad: 'postAtMenu' }), tabId)) as { post: { key: string }; rect: { width: number } };
+    expect(at.post.key).toBe('x:2009512270941053184');
+    expect(at.rect.width).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('keeps a queue through a browser restart and delivers it when the browser starts again, once', { timeout: 90_000 }, async () => {
+    await intake!.stop();
+    intake = null;
+    const settings = await options(browser!);
+    const form = await browser!.context.newPage();
+    await form.goto(`chrome-extension://${browser!.extensionId}/submit.html`);
+    await form.locator('#page-url').fill('https://x.com/someone/status/7001');
+    await form.locator('#claim-text').fill('A second claim, submitted offline');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => form.locator('[role="status"]').count()).toBe(1);
+    await settings.reload();
+    await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['retrying', 'sent']);
+
+    await browser!.close();
+    intake = await startIntake(dbFile, port);
+    browser = await launch();
+    // On start-up the worker sends what waited; nothing is lost and nothing is sent twice.
+    await expect.poll(() => intake!.store.count(), { timeout: 30_000 }).toBe(2);
+    const page = await options(browser);
+    await expect.poll(() => states(page), { timeout: 20_000 }).toEqual(['sent', 'sent']);
+    const keys = intake.store.list().map((s) => s.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  it('a reviewer verifies the claim; another browser subscribed to the desk feed badges the post', { timeout: 90_000 }, async () => {
+    const cookie = reviewerCookie(intake!.store, 'Lina');
+    const first = intake!.store.list().find((s) => s.post.text === CLAIM)!;
+    const verdict = await fetch(`${intake!.url}/review/${first.id}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ decision: 'verify', verdict: 'false', claim: CLAIM, conclusion: 'Filmed in 2017 near Manbij.' }),
+    });
+    expect(verdict.status).toBe(303);
+    const key = await (await fetch(`${intake!.url}/feed-key`)).text();
+
+    const other = await launchWithSanad();
+    try {
+      await serveSavedPages(other.context, {
+        passThrough: local,
+        pages: {
+          'https://x.com/raqqa': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/7002"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!</div></article></main>`,
+        },
+      });
+      const settings = await options(other);
+      await settings.locator('input[name="feed-url"]').fill(`${intake!.url}/feed.json`);
+      await settings.locator('input[name="feed-key"]').fill(key);
+      await settings.getByRole('button', { name: 'Add feed' }).click();
+      await expect.poll(() => settings.locator(`[data-feed="${intake!.url}/feed.json"]`).innerText(), { timeout: 20_000 }).toContain('Test desk: 1 fact-checks');
+      const page = await other.context.newPage();
+      await page.goto('https://x.com/raqqa');
+      expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
+      expect(await page.locator('[data-sanad-badge]').getAttribute('data-sanad-badge')).toBe('false');
+    } finally {
+      await other.close();
+    }
+  });
+});
