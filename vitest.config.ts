@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
+    // A throwaway PostgreSQL for the intake service's tests, when Debian's postgresql is installed.
+    globalSetup: ['server/test-support/postgres.ts'],
     environment: 'node',
   },
 });

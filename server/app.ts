@@ -70,7 +70,7 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
     }
     const checked = checkSubmission(raw);
     if (!checked.ok) return c.json({ error: `invalid submission: ${checked.errors.join('; ')}`, details: checked.errors }, 400);
-    const { id, created } = store.insert(checked.value, client);
+    const { id, created } = await store.insert(checked.value, client);
     return c.json({ id, status: created ? 'received' : 'already received' }, created ? 201 : 200);
   });
 
@@ -88,9 +88,9 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
   app.get('/feed-key', async (c) => c.text((await deskKeys(store)).publicKey));
 
   // Reviewers: a token (given once by `npm run server -- add-reviewer NAME`) opens a session cookie.
-  const reviewer = (c: Context): string | undefined => {
+  const reviewer = (c: Context): Promise<string | undefined> => {
     const token = c.req.query('token') ?? getCookie(c, REVIEW_COOKIE);
-    return token ? store.reviewerByTokenHash(hashToken(token)) : undefined;
+    return token ? store.reviewerByTokenHash(hashToken(token)) : Promise.resolve(undefined);
   };
   app.use('/review/*', async (c, next) => {
     c.header('Content-Security-Policy', REVIEW_CSP);
@@ -98,26 +98,26 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
     c.header('Referrer-Policy', 'no-referrer');
     await next();
   });
-  app.get('/review', (c) => {
+  app.get('/review', async (c) => {
     c.header('Content-Security-Policy', REVIEW_CSP);
-    const name = reviewer(c);
+    const name = await reviewer(c);
     if (!name) return c.text('Reviewers only: open the link with your token (?token=…).', 401);
     const token = c.req.query('token');
     if (token) {
       setCookie(c, REVIEW_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/review', secure: new URL(c.req.url).protocol === 'https:' });
       return c.redirect('/review', 303);
     }
-    return c.html(reviewPage(name, store.list(undefined, 500)));
+    return c.html(reviewPage(name, await store.list(undefined, 500)));
   });
-  app.get('/review/:id/screenshot', (c) => {
-    if (!reviewer(c)) return c.text('Reviewers only', 401);
-    const data = store.screenshot(Number(c.req.param('id')));
+  app.get('/review/:id/screenshot', async (c) => {
+    if (!(await reviewer(c))) return c.text('Reviewers only', 401);
+    const data = await store.screenshot(Number(c.req.param('id')));
     const match = data && /^data:(image\/(?:png|jpeg));base64,(.+)$/.exec(data);
     if (!match) return c.text('no screenshot', 404);
     return c.body(Buffer.from(match[2]!, 'base64'), 200, { 'Content-Type': match[1]! });
   });
   app.post('/review/:id', async (c) => {
-    const name = reviewer(c);
+    const name = await reviewer(c);
     if (!name) return c.text('Reviewers only', 401);
     // Same-site forms only (the cookie is SameSite=Strict; this refuses other origins outright).
     const origin = c.req.header('origin');
@@ -131,7 +131,7 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
     const field = (v: unknown, max: number) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
     const factCheckUrl = field(form.factCheckUrl, 2048);
     if (factCheckUrl && !/^https?:\/\//i.test(factCheckUrl)) return c.text('the fact-check URL must be http(s)', 400);
-    const changed = store.decide(id, decision, {
+    const changed = await store.decide(id, decision, {
       reviewer: name,
       reviewedAt: new Date().toISOString(),
       ...(verdict && decision === 'verified' && { verdict }),

@@ -54,16 +54,15 @@ export function submissionToClaimReview(submission: StoredSubmission, desk: Desk
 
 /** The desk's signing key, made on first use and kept in the store. */
 export async function deskKeys(store: IntakeStore): Promise<{ privateKeyPkcs8: string; publicKey: string }> {
-  const saved = store.meta('feedKeys');
+  const saved = await store.meta('feedKeys');
   if (saved) return JSON.parse(saved) as { privateKeyPkcs8: string; publicKey: string };
   const keys = await generateFeedKeys();
-  store.setMeta('feedKeys', JSON.stringify(keys));
+  await store.setMeta('feedKeys', JSON.stringify(keys));
   return keys;
 }
 
 export async function buildDeskFeed(store: IntakeStore, desk: Desk): Promise<Record<string, unknown>> {
-  const items = store
-    .list('verified', 100_000)
+  const items = (await store.list('verified', 100_000))
     .map((s) => submissionToClaimReview(s, desk))
     .filter((i): i is Record<string, unknown> => !!i)
     .reverse();

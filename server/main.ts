@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp, hashToken } from './app';
 import { deskKeys } from './desk-feed';
-import { openSqliteStore } from './store';
+import { openStore } from './open-store';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,24 +25,24 @@ const { values, positionals } = parseArgs({
 
 const file = resolve(values.db!);
 mkdirSync(dirname(file), { recursive: true });
-const store = openSqliteStore(file);
+const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile: file });
 
 if (positionals[0] === 'add-reviewer') {
   const name = positionals[1];
   if (!name) throw new Error('usage: npm run server -- add-reviewer NAME');
   const token = randomBytes(24).toString('base64url');
-  store.addReviewer(name, hashToken(token));
+  await store.addReviewer(name, hashToken(token));
   console.log(`reviewer ${name} added; their link (shown once): http://${values.host}:${values.port}/review?token=${token}`);
-  store.close();
+  await store.close();
 } else {
   const desk = { name: values.desk!, ...(values['desk-url'] && { url: values['desk-url'] }) };
   const app = createApp({ store, desk });
   const { publicKey } = await deskKeys(store);
   const server = serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
-    console.log(`Sanad intake on http://${values.host}:${info.port} (database ${file})`);
+    console.log(`Sanad intake on http://${values.host}:${info.port} (database ${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : file})`);
     console.log(`  submissions: POST /v1/submissions · review: /review?token=… · feed: /feed.json · feed key: ${publicKey}`);
   });
-  const stop = () => server.close(() => (store.close(), process.exit(0)));
+  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

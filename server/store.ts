@@ -1,9 +1,8 @@
 /**
  * The intake service's storage: submissions, reviewers (tokens stored as SHA-256 hashes only) and the desk's
- * feed signing key. SQLite through better-sqlite3 (synchronous, one file, WAL); every query is here, so a
- * PostgreSQL store would implement the same interface.
+ * feed signing key. One schema and one set of queries for both databases: SQLite by default (one file), and
+ * PostgreSQL through DATABASE_URL for desks that outgrow one machine (server/drivers).
  */
-import Database from 'better-sqlite3';
 import type { Submission, SubmissionCategory, SubmissionKind, SubmittedPost } from '../lib/intake/submission';
 import type { Verdict } from '../lib/debunk/types';
 
@@ -34,22 +33,34 @@ export interface Review {
 
 export interface IntakeStore {
   /** Stores a submission once per idempotency key; `created` is false for a repeat. */
-  insert(submission: Submission, client: string): { id: number; created: boolean };
-  list(status?: SubmissionStatus, limit?: number): StoredSubmission[];
-  get(id: number): StoredSubmission | undefined;
-  screenshot(id: number): string | undefined;
-  decide(id: number, status: 'verified' | 'rejected', review: Review): boolean;
-  count(): number;
-  addReviewer(name: string, tokenHash: string): void;
-  reviewerByTokenHash(tokenHash: string): string | undefined;
-  meta(key: string): string | undefined;
-  setMeta(key: string, value: string): void;
-  close(): void;
+  insert(submission: Submission, client: string): Promise<{ id: number; created: boolean }>;
+  list(status?: SubmissionStatus, limit?: number): Promise<StoredSubmission[]>;
+  get(id: number): Promise<StoredSubmission | undefined>;
+  screenshot(id: number): Promise<string | undefined>;
+  decide(id: number, status: 'verified' | 'rejected', review: Review): Promise<boolean>;
+  count(): Promise<number>;
+  addReviewer(name: string, tokenHash: string): Promise<void>;
+  reviewerByTokenHash(tokenHash: string): Promise<string | undefined>;
+  meta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+  close(): Promise<void>;
 }
 
-const SCHEMA = [
+/**
+ * The little a store needs from a database: run a statement with `?` placeholders and get rows back.
+ * SQLite and PostgreSQL each provide one (server/drivers); the schema and queries below are shared.
+ */
+export interface SqlDriver {
+  /** The id column's definition, the one difference in the schema. */
+  idColumn: string;
+  all<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  run(sql: string, params?: unknown[]): Promise<{ changes: number }>;
+  close(): Promise<void>;
+}
+
+const schema = (idColumn: string) => [
   `CREATE TABLE IF NOT EXISTS submissions (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     id ${idColumn},
      idempotency_key TEXT NOT NULL UNIQUE,
      client TEXT NOT NULL,
      kind TEXT NOT NULL,
@@ -74,7 +85,7 @@ interface Row {
   category: SubmissionCategory;
   note: string | null;
   post_json: string;
-  has_screenshot: number;
+  has_screenshot: number | boolean;
   status: SubmissionStatus;
   received_at: string;
   review_json: string | null;
@@ -98,66 +109,56 @@ function fromRow(row: Row): StoredSubmission {
   };
 }
 
-/** Opens (creating if needed) the SQLite database at `file` (`:memory:` for tests). */
-export function openSqliteStore(file: string): IntakeStore {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  for (const statement of SCHEMA) db.exec(statement);
-
-  const insert = db.prepare(
-    `INSERT INTO submissions (idempotency_key, client, kind, category, note, post_json, screenshot, received_at)
-     VALUES (@key, @client, @kind, @category, @note, @post, @screenshot, @at) ON CONFLICT(idempotency_key) DO NOTHING`,
-  );
-  const byKey = db.prepare('SELECT id FROM submissions WHERE idempotency_key = ?');
+/** A store over any SQL driver: creates the schema, then answers with the shared queries. */
+export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
+  for (const statement of schema(driver.idColumn)) await driver.run(statement);
   return {
-    insert(submission, client) {
-      const result = insert.run({
-        key: submission.idempotencyKey,
-        client,
-        kind: submission.kind,
-        category: submission.category,
-        note: submission.note ?? null,
-        post: JSON.stringify(submission.post),
-        screenshot: submission.screenshot ?? null,
-        at: new Date().toISOString(),
-      });
-      if (result.changes) return { id: Number(result.lastInsertRowid), created: true };
-      return { id: (byKey.get(submission.idempotencyKey) as { id: number }).id, created: false };
+    async insert(submission, client) {
+      const inserted = await driver.all<{ id: number | string }>(
+        `INSERT INTO submissions (idempotency_key, client, kind, category, note, post_json, screenshot, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [submission.idempotencyKey, client, submission.kind, submission.category, submission.note ?? null, JSON.stringify(submission.post), submission.screenshot ?? null, new Date().toISOString()],
+      );
+      if (inserted[0]) return { id: Number(inserted[0].id), created: true };
+      const [existing] = await driver.all<{ id: number | string }>('SELECT id FROM submissions WHERE idempotency_key = ?', [submission.idempotencyKey]);
+      return { id: Number(existing!.id), created: false };
     },
-    list(status, limit = 200) {
+    async list(status, limit = 200) {
       const rows = status
-        ? db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE status = ? ORDER BY id DESC LIMIT ?`).all(status, limit)
-        : db.prepare(`SELECT ${COLUMNS} FROM submissions ORDER BY id DESC LIMIT ?`).all(limit);
-      return (rows as Row[]).map(fromRow);
+        ? await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE status = ? ORDER BY id DESC LIMIT ?`, [status, limit])
+        : await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions ORDER BY id DESC LIMIT ?`, [limit]);
+      return rows.map(fromRow);
     },
-    get(id) {
-      const row = db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE id = ?`).get(id) as Row | undefined;
+    async get(id) {
+      const [row] = await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE id = ?`, [id]);
       return row && fromRow(row);
     },
-    screenshot(id) {
-      return (db.prepare('SELECT screenshot FROM submissions WHERE id = ?').get(id) as { screenshot: string | null } | undefined)?.screenshot ?? undefined;
+    async screenshot(id) {
+      const [row] = await driver.all<{ screenshot: string | null }>('SELECT screenshot FROM submissions WHERE id = ?', [id]);
+      return row?.screenshot ?? undefined;
     },
-    decide(id, status, review) {
-      return db.prepare(`UPDATE submissions SET status = ?, review_json = ? WHERE id = ? AND status = 'pending'`).run(status, JSON.stringify(review), id).changes === 1;
+    async decide(id, status, review) {
+      const { changes } = await driver.run(`UPDATE submissions SET status = ?, review_json = ? WHERE id = ? AND status = 'pending'`, [status, JSON.stringify(review), id]);
+      return changes === 1;
     },
-    count() {
-      return (db.prepare('SELECT count(*) AS n FROM submissions').get() as { n: number }).n;
+    async count() {
+      const [row] = await driver.all<{ n: number | string }>('SELECT count(*) AS n FROM submissions');
+      return Number(row!.n);
     },
-    addReviewer(name, tokenHash) {
-      db.prepare('INSERT INTO reviewers (name, token_hash, created_at) VALUES (?, ?, ?)').run(name, tokenHash, new Date().toISOString());
+    async addReviewer(name, tokenHash) {
+      await driver.run('INSERT INTO reviewers (name, token_hash, created_at) VALUES (?, ?, ?)', [name, tokenHash, new Date().toISOString()]);
     },
-    reviewerByTokenHash(tokenHash) {
-      return (db.prepare('SELECT name FROM reviewers WHERE token_hash = ?').get(tokenHash) as { name: string } | undefined)?.name;
+    async reviewerByTokenHash(tokenHash) {
+      const [row] = await driver.all<{ name: string }>('SELECT name FROM reviewers WHERE token_hash = ?', [tokenHash]);
+      return row?.name;
     },
-    meta(key) {
-      return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    async meta(key) {
+      const [row] = await driver.all<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);
+      return row?.value;
     },
-    setMeta(key, value) {
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    async setMeta(key, value) {
+      await driver.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
     },
-    close() {
-      db.close();
-    },
+    close: () => driver.close(),
   };
 }

@@ -2,7 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, hashToken } from '../../server/app';
-import { openSqliteStore, type IntakeStore } from '../../server/store';
+import { openSqliteStore } from '../../server/open-store';
+import type { IntakeStore } from '../../server/store';
 
 export interface RunningIntake {
   url: string;
@@ -13,7 +14,7 @@ export interface RunningIntake {
 
 /** Starts the service on `port` (0: any free port) with the database at `file`. */
 export async function startIntake(file: string, port = 0, rate = { perMinute: 100_000, burst: 100_000 }): Promise<RunningIntake> {
-  const store = openSqliteStore(file);
+  const store = await openSqliteStore(file);
   const app = createApp({ store, desk: { name: 'Test desk', url: 'https://desk.example' }, rate });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
@@ -26,17 +27,14 @@ export async function startIntake(file: string, port = 0, rate = { perMinute: 10
     stop: () =>
       new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => {
-          store.close();
-          resolve();
-        });
+        server.close(() => void store.close().then(resolve));
       }),
   };
 }
 
 /** Adds a reviewer and returns the cookie their review session uses. */
-export function reviewerCookie(store: IntakeStore, name = 'Reviewer'): string {
+export async function reviewerCookie(store: IntakeStore, name = 'Reviewer'): Promise<string> {
   const token = `token-${name}-${Math.random().toString(36).slice(2)}`;
-  store.addReviewer(name, hashToken(token));
+  await store.addReviewer(name, hashToken(token));
   return `sanad_review=${token}`;
 }

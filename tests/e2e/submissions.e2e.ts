@@ -73,8 +73,8 @@ describe('submissions', () => {
     intake = await startIntake(dbFile, port);
     await settings.getByRole('button', { name: 'Retry now' }).click();
     await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['sent']);
-    expect(intake.store.count()).toBe(1);
-    const [stored] = intake.store.list();
+    expect(await intake.store.count()).toBe(1);
+    const [stored] = await intake.store.list();
     expect(stored).toMatchObject({ kind: 'claim', category: 'old-footage', note: 'The same convoy was filmed in 2017.', post: { pageUrl: 'https://x.com/home', text: CLAIM } });
     await Promise.all([form.close(), popup.close(), page.close(), settings.close()]);
   });
@@ -111,13 +111,13 @@ describe('submissions', () => {
     await expect.poll(() => intake!.store.count(), { timeout: 30_000 }).toBe(2);
     const page = await options(browser);
     await expect.poll(() => states(page), { timeout: 20_000 }).toEqual(['sent', 'sent']);
-    const keys = intake.store.list().map((s) => s.idempotencyKey);
+    const keys = (await intake.store.list()).map((s) => s.idempotencyKey);
     expect(new Set(keys).size).toBe(2);
   });
 
   it('a reviewer verifies the claim; another browser subscribed to the desk feed badges the post', { timeout: 90_000 }, async () => {
-    const cookie = reviewerCookie(intake!.store, 'Lina');
-    const first = intake!.store.list().find((s) => s.post.text === CLAIM)!;
+    const cookie = await reviewerCookie(intake!.store, 'Lina');
+    const first = (await intake!.store.list()).find((s) => s.post.text === CLAIM)!;
     const verdict = await fetch(`${intake!.url}/review/${first.id}`, {
       method: 'POST',
       redirect: 'manual',
