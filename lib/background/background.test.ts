@@ -8,6 +8,7 @@ import { allDebunks, listRecord, listRecords, savedIndex } from '../store/debunk
 import { openSanadDb } from '../store/db';
 import { BUNDLED_LIST_ID, ensureBundledList } from './bundled-list';
 import { createHandlers } from './handlers';
+import { OutboxService } from './outbox-service';
 import { MatcherService, indexSignature } from './matcher-service';
 import { TabResultsStore } from './tab-results';
 
@@ -204,5 +205,36 @@ describe('Background: sampled video frames', () => {
     const frame = { width: 32, height: 32, t: 0, luma: btoa(Array.from({ length: 1024 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('')) };
     const result = await handlers.videoFrame({ pageUrl: 'https://x.com/home', post: TRUE_POST, frame }, fromTab(1));
     expect(result).toEqual({ key: 'x:2' });
+  });
+});
+
+describe('Background: submissions', () => {
+  function withOutbox() {
+    const openDb = () => openSanadDb();
+    const outbox = new OutboxService({ openDb, fetch: vi.fn(async () => Response.json({ id: 1 }, { status: 201 })) as unknown as typeof fetch, intakeUrl: async () => '', clientId: async () => 'c', scheduleWake: () => {} });
+    const drafts = { take: async (id: string) => (id === 'd1' ? { kind: 'claim' as const, post: { pageUrl: 'https://x.com/home', text: 'نص', links: [], media: [] } } : undefined) };
+    return createHandlers({ matcher: new MatcherService({ openDb, loadBundledList: async () => BUNDLED_BODY }), tabs: new TabResultsStore(), openDb, outbox, drafts });
+  }
+  const draft = { kind: 'claim' as const, category: 'ai-generated' as const, post: { pageUrl: 'https://x.com/home', text: 'Captured soldiers video', links: [], media: [] } };
+
+  it('queues a submission from an extension page, never from a web page', async () => {
+    const handlers = withOutbox();
+    await expect(handlers.submitClaim(draft, fromTab(1))).rejects.toThrow(/extension pages only/);
+    await expect(handlers.outbox({}, fromTab(1))).rejects.toThrow(/extension pages only/);
+    const queued = await handlers.submitClaim(draft, fromPopup());
+    expect(queued.submission.idempotencyKey).toBe(queued.id);
+    expect((await handlers.outbox({}, fromPopup())).map((i) => i.id)).toEqual([queued.id]);
+  });
+
+  it('refuses a bad draft with the same reasons the service would give', async () => {
+    const handlers = withOutbox();
+    await expect(handlers.submitClaim({ ...draft, post: { ...draft.post, pageUrl: 'javascript:alert(1)' } }, fromPopup())).rejects.toThrow(/post\.pageUrl: must be an http\(s\) URL/);
+    expect(await handlers.outbox({}, fromPopup())).toEqual([]);
+  });
+
+  it('hands the submit page its draft, and says when it has expired', async () => {
+    const handlers = withOutbox();
+    expect((await handlers.submissionDraft({ id: 'd1' }, fromPopup())).post.text).toBe('نص');
+    await expect(handlers.submissionDraft({ id: 'gone' }, fromPopup())).rejects.toThrow(/expired/);
   });
 });
