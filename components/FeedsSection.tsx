@@ -4,10 +4,16 @@ import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { FeedRecord } from '@/lib/store/db';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
+import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
 
 type FeedView = FeedRecord & { stale: boolean };
 
-export function FeedsSection({ locale, onNotice }: { locale: string; onNotice: (text: string) => void }) {
+export function FeedsSection({ locale, onNotice, settings, change }: {
+  locale: string;
+  onNotice: (text: string) => void;
+  settings: Settings;
+  change: (next: (s: Settings) => Settings) => Promise<void>;
+}) {
   const [feeds, setFeeds] = useState<FeedView[]>([]);
   const [url, setUrl] = useState('');
   const [kind, setKind] = useState<FeedRecord['kind']>('sanad');
@@ -97,6 +103,24 @@ export function FeedsSection({ locale, onNotice }: { locale: string; onNotice: (
           </button>
         </div>
       </form>
+      <p class="schedule">
+        <label>
+          {t('feedSyncEvery')}{' '}
+          <select name="feed-sync-hours" value={String(settings.feedSyncHours)} onChange={(e) => void change((s) => ({ ...s, feedSyncHours: Number((e.target as HTMLSelectElement).value) as Settings['feedSyncHours'] }))}>
+            {FEED_SYNC_HOURS.map((h) => (
+              <option key={h} value={String(h)}>{t('feedSyncHours', formatNumber(h, locale))}</option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('feedStaleAfter')}{' '}
+          <select name="feed-stale-days" value={String(settings.feedStaleDays)} onChange={(e) => void change((s) => ({ ...s, feedStaleDays: Number((e.target as HTMLSelectElement).value) as Settings['feedStaleDays'] }))}>
+            {FEED_STALE_DAYS.map((d) => (
+              <option key={d} value={String(d)}>{t('feedStaleDays', formatNumber(d, locale))}</option>
+            ))}
+          </select>
+        </label>
+      </p>
     </section>
   );
 }

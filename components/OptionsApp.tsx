@@ -133,7 +133,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
         <p data-wrong-matches={reports}>{t('wrongMatchesCount', formatNumber(reports, locale))}</p>
       </section>
 
-      <FeedsSection locale={locale} onNotice={setNotice} />
+      <FeedsSection locale={locale} onNotice={setNotice} settings={settings} change={change} />
       <SubmissionsSection settings={settings} change={change} locale={locale} onNotice={setNotice} />
 
       <section aria-labelledby="privacy-heading">

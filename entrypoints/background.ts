@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { BUNDLED_LIST_PATH } from '@/lib/background/bundled-list';
 import { createHandlers } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
-import { FeedService, SYNC_ALARM, SYNC_PERIOD_MINUTES } from '@/lib/background/feed-service';
+import { FeedService, SYNC_ALARM } from '@/lib/background/feed-service';
 import { PosterHasher } from '@/lib/background/poster-frames';
 import { TabResultsStore } from '@/lib/background/tab-results';
 import { OUTBOX_ALARM, OutboxService } from '@/lib/background/outbox-service';
@@ -22,13 +22,18 @@ async function clientId(): Promise<string> {
   return id;
 }
 
+/** Feeds sync every `hours` (the user's setting) on an alarm, which outlives the service worker. */
+function scheduleSync(hours: number): void {
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: hours * 60, delayInMinutes: hours * 60 });
+}
+
 export default defineBackground(() => {
   let db: Promise<SanadDb> | null = null;
   const openDb = () => (db ??= openSanadDb());
   const loadBundledList = async () => (await fetch(browser.runtime.getURL(BUNDLED_LIST_PATH as '/'))).text();
   const matcher = new MatcherService({ openDb, loadBundledList, posters: new PosterHasher() });
   const tabs = new TabResultsStore();
-  const feeds = new FeedService({ openDb, matcher, fetch: (...args) => fetch(...args) });
+  const feeds = new FeedService({ openDb, matcher, fetch: (...args) => fetch(...args), staleAfterMs: async () => (await loadSettings()).feedStaleDays * 24 * 3_600_000 });
   const outbox = new OutboxService({
     openDb,
     fetch: (...args) => fetch(...args),
@@ -61,11 +66,11 @@ export default defineBackground(() => {
   );
 
   // Install and update import the bundled list and sync the feeds; a woken worker builds its index on the
-  // first message. Feeds sync every 6 hours on an alarm, which survives the worker being stopped.
+  // first message. Feeds sync on an alarm (every 6 hours unless the user chose otherwise), which survives the worker being stopped.
   browser.runtime.onInstalled.addListener(() => {
     void loadSettings().then((settings) => createMenus(settings.factChecker));
     void matcher.rebuild().then(() => feeds.syncAll());
-    void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
+    void loadSettings().then((settings) => scheduleSync(settings.feedSyncHours));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void feeds.syncAll();
@@ -76,12 +81,18 @@ export default defineBackground(() => {
   // sets or changes the intake service.
   void outbox.deliverDue();
   let intakeUrl: string | undefined;
+  let syncHours: number | undefined;
   watchSettings((settings) => {
     showFlagMenu(settings.factChecker);
+    if (syncHours !== undefined && settings.feedSyncHours !== syncHours) scheduleSync(settings.feedSyncHours);
+    syncHours = settings.feedSyncHours;
     if (intakeUrl !== undefined && settings.intakeUrl !== intakeUrl) void outbox.deliverDue();
     intakeUrl = settings.intakeUrl;
   });
-  void loadSettings().then((settings) => (intakeUrl ??= settings.intakeUrl));
+  void loadSettings().then((settings) => {
+    intakeUrl ??= settings.intakeUrl;
+    syncHours ??= settings.feedSyncHours;
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, drafts).catch((error: unknown) => console.warn('Sanad: menu', error)));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 });

@@ -6,11 +6,11 @@ import { checkFeedUrl, FeedService, STALE_AFTER_MS } from './feed-service';
 
 const item = (id: string) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: `claim ${id}`, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' } });
 
-async function setup(body: () => string | Promise<string>) {
+async function setup(body: () => string | Promise<string>, staleAfterMs?: () => Promise<number>) {
   const rebuild = vi.fn(async () => ({}) as never);
   const fetchFeed = vi.fn(async () => new Response(await body(), { headers: { 'content-type': 'application/json' } }));
   let now = 1_000;
-  const service = new FeedService({ openDb: () => openSanadDb(), matcher: { rebuild }, fetch: fetchFeed as unknown as typeof fetch, now: () => now });
+  const service = new FeedService({ openDb: () => openSanadDb(), matcher: { rebuild }, fetch: fetchFeed as unknown as typeof fetch, now: () => now, ...(staleAfterMs && { staleAfterMs }) });
   return { service, rebuild, fetchFeed, advance: (ms: number) => (now += ms) };
 }
 
@@ -54,5 +54,15 @@ describe('FeedService', () => {
     expect(fetchFeed).toHaveBeenCalledTimes(6);
     advance(STALE_AFTER_MS + 1);
     expect((await service.list()).map((f) => f.stale)).toEqual([true, true]);
+  });
+
+  it('marks feeds stale after the age the user chose', async () => {
+    let days = 7;
+    const { service, advance } = await setup(() => JSON.stringify([item('x')]), async () => days * 86_400_000);
+    await service.add({ url: 'https://a.example.org/f.json', kind: 'claimreview' });
+    advance(4 * 86_400_000);
+    expect((await service.list())[0]!.stale).toBe(false);
+    days = 1;
+    expect((await service.list())[0]!.stale).toBe(true);
   });
 });

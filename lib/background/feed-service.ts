@@ -8,7 +8,6 @@ import type { FeedRecord, SanadDb } from '../store/db';
 import type { MatcherService } from './matcher-service';
 
 export const SYNC_ALARM = 'sanad-feed-sync';
-export const SYNC_PERIOD_MINUTES = 6 * 60;
 export const STALE_AFTER_MS = 3 * 24 * 3_600_000;
 
 export interface FeedServiceDeps {
@@ -16,6 +15,8 @@ export interface FeedServiceDeps {
   matcher: Pick<MatcherService, 'rebuild'>;
   fetch: typeof fetch;
   now?: () => number;
+  /** How long without a successful sync before a feed is marked stale (the user's setting). */
+  staleAfterMs?: () => Promise<number>;
 }
 
 export const feedId = (url: string) => `feed:${url}`;
@@ -44,7 +45,8 @@ export class FeedService {
 
   async list(): Promise<(FeedRecord & { stale: boolean })[]> {
     const feeds = await (await this.deps.openDb()).getAll('feeds');
-    return feeds.map((f) => ({ ...f, stale: this.now() - (f.lastSuccess ?? f.addedAt) > STALE_AFTER_MS }));
+    const staleAfter = (await this.deps.staleAfterMs?.()) ?? STALE_AFTER_MS;
+    return feeds.map((f) => ({ ...f, stale: this.now() - (f.lastSuccess ?? f.addedAt) > staleAfter }));
   }
 
   /** Adds a feed and syncs it once; a feed that fails its first sync is still kept, with its error shown. */

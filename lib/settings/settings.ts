@@ -19,7 +19,13 @@ export interface Settings {
   intakeUrl: string;
   /** Fact-checkers also get "Flag for my desk" and see their flags in options. */
   factChecker: boolean;
+  /** Hours between feed syncs, and days without a successful sync after which a feed is marked stale. */
+  feedSyncHours: (typeof FEED_SYNC_HOURS)[number];
+  feedStaleDays: (typeof FEED_STALE_DAYS)[number];
 }
+
+export const FEED_SYNC_HOURS = [1, 3, 6, 12, 24] as const;
+export const FEED_STALE_DAYS = [1, 3, 7, 14] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,
@@ -27,6 +33,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   intakeUrl: '',
   factChecker: false,
+  feedSyncHours: 6,
+  feedStaleDays: 3,
 };
 
 /** An intake service address as stored: an http(s) origin and path without a trailing slash, or ''. */
@@ -49,7 +57,16 @@ export function normaliseSettings(raw: unknown): Settings {
   const sites = Object.fromEntries(SITE_IDS.map((id) => [id, typeof sitesRaw[id] === 'boolean' ? sitesRaw[id] : DEFAULT_SETTINGS.sites[id]])) as Settings['sites'];
   const language = LANGUAGES.includes(r.language as LanguageChoice) ? (r.language as LanguageChoice) : DEFAULT_SETTINGS.language;
   const factChecker = typeof r.factChecker === 'boolean' ? r.factChecker : DEFAULT_SETTINGS.factChecker;
-  return { version: 1, sites, language, intakeUrl: normaliseIntakeUrl(r.intakeUrl), factChecker };
+  const oneOf = <T extends number>(allowed: readonly T[], value: unknown, fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+  return {
+    version: 1,
+    sites,
+    language,
+    intakeUrl: normaliseIntakeUrl(r.intakeUrl),
+    factChecker,
+    feedSyncHours: oneOf(FEED_SYNC_HOURS, r.feedSyncHours, DEFAULT_SETTINGS.feedSyncHours),
+    feedStaleDays: oneOf(FEED_STALE_DAYS, r.feedStaleDays, DEFAULT_SETTINGS.feedStaleDays),
+  };
 }
 
 export async function loadSettings(): Promise<Settings> {

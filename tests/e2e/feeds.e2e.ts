@@ -59,4 +59,14 @@ describe('feed subscriptions', () => {
     await page.goto('https://x.com/feeds');
     expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
   });
+
+  it('syncs on the schedule the user picks', { timeout: 30_000 }, async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const period = () => browser.serviceWorker.evaluate(async () => (await chrome.alarms.get('sanad-feed-sync'))?.periodInMinutes);
+    await expect.poll(period).toBe(6 * 60);
+    await options.locator('select[name="feed-sync-hours"]').selectOption('12');
+    await expect.poll(period).toBe(12 * 60);
+    await options.close();
+  });
 });
