@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromClick } from './context-menu';
+import { cropBox, draftFromClick } from './context-menu';
 
 describe('context menu drafts', () => {
   it('takes the page, the selected text, the link and the media from the click', () => {
@@ -11,5 +11,12 @@ describe('context menu drafts', () => {
   it('keeps only http(s) links and media', () => {
     const draft = draftFromClick({ menuItemId: 'sanad-submit', editable: false, pageUrl: 'https://x.com/home', linkUrl: 'javascript:alert(1)', srcUrl: 'blob:https://x.com/1', mediaType: 'image' }, undefined);
     expect(draft).toEqual({ pageUrl: 'https://x.com/home', text: '', links: [], media: [] });
+  });
+
+  it('crops the capture to the post, in device pixels, clipped to what is on screen', () => {
+    expect(cropBox({ rect: { x: 100, y: 50, width: 600, height: 400 }, devicePixelRatio: 2 }, 2560, 1600)).toEqual({ x: 200, y: 100, width: 1200, height: 800 });
+    // Partly scrolled above the viewport: only the visible part.
+    expect(cropBox({ rect: { x: 0, y: -300, width: 600, height: 400 }, devicePixelRatio: 1 }, 1280, 800)).toEqual({ x: 0, y: 0, width: 600, height: 100 });
+    expect(cropBox({ rect: { x: 0, y: 900, width: 600, height: 400 }, devicePixelRatio: 1 }, 1280, 800)).toBeNull();
   });
 });

@@ -29,14 +29,28 @@ export function draftFromClick(info: Browser.contextMenus.OnClickData, tabUrl: s
   return { pageUrl: info.pageUrl ?? tabUrl ?? '', text: (info.selectionText ?? '').slice(0, 20_000), links, media };
 }
 
+/**
+ * The post's box in a capture's pixels: CSS pixels times the device pixel ratio, clipped to the capture (a
+ * post partly scrolled out of view is cropped to what is visible). Null when nothing of it is visible.
+ */
+export function cropBox(at: Pick<PostAtMenu, 'rect' | 'devicePixelRatio'>, captureWidth: number, captureHeight: number): { x: number; y: number; width: number; height: number } | null {
+  const r = at.devicePixelRatio > 0 ? at.devicePixelRatio : 1;
+  const left = Math.max(0, Math.round(at.rect.x * r));
+  const top = Math.max(0, Math.round(at.rect.y * r));
+  const right = Math.min(captureWidth, Math.round((at.rect.x + at.rect.width) * r));
+  const bottom = Math.min(captureHeight, Math.round((at.rect.y + at.rect.height) * r));
+  return right > left && bottom > top ? { x: left, y: top, width: right - left, height: bottom - top } : null;
+}
+
 /** Crops a tab capture (PNG data URL) to the post's box; a JPEG data URL small enough for the service. */
 export async function cropCapture(capture: string, at: PostAtMenu): Promise<string> {
   const bitmap = await createImageBitmap(await (await fetch(capture)).blob());
-  const r = at.devicePixelRatio || 1;
-  const x = Math.max(0, Math.round(at.rect.x * r));
-  const y = Math.max(0, Math.round(at.rect.y * r));
-  const width = Math.max(1, Math.min(bitmap.width - x, Math.round(at.rect.width * r)));
-  const height = Math.max(1, Math.min(bitmap.height - y, Math.round(at.rect.height * r)));
+  const box = cropBox(at, bitmap.width, bitmap.height);
+  if (!box) {
+    bitmap.close();
+    throw new Error('the post is not on screen');
+  }
+  const { x, y, width, height } = box;
   const scale = Math.min(1, 1200 / width);
   const canvas = new OffscreenCanvas(Math.round(width * scale), Math.round(height * scale));
   canvas.getContext('2d')!.drawImage(bitmap, x, y, width, height, 0, 0, canvas.width, canvas.height);
