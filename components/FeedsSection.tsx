@@ -5,6 +5,7 @@ import type { FeedRecord } from '@/lib/store/db';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
 import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
+import { GOOGLE_API } from '@/lib/feeds/google-fact-check';
 
 type FeedView = FeedRecord & { stale: boolean };
 
@@ -18,6 +19,8 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
   const [url, setUrl] = useState('');
   const [kind, setKind] = useState<FeedRecord['kind']>('sanad');
   const [publicKey, setPublicKey] = useState('');
+  const [google, setGoogle] = useState({ apiKey: '', query: '', publisherSite: '', languageCode: 'ar', maxAgeDays: 30 });
+  const googleField = (field: keyof typeof google) => (e: Event) => setGoogle({ ...google, [field]: (e.target as HTMLInputElement).value });
   const reload = async () => setFeeds(await sendMessage('feeds', {}));
   useEffect(() => void reload(), []);
 
@@ -26,7 +29,7 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
     // The permission prompt must come straight from the click; the feed's host is the only one asked for.
     // The first sync does not wait for the answer: hosts that allow cross-origin reads work either way.
     try {
-      void browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).then(
+      void browser.permissions.request({ origins: [`${new URL(kind === 'google' ? GOOGLE_API : url).origin}/*`] }).then(
         (granted) => granted || onNotice(t('feedNoPermission')),
         () => onNotice(t('feedNoPermission')),
       );
@@ -34,7 +37,7 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
       /* not a URL: addFeed below says so */
     }
     try {
-      const { feed } = await sendMessage('addFeed', { url, kind, ...(kind === 'sanad' && { publicKey }) });
+      const { feed } = await sendMessage('addFeed', { url, kind, ...(kind === 'sanad' && { publicKey }), ...(kind === 'google' && { google: { ...google, maxAgeDays: Number(google.maxAgeDays) } }) });
       onNotice(feed.lastError ? t('feedError', feed.lastError) : t('feedAdded', formatNumber(feed.count, locale)));
       setUrl('');
       setPublicKey('');
@@ -69,17 +72,45 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
         ))}
       </ul>
       <form class="feed-form" onSubmit={(event) => void add(event)}>
-        <label>
-          {t('feedUrl')}
-          <input type="url" name="feed-url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder="https://" dir="ltr" />
-        </label>
+        {kind !== 'google' && (
+          <label>
+            {t('feedUrl')}
+            <input type="url" name="feed-url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder="https://" dir="ltr" />
+          </label>
+        )}
         <label>
           {t('feedKind')}
           <select name="feed-kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as FeedRecord['kind'])}>
             <option value="sanad">{t('feedKind_sanad')}</option>
             <option value="claimreview">{t('feedKind_claimreview')}</option>
+            <option value="google">{t('feedKind_google')}</option>
           </select>
         </label>
+        {kind === 'google' && (
+          <fieldset class="google">
+            <p class="hint">{t('googleHint')}</p>
+            <label>
+              {t('googleKey')}
+              <input type="password" name="google-key" required autocomplete="off" value={google.apiKey} onInput={googleField('apiKey')} dir="ltr" />
+            </label>
+            <label>
+              {t('googleQuery')}
+              <input type="text" name="google-query" value={google.query} onInput={googleField('query')} dir="auto" />
+            </label>
+            <label>
+              {t('googleSite')}
+              <input type="text" name="google-site" value={google.publisherSite} onInput={googleField('publisherSite')} dir="ltr" />
+            </label>
+            <label>
+              {t('googleLanguage')}
+              <input type="text" name="google-language" value={google.languageCode} onInput={googleField('languageCode')} dir="ltr" size={6} />
+            </label>
+            <label>
+              {t('googleMaxAge')}
+              <input type="number" name="google-max-age" min={1} max={3650} value={google.maxAgeDays} onInput={googleField('maxAgeDays')} />
+            </label>
+          </fieldset>
+        )}
         {kind === 'sanad' && (
           <label>
             {t('feedKey')}

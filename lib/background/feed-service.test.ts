@@ -65,4 +65,26 @@ describe('FeedService', () => {
     days = 1;
     expect((await service.list())[0]!.stale).toBe(true);
   });
+
+  it('syncs a Google Fact Check Tools search page by page, sending only the search terms and the key', async () => {
+    const review = (n: number) => ({ text: `Claim number ${n} about a video from Aleppo`, claimReview: [{ publisher: { name: 'Misbar', site: 'misbar.com' }, url: `https://misbar.com/fc/${n}`, textualRating: 'False' }] });
+    const pages: Record<string, unknown> = { '': { claims: [review(1), review(2)], nextPageToken: 'P2' }, P2: { claims: [review(3)] } };
+    const seen: string[] = [];
+    const fetchGoogle = vi.fn(async (url: string) => {
+      seen.push(url);
+      return Response.json(pages[new URL(url).searchParams.get('pageToken') ?? '']);
+    });
+    const service = new FeedService({ openDb: () => openSanadDb(), matcher: { rebuild: vi.fn(async () => ({}) as never) }, fetch: fetchGoogle as unknown as typeof fetch });
+    const { feed, outcome } = await service.add({ url: '', kind: 'google', google: { apiKey: 'AIzaSyA-test_key_0123456789abcdefghi', publisherSite: 'misbar.com', languageCode: 'ar', maxAgeDays: 30 } });
+    expect(outcome).toMatchObject({ status: 'updated', count: 3 });
+    expect(feed).toMatchObject({ kind: 'google', publisher: 'Google Fact Check Tools', count: 3 });
+    expect(feed.url).not.toContain('AIzaSy'); // the key is not part of the shown address
+    expect(seen).toHaveLength(2);
+    expect(seen.every((u) => new URL(u).searchParams.get('reviewPublisherSiteFilter') === 'misbar.com')).toBe(true);
+
+    fetchGoogle.mockResolvedValueOnce(Response.json({ error: { code: 400, message: 'API key not valid.' } }, { status: 400 }));
+    const failed = await service.syncAll();
+    expect(Object.values(failed)[0]).toMatchObject({ status: 'failed', reason: 'Google refused: API key not valid.' });
+    expect((await service.list())[0]).toMatchObject({ count: 3, lastError: 'Google refused: API key not valid.' }); // the last good list stays
+  });
 });

@@ -3,6 +3,7 @@
  * list rebuilds the match index, which is swapped in whole: matching never waits for it.
  */
 import { syncFeed, type SyncOutcome } from '../feeds/sync';
+import { checkGoogleSource, googleSearchUrl, type GoogleSource } from '../feeds/google-fact-check';
 import { removeList } from '../store/debunk-store';
 import type { FeedRecord, SanadDb } from '../store/db';
 import type { MatcherService } from './matcher-service';
@@ -50,7 +51,16 @@ export class FeedService {
   }
 
   /** Adds a feed and syncs it once; a feed that fails its first sync is still kept, with its error shown. */
-  async add(input: { url: string; kind: FeedRecord['kind']; publicKey?: string }): Promise<{ feed: FeedRecord; outcome: SyncOutcome }> {
+  async add(input: { url: string; kind: FeedRecord['kind']; publicKey?: string; google?: Partial<GoogleSource> }): Promise<{ feed: FeedRecord; outcome: SyncOutcome }> {
+    if (input.kind === 'google') {
+      const google = checkGoogleSource(input.google ?? {});
+      const url = googleSearchUrl(google, undefined, false);
+      const feed: FeedRecord = { id: feedId(url), url, kind: 'google', google, count: 0, addedAt: this.now() };
+      const db = await this.deps.openDb();
+      await db.put('feeds', feed);
+      const outcome = await this.syncOne(feed);
+      return { feed: (await db.get('feeds', feed.id))!, outcome };
+    }
     const url = checkFeedUrl(input.url);
     const publicKey = input.publicKey?.trim();
     if (input.kind === 'sanad' && !/^[A-Za-z0-9+/]{43}=$/.test(publicKey ?? '')) throw new Error('a Sanad feed needs its publisher’s public key (44 base64 characters)');

@@ -9,6 +9,7 @@ import type { FeedRecord, SanadDb } from '../store/db';
 import { hashText } from '../text/hash';
 import { FEED_LIMITS, parseSanadFeed } from './sanad-feed';
 import { verifyFeed } from './signature';
+import { GOOGLE_MAX_PAGES, googlePageToClaimReviews, googleSearchUrl, type GoogleSource } from './google-fact-check';
 
 export const SYNC_TIMEOUT_MS = 30_000;
 const JSON_TYPES = /^(application\/(ld\+)?json|application\/(x-)?ndjson|application\/jsonl|application\/json-seq|text\/plain)\b/i;
@@ -47,6 +48,22 @@ async function fetchFeed(feed: FeedRecord, deps: SyncDeps): Promise<{ notModifie
   return { body, etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
 }
 
+/** All pages of a Google Fact Check Tools search, as one ClaimReview list (a JSON array body). */
+async function fetchGoogle(source: GoogleSource, deps: SyncDeps): Promise<string> {
+  const items: unknown[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < GOOGLE_MAX_PAGES; page++) {
+    const response = await deps.fetch(googleSearchUrl(source, pageToken), { credentials: 'omit', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS) });
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok && !(body && typeof body === 'object' && 'error' in body)) throw new Error(`HTTP ${response.status}`);
+    const parsed = googlePageToClaimReviews(body);
+    items.push(...parsed.items);
+    pageToken = parsed.nextPageToken;
+    if (!pageToken) break;
+  }
+  return JSON.stringify(items);
+}
+
 export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): Promise<SyncOutcome> {
   const attempt = deps.now();
   const record = async (changes: Partial<FeedRecord>) => {
@@ -54,7 +71,7 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
     await db.put('feeds', { ...current, ...changes, lastAttempt: attempt });
   };
   try {
-    const fetched = await fetchFeed(feed, deps);
+    const fetched = feed.kind === 'google' && feed.google ? { body: await fetchGoogle(feed.google, deps) } : await fetchFeed(feed, deps);
     if ('notModified' in fetched) {
       await record({ lastSuccess: attempt, lastError: undefined });
       return { status: 'not-modified' };
@@ -73,11 +90,12 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       publisher = parsed.publisher.name;
     } else {
       const parsed = parsePlain(fetched.body, feed.id);
-      if (!parsed.ok) throw new Error(parsed.reason);
+      if (!parsed.ok) throw new Error(feed.kind === 'google' && fetched.body === '[]' ? 'Google found no fact-checks for this search' : parsed.reason);
       ({ debunks, skipped, publisher } = parsed);
+      if (feed.kind === 'google') publisher = 'Google Fact Check Tools';
     }
     await replaceList(db, { id: feed.id, version: hashText(fetched.body), skipped, importedAt: attempt }, debunks);
-    await record({ etag: fetched.etag, lastModified: fetched.lastModified, lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
+    await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
     return { status: 'updated', count: debunks.length, skipped };
   } catch (error) {
     const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);

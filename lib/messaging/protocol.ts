@@ -12,6 +12,7 @@ import type { Messages } from '../i18n/t';
 import type { PackedPageResults } from './page-results';
 import type { OutboxDraft } from '../background/outbox-service';
 import type { OutboxRecord } from '../store/db';
+import type { GoogleSource } from '../feeds/google-fact-check';
 
 /**
  * What a verdict card shows of a debunk: everything but the matching data (fingerprints, appearance links,
@@ -79,7 +80,7 @@ export interface Protocol {
   /** Subscribed feeds with their state (extension pages only). */
   feeds(req: Record<string, never>): (FeedRecord & { stale: boolean })[];
   /** Subscribes to a feed and syncs it once (extension pages only). */
-  addFeed(req: { url: string; kind: FeedRecord['kind']; publicKey?: string }): { feed: FeedRecord; outcome: SyncOutcome };
+  addFeed(req: { url: string; kind: FeedRecord['kind']; publicKey?: string; google?: Partial<GoogleSource> }): { feed: FeedRecord; outcome: SyncOutcome };
   removeFeed(req: { id: string }): void;
   /** "Sync now" (extension pages only). */
   syncFeeds(req: Record<string, never>): Record<string, SyncOutcome>;

@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Debunk } from '../debunk/types';
+import type { GoogleSource } from '../feeds/google-fact-check';
 import type { Submission } from '../intake/submission';
 import type { SerialisedIndex } from '../match/index';
 
@@ -42,8 +43,10 @@ export interface FeedRecord {
   /** `feed:<url>` */
   id: string;
   url: string;
-  /** Sanad feeds are signed; plain ClaimReview URLs are not (the UI says so). */
-  kind: 'sanad' | 'claimreview';
+  /** Sanad feeds are signed; plain ClaimReview URLs are not (the UI says so); `google` is a Fact Check Tools search. */
+  kind: 'sanad' | 'claimreview' | 'google';
+  /** For `google`: the search and the user's own API key. */
+  google?: GoogleSource;
   /** Base64 Ed25519 key pinned when the feed was added (Sanad feeds). */
   publicKey?: string;
   publisher?: string;
