@@ -140,6 +140,25 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
       expect(html).toContain('Signed in as Lina');
     });
 
+    it('offers incremental updates: asked since its cursor, the feed sends only what was verified after', async () => {
+      const cookie = `sanad_review=${TOKEN}`;
+      const verify = async (key: string) => {
+        const { id } = (await (await post(submission(key))).json()) as { id: number };
+        await new Promise((r) => setTimeout(r, 5)); // distinct verification times
+        await app.request(`/review/${id}`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ decision: 'verify', verdict: 'false', claim: `Claim ${key} about a video` }) });
+      };
+      await verify('key-delta-01');
+      const full = (await (await app.request('/feed.json')).json()) as { cursor: string; items: unknown[]; delta?: boolean };
+      expect(full.items).toHaveLength(1);
+      expect(full.delta).toBeUndefined();
+      await verify('key-delta-02');
+      const body = await (await app.request(`/feed.json?since=${encodeURIComponent(full.cursor)}`)).text();
+      const delta = parseSanadFeed(body, 'desk');
+      expect(delta).toMatchObject({ ok: true, delta: true });
+      if (delta.ok) expect(delta.debunks.map((d) => d.claim)).toEqual(['Claim key-delta-02 about a video']);
+      expect(await verifyFeed(JSON.parse(body), await (await app.request('/feed-key')).text())).toEqual({ ok: true });
+    });
+
     it('publishes a verified claim in the signed desk feed, which an extension accepts with the pinned key', async () => {
       const { id } = (await (await post(submission('key-verify01'))).json()) as { id: number };
       await post(submission('key-reject01'));

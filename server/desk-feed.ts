@@ -61,12 +61,27 @@ export async function deskKeys(store: IntakeStore): Promise<{ privateKeyPkcs8: s
   return keys;
 }
 
-export async function buildDeskFeed(store: IntakeStore, desk: Desk): Promise<Record<string, unknown>> {
-  const items = (await store.list('verified', 100_000))
+/**
+ * The signed feed. Its cursor is the time of the latest verification; asked `since` a cursor, it sends only
+ * what was verified after it, as a delta (decisions are final, so nothing is ever withdrawn here).
+ */
+export async function buildDeskFeed(store: IntakeStore, desk: Desk, since?: string): Promise<Record<string, unknown>> {
+  const verified = (await store.list('verified', 100_000)).reverse();
+  const cursor = verified.reduce((latest, s) => (s.review && s.review.reviewedAt > latest ? s.review.reviewedAt : latest), '');
+  const delta = !!since && !Number.isNaN(Date.parse(since));
+  const items = verified
+    .filter((s) => !delta || (s.review?.reviewedAt ?? '') > since!)
     .map((s) => submissionToClaimReview(s, desk))
-    .filter((i): i is Record<string, unknown> => !!i)
-    .reverse();
-  const feed = { sanadFeed: FEED_VERSION, publisher: { name: desk.name, ...(desk.url && { url: desk.url }) }, generated: new Date().toISOString(), items, tombstones: [] };
+    .filter((i): i is Record<string, unknown> => !!i);
+  const feed = {
+    sanadFeed: FEED_VERSION,
+    publisher: { name: desk.name, ...(desk.url && { url: desk.url }) },
+    generated: new Date().toISOString(),
+    items,
+    tombstones: [],
+    ...(cursor && { cursor }),
+    ...(delta && { delta: true }),
+  };
   const { privateKeyPkcs8, publicKey } = await deskKeys(store);
   return signFeed(feed, privateKeyPkcs8, publicKey);
 }

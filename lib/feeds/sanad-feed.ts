@@ -1,7 +1,10 @@
 /**
  * The Sanad feed: what a fact-checking desk publishes (static hosting is enough) and extensions subscribe to.
  *   { "sanadFeed": 1, "publisher": {"name", "url"}, "generated": ISO time,
- *     "items": [ClaimReview…], "tombstones": [{"id", "withdrawn"}], "signature": {…} }
+ *     "items": [ClaimReview…], "tombstones": [{"id", "withdrawn"}], "cursor"?: "…", "delta"?: true,
+ *     "signature": {…} }
+ * A feed that offers a `cursor` is asked next time for `?since=<cursor>`; it may then answer with a delta
+ * (`"delta": true`): only the items added or changed since, and tombstones for the ones withdrawn.
  * Validation is all-or-nothing for the feed (a broken or mostly-invalid feed never replaces a good list) and
  * per item inside it (a few bad items are skipped and reported).
  */
@@ -23,7 +26,17 @@ export interface FeedHeader {
 }
 
 export type FeedCheck =
-  | (FeedHeader & { ok: true; debunks: Debunk[]; tombstones: string[]; skipped: { item: number; reason: string }[]; signed: boolean })
+  | (FeedHeader & {
+      ok: true;
+      debunks: Debunk[];
+      tombstones: string[];
+      skipped: { item: number; reason: string }[];
+      signed: boolean;
+      /** The position to ask from next time, when the feed offers incremental updates. */
+      cursor?: string;
+      /** True when this document holds only changes since the cursor that was asked for. */
+      delta: boolean;
+    })
   | { ok: false; reason: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -62,6 +75,7 @@ export function parseSanadFeed(body: string, source: string): FeedCheck {
   if (doc.items.length && invalid / doc.items.length > FEED_LIMITS.invalidShare) {
     return { ok: false, reason: `${invalid} of ${doc.items.length} items are unusable (more than ${FEED_LIMITS.invalidShare * 100} %): first: ${skipped[0]?.reason}` };
   }
+  if (doc.cursor !== undefined && (typeof doc.cursor !== 'string' || !doc.cursor || doc.cursor.length > 200)) return { ok: false, reason: '"cursor" must be a short string' };
   const name = String(publisher.name).trim().slice(0, 200);
   const url = typeof publisher.url === 'string' && /^https?:\/\//.test(publisher.url) ? publisher.url : undefined;
   return {
@@ -72,5 +86,7 @@ export function parseSanadFeed(body: string, source: string): FeedCheck {
     tombstones,
     skipped,
     signed: isObj(doc.signature),
+    ...(typeof doc.cursor === 'string' && { cursor: doc.cursor }),
+    delta: doc.delta === true,
   };
 }

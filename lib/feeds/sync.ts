@@ -4,7 +4,7 @@
  * validation) keeps the last good list and is recorded on the feed for the options page.
  */
 import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
-import { replaceList } from '../store/debunk-store';
+import { listDebunks, replaceList } from '../store/debunk-store';
 import type { FeedRecord, SanadDb } from '../store/db';
 import { hashText } from '../text/hash';
 import { FEED_LIMITS, parseSanadFeed } from './sanad-feed';
@@ -31,12 +31,20 @@ function parsePlain(body: string, source: string) {
   return { ok: true as const, debunks: report.debunks, skipped: invalid, publisher: report.debunks[0]?.publisher.name };
 }
 
+/** The address to fetch: with `since=<cursor>` when the feed gave one last time. */
+export function feedRequestUrl(feed: Pick<FeedRecord, 'url' | 'kind' | 'cursor'>): string {
+  if (feed.kind !== 'sanad' || !feed.cursor) return feed.url;
+  const url = new URL(feed.url);
+  url.searchParams.set('since', feed.cursor);
+  return url.href;
+}
+
 async function fetchFeed(feed: FeedRecord, deps: SyncDeps): Promise<{ notModified: true } | { body: string; etag?: string; lastModified?: string }> {
   const headers: Record<string, string> = { accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1' };
   if (feed.etag) headers['if-none-match'] = feed.etag;
   if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
   // Nothing about the user goes with the request: no cookies, no referrer.
-  const response = await deps.fetch(feed.url, { headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache', signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS) });
+  const response = await deps.fetch(feedRequestUrl(feed), { headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache', signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS) });
   if (response.status === 304) return { notModified: true };
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const type = response.headers.get('content-type') ?? '';
@@ -79,15 +87,24 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
     let debunks;
     let skipped: number;
     let publisher: string | undefined;
+    let cursor: string | undefined;
     if (feed.kind === 'sanad') {
       const parsed = parseSanadFeed(fetched.body, feed.id);
       if (!parsed.ok) throw new Error(parsed.reason);
       if (!feed.publicKey) throw new Error('no publisher key is pinned for this feed');
       const signature = await verifyFeed(JSON.parse(fetched.body) as Record<string, unknown>, feed.publicKey);
       if (!signature.ok) throw new Error(signature.reason);
-      ({ debunks } = parsed);
+      ({ debunks, cursor } = parsed);
       skipped = parsed.skipped.length;
       publisher = parsed.publisher.name;
+      if (parsed.delta) {
+        // Changes since our cursor: applied to the list we hold, as one atomic replacement.
+        if (!feed.cursor) throw new Error('the feed sent changes without a starting point: sync refused');
+        const merged = new Map((await listDebunks(db, feed.id)).map((d) => [d.id, d]));
+        for (const id of parsed.tombstones) merged.delete(id);
+        for (const debunk of debunks) merged.set(debunk.id, debunk);
+        debunks = [...merged.values()];
+      }
     } else {
       const parsed = parsePlain(fetched.body, feed.id);
       if (!parsed.ok) throw new Error(feed.kind === 'google' && fetched.body === '[]' ? 'Google found no fact-checks for this search' : parsed.reason);
@@ -95,7 +112,7 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       if (feed.kind === 'google') publisher = 'Google Fact Check Tools';
     }
     await replaceList(db, { id: feed.id, version: hashText(fetched.body), skipped, importedAt: attempt }, debunks);
-    await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
+    await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), cursor, lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
     return { status: 'updated', count: debunks.length, skipped };
   } catch (error) {
     const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);

@@ -52,6 +52,8 @@ export interface FeedRecord {
   publisher?: string;
   etag?: string;
   lastModified?: string;
+  /** Where the last sync got to, for feeds that offer incremental updates. */
+  cursor?: string;
   /** Last attempt, last success (ms since epoch), and the last failure's reason (cleared by a success). */
   lastAttempt?: number;
   lastSuccess?: number;

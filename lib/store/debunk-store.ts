@@ -26,6 +26,11 @@ export async function replaceList(db: SanadDb, list: Omit<ListRecord, 'count'>, 
   }
 }
 
+/** The debunks of one list. */
+export function listDebunks(db: SanadDb, id: string): Promise<Debunk[]> {
+  return db.getAllFromIndex('debunks', 'bySource', id);
+}
+
 export function allDebunks(db: SanadDb): Promise<Debunk[]> {
   return db.getAll('debunks');
 }
