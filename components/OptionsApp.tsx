@@ -5,6 +5,7 @@ import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
+import { downloadText } from './download';
 import { LANGUAGES, SITE_IDS, loadSettings, updateSettings, type Settings } from '@/lib/settings/settings';
 
 export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
@@ -30,12 +31,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
 
   const exportFile = async () => {
     const data = await sendMessage('exportData', {});
-    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `sanad-export-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(`sanad-export-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', JSON.stringify(data, null, 2));
   };
 
   const importFile = async (file: File | undefined) => {

@@ -6,15 +6,7 @@ import { t, type MessageKey } from '@/lib/i18n/t';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import { normaliseIntakeUrl, type Settings } from '@/lib/settings/settings';
 import type { OutboxRecord } from '@/lib/store/db';
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
+import { downloadText } from './download';
 
 /** The intake service, fact-checker mode, and the outbox with retry and cancel. */
 export function SubmissionsSection({ settings, change, locale, onNotice }: {
@@ -102,10 +94,10 @@ export function SubmissionsSection({ settings, change, locale, onNotice }: {
       )}
       {settings.factChecker && items.some((i) => i.submission.kind === 'flag') && (
         <p>
-          <button type="button" onClick={() => download('sanad-flags.jsonld', 'application/ld+json', flagsAsClaimReviewDrafts(items))}>
+          <button type="button" onClick={() => downloadText('sanad-flags.jsonld', 'application/ld+json', flagsAsClaimReviewDrafts(items))}>
             {t('exportFlagsJson')}
           </button>{' '}
-          <button type="button" onClick={() => download('sanad-flags.csv', 'text/csv', flagsAsCsv(items))}>
+          <button type="button" onClick={() => downloadText('sanad-flags.csv', 'text/csv', flagsAsCsv(items))}>
             {t('exportFlagsCsv')}
           </button>
         </p>

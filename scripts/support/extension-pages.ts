@@ -47,3 +47,23 @@ export async function settledBadges(page: Page, { atLeast = 0, timeout = 10_000 
   }
   return last;
 }
+
+/** The options page of the extension, open in a new tab. */
+export async function openOptions(browser: SanadBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  return page;
+}
+
+/** Subscribes to a Sanad feed from the options page, as a user does, and waits for its first sync. */
+export async function subscribeToFeed(options: Page, url: string, publicKey: string, expected: string): Promise<void> {
+  await options.locator('input[name="feed-url"]').fill(url);
+  await options.locator('input[name="feed-key"]').fill(publicKey);
+  await options.getByRole('button', { name: 'Add feed' }).click();
+  await feedLineContains(options, url, expected);
+}
+
+/** Waits until the options page's line for the feed at `url` shows `text`. */
+export async function feedLineContains(options: Page, url: string, text: string, timeout = 20_000): Promise<void> {
+  await options.locator(`[data-feed="${url}"]`).filter({ hasText: text }).waitFor({ timeout });
+}

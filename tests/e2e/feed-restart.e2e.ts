@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { settledBadges } from '../../scripts/support/extension-pages';
+import { feedLineContains, openOptions, settledBadges, subscribeToFeed } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 const FEED_URL = 'https://desk.example.org/restart-feed.json';
@@ -60,12 +60,8 @@ describe('a browser restarted mid-sync', () => {
       await new Promise((resolve) => setTimeout(resolve, 60_000));
       await route.fulfill({ status: 200, contentType: 'application/json', headers, body: v2 }).catch(() => {});
     });
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.locator('input[name="feed-url"]').fill(FEED_URL);
-    await options.locator('input[name="feed-key"]').fill(keys.publicKey);
-    await options.getByRole('button', { name: 'Add feed' }).click();
-    await expect.poll(() => options.locator(`[data-feed="${FEED_URL}"]`).innerText(), { timeout: 20_000 }).toContain('Desk Example: 1 fact-checks');
+    const options = await openOptions(browser);
+    await subscribeToFeed(options, FEED_URL, keys.publicKey, 'Desk Example: 1 fact-checks');
     expect(await badges(browser)).toEqual(['false', null]);
 
     // 2. A sync starts, and the browser is closed in the middle of it.
@@ -80,13 +76,12 @@ describe('a browser restarted mid-sync', () => {
     browser = await launch((route) =>
       serverUp ? route.fulfill({ status: 200, contentType: 'application/json', headers, body: v2 }) : route.fulfill({ status: 503, contentType: 'text/plain', headers, body: 'down' }),
     );
-    const again = await browser.context.newPage();
-    await again.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await expect.poll(() => again.locator(`[data-feed="${FEED_URL}"]`).innerText(), { timeout: 20_000 }).toContain('Desk Example: 1 fact-checks');
+    const again = await openOptions(browser);
+    await feedLineContains(again, FEED_URL, 'Desk Example: 1 fact-checks');
     expect(await badges(browser)).toEqual(['false', null]);
     serverUp = true;
     await again.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => again.locator(`[data-feed="${FEED_URL}"]`).innerText(), { timeout: 20_000 }).toContain('Desk Example: 2 fact-checks');
+    await feedLineContains(again, FEED_URL, 'Desk Example: 2 fact-checks');
     expect(await badges(browser)).toEqual(['false', 'false']);
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { settledBadges } from '../../scripts/support/extension-pages';
+import { feedLineContains, openOptions, settledBadges, subscribeToFeed } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 const FEED_URL = 'https://desk.example.org/sanad-feed.json';
@@ -36,12 +36,8 @@ afterAll(async () => {
 
 describe('feed subscriptions', () => {
   it('subscribes from the options page and badges a post the new debunk covers', { timeout: 60_000 }, async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.locator('input[name="feed-url"]').fill(FEED_URL);
-    await options.locator('input[name="feed-key"]').fill(keys.publicKey);
-    await options.getByRole('button', { name: 'Add feed' }).click();
-    await expect.poll(() => options.locator(`[data-feed="${FEED_URL}"]`).innerText(), { timeout: 20_000 }).toContain('Desk Example: 1 fact-checks');
+    const options = await openOptions(browser);
+    await subscribeToFeed(options, FEED_URL, keys.publicKey, 'Desk Example: 1 fact-checks');
 
     const page = await browser.context.newPage();
     await page.goto('https://x.com/feeds');
@@ -51,18 +47,16 @@ describe('feed subscriptions', () => {
 
   it('refuses a poisoned update and keeps the earlier list (and badges)', { timeout: 60_000 }, async () => {
     feedBody = await feedWith([item('tank-convoy', claim, 'True')], await generateFeedKeys());
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openOptions(browser);
     await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => options.locator(`[data-feed="${FEED_URL}"]`).innerText(), { timeout: 20_000 }).toContain('different key');
+    await feedLineContains(options, FEED_URL, 'different key');
     const page = await browser.context.newPage();
     await page.goto('https://x.com/feeds');
     expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
   });
 
   it('syncs on the schedule the user picks', { timeout: 30_000 }, async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openOptions(browser);
     const period = () => browser.serviceWorker.evaluate(async () => (await chrome.alarms.get('sanad-feed-sync'))?.periodInMinutes);
     await expect.poll(period).toBe(6 * 60);
     await options.locator('select[name="feed-sync-hours"]').selectOption('12');

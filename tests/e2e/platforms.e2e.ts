@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { openOptions, openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 let browser: SanadBrowser;
@@ -114,8 +114,7 @@ describe('web.telegram.org', () => {
 
 describe('site switches', () => {
   it('a site switched off in options gets no badges, and gets them back when switched on', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openOptions(browser);
     const toggle = options.getByRole('checkbox', { name: 'Instagram' });
     await toggle.uncheck();
     const page = await browser.context.newPage();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { openOptions, openPopup, settledBadges, subscribeToFeed, tabIdOf } from '../../scripts/support/extension-pages';
 import { reviewerCookie, startIntake, type RunningIntake } from '../../scripts/support/intake';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 
@@ -28,11 +28,6 @@ async function launch(): Promise<SanadBrowser> {
   await serveSavedPages(b.context, { passThrough: local });
   return b;
 }
-const options = async (b: SanadBrowser) => {
-  const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
-  return page;
-};
 const states = (page: Page) => page.locator('[data-outbox-state]').evaluateAll((items) => items.map((i) => i.getAttribute('data-outbox-state')));
 
 beforeAll(async () => {
@@ -50,7 +45,7 @@ afterAll(async () => {
 
 describe('submissions', () => {
   it('queues a claim submitted from the popup while the service is down, and delivers it once when it is back', { timeout: 90_000 }, async () => {
-    const settings = await options(browser!);
+    const settings = await openOptions(browser!);
     await settings.locator('#intake-url').fill(`http://127.0.0.1:${port}`);
     await settings.getByRole('button', { name: 'Save' }).click();
 
@@ -94,7 +89,7 @@ describe('submissions', () => {
   it('keeps a queue through a browser restart and delivers it when the browser starts again, once', { timeout: 90_000 }, async () => {
     await intake!.stop();
     intake = null;
-    const settings = await options(browser!);
+    const settings = await openOptions(browser!);
     const form = await browser!.context.newPage();
     await form.goto(`chrome-extension://${browser!.extensionId}/submit.html`);
     await form.locator('#page-url').fill('https://x.com/someone/status/7001');
@@ -109,7 +104,7 @@ describe('submissions', () => {
     browser = await launch();
     // On start-up the worker sends what waited; nothing is lost and nothing is sent twice.
     await expect.poll(() => intake!.store.count(), { timeout: 30_000 }).toBe(2);
-    const page = await options(browser);
+    const page = await openOptions(browser);
     await expect.poll(() => states(page), { timeout: 20_000 }).toEqual(['sent', 'sent']);
     const keys = (await intake.store.list()).map((s) => s.idempotencyKey);
     expect(new Set(keys).size).toBe(2);
@@ -135,11 +130,7 @@ describe('submissions', () => {
           'https://x.com/raqqa': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/7002"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!</div></article></main>`,
         },
       });
-      const settings = await options(other);
-      await settings.locator('input[name="feed-url"]').fill(`${intake!.url}/feed.json`);
-      await settings.locator('input[name="feed-key"]').fill(key);
-      await settings.getByRole('button', { name: 'Add feed' }).click();
-      await expect.poll(() => settings.locator(`[data-feed="${intake!.url}/feed.json"]`).innerText(), { timeout: 20_000 }).toContain('Test desk: 1 fact-checks');
+      await subscribeToFeed(await openOptions(other), `${intake!.url}/feed.json`, key, 'Test desk: 1 fact-checks');
       const page = await other.context.newPage();
       await page.goto('https://x.com/raqqa');
       expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
