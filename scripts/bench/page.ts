@@ -200,7 +200,8 @@ async function withoutExtension<T>(body: (context: BrowserContext) => Promise<T>
 const f = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
 
 console.log('Sanad on long feeds (real Chromium, headless, DevTools trace of the page\'s main thread)\n');
-for (const c of CASES) {
+// BENCH_ONLY=youtube (a word of the case's name) runs one case.
+for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCase().includes(process.env.BENCH_ONLY.toLowerCase()))) {
   const html = c.html();
   const sanad = await launchWithSanad();
   let withSanad: Figures;
