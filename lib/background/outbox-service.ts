@@ -123,8 +123,7 @@ export class OutboxService {
     } finally {
       this.inFlight.delete(item.id);
     }
-    // The item may have been cancelled meanwhile: a cancel wins (an undelivered cancel stays cancelled).
-    if (await db.get('outbox', item.id)) await db.put('outbox', next);
+    await db.put('outbox', next);
   }
 
   private async scheduleNext(): Promise<void> {

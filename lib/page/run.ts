@@ -74,9 +74,10 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
 
 /** The post around `target`, read by the adapter, with its box on screen. */
 export function postAt(adapter: SiteAdapter, target: Element | null): PostAtMenu | null {
-  let element = target?.closest(adapter.postSelectors.join(',')) ?? null;
+  const posts = adapter.postSelectors.join(',');
+  let element = target?.closest(posts) ?? null;
   // The outermost post: a quoted or shared one is read as part of the post around it.
-  while (element?.parentElement?.closest(adapter.postSelectors.join(','))) element = element.parentElement.closest(adapter.postSelectors.join(','));
+  for (let outer = element?.parentElement?.closest(posts); outer; outer = outer.parentElement?.closest(posts)) element = outer;
   const post = element && adapter.extract(element, new URL(location.href));
   if (!element || !post) return null;
   const box = element.getBoundingClientRect();
