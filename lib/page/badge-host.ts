@@ -71,7 +71,24 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
   button.className = 'sanad-badge';
   const label = document.createElement('span');
   const panelMount = document.createElement('span');
+  // The top layer where the browser has popovers: sites clip posts (overflow: hidden) and transform feed cells.
+  const inTopLayer = typeof panelMount.showPopover === 'function';
+  if (inTopLayer) {
+    panelMount.popover = 'manual';
+    panelMount.className = 'sanad-popover';
+  }
   wrapper.append(button, panelMount);
+
+  /** Puts the panel under the badge, kept inside the viewport (the top layer is positioned by hand). */
+  const place = () => {
+    if (!inTopLayer || !open) return;
+    const box = button.getBoundingClientRect();
+    const width = Math.min(380, window.innerWidth * 0.9);
+    const rtl = getComputedStyle(wrapper).direction === 'rtl';
+    const left = rtl ? box.right - width : box.left;
+    panelMount.style.left = `${Math.max(8, Math.min(left, window.innerWidth - width - 8))}px`;
+    panelMount.style.top = `${Math.min(box.bottom + 6, Math.max(8, window.innerHeight - 120))}px`;
+  };
   root.append(wrapper);
 
   let open = false;
@@ -84,9 +101,20 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
     if (open) {
       render(h(BadgePanel, { view, onClose: () => setOpen(false, true) }), panelMount);
       window.addEventListener('keydown', onKey);
+      if (inTopLayer) {
+        if (!panelMount.matches(':popover-open')) panelMount.showPopover();
+        place();
+        window.addEventListener('scroll', place, { passive: true, capture: true });
+        window.addEventListener('resize', place, { passive: true });
+      }
     } else {
       render(null, panelMount);
       window.removeEventListener('keydown', onKey);
+      if (inTopLayer) {
+        if (panelMount.matches(':popover-open')) panelMount.hidePopover();
+        window.removeEventListener('scroll', place, { capture: true });
+        window.removeEventListener('resize', place);
+      }
       if (refocus) button.focus();
     }
   };

@@ -98,10 +98,10 @@ describe('instagram.com', () => {
 });
 
 describe('web.telegram.org', () => {
-  it('K client: badges the channel post linking the debunked video, in its time row', async () => {
+  it('K client: badges the channel post linking the debunked video, at the end of its text', async () => {
     const page = await visit('https://web.telegram.org/k/#@syria_now', 1);
     expect(await verdicts(page, '.bubble[data-mid]')).toEqual(['misleading', null, null]);
-    expect(await page.locator('.bubble[data-mid="8812"] .time-inner [data-sanad-badge]').count()).toBe(1);
+    expect(await page.locator('.bubble[data-mid="8812"] .message > [data-sanad-badge] + .time').count()).toBe(1);
     await page.close();
   });
 

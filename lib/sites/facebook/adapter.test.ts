@@ -69,7 +69,8 @@ describe('Facebook adapter on the saved News Feed', () => {
     loadFixture('facebook/feed.html');
     const post = document.querySelector('[aria-posinset="2"]')!;
     const placement = facebookAdapter.badgePlacement(post)!;
-    expect(placement.parent.getAttribute('data-ad-rendering-role')).toBe('profile_name');
+    expect(placement.parent.localName).toBe('h4');
+    expect(placement.parent.closest('[data-ad-rendering-role="profile_name"]')).not.toBeNull();
     expect(placement.parent.closest('[data-ad-rendering-role="story_message"], video')).toBeNull();
   });
 

@@ -99,10 +99,11 @@ export const facebookAdapter: SiteAdapter = {
     return ownAll(post, S.video) as HTMLVideoElement[];
   },
 
-  // After the author's name in the header: never over the text or the media.
+  // Inline after the author's name, in the header's heading: never over the text or the media.
   badgePlacement(post) {
     const name = own(post, S.profileName);
-    if (name) return { parent: name, before: null };
+    const heading = name?.matches('h2, h3, h4') ? name : name?.querySelector('h2, h3, h4');
+    if (heading ?? name) return { parent: (heading ?? name)!, before: null };
     const message = own(post, S.message);
     return message?.parentElement ? { parent: message.parentElement, before: message } : null;
   },

@@ -63,12 +63,16 @@ describe('Telegram Web adapter', () => {
     expect(chatUsername(new URL('https://web.telegram.org/k/#%E0%A4%A'))).toBeUndefined();
   });
 
-  it('places the badge in the time row, outside the text and the media', () => {
+  it('places the badge at the end of the text, before the time, outside the media', () => {
     loadFixture('telegram/k.html');
     const bubble = document.querySelector('.bubble[data-mid="8813"]')!;
-    expect(telegramAdapter.badgePlacement(bubble)!.parent.className).toBe('time-inner');
+    const k = telegramAdapter.badgePlacement(bubble)!;
+    expect(k.parent.classList.contains('message')).toBe(true);
+    expect((k.before as Element).classList.contains('time')).toBe(true);
     loadFixture('telegram/a.html');
     const message = document.querySelector('.Message')!;
-    expect(telegramAdapter.badgePlacement(message)!.parent.className).toBe('MessageMeta');
+    const a = telegramAdapter.badgePlacement(message)!;
+    expect(a.parent.classList.contains('text-content')).toBe(true);
+    expect((a.before as Element).className).toBe('MessageMeta');
   });
 });

@@ -59,11 +59,12 @@ export const telegramAdapter: SiteAdapter = {
     return [...post.querySelectorAll<HTMLVideoElement>(S.video.join(','))];
   },
 
-  // In the time row at the bubble's corner: never over the text or the media.
+  // Inline at the end of the text, before the time (as reactions sit): the text flows around it, nothing
+  // covers the words or the media.
   badgePlacement(post) {
-    const meta = queryFirst(post, S.meta);
-    if (meta) return { parent: meta, before: meta.firstChild };
     const text = queryFirst(post, S.text);
-    return text?.parentElement ? { parent: text.parentElement, before: text } : null;
+    if (!text) return null;
+    const meta = [...text.children].find((child) => child.matches(S.meta.join(',')));
+    return { parent: text, before: meta ?? null };
   },
 };

@@ -10,7 +10,8 @@ export const TELEGRAM_SELECTORS = {
   text: ['.message', '.text-content'],
   // Inline time, views and reactions inside the text element are not the post's words.
   textNoise: '.time, .time-inner, .MessageMeta, .reactions, .post-views, .message-views, .message-time',
-  meta: ['.time-inner', '.MessageMeta'],
+  // The time (and views) at the end of the text: K's placeholder span, A's meta.
+  meta: ['.time', '.MessageMeta'],
   links: ['a.anchor-url[href]', 'a.text-entity-link[href]', '.webpage a[href]', '.WebPage a[href]'],
   video: ['video'],
   // Group senders are named on the bubble; in a channel the poster is the chat itself (the header's title).
