@@ -2,7 +2,7 @@
  * Subscriptions: add, remove and sync feeds, on a schedule (alarms) and on demand. A sync that changes a
  * list rebuilds the match index, which is swapped in whole: matching never waits for it.
  */
-import { syncFeed, type SyncOutcome } from '../feeds/sync';
+import { isStale, syncFeed, type SyncOutcome } from '../feeds/sync';
 import { checkGoogleSource, googleSearchUrl, type GoogleSource } from '../feeds/google-fact-check';
 import { removeList } from '../store/debunk-store';
 import type { FeedRecord, SanadDb } from '../store/db';
@@ -47,7 +47,7 @@ export class FeedService {
   async list(): Promise<(FeedRecord & { stale: boolean })[]> {
     const feeds = await (await this.deps.openDb()).getAll('feeds');
     const staleAfter = (await this.deps.staleAfterMs?.()) ?? STALE_AFTER_MS;
-    return feeds.map((f) => ({ ...f, stale: this.now() - (f.lastSuccess ?? f.addedAt) > staleAfter }));
+    return feeds.map((f) => ({ ...f, stale: isStale(f, this.now(), staleAfter) }));
   }
 
   /** Adds a feed and syncs it once; a feed that fails its first sync is still kept, with its error shown. */

@@ -107,7 +107,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, 2048), clean, results);
         deps.showCount?.(tabId, badgedCount(tab));
       }
-      return packPageResults(results.map(forPage));
+      return packPageResults(results); // the page gets badges only; related matches stay for the popup
     },
     async videoFrame({ pageUrl, post, frame }, sender) {
       const [clean] = sanitisePosts([post]);

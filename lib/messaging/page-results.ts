@@ -10,6 +10,7 @@ export interface PackedPageResults {
   debunks: Record<string, DebunkSummary>;
 }
 
+/** Packs the page's answers: badges only (anything else a result carries, like related matches, stays). */
 export function packPageResults(results: readonly PageResult[]): PackedPageResults {
   const debunks: Record<string, DebunkSummary> = {};
   return {

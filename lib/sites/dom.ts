@@ -9,6 +9,15 @@ export function queryFirst(root: ParentNode, selectors: readonly string[]): Elem
   return null;
 }
 
+/** All elements of the first selector that finds any (the selectors are ordered fallbacks). */
+export function queryAllFirst(root: ParentNode, selectors: readonly string[]): Element[] {
+  for (const selector of selectors) {
+    const found = root.querySelectorAll(selector);
+    if (found.length) return [...found];
+  }
+  return [];
+}
+
 /**
  * Visible text of an element without layout (no innerText): text nodes plus image alt texts, which is how
  * sites render emoji. Script and style contents are skipped, and so are elements matching `skip` (a post's

@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '@/tests/unit/support/files';
+import { readPosts } from '@/tests/unit/support/sites';
 import { facebookAdapter, unwrapFacebookLink } from './adapter';
 
-function posts(page: string) {
-  const url = new URL(page);
-  return [...document.querySelectorAll(facebookAdapter.postSelectors.join(','))].map((el) => facebookAdapter.extract(el, url));
-}
+const posts = (page: string) => readPosts(facebookAdapter, page);
 
 describe('Facebook adapter on the saved News Feed', () => {
   it('finds the five posts, not the comment under one of them', () => {

@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '@/tests/unit/support/files';
+import { readPosts } from '@/tests/unit/support/sites';
 import { instagramAdapter } from './adapter';
 
-function posts(page: string) {
-  const url = new URL(page);
-  return [...document.querySelectorAll(instagramAdapter.postSelectors.join(','))].map((el) => instagramAdapter.extract(el, url));
-}
+const posts = (page: string) => readPosts(instagramAdapter, page);
 
 describe('Instagram adapter', () => {
   it('reads the home feed: permalinks, authors, times, captions with hashtags', () => {

@@ -1,17 +1,8 @@
 import { canonicalMediaId } from '../../urls/canonical';
 import type { ExtractedPost, MediaRef } from '../../match/types';
-import { absoluteUrl, queryFirst, readText } from '../dom';
+import { absoluteUrl, queryAllFirst, queryFirst, readText } from '../dom';
 import type { SiteAdapter } from '../types';
 import { INSTAGRAM_SELECTORS as S } from './selectors';
-
-/** All elements of the first selector that finds any (the selectors are ordered fallbacks). */
-function firstFound(root: Element, selectors: readonly string[]): Element[] {
-  for (const selector of selectors) {
-    const found = [...root.querySelectorAll(selector)];
-    if (found.length) return found;
-  }
-  return [];
-}
 
 function permalinkOf(post: Element, page: URL): { permalink?: string; time?: string } {
   const time = queryFirst(post, S.permalinkTime);
@@ -35,7 +26,7 @@ export const instagramAdapter: SiteAdapter = {
       const poster = absoluteUrl(video.getAttribute('poster'), page);
       media.push({ kind: 'video', ...(permalink && { url: permalink }), ...(poster && { poster }) });
     }
-    for (const img of firstFound(post, S.photo)) {
+    for (const img of queryAllFirst(post, S.photo)) {
       const src = absoluteUrl(img.getAttribute('src'), page);
       if (src) media.push({ kind: 'image', url: src });
     }

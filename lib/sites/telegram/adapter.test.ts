@@ -2,12 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalMediaId } from '../../urls/canonical';
 import { loadFixture } from '@/tests/unit/support/files';
+import { readPosts } from '@/tests/unit/support/sites';
 import { chatUsername, telegramAdapter } from './adapter';
 
-function posts(page: string) {
-  const url = new URL(page);
-  return [...document.querySelectorAll(telegramAdapter.postSelectors.join(','))].map((el) => telegramAdapter.extract(el, url));
-}
+const posts = (page: string) => readPosts(telegramAdapter, page);
 
 describe('Telegram Web adapter', () => {
   it('reads a channel in the K client: ids, t.me permalinks, send times, links, video; not the date bubble', () => {

@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '@/tests/unit/support/files';
+import { readPosts } from '@/tests/unit/support/sites';
 import { tiktokAdapter, timeFromTikTokId } from './adapter';
 
-function posts(page: string) {
-  const url = new URL(page);
-  return [...document.querySelectorAll(tiktokAdapter.postSelectors.join(','))].map((el) => tiktokAdapter.extract(el, url));
-}
+const posts = (page: string) => readPosts(tiktokAdapter, page);
 
 describe('TikTok adapter', () => {
   it('reads the For You feed: ids from the player, authors, captions with hashtags, posters, upload times', () => {

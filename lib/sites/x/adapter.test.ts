@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '@/tests/unit/support/files';
+import { readPosts } from '@/tests/unit/support/sites';
 import { xAdapter } from './adapter';
 
 const PAGE = new URL('https://x.com/home');
 
-function posts() {
-  return [...document.querySelectorAll(xAdapter.postSelectors.join(','))].map((el) => xAdapter.extract(el, PAGE));
-}
+const posts = () => readPosts(xAdapter, PAGE);
 
 describe('X adapter on the saved home timeline', () => {
   beforeEach(() => {
@@ -69,7 +68,7 @@ describe('X adapter on the saved home timeline', () => {
 
   it('reads a status page: the post without the tweet it quotes, and the reply under it', () => {
     loadFixture('x/status.html');
-    const all = [...document.querySelectorAll(xAdapter.postSelectors.join(','))].map((el) => xAdapter.extract(el, new URL('https://x.com/halab_alaan/status/2009512270941053184')));
+    const all = readPosts(xAdapter, 'https://x.com/halab_alaan/status/2009512270941053184');
     expect(all.map((p) => p!.key)).toEqual(['x:2009512270941053184', 'x:2009530000000000001']);
     expect(all[0]!.text).toBe('شاهد.. لحظة أسر جنود من الجيش السوري على يد مقاتلي قسد في الشيخ مقصود');
     expect(all[0]!.text).not.toContain('الأشرفية'); // the quoted tweet's words
