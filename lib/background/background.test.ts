@@ -72,7 +72,7 @@ describe('Background: persisted index', () => {
     const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     const [result] = await woken.matcher.match([AI_POST]);
     expect(result!.badge?.debunk.id).toBe(AI_VIDEO_ID);
-    expect(getAll.mock.contexts.map((store) => (store as IDBObjectStore).name)).not.toContain('debunks');
+    expect(getAll.mock.contexts.map((store) => (store as IDBObjectStore).name)).not.toContain('entries');
     getAll.mockRestore();
 
     // The bundled list changes (an extension update): the saved index no longer fits and is rebuilt.

@@ -9,7 +9,7 @@ import type { Candidate, ExtractedPost } from '../match/types';
 import { hashFrame, type FrameHash } from '../media/video';
 import type { CapturedFrame } from '../page/video-sampler';
 import type { DebunkSummary, MatchView, PostResult } from '../messaging/protocol';
-import { allDebunks, debunksById, listRecords, savedIndex, saveIndex } from '../store/debunk-store';
+import { allDebunks, debunksById, listRecords, removeLeftovers, savedIndex, saveIndex } from '../store/debunk-store';
 import type { ListRecord, SanadDb, WrongMatchRecord } from '../store/db';
 import { addWrongMatch, allWrongMatches, wrongMatchesByPost } from '../store/wrong-matches';
 import { fromBase64 } from '../text/base64';
@@ -41,6 +41,7 @@ export class MatcherService {
   private readonly videoFrames = new Map<string, FrameHash[]>();
   /** Post key → debunks the user reported as wrong for it. */
   private wrong: Promise<Map<string, Set<string>>> | null = null;
+  private tidied = false;
 
   constructor(private readonly deps: MatcherDeps) {}
 
@@ -71,16 +72,22 @@ export class MatcherService {
     let next: MatchIndex;
     if (saved) {
       next = deserialiseIndex(saved);
+      this.index = next;
     } else {
       // In slices: while a list of 100,000 is indexed, posts keep being matched against the previous index.
       next = await buildIndexInSlices(await allDebunks(db));
+      this.index = next; // the swap: matching uses it from here on, before it is persisted
       await saveIndex(db, signature, serialiseIndex(next)).catch((error: unknown) => {
         // Out of quota or similar: matching works, the next wake just rebuilds.
         console.warn('Sanad: match index not persisted:', error);
       });
     }
-    this.index = next;
     this.building = null;
+    if (!this.tidied) {
+      // Once per wake, after matching is ready: records a closed browser left mid-sync are deleted.
+      this.tidied = true;
+      void removeLeftovers(db).catch((error: unknown) => console.warn('Sanad: leftover records not removed:', error));
+    }
     return next;
   }
 

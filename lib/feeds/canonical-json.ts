@@ -17,3 +17,41 @@ export function canonicalJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
+
+/**
+ * The UTF-8 bytes of canonicalJson(value) for an object whose large arrays (a feed's 100,000 items) are
+ * encoded a slice at a time, with a pause between slices. Built from per-slice byte chunks: one 30 MB string
+ * and its encoding would hold up the worker for most of a second.
+ */
+export async function canonicalJsonBytes(value: Record<string, unknown>, pause: () => Promise<void>, slice = 2_000): Promise<Uint8Array<ArrayBuffer>> {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let pending = '{';
+  const flush = () => {
+    chunks.push(encoder.encode(pending));
+    pending = '';
+  };
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [n, [key, v]] of entries.entries()) {
+    pending += `${n ? ',' : ''}${JSON.stringify(key)}:`;
+    if (Array.isArray(v) && v.length > slice) {
+      for (let i = 0; i < v.length; i += slice) {
+        pending += (i ? ',' : '[') + v.slice(i, i + slice).map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',');
+        flush();
+        await pause();
+      }
+      pending += ']';
+    } else {
+      pending += canonicalJson(v);
+    }
+  }
+  pending += '}';
+  flush();
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json';
-import { FEED_LIMITS, parseSanadFeed } from './sanad-feed';
+import { runInSlices } from '../scheduling/yield';
+import { canonicalJson, canonicalJsonBytes } from './canonical-json';
+import { checkSanadFeed, FEED_LIMITS, parseSanadFeed } from './sanad-feed';
 import { generateFeedKeys, signFeed, verifyFeed } from './signature';
 
 const item = (id: string, claim = `claim ${id}`) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: claim, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' } });
@@ -22,6 +23,15 @@ describe('canonicalJson', () => {
   });
   it('refuses what JSON cannot say', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
+  });
+  it('gives the same bytes in slices, pausing inside large arrays', async () => {
+    const big = feed({ items: Array.from({ length: 4_321 }, (_, i) => item(`i${i}`, i % 2 ? `ادعاء ${i} “quoted”` : `claim ${i}`)), tombstones: [{ id: 'x', withdrawn: '2026-11-01' }, undefined], extra: undefined });
+    let pauses = 0;
+    const bytes = await canonicalJsonBytes(big, async () => void pauses++, 1_000);
+    expect(new TextDecoder().decode(bytes)).toBe(canonicalJson(big));
+    expect(pauses).toBe(5);
+    const small = feed();
+    expect(new TextDecoder().decode(await canonicalJsonBytes(small, async () => {}))).toBe(canonicalJson(small));
   });
 });
 
@@ -53,6 +63,17 @@ describe('feed signatures (Ed25519, WebCrypto)', () => {
     const keys = await generateFeedKeys();
     expect(await verifyFeed(feed(), keys.publicKey)).toEqual({ ok: false, reason: 'the feed is not signed' });
     expect((await verifyFeed({ ...feed(), signature: { alg: 'RS256' } }, keys.publicKey)).ok).toBe(false);
+  });
+});
+
+describe('checking a feed in slices', () => {
+  it('pauses every thousand items and gives what parseSanadFeed gives', async () => {
+    const body = JSON.stringify(feed({ items: Array.from({ length: 2_500 }, (_, i) => item(`i${i}`)), tombstones: [{ id: 'i7' }] }));
+    let pauses = 0;
+    const sliced = await runInSlices(checkSanadFeed(JSON.parse(body), 'feed:t'), async () => void pauses++);
+    expect(pauses).toBe(2);
+    expect(sliced).toEqual(parseSanadFeed(body, 'feed:t'));
+    expect(sliced.ok && sliced.debunks).toHaveLength(2_499);
   });
 });
 

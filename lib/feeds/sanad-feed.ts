@@ -10,6 +10,7 @@
  */
 import { claimReviewToDebunk } from '../debunk/claimreview';
 import type { Debunk } from '../debunk/types';
+import { runAtOnce } from '../scheduling/yield';
 
 export const FEED_VERSION = 1;
 export const FEED_LIMITS = {
@@ -41,15 +42,32 @@ export type FeedCheck =
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-/** Parses and checks a feed body; the signature is checked separately (verifyFeed), against the pinned key. */
-export function parseSanadFeed(body: string, source: string): FeedCheck {
+/** Items checked between pauses when a feed is checked in slices. */
+const CHECK_SLICE = 1_000;
+
+export type FeedJson = { ok: true; doc: unknown } | { ok: false; reason: string };
+
+/** The feed body as JSON, or why it is not. */
+export function parseFeedJson(body: string): FeedJson {
   if (body.length > FEED_LIMITS.bytes) return { ok: false, reason: `feed too large (${body.length} bytes, limit ${FEED_LIMITS.bytes})` };
-  let doc: unknown;
   try {
-    doc = JSON.parse(body);
+    return { ok: true, doc: JSON.parse(body) };
   } catch (error) {
     return { ok: false, reason: `not JSON (truncated or corrupt?): ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** Parses and checks a feed body; the signature is checked separately (verifyFeed), against the pinned key. */
+export function parseSanadFeed(body: string, source: string): FeedCheck {
+  const json = parseFeedJson(body);
+  return json.ok ? runAtOnce(checkSanadFeed(json.doc, source)) : json;
+}
+
+/**
+ * Checks a parsed feed document. A generator that yields every CHECK_SLICE items, so the background can run
+ * it in slices (runInSlices) and tools at once (runAtOnce).
+ */
+export function* checkSanadFeed(doc: unknown, source: string): Generator<void, FeedCheck> {
   if (!isObj(doc)) return { ok: false, reason: 'not a Sanad feed: the document is not an object' };
   if (doc.sanadFeed !== FEED_VERSION) return { ok: false, reason: `not a Sanad feed of version ${FEED_VERSION} (sanadFeed: ${JSON.stringify(doc.sanadFeed)})` };
   const publisher = isObj(doc.publisher) && typeof doc.publisher.name === 'string' && doc.publisher.name.trim() ? doc.publisher : null;
@@ -57,7 +75,7 @@ export function parseSanadFeed(body: string, source: string): FeedCheck {
   if (typeof doc.generated !== 'string' || Number.isNaN(Date.parse(doc.generated))) return { ok: false, reason: 'the feed has no valid "generated" time' };
   if (!Array.isArray(doc.items)) return { ok: false, reason: 'the feed has no "items" array' };
   if (doc.items.length > FEED_LIMITS.items) return { ok: false, reason: `too many items (${doc.items.length}, limit ${FEED_LIMITS.items})` };
-  const rawTombstones = doc.tombstones === undefined ? [] : doc.tombstones;
+  const rawTombstones: unknown = doc.tombstones === undefined ? [] : doc.tombstones;
   if (!Array.isArray(rawTombstones)) return { ok: false, reason: '"tombstones" is not an array' };
   if (rawTombstones.length > FEED_LIMITS.tombstones) return { ok: false, reason: `too many tombstones (${rawTombstones.length})` };
 
@@ -65,12 +83,17 @@ export function parseSanadFeed(body: string, source: string): FeedCheck {
   const withdrawn = new Set(tombstones);
   const byId = new Map<string, Debunk>();
   const skipped: { item: number; reason: string }[] = [];
-  doc.items.forEach((item, index) => {
-    const result = claimReviewToDebunk(item, source);
-    if (!result.ok) return skipped.push({ item: index, reason: result.reason });
+  const items: unknown[] = doc.items;
+  for (let index = 0; index < items.length; index++) {
+    if (index && index % CHECK_SLICE === 0) yield;
+    const result = claimReviewToDebunk(items[index], source);
+    if (!result.ok) {
+      skipped.push({ item: index, reason: result.reason });
+      continue;
+    }
     if (byId.has(result.debunk.id)) skipped.push({ item: index, reason: `duplicate id ${result.debunk.id.slice(0, 80)} (the later item is kept)` });
     byId.set(result.debunk.id, result.debunk);
-  });
+  }
   const invalid = skipped.filter((s) => !s.reason.startsWith('duplicate id')).length;
   if (doc.items.length && invalid / doc.items.length > FEED_LIMITS.invalidShare) {
     return { ok: false, reason: `${invalid} of ${doc.items.length} items are unusable (more than ${FEED_LIMITS.invalidShare * 100} %): first: ${skipped[0]?.reason}` };

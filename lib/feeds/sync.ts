@@ -6,8 +6,9 @@
 import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
 import { listDebunks, replaceList } from '../store/debunk-store';
 import type { FeedRecord, SanadDb } from '../store/db';
-import { hashText } from '../text/hash';
-import { FEED_LIMITS, parseSanadFeed } from './sanad-feed';
+import { runInSlices, yieldToEventLoop } from '../scheduling/yield';
+import { hashTextInSlices } from '../text/hash';
+import { checkSanadFeed, FEED_LIMITS, parseFeedJson } from './sanad-feed';
 import { verifyFeed } from './signature';
 import { GOOGLE_MAX_PAGES, googlePageToClaimReviews, googleSearchUrl, type GoogleSource } from './google-fact-check';
 
@@ -89,10 +90,15 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
     let publisher: string | undefined;
     let cursor: string | undefined;
     if (feed.kind === 'sanad') {
-      const parsed = parseSanadFeed(fetched.body, feed.id);
+      // Parsed once (after a pause: the body's decoding just held the thread); the checks and the signature's
+      // canonical bytes run in slices, so matching goes on meanwhile.
+      await yieldToEventLoop();
+      const json = parseFeedJson(fetched.body);
+      if (!json.ok) throw new Error(json.reason);
+      const parsed = await runInSlices(checkSanadFeed(json.doc, feed.id));
       if (!parsed.ok) throw new Error(parsed.reason);
       if (!feed.publicKey) throw new Error('no publisher key is pinned for this feed');
-      const signature = await verifyFeed(JSON.parse(fetched.body) as Record<string, unknown>, feed.publicKey);
+      const signature = await verifyFeed(json.doc as Record<string, unknown>, feed.publicKey);
       if (!signature.ok) throw new Error(signature.reason);
       ({ debunks, cursor } = parsed);
       skipped = parsed.skipped.length;
@@ -111,7 +117,8 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       ({ debunks, skipped, publisher } = parsed);
       if (feed.kind === 'google') publisher = 'Google Fact Check Tools';
     }
-    await replaceList(db, { id: feed.id, version: hashText(fetched.body), skipped, importedAt: attempt }, debunks);
+    const version = await hashTextInSlices(fetched.body);
+    await replaceList(db, { id: feed.id, version, skipped, importedAt: attempt }, debunks);
     await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), cursor, lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
     return { status: 'updated', count: debunks.length, skipped };
   } catch (error) {

@@ -11,6 +11,7 @@ import { linkKey } from '../urls/canonical';
 import { words } from '../text/normalise';
 import { stemOf } from './terms';
 import { buildMediaIndex, MediaIndex, type MediaIndexData } from '../media/media-index';
+import { runAtOnce, runInSlices, yieldToEventLoop, type Pause } from '../scheduling/yield';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
@@ -167,21 +168,12 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
 }
 
 export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
-  const steps = indexBuilder(debunks);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runAtOnce(indexBuilder(debunks));
 }
 
 /** Builds the index in slices, pausing between them so other work (matching with the old index) runs. */
-export async function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<MatchIndex> {
-  const steps = indexBuilder(debunks);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
+export function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: Pause = yieldToEventLoop): Promise<MatchIndex> {
+  return runInSlices(indexBuilder(debunks), pause);
 }
 
 /**

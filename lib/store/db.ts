@@ -18,7 +18,12 @@ export interface ListRecord {
   count: number;
   skipped: number;
   importedAt: number;
+  /** Which generation of records in `entries` is this list's (absent: 0, as migrated). */
+  gen?: number;
 }
+
+/** A debunk as stored: under its list (`source`) and that list's generation. */
+export type StoredDebunk = Debunk & { gen: number };
 
 /** The persisted match index, valid for the lists and matcher that `signature` names. */
 export interface IndexRecord {
@@ -82,7 +87,10 @@ export interface OutboxRecord {
 }
 
 export interface SanadSchema extends DBSchema {
+  /** Versions 1–6 kept debunks here; only the migrations touch it now. */
   debunks: { key: string; value: Debunk; indexes: { bySource: string } };
+  /** Debunks by [list, generation, id]; `byId` finds one among all lists. */
+  entries: { key: [string, number, string]; value: StoredDebunk; indexes: { byId: string } };
   lists: { key: string; value: ListRecord };
   matchIndex: { key: string; value: IndexRecord };
   wrongMatches: { key: string; value: WrongMatchRecord };
@@ -126,6 +134,25 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
   // 5 → 6: the outbox of submissions to the intake service.
   (db) => {
     db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byState', 'state');
+  },
+  // 6 → 7: debunks are stored per list generation (see debunk-store.ts), so a new version of a list is
+  // written beside the old one and switched to in one small transaction. Existing ones become generation 0.
+  async (db, tx) => {
+    const entries = db.createObjectStore('entries', { keyPath: ['source', 'gen', 'id'] });
+    entries.createIndex('byId', 'id');
+    const counts = new Map<string, number>();
+    let cursor = await tx.objectStore('debunks').openCursor();
+    while (cursor) {
+      await entries.put({ ...cursor.value, gen: 0 });
+      counts.set(cursor.value.source, (counts.get(cursor.value.source) ?? 0) + 1);
+      cursor = await cursor.continue();
+    }
+    db.deleteObjectStore('debunks');
+    // Debunks a version-1 profile kept have no list record; they get one, so readers find them.
+    const lists = tx.objectStore('lists');
+    for (const [source, count] of counts) {
+      if (!(await lists.get(source))) await lists.put({ id: source, version: 'migrated', count, skipped: 0, importedAt: Date.now(), gen: 0 });
+    }
   },
 ];
 

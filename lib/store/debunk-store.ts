@@ -1,21 +1,69 @@
-/** Reads and atomic writes of debunk lists. A list is replaced in one transaction: all of it or none. */
+/**
+ * Reads and writes of debunk lists. Each list's debunks are stored under a generation: a new version is
+ * written beside the old one in small transactions, then one tiny transaction points the list at it, and
+ * the old generation is deleted after. So a replacement is all or nothing (a browser closed mid-write keeps
+ * the old list), and readers (the matcher looking up a badge's debunk) never wait behind a long write.
+ */
 import type { Debunk } from '../debunk/types';
-import type { IndexRecord, ListRecord, SanadDb } from './db';
+import { yieldToEventLoop, type Pause } from '../scheduling/yield';
+import type { IndexRecord, ListRecord, SanadDb, StoredDebunk } from './db';
 
-export async function replaceList(db: SanadDb, list: Omit<ListRecord, 'count'>, debunks: readonly Debunk[]): Promise<void> {
-  const tx = db.transaction(['debunks', 'lists'], 'readwrite');
-  const store = tx.objectStore('debunks');
-  const writes: Promise<unknown>[] = [];
+/** Records per write transaction and per read page: each takes a few milliseconds. */
+export const STORE_CHUNK = 500;
+
+type EntryKey = [string, number, string];
+
+/** Every record of one generation of one list ([] sorts after any string id). */
+const generationRange = (source: string, gen: number) => IDBKeyRange.bound([source, gen], [source, gen, []]);
+/** Generations `from` and above of one list. */
+const generationsFrom = (source: string, from: number) => IDBKeyRange.bound([source, from], [source, []]);
+
+const strip = ({ gen: _gen, ...debunk }: StoredDebunk): Debunk => debunk;
+const generationOf = (list: Pick<ListRecord, 'gen'> | undefined) => list?.gen ?? 0;
+
+/** One write at a time per list (a feed sync and a removal never interleave). */
+const listLocks = new Map<string, Promise<unknown>>();
+function withListLock<T>(id: string, job: () => Promise<T>): Promise<T> {
+  const run = (listLocks.get(id) ?? Promise.resolve()).then(job, job);
+  const settled = run.catch(() => {});
+  listLocks.set(id, settled);
+  void settled.then(() => listLocks.get(id) === settled && listLocks.delete(id));
+  return run;
+}
+
+export interface WriteOptions {
+  pause?: Pause;
+}
+
+export function replaceList(db: SanadDb, list: Omit<ListRecord, 'count' | 'gen'>, debunks: readonly Debunk[], options: WriteOptions = {}): Promise<void> {
+  return withListLock(list.id, async () => {
+    const pause = options.pause ?? yieldToEventLoop;
+    const previous = generationOf(await db.get('lists', list.id));
+    const gen = previous + 1;
+    // Leftovers of an attempt that never switched (a closed browser, a full disk) would mix in: gone first.
+    await deleteInChunks(db, generationsFrom(list.id, gen), pause);
+    try {
+      for (let i = 0; i < debunks.length; i += STORE_CHUNK) {
+        await writeChunk(db, debunks.slice(i, i + STORE_CHUNK), list.id, gen);
+        await pause();
+      }
+      // The switch: readers see the old list before this transaction and the new one after it.
+      await db.put('lists', { ...list, gen, count: debunks.length });
+    } catch (error) {
+      await deleteInChunks(db, generationRange(list.id, gen), pause).catch(() => {});
+      throw error;
+    }
+    await deleteInChunks(db, generationRange(list.id, previous), pause);
+  });
+}
+
+async function writeChunk(db: SanadDb, debunks: readonly Debunk[], source: string, gen: number): Promise<void> {
+  const tx = db.transaction('entries', 'readwrite');
   try {
-    const oldKeys = await store.index('bySource').getAllKeys(list.id);
-    for (const key of oldKeys) writes.push(store.delete(key));
-    // A record IndexedDB refuses throws here, synchronously: without the abort below, the deletes already
-    // queued would commit and the list would be lost.
-    for (const debunk of debunks) writes.push(store.put({ ...debunk, source: list.id }));
-    writes.push(tx.objectStore('lists').put({ ...list, count: debunks.length }));
-    await Promise.all([...writes, tx.done]);
+    // A record IndexedDB refuses throws here, synchronously; the abort below then drops the whole chunk.
+    for (const debunk of debunks) tx.store.put({ ...debunk, source, gen }).catch(() => {});
+    await tx.done;
   } catch (error) {
-    for (const write of writes) write.catch(() => {}); // each fails with AbortError now: expected
     try {
       tx.abort();
     } catch {
@@ -26,20 +74,67 @@ export async function replaceList(db: SanadDb, list: Omit<ListRecord, 'count'>, 
   }
 }
 
+/** Deletes the records in `range`, a chunk per transaction. */
+async function deleteInChunks(db: SanadDb, range: IDBKeyRange, pause: Pause): Promise<void> {
+  for (;;) {
+    const tx = db.transaction('entries', 'readwrite');
+    const keys = (await tx.store.getAllKeys(range, STORE_CHUNK)) as unknown as EntryKey[];
+    if (keys.length) await tx.store.delete(IDBKeyRange.bound(keys[0], keys.at(-1)));
+    await tx.done;
+    if (keys.length < STORE_CHUNK) return;
+    await pause();
+  }
+}
+
+/** One generation of one list, a page at a time (one large read would block the worker while deserialised). */
+async function readGeneration(db: SanadDb, list: ListRecord, out: Debunk[], pause: Pause): Promise<void> {
+  const range = generationRange(list.id, generationOf(list));
+  let lower: IDBValidKey | undefined;
+  for (;;) {
+    const page = await db.getAll('entries', lower ? IDBKeyRange.bound(lower, range.upper, true) : range, STORE_CHUNK);
+    for (const record of page) out.push(strip(record));
+    if (page.length < STORE_CHUNK) return;
+    const last = page.at(-1)!;
+    lower = [last.source, last.gen, last.id];
+    await pause();
+  }
+}
+
+/** Reads lists' current debunks; should one switch generation meanwhile, the read starts over. */
+async function readLists(db: SanadDb, pick: (lists: ListRecord[]) => ListRecord[], pause: Pause): Promise<Debunk[]> {
+  for (let attempt = 0; ; attempt++) {
+    const lists = pick(await listRecords(db));
+    const out: Debunk[] = [];
+    for (const list of lists) await readGeneration(db, list, out, pause);
+    const now = new Map((await listRecords(db)).map((l) => [l.id, generationOf(l)]));
+    if (lists.every((l) => now.get(l.id) === generationOf(l)) || attempt >= 2) return out;
+  }
+}
+
 /** The debunks of one list. */
-export function listDebunks(db: SanadDb, id: string): Promise<Debunk[]> {
-  return db.getAllFromIndex('debunks', 'bySource', id);
+export function listDebunks(db: SanadDb, id: string, pause: Pause = yieldToEventLoop): Promise<Debunk[]> {
+  return readLists(db, (lists) => lists.filter((l) => l.id === id), pause);
 }
 
-export function allDebunks(db: SanadDb): Promise<Debunk[]> {
-  return db.getAll('debunks');
+/** Every current debunk. */
+export function allDebunks(db: SanadDb, pause: Pause = yieldToEventLoop): Promise<Debunk[]> {
+  return readLists(db, (lists) => lists, pause);
 }
 
+/** The current debunks with these ids (one small transaction: never waits behind a list being written). */
 export async function debunksById(db: SanadDb, ids: readonly string[]): Promise<Map<string, Debunk>> {
-  const tx = db.transaction('debunks');
-  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  const tx = db.transaction(['lists', 'entries']);
+  const lists = await tx.objectStore('lists').getAll();
+  const current = new Map(lists.map((l) => [l.id, generationOf(l)]));
+  const byId = tx.objectStore('entries').index('byId');
+  const found = await Promise.all(ids.map((id) => byId.getAll(id)));
   await tx.done;
-  return new Map(found.filter((d): d is Debunk => !!d).map((d) => [d.id, d]));
+  const out = new Map<string, Debunk>();
+  for (const records of found) {
+    const record = records.find((r) => current.get(r.source) === r.gen);
+    if (record) out.set(record.id, strip(record));
+  }
+  return out;
 }
 
 export function listRecords(db: SanadDb): Promise<ListRecord[]> {
@@ -59,10 +154,34 @@ export async function saveIndex(db: SanadDb, signature: string, data: IndexRecor
   await db.put('matchIndex', { id: 'text', signature, data });
 }
 
-/** Deletes a list and its debunks in one transaction. */
-export async function removeList(db: SanadDb, id: string): Promise<void> {
-  const tx = db.transaction(['debunks', 'lists'], 'readwrite');
-  const store = tx.objectStore('debunks');
-  const keys = await store.index('bySource').getAllKeys(id);
-  await Promise.all([...keys.map((key) => store.delete(key)), tx.objectStore('lists').delete(id), tx.done]);
+/** Removes a list: gone for readers at once (its record), its debunks deleted after. */
+export function removeList(db: SanadDb, id: string, options: WriteOptions = {}): Promise<void> {
+  return withListLock(id, async () => {
+    await db.delete('lists', id);
+    await deleteInChunks(db, generationsFrom(id, 0), options.pause ?? yieldToEventLoop);
+  });
+}
+
+/**
+ * Deletes generations no list points to: what a browser closed mid-sync or mid-removal left behind.
+ * Cheap when there is nothing to do: the cursor jumps from one generation to the next.
+ */
+export async function removeLeftovers(db: SanadDb, pause: Pause = yieldToEventLoop): Promise<number> {
+  const current = new Map((await listRecords(db)).map((l) => [l.id, generationOf(l)]));
+  const orphans: [string, number][] = [];
+  let cursor = await db.transaction('entries').store.openKeyCursor();
+  while (cursor) {
+    const [source, gen] = cursor.key as unknown as EntryKey;
+    if (current.get(source) !== gen) orphans.push([source, gen]);
+    cursor = await cursor.continue([source, gen, []] as unknown as EntryKey);
+  }
+  for (const [source, gen] of orphans) {
+    // Checked again under the list's lock: a sync that was writing this generation may have switched to it.
+    await withListLock(source, async () => {
+      const list = await db.get('lists', source);
+      if (list && generationOf(list) === gen) return;
+      await deleteInChunks(db, generationRange(source, gen), pause);
+    });
+  }
+  return orphans.length;
 }

@@ -84,44 +84,72 @@ async function captureCost(src: string, method: 'videoFrame' | 'canvas'): Promis
 Object.assign((globalThis as unknown as { sanadBench: object }).sanadBench, { captureCost });
 
 /**
- * Syncing a large signed feed as the background does (parse, verify, store, index in slices, swap) while
- * posts keep being matched every 5 ms against the previous index: how long matching had to wait.
+ * Syncing a large signed feed through the background's own services (FeedService → syncFeed → store →
+ * MatcherService rebuild), while a post is matched every 20 ms as a page would ask: how long each answer
+ * took, how long the thread was ever blocked, and when the new index started answering.
  */
-async function feedSync(body: string, publicKey: string, postText: string) {
-  const { parseSanadFeed } = await import('../../lib/feeds/sanad-feed');
-  const { verifyFeed } = await import('../../lib/feeds/signature');
-  const { buildIndexInSlices } = await import('../../lib/match/index');
-  const db = await openSanadDb();
-  let current = buildIndex([]);
-  let lastTick = performance.now();
-  let maxGap = 0;
-  let peakHeap = 0;
+async function feedSync(body: string, publicKey: string, bundled: string, postText: string) {
+  const { FeedService } = await import('../../lib/background/feed-service');
+  const { MatcherService } = await import('../../lib/background/matcher-service');
+  let dbPromise: ReturnType<typeof openSanadDb> | null = null;
+  const openDb = () => (dbPromise ??= openSanadDb());
+  const matcher = new MatcherService({ openDb, loadBundledList: async () => bundled });
+  const before = await matcher.ready();
+  // The body as bytes, as the network gives it: the sync decodes it.
+  const bytes = new TextEncoder().encode(body);
+  const feeds = new FeedService({ openDb, matcher, fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/json' } }) });
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-  const ticker = setInterval(() => {
+  let peakHeap = 0;
+  let longestBlock = 0;
+  let lastTick = performance.now();
+  const blockTicker = setInterval(() => {
     const now = performance.now();
-    maxGap = Math.max(maxGap, now - lastTick);
+    longestBlock = Math.max(longestBlock, now - lastTick - 5);
     lastTick = now;
-    matchPost(current, { key: 'tick', text: postText });
     if (memory) peakHeap = Math.max(peakHeap, memory.usedJSHeapSize);
   }, 5);
+  const answers: number[] = [];
+  let unanswered = 0;
+  let newIndexAt = 0;
   const t0 = performance.now();
-  const parsed = parseSanadFeed(body, 'feed:bench');
-  if (!parsed.ok) throw new Error(parsed.reason);
-  const t1 = performance.now();
-  const signature = await verifyFeed(JSON.parse(body) as Record<string, unknown>, publicKey);
-  if (!signature.ok) throw new Error(signature.reason);
-  const t2 = performance.now();
-  await replaceList(db, { id: 'feed:bench', version: 'bench', skipped: 0, importedAt: Date.now() }, parsed.debunks);
-  const t3 = performance.now();
-  const next = await buildIndexInSlices(parsed.debunks);
-  const t4 = performance.now();
-  current = next; // the swap
-  const swapMs = performance.now() - t4;
-  await new Promise((r) => setTimeout(r, 50));
-  clearInterval(ticker);
-  db.close();
-  return { items: parsed.debunks.length, parseMs: t1 - t0, verifyMs: t2 - t1, storeMs: t3 - t2, indexMs: t4 - t3, totalMs: t4 - t0, swapMs, maxGapMs: maxGap, peakHeapMB: peakHeap / 1e6 };
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.startTime >= t0) longTasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const matchTicker = setInterval(() => {
+    const asked = performance.now();
+    unanswered++;
+    void matcher.match([{ key: 'bench', text: postText, links: [], media: [] }]).then(async () => {
+      unanswered--;
+      answers.push(performance.now() - asked);
+      if (!newIndexAt && (await matcher.ready()) !== before) newIndexAt = performance.now() - t0;
+    });
+  }, 20);
+  const { outcome } = await feeds.add({ url: 'https://bench.sanad.test/feed.json', kind: 'sanad', publicKey });
+  const totalMs = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 200));
+  clearInterval(matchTicker);
+  clearInterval(blockTicker);
+  observer.disconnect();
+  if (outcome.status !== 'updated') throw new Error(JSON.stringify(outcome));
+  answers.sort((a, b) => a - b);
+  const after = await matcher.ready();
+  return {
+    items: outcome.count,
+    totalMs,
+    newIndexAtMs: newIndexAt,
+    indexed: after.ids.length,
+    answered: answers.length,
+    unanswered,
+    answerP50Ms: answers[Math.floor(answers.length / 2)]!,
+    answerP99Ms: answers[Math.floor(answers.length * 0.99)]!,
+    answerMaxMs: answers.at(-1)!,
+    longestBlockMs: longestBlock,
+    peakHeapMB: peakHeap / 1e6,
+    longTasks: longTasks.length,
+    longestTasks: longTasks.sort((a, b) => b - a).slice(0, 3).map((d) => d.toFixed(0)).join(', ') as unknown as number,
+  };
 }
 
 Object.assign((globalThis as unknown as { sanadBench: object }).sanadBench, { feedSync });
-
