@@ -35,9 +35,14 @@ describe('smallLuma', () => {
     const small = smallLuma(data, layout, 'NV12', 32, 8, 16);
     expect(small.width).toBe(16);
     expect([...small.luma.subarray(0, 16)]).toEqual([...Array(8).fill(0), ...Array(8).fill(255)]);
-    // A box of 4 over a one-pixel line averages it in.
-    const line = i420((x) => (x % 4 === 0 ? 255 : 0), 32, 32);
-    expect(smallLuma(line.data, line.layout, 'I420', 32, 32, 8).luma[0]).toBeCloseTo(255 / 4, -0.5);
+    // A box of 2 reads every pixel: every other column lit averages to half.
+    const lines = i420((x) => (x % 2 === 0 ? 255 : 0), 32, 32);
+    expect(smallLuma(lines.data, lines.layout, 'I420', 32, 32, 16).luma.every((v) => Math.abs(v - 127.5) <= 1)).toBe(true);
+    // Larger boxes sample about three points across: a frame of 4×4 squares still averages to its mean.
+    const squares = i420((x, y) => ((x >> 2) + (y >> 2)) % 2 ? 200 : 40, 720, 1280);
+    const averaged = smallLuma(squares.data, squares.layout, 'I420', 720, 1280, 256).luma;
+    const mean = averaged.reduce((sum, v) => sum + v, 0) / averaged.length;
+    expect(Math.abs(mean - 120)).toBeLessThan(10);
   });
 
   it('reads packed RGB and BGR frames with the page’s luma weights', () => {

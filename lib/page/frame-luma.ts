@@ -29,7 +29,7 @@ export function supportsFormat(format: string | null): boolean {
 export const boxSize = (width: number, height: number, maxSide: number) => Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
 
 /**
- * Box-averages the frame's luma by `boxSize` in each direction. `data` holds the planes as laid out by
+ * Averages the frame's luma over boxes of `boxSize` in each direction (sampling about three points across). `data` holds the planes as laid out by
  * `layout` (only the first plane is read for YUV).
  */
 export function smallLuma(data: Uint8Array, layout: readonly PlaneLayoutLike[], format: string, width: number, height: number, maxSide: number): SmallLuma {
@@ -39,36 +39,39 @@ export function smallLuma(data: Uint8Array, layout: readonly PlaneLayoutLike[], 
   const outH = Math.floor(height / k);
   if (!outW || !outH) throw new Error(`frame too small (${width}×${height})`);
   const { offset, stride } = layout[0]!;
+  // About three samples across each box, whatever the frame's size: the hash averages far more than that
+  // later (64×64 in the end), and reading every pixel of a 720p frame would cost the page ~1.5 ms.
+  const step = Math.max(1, Math.floor(k / 2));
+  const samples = Math.ceil(k / step) ** 2;
   const sums = new Uint32Array(outW);
   const luma = new Uint8Array(outW * outH);
   const rgb = RGB_FORMATS[format];
-  const area = k * k;
   for (let oy = 0; oy < outH; oy++) {
     sums.fill(0);
-    for (let dy = 0; dy < k; dy++) {
+    for (let dy = 0; dy < k; dy += step) {
       const row = offset + (oy * k + dy) * stride;
       if (rgb) {
         // Integer BT.601 weights in 1/1024ths, as the canvas path computes them.
-        for (let ox = 0, p = row; ox < outW; ox++) {
+        for (let ox = 0; ox < outW; ox++) {
           let s = 0;
-          for (let dx = 0; dx < k; dx++, p += 4) s += 306 * data[p + rgb.r]! + 601 * data[p + 1]! + 117 * data[p + rgb.b]!;
+          for (let dx = 0, p = row + ox * k * 4; dx < k; dx += step, p += step * 4) s += 306 * data[p + rgb.r]! + 601 * data[p + 1]! + 117 * data[p + rgb.b]!;
           sums[ox]! += s;
         }
       } else {
-        for (let ox = 0, p = row; ox < outW; ox++) {
+        for (let ox = 0; ox < outW; ox++) {
           let s = 0;
-          for (let dx = 0; dx < k; dx++, p++) s += data[p]!;
+          for (let dx = 0, p = row + ox * k; dx < k; dx += step, p += step) s += data[p]!;
           sums[ox]! += s;
         }
       }
     }
     const base = oy * outW;
     if (rgb) {
-      for (let ox = 0; ox < outW; ox++) luma[base + ox] = (sums[ox]! / area + 512) >> 10;
+      for (let ox = 0; ox < outW; ox++) luma[base + ox] = (sums[ox]! / samples + 512) >> 10;
     } else {
       // Limited-range Y (16–235) stretched to full range, so both paths give the same scale.
       for (let ox = 0; ox < outW; ox++) {
-        const y = ((sums[ox]! / area - 16) * 255) / 219;
+        const y = ((sums[ox]! / samples - 16) * 255) / 219;
         luma[base + ox] = y < 0 ? 0 : y > 255 ? 255 : Math.round(y);
       }
     }

@@ -77,7 +77,7 @@ async function browserColdStart(size: number, debunks: unknown[], firstPost: str
       for (const method of ['videoFrame', 'canvas'] as const) {
         const capture = await page.evaluate((m) => (globalThis as never as { sanadBench: { captureCost: (src: string, m: string) => Promise<Record<string, number>> } }).sanadBench.captureCost('/clip.mp4', m), method);
         const how = method === 'videoFrame' ? 'VideoFrame luma plane (shipped)' : 'canvas fallback';
-        console.log(`  Chromium: capture of one ${capture.width}×${capture.height} video frame, ${how}: page's thread busy median ${ms(capture.medianMs!)}, p95 ${ms(capture.p95Ms!)}, worst ${ms(capture.worstMs!)} (40 frames)`);
+        console.log(`  Chromium: capture of one ${capture.width}×${capture.height} video frame, ${how}: page's thread busy median ${ms(capture.medianMs!)}, p95 ${ms(capture.p95Ms!)}, worst ${ms(capture.worstMs!)} (40 frames after 5 to warm up)`);
       }
     }
   });
