@@ -3,6 +3,8 @@
  * JSON.stringify writes them (the shape of RFC 8785 for the values feeds contain). The same feed always
  * gives the same bytes, whoever serialised it.
  */
+import type { Pause } from '../scheduling/yield';
+
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonical JSON: non-finite number');
@@ -12,10 +14,14 @@ export function canonicalJson(value: unknown): string {
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
+  return `{${sortedEntries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** An object's defined entries, keys sorted by code unit. */
+function sortedEntries(value: Record<string, unknown>): [string, unknown][] {
+  return Object.entries(value)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /**
@@ -23,7 +29,7 @@ export function canonicalJson(value: unknown): string {
  * encoded a slice at a time, with a pause between slices. Built from per-slice byte chunks: one 30 MB string
  * and its encoding would hold up the worker for most of a second.
  */
-export async function canonicalJsonBytes(value: Record<string, unknown>, pause: () => Promise<void>, slice = 2_000): Promise<Uint8Array<ArrayBuffer>> {
+export async function canonicalJsonBytes(value: Record<string, unknown>, pause: Pause, slice = 2_000): Promise<Uint8Array<ArrayBuffer>> {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   let pending = '{';
@@ -31,8 +37,7 @@ export async function canonicalJsonBytes(value: Record<string, unknown>, pause: 
     chunks.push(encoder.encode(pending));
     pending = '';
   };
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [n, [key, v]] of entries.entries()) {
+  for (const [n, [key, v]] of sortedEntries(value).entries()) {
     pending += `${n ? ',' : ''}${JSON.stringify(key)}:`;
     if (Array.isArray(v) && v.length > slice) {
       for (let i = 0; i < v.length; i += slice) {
