@@ -24,8 +24,14 @@ export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusio
 export interface MatchIndex {
   ids: string[];
   verdicts: Verdict[];
-  /** Canonical link key (`x:123`, `youtube:…`, `url:…`) → documents that list it as an appearance. */
-  byLink: Map<string, number[]>;
+  /**
+   * Canonical link key (`x:123`, `youtube:…`, `url:…`) → link number; link l is listed as an appearance by
+   * documents linkDocs[linkOffsets[l] … linkOffsets[l+1]] (flat, so a woken worker builds one Map, not
+   * 100,000 small arrays).
+   */
+  links: Map<string, number>;
+  linkOffsets: Int32Array;
+  linkDocs: Int32Array;
   /** Term → term number (its slot in offsets and idf). */
   termIds: Map<string, number>;
   offsets: Int32Array;
@@ -151,10 +157,20 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
     }
   }
 
+  const linkOffsets = new Int32Array(byLink.size + 1);
+  const links = new Map<string, number>();
+  let l = 0;
+  for (const [key, linked] of byLink) {
+    links.set(key, l);
+    linkOffsets[l + 1] = linkOffsets[l]! + linked.length;
+    l++;
+  }
   return {
     ids: debunks.map((d) => d.id),
     verdicts: debunks.map((d) => d.verdict),
-    byLink,
+    links,
+    linkOffsets,
+    linkDocs: Int32Array.from([...byLink.values()].flat()),
     termIds,
     offsets,
     docs,
@@ -203,17 +219,15 @@ const SEPARATOR = '\u0001';
 const split = (joined: string) => (joined ? joined.split(SEPARATOR) : []);
 
 export function serialiseIndex(index: MatchIndex): SerialisedIndex {
-  const links = [...index.byLink];
-  const linkOffsets = new Int32Array(links.length + 1);
-  links.forEach(([, docs], i) => (linkOffsets[i + 1] = linkOffsets[i]! + docs.length));
   return {
     format: 2,
     ids: index.ids.join(SEPARATOR),
     terms: [...index.termIds.keys()].join(SEPARATOR),
-    linkKeys: links.map(([key]) => key).join(SEPARATOR),
+    // Map order is link-number order: keys were inserted as numbered.
+    linkKeys: [...index.links.keys()].join(SEPARATOR),
     verdicts: Uint8Array.from(index.verdicts, (v) => VERDICTS.indexOf(v)),
-    linkOffsets,
-    linkDocs: Int32Array.from(links.flatMap(([, docs]) => docs)),
+    linkOffsets: index.linkOffsets,
+    linkDocs: index.linkDocs,
     offsets: index.offsets,
     docs: index.docs,
     weights: index.weights,
@@ -227,12 +241,14 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
   const ids = split(data.ids);
   const termIds = new Map<string, number>();
   split(data.terms).forEach((term, i) => termIds.set(term, i));
-  const byLink = new Map<string, number[]>();
-  split(data.linkKeys).forEach((key, i) => byLink.set(key, Array.from(data.linkDocs.subarray(data.linkOffsets[i]!, data.linkOffsets[i + 1]!))));
+  const links = new Map<string, number>();
+  split(data.linkKeys).forEach((key, i) => links.set(key, i));
   return {
     ids,
     verdicts: Array.from(data.verdicts, (v) => VERDICTS[v] ?? 'unrated'),
-    byLink,
+    links,
+    linkOffsets: data.linkOffsets,
+    linkDocs: data.linkDocs,
     termIds,
     offsets: data.offsets,
     docs: data.docs,

@@ -44,7 +44,10 @@ function linkCandidates(index: MatchIndex, post: PostInput): Candidate[] {
   const consider = (url: string | undefined, fromMedia: boolean) => {
     const key = url ? linkKey(url) : null;
     if (!key) return;
-    for (const doc of index.byLink.get(key) ?? []) {
+    const link = index.links.get(key);
+    if (link === undefined) return;
+    for (let i = index.linkOffsets[link]!; i < index.linkOffsets[link + 1]!; i++) {
+      const doc = index.linkDocs[i]!;
       if (seen.has(doc)) continue;
       const how = fromMedia || canonicalMediaId(url!) ? 'same-media' : 'same-link';
       seen.set(doc, { debunkId: index.ids[doc]!, verdict: index.verdicts[doc]!, how, score: 1, badge: true });
