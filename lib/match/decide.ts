@@ -1,42 +1,99 @@
 /**
  * When a text match earns a badge. A wrong "debunked" badge on a true post is the worst failure Sanad can
- * have, so the bar is high, and short posts (which match by accident) never pass on text alone.
+ * have, so the bar is high, and very short posts (which match by accident) never pass on text alone.
  *
- * The evidence for the best candidate is summed into one confidence:
- *   coverage       how much of the debunk's claim the post covers (BM25 score / the debunk's self-score)
- *   queryCoverage  how much of the post (IDF mass of its words) the debunk covers: a long post that only
- *                  mentions the claim's words in passing is about something else
- *   margin         coverage lead over the runner-up: two equally close debunks mean an unclear match
- * Thresholds were chosen on ../shared/eval dev data (`npm run eval`) for badge precision ≥ 0.95 with at most
- * ~2 % of posts badged when their true debunk is missing. Arabic gets its own bar: the Arabic list holds many
- * near-duplicate fact-checks, so the same confidence means less there.
+ * The evidence about the best candidate goes into a logistic model (weights in decision-model.ts, fitted on
+ * ../shared/eval dev data by `npm run fit-decision`, each script with its own weights) and the post is badged
+ * when the model's log-odds reach 0. The fit places 0 where at most 1.6 % of posts would be badged if their
+ * true debunk were missing and badge precision stays ≥ 0.96. Below the bar a match is "possibly related".
  */
+import { DECISION_MODEL } from './decision-model';
+
 export const DECISION = {
   /** Fewer content words than this never badge on text alone. */
   minWords: 4,
-  /** Posts with fewer content words than this need `shortPostExtra` more confidence. */
-  shortPostWords: 8,
-  shortPostExtra: 0.2,
-  minConfidence: { latin: 0.9, arabic: 1.25 },
+  /**
+   * Below this many debunks the runner-up and third candidates say little (few debunks share any word with
+   * a post), so they are treated as missing: in a demo list of two, a loose match has no rival and would
+   * otherwise look clear.
+   */
+  minListForRunnersUp: 1_000,
   /** Candidates under this coverage are not even listed as "possibly related". */
   minRelated: 0.3,
 } as const;
 
 export interface TextEvidence {
+  /** How much of the debunk's claim the post covers: BM25 score / the debunk's self-score, at most 1. */
   coverage: number;
+  /** How much of the post (IDF mass of its words) the debunk covers: a post that only mentions the claim's
+   * words in passing is about something else. */
   queryCoverage: number;
-  /** coverage − the runner-up's coverage. */
-  margin: number;
+  /** The runner-up's BM25 score / the best one's (null when there is none): two equally close debunks mean
+   * an unclear match. */
+  runnerUpRatio: number | null;
+  /** The third candidate's BM25 score / the best one's (null when there is none). A runner-up well ahead of
+   * the third is often a second fact-check of the same claim, which makes the best one likelier right. */
+  thirdRatio: number | null;
+  /** Content words in the post. */
   postWords: number;
+  /** The post's IDF mass in units of the rarest possible word: how much it says, comparable across lists. */
+  postWeight: number;
+  /** The debunk's self-score in the same units: how much its claim says. */
+  debunkWeight: number;
   arabic: boolean;
 }
 
-export function confidence(e: Pick<TextEvidence, 'coverage' | 'queryCoverage' | 'margin'>): number {
-  return e.coverage + e.queryCoverage + e.margin;
+/** What the model can weigh; each script's model uses some of them (rawDecisionFeatures says how they are computed). */
+export const FEATURE_NAMES = ['coverage', 'queryCoverage', 'logCoverage', 'logQueryCoverage', 'runnerUpRatio', 'thirdRatio', 'logWords', 'logDebunkWeight', 'logPostWeight'] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+export interface DecisionWeights {
+  bias: number;
+  /** Only the features this model uses. */
+  weights: Partial<Record<FeatureName, number>>;
+  /**
+   * Each feature is held within what the fit saw (its 1st…99th percentiles): a linear model is not to be
+   * trusted outside its data, e.g. on a list of a few dozen debunks where term statistics are thin.
+   */
+  ranges: Partial<Record<FeatureName, [number, number]>>;
+  /**
+   * The ratios assumed when the list offers no runner-up or third candidate (a small list, see
+   * DECISION.minListForRunnersUp): the lower quartile of the fit's true matches, i.e. competition a true match
+   * often faces. Absent rivals then earn no more than that; the decision rests on how well post and claim
+   * cover each other. (The seed news sentences stay at log-odds ≤ −1 against the two-debunk bundled list.)
+   */
+  runnerUpRatioWhenAlone: number;
+  thirdRatioWhenAlone: number;
+}
+
+/** The model's inputs, unclamped (also as logs, whose effect shrinks as a quantity grows); missing ratios → NaN. */
+export function rawDecisionFeatures(e: TextEvidence): Record<FeatureName, number> {
+  return {
+    coverage: e.coverage,
+    queryCoverage: e.queryCoverage,
+    logCoverage: Math.log(e.coverage + 0.01),
+    logQueryCoverage: Math.log(e.queryCoverage + 0.01),
+    runnerUpRatio: e.runnerUpRatio ?? NaN,
+    thirdRatio: e.thirdRatio ?? NaN,
+    logWords: Math.log(e.postWords + 1),
+    logDebunkWeight: Math.log(Math.max(e.debunkWeight, 1e-3)),
+    logPostWeight: Math.log(Math.max(e.postWeight, 1e-3)),
+  };
+}
+
+/** The model's log-odds that the best candidate is the post's claim; badges from 0 up. */
+export function badgeLogOdds(e: TextEvidence, model: DecisionWeights = e.arabic ? DECISION_MODEL.arabic : DECISION_MODEL.latin): number {
+  const features = rawDecisionFeatures({ ...e, runnerUpRatio: e.runnerUpRatio ?? model.runnerUpRatioWhenAlone, thirdRatio: e.thirdRatio ?? model.thirdRatioWhenAlone });
+  let sum = model.bias;
+  for (const [name, weight] of Object.entries(model.weights) as [FeatureName, number][]) {
+    const [low, high] = model.ranges[name] ?? [-Infinity, Infinity];
+    sum += weight * Math.min(high, Math.max(low, features[name]));
+  }
+  return sum;
 }
 
 export function textMatchBadges(e: TextEvidence): boolean {
   if (e.postWords < DECISION.minWords) return false;
-  const bar = (e.arabic ? DECISION.minConfidence.arabic : DECISION.minConfidence.latin) + (e.postWords < DECISION.shortPostWords ? DECISION.shortPostExtra : 0);
-  return confidence(e) >= bar;
+  return badgeLogOdds(e) >= 0;
 }

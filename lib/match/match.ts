@@ -6,7 +6,7 @@
 import { canonicalMediaId, linkKey } from '../urls/canonical';
 import { postTerms } from './terms';
 import type { MatchIndex } from './index';
-import { DECISION, textMatchBadges } from './decide';
+import { DECISION, textMatchBadges, type TextEvidence } from './decide';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
 import type { FrameHash } from '../media/video';
 
@@ -59,13 +59,15 @@ function linkCandidates(index: MatchIndex, post: PostInput): Candidate[] {
   return [...seen.values()];
 }
 
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/g;
+
 // One score per document, and the list of documents touched, reused across calls (matching is synchronous):
 // a post touching 20,000 documents allocates nothing, so matching leaves the garbage collector little to do.
 let scratch = new Float32Array(0);
 let touched = new Int32Array(0);
 
 /** The `limit` best documents by BM25 score, best first, skipping `skip`. */
-function topByText(index: MatchIndex, terms: Map<string, number>, limit: number, skip: (doc: number) => boolean): [number, number][] {
+export function topByText(index: MatchIndex, terms: Map<string, number>, limit: number, skip: (doc: number) => boolean): [number, number][] {
   if (scratch.length < index.ids.length) {
     scratch = new Float32Array(index.ids.length);
     touched = new Int32Array(index.ids.length);
@@ -114,8 +116,11 @@ function topByText(index: MatchIndex, terms: Map<string, number>, limit: number,
   return best;
 }
 
-/** Share of the post's IDF mass (its words that the index knows, and unknown words at full weight) found in `doc`. */
-function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: number): number {
+/**
+ * The post's IDF mass (its words that the index knows, and unknown words at full weight) and the share of
+ * it found in `doc`.
+ */
+function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: number): { total: number; share: number } {
   let total = 0;
   let shared = 0;
   for (const term of terms.keys()) {
@@ -124,7 +129,27 @@ function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: numbe
     total += idf;
     if (t !== undefined && sortedIncludes(index.docs, index.offsets[t]!, index.offsets[t + 1]! - 1, doc)) shared += idf;
   }
-  return total ? shared / total : 0;
+  return { total, share: total ? shared / total : 0 };
+}
+
+const coverageOf = (index: MatchIndex, doc: number, score: number) => Math.min(1, score / (index.selfScore[doc] || 1));
+
+/** What the badge decision weighs about the best of `ranked` (the post's text candidates, best first). */
+export function textEvidence(index: MatchIndex, text: string, terms: Map<string, number>, ranked: readonly [number, number][]): TextEvidence {
+  const [doc, score] = ranked[0]!;
+  const [, runnerUp, third] = index.ids.length >= DECISION.minListForRunnersUp ? ranked : [];
+  const post = queryCoverage(index, terms, doc);
+  const arabicLetters = text.match(ARABIC_SCRIPT)?.length ?? 0;
+  return {
+    coverage: coverageOf(index, doc, score),
+    queryCoverage: post.share,
+    runnerUpRatio: runnerUp && score > 0 ? runnerUp[1] / score : null,
+    thirdRatio: third && score > 0 ? third[1] / score : null,
+    postWords: terms.size,
+    postWeight: post.total / index.maxIdf,
+    debunkWeight: index.selfScore[doc]! / index.maxIdf,
+    arabic: arabicLetters * 2 > text.replace(/[\s\p{P}\p{S}\d]/gu, '').length,
+  };
 }
 
 /** Binary search for `value` in sorted[lo…hi]. */
@@ -139,8 +164,6 @@ function sortedIncludes(sorted: Int32Array, lo: number, hi: number, value: numbe
   return false;
 }
 
-const ARABIC_SCRIPT = /[\u0600-\u06FF]/g;
-
 export function matchPost(index: MatchIndex, post: PostInput, options: MatchOptions = {}): PostMatches {
   const limit = options.limit ?? 5;
   const exclude = options.exclude;
@@ -153,22 +176,10 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   const terms = postTerms(post.text);
   const ranked = topByText(index, terms, limit, (doc) => certainIds.has(index.ids[doc]!) || !!exclude?.has(index.ids[doc]!));
 
-  const coverageOf = (doc: number, score: number) => Math.min(1, score / (index.selfScore[doc] || 1));
   const textCandidates: Candidate[] = ranked.map(([doc, score], rank) => {
-    const coverage = coverageOf(doc, score);
     // Only the best text match can badge, and only when no certain match already does.
-    let badge = false;
-    if (rank === 0 && certain.length === 0) {
-      const runnerUp = ranked[1];
-      const arabicLetters = post.text.match(ARABIC_SCRIPT)?.length ?? 0;
-      badge = textMatchBadges({
-        coverage,
-        queryCoverage: queryCoverage(index, terms, doc),
-        margin: coverage - (runnerUp ? coverageOf(runnerUp[0], runnerUp[1]) : 0),
-        postWords: terms.size,
-        arabic: arabicLetters * 2 > post.text.replace(/[\s\p{P}\p{S}\d]/gu, '').length,
-      });
-    }
+    const badge = rank === 0 && certain.length === 0 && textMatchBadges(textEvidence(index, post.text, terms, ranked));
+    const coverage = coverageOf(index, doc, score);
     return { debunkId: index.ids[doc]!, verdict: index.verdicts[doc]!, how: 'similar-text', score: Math.round(coverage * 1000) / 1000, badge };
   });
 
