@@ -6,6 +6,10 @@
  * ../shared/eval dev data by `npm run fit-decision`, each script with its own weights) and the post is badged
  * when the model's log-odds reach 0. The fit places 0 where at most 1.6 % of posts would be badged if their
  * true debunk were missing and badge precision stays ≥ 0.96. Below the bar a match is "possibly related".
+ *
+ * Each script has two models: one that weighs the rivals (runner-up, third candidate), and one fitted without
+ * them for lists too small for rivals to mean anything (a list of two has no rival for a loose match, which
+ * would otherwise look clear). Both are calibrated on the same large lists.
  */
 import { DECISION_MODEL } from './decision-model';
 
@@ -22,18 +26,26 @@ export const DECISION = {
   minRelated: 0.3,
 } as const;
 
+export interface RivalEvidence {
+  /** The strongest rival's BM25 score / the best one's: two equally close debunks mean an unclear match. */
+  runnerUpRatio: number;
+  /** The next rival's BM25 score / the best one's. A runner-up well ahead of the third is often a second
+   * fact-check of the same claim, which makes the best one likelier right. */
+  thirdRatio: number;
+  /** The best one's n-gram similarity minus the highest among the rivals. */
+  gramLead: number;
+}
+
 export interface TextEvidence {
   /** How much of the debunk's claim the post covers: BM25 score / the debunk's self-score, at most 1. */
   coverage: number;
   /** How much of the post (IDF mass of its words) the debunk covers: a post that only mentions the claim's
    * words in passing is about something else. */
   queryCoverage: number;
-  /** The runner-up's BM25 score / the best one's (null when there is none): two equally close debunks mean
-   * an unclear match. */
-  runnerUpRatio: number | null;
-  /** The third candidate's BM25 score / the best one's (null when there is none). A runner-up well ahead of
-   * the third is often a second fact-check of the same claim, which makes the best one likelier right. */
-  thirdRatio: number | null;
+  /** Character n-gram similarity of post and claim (0…1). */
+  gramSimilarity: number;
+  /** What the other candidates say; null when the list is too small for rivals to mean anything. */
+  rivals: RivalEvidence | null;
   /** Content words in the post. */
   postWords: number;
   /** The post's IDF mass in units of the rarest possible word: how much it says, comparable across lists. */
@@ -44,9 +56,24 @@ export interface TextEvidence {
 }
 
 /** What the model can weigh; each script's model uses some of them (rawDecisionFeatures says how they are computed). */
-export const FEATURE_NAMES = ['coverage', 'queryCoverage', 'logCoverage', 'logQueryCoverage', 'runnerUpRatio', 'thirdRatio', 'logWords', 'logDebunkWeight', 'logPostWeight'] as const;
+export const FEATURE_NAMES = [
+  'coverage',
+  'queryCoverage',
+  'logCoverage',
+  'logQueryCoverage',
+  'runnerUpRatio',
+  'thirdRatio',
+  'gramSimilarity',
+  'gramLead',
+  'logWords',
+  'logDebunkWeight',
+  'logPostWeight',
+] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** Features only rivals provide: the model for small lists goes without them. */
+export const RIVAL_FEATURES: readonly FeatureName[] = ['runnerUpRatio', 'thirdRatio', 'gramLead'];
 
 export interface DecisionWeights {
   bias: number;
@@ -57,34 +84,41 @@ export interface DecisionWeights {
    * trusted outside its data, e.g. on a list of a few dozen debunks where term statistics are thin.
    */
   ranges: Partial<Record<FeatureName, [number, number]>>;
-  /**
-   * The ratios assumed when the list offers no runner-up or third candidate (a small list, see
-   * DECISION.minListForRunnersUp): the lower quartile of the fit's true matches, i.e. competition a true match
-   * often faces. Absent rivals then earn no more than that; the decision rests on how well post and claim
-   * cover each other. (The seed news sentences stay at log-odds ≤ −1 against the two-debunk bundled list.)
-   */
-  runnerUpRatioWhenAlone: number;
-  thirdRatioWhenAlone: number;
 }
 
-/** The model's inputs, unclamped (also as logs, whose effect shrinks as a quantity grows); missing ratios → NaN. */
+export interface ScriptModels {
+  /** For posts whose candidates include rivals. */
+  withRivals: DecisionWeights;
+  /** For lists under DECISION.minListForRunnersUp debunks, or posts with fewer than three candidates. */
+  alone: DecisionWeights;
+}
+
+/** The model's inputs, unclamped (also as logs, whose effect shrinks as a quantity grows); no rivals → NaN. */
 export function rawDecisionFeatures(e: TextEvidence): Record<FeatureName, number> {
   return {
     coverage: e.coverage,
     queryCoverage: e.queryCoverage,
     logCoverage: Math.log(e.coverage + 0.01),
     logQueryCoverage: Math.log(e.queryCoverage + 0.01),
-    runnerUpRatio: e.runnerUpRatio ?? NaN,
-    thirdRatio: e.thirdRatio ?? NaN,
+    runnerUpRatio: e.rivals?.runnerUpRatio ?? NaN,
+    thirdRatio: e.rivals?.thirdRatio ?? NaN,
+    gramSimilarity: e.gramSimilarity,
+    gramLead: e.rivals?.gramLead ?? NaN,
     logWords: Math.log(e.postWords + 1),
     logDebunkWeight: Math.log(Math.max(e.debunkWeight, 1e-3)),
     logPostWeight: Math.log(Math.max(e.postWeight, 1e-3)),
   };
 }
 
+/** The model that decides for `e`. */
+export function modelFor(e: TextEvidence): DecisionWeights {
+  const models = e.arabic ? DECISION_MODEL.arabic : DECISION_MODEL.latin;
+  return e.rivals ? models.withRivals : models.alone;
+}
+
 /** The model's log-odds that the best candidate is the post's claim; badges from 0 up. */
-export function badgeLogOdds(e: TextEvidence, model: DecisionWeights = e.arabic ? DECISION_MODEL.arabic : DECISION_MODEL.latin): number {
-  const features = rawDecisionFeatures({ ...e, runnerUpRatio: e.runnerUpRatio ?? model.runnerUpRatioWhenAlone, thirdRatio: e.thirdRatio ?? model.thirdRatioWhenAlone });
+export function badgeLogOdds(e: TextEvidence, model: DecisionWeights = modelFor(e)): number {
+  const features = rawDecisionFeatures(e);
   let sum = model.bias;
   for (const [name, weight] of Object.entries(model.weights) as [FeatureName, number][]) {
     const [low, high] = model.ranges[name] ?? [-Infinity, Infinity];

@@ -12,11 +12,12 @@ import { words } from '../text/normalise';
 import { stemOf } from './terms';
 import { buildMediaIndex, MediaIndex, type MediaIndexData } from '../media/media-index';
 import { runAtOnce, runInSlices, yieldToEventLoop, type Pause } from '../scheduling/yield';
+import { joinGramTexts, type GramTexts } from './char-grams';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
-export const MATCHER_REVISION = 2;
+export const MATCHER_REVISION = 3;
 
 /** How much each field of a debunk counts in text retrieval. */
 export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };
@@ -40,6 +41,8 @@ export interface MatchIndex {
   idf: Float32Array;
   /** The BM25 score a document would get from a query made of all its own terms: the 100 % mark. */
   selfScore: Float32Array;
+  /** Each document's claim and headline as normalised words joined by spaces: what character n-grams re-rank by. */
+  gramTexts: GramTexts;
   /** The IDF of a term no document has: what an unknown post word weighs. */
   maxIdf: number;
   /** Terms with a lower IDF (in more than COMMON_SHARE of documents) do not gather candidates. */
@@ -53,12 +56,12 @@ export const COMMON_SHARE = 0.02;
 const commonIdfFor = (n: number) => Math.log(1 + (n - n * COMMON_SHARE + 0.5) / (n * COMMON_SHARE + 0.5));
 const maxIdfFor = (n: number) => Math.log(1 + (n + 0.5) / 0.5);
 
-/** The texts of a debunk that are indexed, with their weights. */
-function fieldsOf(debunk: IndexedDebunk): [string, number][] {
-  const fields: [string, number][] = [[debunk.claim, FIELD_WEIGHTS.claim]];
-  if (debunk.headline) fields.push([debunk.headline, FIELD_WEIGHTS.headline]);
-  for (const keyword of debunk.keywords) fields.push([keyword, FIELD_WEIGHTS.keywords]);
-  if (debunk.conclusion) fields.push([debunk.conclusion, FIELD_WEIGHTS.conclusion]);
+/** The texts of a debunk that are indexed, with their weights, and whether n-gram re-ranking reads them. */
+function fieldsOf(debunk: IndexedDebunk): [string, number, boolean][] {
+  const fields: [string, number, boolean][] = [[debunk.claim, FIELD_WEIGHTS.claim, true]];
+  if (debunk.headline) fields.push([debunk.headline, FIELD_WEIGHTS.headline, true]);
+  for (const keyword of debunk.keywords) fields.push([keyword, FIELD_WEIGHTS.keywords, false]);
+  if (debunk.conclusion) fields.push([debunk.conclusion, FIELD_WEIGHTS.conclusion, false]);
   return fields;
 }
 
@@ -77,10 +80,15 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
   // First pass: raw term frequencies per document, and each term's document frequency.
   const termIds = new Map<string, number>();
   const df: number[] = [];
-  const docTerms: Int32Array[] = [];
-  const docTfs: Float32Array[] = [];
+  // Every document's (term, tf) pairs in two flat arrays that grow by doubling: document d owns
+  // [docStarts[d], docStarts[d+1]). 100,000 pairs of small typed arrays kept the garbage collector busy.
+  let docTerms = new Int32Array(1 << 16);
+  let docTfs = new Float32Array(1 << 16);
+  const docStarts = new Int32Array(n + 1);
+  const counts = new Map<number, number>();
   const lengths = new Float64Array(n);
   const byLink = new Map<string, number[]>();
+  const gramTexts: string[] = [];
   let total = 0;
   // Word → term number (−1: not indexed). One lookup per word occurrence: hashing fresh strings is the
   // main cost of indexing 100,000 debunks.
@@ -102,25 +110,35 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
   for (let doc = 0; doc < debunks.length; doc++) {
     if (doc && doc % BUILD_SLICE === 0) yield;
     const debunk = debunks[doc]!;
-    const counts = new Map<number, number>();
-    for (const [text, weight] of fieldsOf(debunk)) {
-      for (const word of words(text)) {
+    counts.clear();
+    let gramText = '';
+    for (const [text, weight, forGrams] of fieldsOf(debunk)) {
+      const fieldWords = words(text);
+      if (forGrams) gramText += (gramText ? ' ' : '') + fieldWords.join(' ');
+      for (const word of fieldWords) {
         const id = termOf(word);
         if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + weight);
       }
     }
-    const ids = new Int32Array(counts.size);
-    const tfs = new Float32Array(counts.size);
-    let i = 0;
+    gramTexts.push(gramText);
+    if (total + counts.size > docTerms.length) {
+      const grown = Math.max(docTerms.length * 2, total + counts.size);
+      const terms = new Int32Array(grown);
+      terms.set(docTerms);
+      docTerms = terms;
+      const tfs = new Float32Array(grown);
+      tfs.set(docTfs);
+      docTfs = tfs;
+    }
+    let i = total;
     for (const [id, tf] of counts) {
       df[id]!++;
-      ids[i] = id;
-      tfs[i++] = tf;
+      docTerms[i] = id;
+      docTfs[i++] = tf;
       lengths[doc]! += tf;
     }
     total += counts.size;
-    docTerms.push(ids);
-    docTfs.push(tfs);
+    docStarts[doc + 1] = total;
     for (const url of debunk.appearances) {
       const key = linkKey(url);
       if (!key) continue;
@@ -144,11 +162,9 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
   for (let doc = 0; doc < n; doc++) {
     if (doc && doc % (BUILD_SLICE * 4) === 0) yield;
     const norm = BM25.k1 * (1 - BM25.b + (BM25.b * lengths[doc]!) / avgLength);
-    const ids = docTerms[doc]!;
-    const tfs = docTfs[doc]!;
-    for (let i = 0; i < ids.length; i++) {
-      const t = ids[i]!;
-      const tf = tfs[i]!;
+    for (let i = docStarts[doc]!; i < docStarts[doc + 1]!; i++) {
+      const t = docTerms[i]!;
+      const tf = docTfs[i]!;
       const w = (idf[t]! * tf * (BM25.k1 + 1)) / (tf + norm);
       const at = fill[t]!++;
       docs[at] = doc;
@@ -177,6 +193,7 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
     weights,
     idf,
     selfScore,
+    gramTexts: joinGramTexts(gramTexts),
     maxIdf: maxIdfFor(n),
     commonIdf: commonIdfFor(n),
     media: new MediaIndex(buildMediaIndex(debunks.map((d) => d.media))),
@@ -197,11 +214,14 @@ export function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: Pau
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
 export interface SerialisedIndex {
-  format: 2;
+  format: 3;
   /** Joined by SEPARATOR. */
   ids: string;
   terms: string;
   linkKeys: string;
+  /** GramTexts.texts as UTF-8: IndexedDB stores and reads bytes far faster than a 14 MB string. */
+  gramTexts: Uint8Array;
+  gramOffsets: Int32Array;
   /** Index into VERDICTS. */
   verdicts: Uint8Array;
   /** Link l owns linkDocs[linkOffsets[l] … linkOffsets[l+1]]. */
@@ -220,8 +240,10 @@ const split = (joined: string) => (joined ? joined.split(SEPARATOR) : []);
 
 export function serialiseIndex(index: MatchIndex): SerialisedIndex {
   return {
-    format: 2,
+    format: 3,
     ids: index.ids.join(SEPARATOR),
+    gramTexts: new TextEncoder().encode(index.gramTexts.texts),
+    gramOffsets: index.gramTexts.offsets,
     terms: [...index.termIds.keys()].join(SEPARATOR),
     // Map order is link-number order: keys were inserted as numbered.
     linkKeys: [...index.links.keys()].join(SEPARATOR),
@@ -255,6 +277,8 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
     weights: data.weights,
     idf: data.idf,
     selfScore: data.selfScore,
+    // Decoding gives back the same string, so the offsets (in UTF-16 units) still hold.
+    gramTexts: { texts: new TextDecoder().decode(data.gramTexts), offsets: data.gramOffsets },
     maxIdf: maxIdfFor(ids.length),
     commonIdf: commonIdfFor(ids.length),
     media: new MediaIndex(data.media),

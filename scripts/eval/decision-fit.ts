@@ -13,9 +13,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importClaimReviews } from '../../lib/debunk/claimreview';
 import { buildIndex } from '../../lib/match/index';
-import { textEvidence, topByText } from '../../lib/match/match';
+import { rankText, textEvidence } from '../../lib/match/match';
 import { postTerms } from '../../lib/match/terms';
-import { badgeLogOdds, DECISION, rawDecisionFeatures, type DecisionWeights, type FeatureName, type TextEvidence } from '../../lib/match/decide';
+import { badgeLogOdds, DECISION, rawDecisionFeatures, RIVAL_FEATURES, type DecisionWeights, type FeatureName, type ScriptModels, type TextEvidence } from '../../lib/match/decide';
 import { figuresAt, fitLogistic, lowestSafeBar, percentile, seededShuffle, type DecisionCase, type DecisionFigures, type DecisionLimits } from './logistic';
 
 const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
@@ -27,8 +27,8 @@ const FOLDS = 5;
  */
 const BASIC: FeatureName[] = ['coverage', 'queryCoverage', 'runnerUpRatio', 'logWords', 'logDebunkWeight', 'logPostWeight'];
 const FEATURES: Record<'latin' | 'arabic', FeatureName[]> = {
-  latin: [...BASIC, 'logCoverage', 'logQueryCoverage', 'thirdRatio'],
-  arabic: BASIC,
+  latin: [...BASIC, 'logCoverage', 'logQueryCoverage', 'thirdRatio', 'gramSimilarity', 'gramLead'],
+  arabic: [...BASIC, 'gramSimilarity', 'gramLead'],
 };
 const SEEDS = [1, 2, 3];
 
@@ -64,10 +64,10 @@ function casesOf(set: string): { rows: Row[]; posts: number } {
     if (terms.size < DECISION.minWords) continue;
     const g = gold.get(post.id) ?? new Set<string>();
     for (const goldRemoved of [false, true]) {
-      const ranked = topByText(index, terms, 3, (doc) => goldRemoved && g.has(index.ids[doc]!));
+      const ranked = rankText(index, post.text, terms, 3, (doc) => goldRemoved && g.has(index.ids[doc]!));
       if (!ranked.length) continue;
       const evidence = textEvidence(index, post.text, terms, ranked);
-      rows.push({ post: post.id, goldRemoved, correct: g.has(index.ids[ranked[0]![0]]!), evidence, features: rawDecisionFeatures(evidence) });
+      rows.push({ post: post.id, goldRemoved, correct: g.has(index.ids[ranked[0]!.doc]!), evidence, features: rawDecisionFeatures(evidence) });
     }
   }
   return { rows, posts: posts.length };
@@ -78,36 +78,49 @@ const asCases = (rows: readonly Row[], score: (r: Row) => number): DecisionCase[
   rows.map((r) => ({ post: r.post, goldRemoved: r.goldRemoved, correct: r.correct, logOdds: score(r) }));
 const distinctPosts = (rows: readonly Row[]) => new Set(rows.map((r) => r.post)).size;
 
-/** Fits the model on `rows`, holds features within their range there, and shifts the bias so the bar is 0. */
-function fit(rows: readonly Row[], posts: number, names: readonly FeatureName[]): DecisionWeights {
-  // A post alone in a large list has no runner-up only by accident: those rows (if any) are left out.
+/** Fits a model on the rows it applies to, holds features within their range there, and shifts the bias so
+ * the bar is 0. */
+function fitModel(rows: readonly Row[], posts: number, names: readonly FeatureName[]): DecisionWeights {
   const usable = rows.filter((r) => names.every((name) => Number.isFinite(r.features[name])));
   const { weights, bias } = fitLogistic(
     usable.map((r) => names.map((name) => r.features[name])),
     usable.map(label),
   );
-  const column = (name: FeatureName, of = usable) => of.map((r) => r.features[name]);
-  const matches = usable.filter((r) => label(r) === 1);
+  const column = (name: FeatureName) => usable.map((r) => r.features[name]);
   const model: DecisionWeights = {
     bias,
     weights: Object.fromEntries(names.map((name, i) => [name, weights[i]!])),
     ranges: Object.fromEntries(names.map((name) => [name, [percentile(column(name), 0.01), percentile(column(name), 0.99)]])),
-    runnerUpRatioWhenAlone: percentile(column('runnerUpRatio', matches), 0.25),
-    thirdRatioWhenAlone: percentile(column('thirdRatio', matches), 0.25),
   };
-  const bar = lowestSafeBar(asCases(rows, (r) => badgeLogOdds(r.evidence, model)), posts, LIMITS);
+  const bar = lowestSafeBar(asCases(usable, (r) => badgeLogOdds(r.evidence, model)), posts, LIMITS);
   return { ...model, bias: model.bias - bar };
 }
 
-function crossValidated(rows: readonly Row[], posts: number, names: readonly FeatureName[], seed: number): DecisionFigures {
+/** The model with rivals, and the one without them for small lists, fitted and calibrated on the same rows. */
+function fitScript(rows: readonly Row[], posts: number, names: readonly FeatureName[]): ScriptModels {
+  return {
+    withRivals: fitModel(rows, posts, names),
+    alone: fitModel(
+      rows,
+      posts,
+      names.filter((name) => !RIVAL_FEATURES.includes(name)),
+    ),
+  };
+}
+
+/** How the extension decides a row: with rivals when there are some. */
+const decide = (models: ScriptModels, r: Row) => badgeLogOdds(r.evidence, r.evidence.rivals ? models.withRivals : models.alone);
+
+/** Figures on posts held out of the fit: each fold scored by models fitted on the other four. */
+function crossValidated(rows: readonly Row[], posts: number, seed: number, score: (models: ScriptModels, r: Row) => number, names: readonly FeatureName[]): DecisionFigures {
   const order = seededShuffle([...new Set(rows.map((r) => r.post))], seed);
   const foldOf = new Map(order.map((post, i) => [post, i % FOLDS]));
   const held: DecisionCase[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const train = rows.filter((r) => foldOf.get(r.post) !== fold);
     // Posts too short to have rows still count, in proportion.
-    const model = fit(train, (posts * distinctPosts(train)) / distinctPosts(rows), names);
-    held.push(...asCases(rows.filter((r) => foldOf.get(r.post) === fold), (r) => badgeLogOdds(r.evidence, model)));
+    const models = fitScript(train, (posts * distinctPosts(train)) / distinctPosts(rows), names);
+    held.push(...asCases(rows.filter((r) => foldOf.get(r.post) === fold), (r) => score(models, r)));
   }
   return figuresAt(held, 0, posts);
 }
@@ -115,10 +128,15 @@ function crossValidated(rows: readonly Row[], posts: number, names: readonly Fea
 const f3 = (x: number) => x.toFixed(3);
 const show = (f: DecisionFigures) => `precision ${f3(f.precision)}, recall ${f3(f.recall)}, false badges with gold removed ${(f.falseBadgeRate * 100).toFixed(1)} %`;
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+const rounded = (model: DecisionWeights): DecisionWeights => ({
+  bias: round(model.bias),
+  weights: Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, round(v)])),
+  ranges: Object.fromEntries(Object.entries(model.ranges).map(([k, [lo, hi]]) => [k, [round(lo), round(hi)]])),
+});
 
-export type DecisionModels = Record<'latin' | 'arabic', DecisionWeights>;
+export type DecisionModels = Record<'latin' | 'arabic', ScriptModels>;
 
-/** Fits both models (rounded as shipped), reporting figures through `report`. */
+/** Fits all models (rounded as shipped), reporting figures through `report`. */
 export function fitDecisionModels(options: { crossValidate?: boolean; report?: (line: string) => void } = {}): DecisionModels {
   const { crossValidate = true, report = () => {} } = options;
   const models = {} as DecisionModels;
@@ -127,17 +145,16 @@ export function fitDecisionModels(options: { crossValidate?: boolean; report?: (
     ['clef-ar', 'arabic'],
   ] as const) {
     const { rows, posts } = casesOf(set);
+    const names = FEATURES[script];
     report(`\n${set}/dev (${script}): ${posts} posts, ${rows.length} cases`);
-    if (crossValidate) for (const seed of SEEDS) report(`  cross-validated, shuffle ${seed}: ${show(crossValidated(rows, posts, FEATURES[script], seed))}`);
-    const model = fit(rows, posts, FEATURES[script]);
-    report(`  fitted on all: ${show(figuresAt(asCases(rows, (r) => badgeLogOdds(r.evidence, model)), 0, posts))}`);
-    models[script] = {
-      bias: round(model.bias),
-      weights: Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, round(v)])),
-      ranges: Object.fromEntries(Object.entries(model.ranges).map(([k, [lo, hi]]) => [k, [round(lo), round(hi)]])),
-      runnerUpRatioWhenAlone: round(model.runnerUpRatioWhenAlone),
-      thirdRatioWhenAlone: round(model.thirdRatioWhenAlone),
-    };
+    if (crossValidate) {
+      for (const seed of SEEDS) report(`  cross-validated, shuffle ${seed}: ${show(crossValidated(rows, posts, seed, decide, names))}`);
+      const alone = (m: ScriptModels, r: Row) => badgeLogOdds(r.evidence, m.alone);
+      for (const seed of SEEDS) report(`  without rivals (small lists), cross-validated, shuffle ${seed}: ${show(crossValidated(rows, posts, seed, alone, names))}`);
+    }
+    const fitted = fitScript(rows, posts, names);
+    models[script] = { withRivals: rounded(fitted.withRivals), alone: rounded(fitted.alone) };
+    report(`  fitted on all: ${show(figuresAt(asCases(rows, (r) => decide(models[script], r)), 0, posts))}`);
   }
   return models;
 }
@@ -151,8 +168,8 @@ export function decisionModelSource(models: DecisionModels): string {
   return `// Generated by \`npm run fit-decision\` (scripts/eval/decision-fit.ts) from ../shared/eval dev data; do not edit.
 // Log-odds = bias + Σ weight × feature (rawDecisionFeatures in decide.ts, each held within its range);
 // a post badges from 0 up.
-import type { DecisionWeights } from './decide';
+import type { ScriptModels } from './decide';
 
-export const DECISION_MODEL: Record<'latin' | 'arabic', DecisionWeights> = ${body};
+export const DECISION_MODEL: Record<'latin' | 'arabic', ScriptModels> = ${body};
 `;
 }

@@ -11,18 +11,19 @@ import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 const CLAIM = 'فيديو يُظهِر أسـرى من عناصر الجيش السورى على ايدى قوات سوريا الديمقراطيه &quot;قسد&quot; فى مدينه حلب';
 const TRUE_NEWS = 'محافظ حلب: المدينة باتت خالية تماماً من قوات قسد بعد خروج الدفعة الأخيرة من مقاتليها من حي الشيخ مقصود';
-const PAYLOAD = '&lt;img src=x onerror="window.__pwned=1"&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;&lt;svg onload="window.__pwned=3"&gt;';
+const IMG_PAYLOAD = '&lt;img src=x onerror="window.__pwned=1"&gt;';
+const PAYLOAD = `${IMG_PAYLOAD}&lt;script&gt;window.__pwned=2&lt;/script&gt;&lt;svg onload="window.__pwned=3"&gt;`;
 
 const tweet = (id: number, text: string, extra = '') =>
   `<article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/${id}"><time datetime="2026-01-09T10:00:00Z">Jan 9</time></a></div><div data-testid="tweetText" lang="ar">${text}</div>${extra}</article>`;
 
 const HOSTILE_PAGE = `<!doctype html><html lang="en"><body><main>
-${tweet(9001, `${PAYLOAD} ${CLAIM}`)}
+${tweet(9001, `${CLAIM} ${IMG_PAYLOAD}`)}
 ${tweet(9002, `\u202E${TRUE_NEWS}\u202C \u2066${PAYLOAD}\u2069`)}
 ${tweet(9003, `${TRUE_NEWS} ${'كلام عادي عن الطقس في المدينة '.repeat(1_700)}`)}
 <article data-testid="tweet"></article>
 <article data-testid="tweet"><div data-testid="tweetText"></div><time>no link</time></article>
-${tweet(9006, TRUE_NEWS)}
+${tweet(9006, `${PAYLOAD} ${TRUE_NEWS}`)}
 </main>
 <script>
   // The page rewrites one post's text every 4 ms for 1.5 s, alternating a debunked claim and true news,
