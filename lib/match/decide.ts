@@ -17,11 +17,11 @@ export const DECISION = {
   /** Fewer content words than this never badge on text alone. */
   minWords: 4,
   /**
-   * Below this many debunks the runner-up and third candidates say little (few debunks share any word with
-   * a post), so they are treated as missing: in a demo list of two, a loose match has no rival and would
-   * otherwise look clear.
+   * Below this many debunks the rivals (runner-up, third candidate) say little: few debunks share any word
+   * with a post. The decision then goes without them; in a demo list of two a loose match has no rival and
+   * would otherwise look clear.
    */
-  minListForRunnersUp: 1_000,
+  minListForRivals: 1_000,
   /** Candidates under this coverage are not even listed as "possibly related". */
   minRelated: 0.3,
 } as const;
@@ -89,7 +89,7 @@ export interface DecisionWeights {
 export interface ScriptModels {
   /** For posts whose candidates include rivals. */
   withRivals: DecisionWeights;
-  /** For lists under DECISION.minListForRunnersUp debunks, or posts with fewer than three candidates. */
+  /** For lists under DECISION.minListForRivals debunks, or posts with fewer than three candidates. */
   alone: DecisionWeights;
 }
 

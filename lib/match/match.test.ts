@@ -4,7 +4,7 @@ import { importClaimReviews } from '../debunk/claimreview';
 import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk, seedText } from '@/tests/unit/support/debunks';
 import { buildIndex } from './index';
 import { matchPost, rankText, shownCandidates, textEvidence } from './match';
-import { postTerms } from './terms';
+import { readPost } from './terms';
 import { badgeLogOdds, modelFor, textMatchBadges, type RivalEvidence, type TextEvidence } from './decide';
 import { DECISION_MODEL } from './decision-model';
 
@@ -117,13 +117,13 @@ describe('matchPost: the decision', () => {
 
   it('decides without rivals in a small list, where their absence proves nothing', () => {
     const text = 'قسد تعلن أسر عناصر من الجيش السوري في اشتباكات حلب';
-    const terms = postTerms(text);
+    const read = readPost(text);
     const small = buildIndex(bundledDebunks());
-    const inSmall = textEvidence(small, text, terms, rankText(small, text, terms, 3, () => false));
+    const inSmall = textEvidence(small, read, rankText(small, read, 3, () => false));
     expect(inSmall.rivals).toBeNull();
     expect(modelFor(inSmall)).toBe(DECISION_MODEL.arabic.alone);
     expect(Object.keys(DECISION_MODEL.arabic.alone.weights)).not.toContain('runnerUpRatio');
-    const inLarge = textEvidence(index, text, terms, rankText(index, text, terms, 3, () => false));
+    const inLarge = textEvidence(index, read, rankText(index, read, 3, () => false));
     expect(inLarge.rivals?.runnerUpRatio).toBeGreaterThan(0);
     expect(modelFor(inLarge)).toBe(DECISION_MODEL.arabic.withRivals);
   });

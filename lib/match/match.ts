@@ -4,9 +4,8 @@
  * badge decision. Pure: the same code runs in the background, the CLI, the eval and the benchmarks.
  */
 import { canonicalMediaId, linkKey } from '../urls/canonical';
-import { postTerms } from './terms';
+import { readPost, type PostText } from './terms';
 import { gramSimilarities } from './char-grams';
-import { cleanPostText, words } from '../text/normalise';
 import type { MatchIndex } from './index';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
@@ -60,8 +59,6 @@ function linkCandidates(index: MatchIndex, post: PostInput): Candidate[] {
   for (const link of post.links ?? []) consider(link, false);
   return [...seen.values()];
 }
-
-const ARABIC_SCRIPT = /[\u0600-\u06FF]/g;
 
 // One score per document, and the list of documents touched, reused across calls (matching is synchronous):
 // a post touching 20,000 documents allocates nothing, so matching leaves the garbage collector little to do.
@@ -151,24 +148,18 @@ export interface TextCandidate {
 export const RERANK = {
   latin: { depth: 10, gramWeight: 2 },
   arabic: { depth: 20, gramWeight: 2.5 },
-};
-
-/** Whether most of the text's letters are Arabic. */
-export function isArabicText(text: string): boolean {
-  const arabicLetters = text.match(ARABIC_SCRIPT)?.length ?? 0;
-  return arabicLetters * 2 > text.replace(/[\s\p{P}\p{S}\d]/gu, '').length;
-}
+} as const;
 
 /**
  * The post's text candidates, best first, skipping `skip`: at least `limit`, and all that were re-ranked
  * (the badge decision looks at every rival, however many the caller shows).
  */
-export function rankText(index: MatchIndex, text: string, terms: Map<string, number>, limit: number, skip: (doc: number) => boolean): TextCandidate[] {
-  const { depth, gramWeight } = isArabicText(text) ? RERANK.arabic : RERANK.latin;
-  const byBm25 = topByText(index, terms, Math.max(limit, depth), skip);
+export function rankText(index: MatchIndex, post: PostText, limit: number, skip: (doc: number) => boolean): TextCandidate[] {
+  const { depth, gramWeight } = post.arabic ? RERANK.arabic : RERANK.latin;
+  const byBm25 = topByText(index, post.terms, Math.max(limit, depth), skip);
   if (!byBm25.length) return [];
   const grams = gramSimilarities(
-    words(cleanPostText(text)).join(' '),
+    post.words,
     index.gramTexts,
     byBm25.map(([doc]) => doc),
   );
@@ -179,22 +170,22 @@ export function rankText(index: MatchIndex, text: string, terms: Map<string, num
 }
 
 /** What the badge decision weighs about the best of `ranked` (the post's text candidates, best first). */
-export function textEvidence(index: MatchIndex, text: string, terms: Map<string, number>, ranked: readonly TextCandidate[]): TextEvidence {
+export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly TextCandidate[]): TextEvidence {
   const { doc, bm25, gram } = ranked[0]!;
   const others = ranked.slice(1);
   // The strongest rivals by BM25 (re-ranking may have put one of them below the best).
   const [runnerUp, third] = others.map((c) => c.bm25).sort((a, b) => b - a);
-  const rivalsMeanSomething = index.ids.length >= DECISION.minListForRunnersUp && third !== undefined && bm25 > 0;
-  const post = queryCoverage(index, terms, doc);
+  const rivalsMeanSomething = index.ids.length >= DECISION.minListForRivals && third !== undefined && bm25 > 0;
+  const covered = queryCoverage(index, post.terms, doc);
   return {
     coverage: coverageOf(index, doc, bm25),
-    queryCoverage: post.share,
+    queryCoverage: covered.share,
     gramSimilarity: gram,
     rivals: rivalsMeanSomething ? { runnerUpRatio: runnerUp! / bm25, thirdRatio: third / bm25, gramLead: gram - Math.max(...others.map((c) => c.gram)) } : null,
-    postWords: terms.size,
-    postWeight: post.total / index.maxIdf,
+    postWords: post.terms.size,
+    postWeight: covered.total / index.maxIdf,
     debunkWeight: index.selfScore[doc]! / index.maxIdf,
-    arabic: isArabicText(text),
+    arabic: post.arabic,
   };
 }
 
@@ -219,12 +210,12 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   const certain = [...links, ...footage.filter((c) => c.badge)];
   const certainIds = new Set([...certain, ...footage].map((c) => c.debunkId));
 
-  const terms = postTerms(post.text);
-  const ranked = rankText(index, post.text, terms, limit, (doc) => certainIds.has(index.ids[doc]!) || !!exclude?.has(index.ids[doc]!));
+  const text = readPost(post.text);
+  const ranked = rankText(index, text, limit, (doc) => certainIds.has(index.ids[doc]!) || !!exclude?.has(index.ids[doc]!));
 
   const textCandidates: Candidate[] = ranked.slice(0, limit).map(({ doc, bm25 }, rank) => {
     // Only the best text match can badge, and only when no certain match already does.
-    const badge = rank === 0 && certain.length === 0 && textMatchBadges(textEvidence(index, post.text, terms, ranked));
+    const badge = rank === 0 && certain.length === 0 && textMatchBadges(textEvidence(index, text, ranked));
     const coverage = coverageOf(index, doc, bm25);
     return { debunkId: index.ids[doc]!, verdict: index.verdicts[doc]!, how: 'similar-text', score: Math.round(coverage * 1000) / 1000, badge };
   });

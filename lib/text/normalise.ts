@@ -59,6 +59,14 @@ export function words(text: string): string[] {
   return normaliseText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+const ARABIC_LETTER = /[\u0600-\u06FF]/g;
+
+/** Whether most of the text's letters are Arabic. */
+export function isArabicText(text: string): boolean {
+  const arabicLetters = text.match(ARABIC_LETTER)?.length ?? 0;
+  return arabicLetters * 2 > text.replace(/[\s\p{P}\p{S}\d]/gu, '').length;
+}
+
 /** One canonical spelling of a short phrase, for lookups such as rating texts. */
 export function foldForLookup(text: string): string {
   return words(text).join(' ');

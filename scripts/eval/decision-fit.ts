@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { importClaimReviews } from '../../lib/debunk/claimreview';
 import { buildIndex } from '../../lib/match/index';
 import { rankText, textEvidence } from '../../lib/match/match';
-import { postTerms } from '../../lib/match/terms';
+import { readPost } from '../../lib/match/terms';
 import { badgeLogOdds, DECISION, rawDecisionFeatures, RIVAL_FEATURES, type DecisionWeights, type FeatureName, type ScriptModels, type TextEvidence } from '../../lib/match/decide';
 import { figuresAt, fitLogistic, lowestSafeBar, percentile, seededShuffle, type DecisionCase, type DecisionFigures, type DecisionLimits } from './logistic';
 
@@ -60,14 +60,14 @@ function casesOf(set: string): { rows: Row[]; posts: number } {
   }
   const rows: Row[] = [];
   for (const post of posts) {
-    const terms = postTerms(post.text);
+    const text = readPost(post.text);
     // Posts this short never badge on text alone: nothing to learn from them.
-    if (terms.size < DECISION.minWords) continue;
+    if (text.terms.size < DECISION.minWords) continue;
     const g = gold.get(post.id) ?? new Set<string>();
     for (const goldRemoved of [false, true]) {
-      const ranked = rankText(index, post.text, terms, 3, (doc) => goldRemoved && g.has(index.ids[doc]!));
+      const ranked = rankText(index, text, 3, (doc) => goldRemoved && g.has(index.ids[doc]!));
       if (!ranked.length) continue;
-      const evidence = textEvidence(index, post.text, terms, ranked);
+      const evidence = textEvidence(index, text, ranked);
       rows.push({ post: post.id, goldRemoved, correct: g.has(index.ids[ranked[0]!.doc]!), evidence, features: rawDecisionFeatures(evidence) });
     }
   }
