@@ -9,8 +9,7 @@
  * into open-addressing tables that are reused, and emptied by bumping a generation stamp.
  */
 
-const MIN = 4;
-const MAX = 4;
+const GRAM = 4;
 /** Texts are read up to this many characters: a 50 KB post costs no more than a long tweet. */
 export const GRAM_TEXT_LIMIT = 2_000;
 const CAPACITY = 1 << 14; // > 2 × the grams of GRAM_TEXT_LIMIT characters: probing stays short
@@ -65,11 +64,11 @@ class GramCounts {
     for (let start = 0; start <= length; start++) {
       // A space opens the next word's grams and closes the previous word's: grams never span two words.
       let h = 0x811c9dc5;
-      const stop = Math.min(start + MAX, length + 2);
+      const stop = Math.min(start + GRAM, length + 2);
       for (let end = start; end < stop; end++) {
         const c = codes[end]!;
         h = Math.imul(h ^ c, 0x01000193);
-        if (end - start + 1 >= MIN) this.add(h);
+        if (end - start + 1 === GRAM) this.add(h);
         if (c === 32 && end > start) break;
       }
     }

@@ -110,9 +110,8 @@ export function rawDecisionFeatures(e: TextEvidence): Record<FeatureName, number
   };
 }
 
-/** The model that decides for `e`. */
-export function modelFor(e: TextEvidence): DecisionWeights {
-  const models = e.arabic ? DECISION_MODEL.arabic : DECISION_MODEL.latin;
+/** The model that decides for `e`: of its script's shipped models, or of `models`. */
+export function modelFor(e: TextEvidence, models: ScriptModels = e.arabic ? DECISION_MODEL.arabic : DECISION_MODEL.latin): DecisionWeights {
   return e.rivals ? models.withRivals : models.alone;
 }
 

@@ -21,19 +21,18 @@ export function stemOf(word: string): string {
   return stem;
 }
 
-export function contentStems(text: string): string[] {
-  const stems: string[] = [];
-  for (const word of words(text)) {
+/** Term → weighted count, from words already normalised. */
+function countStems(normalisedWords: readonly string[], weight: number, into: Map<string, number>): Map<string, number> {
+  for (const word of normalisedWords) {
     const stem = stemOf(word);
-    if (stem) stems.push(stem);
+    if (stem) into.set(stem, (into.get(stem) ?? 0) + weight);
   }
-  return stems;
+  return into;
 }
 
 /** Term → weighted count. */
 export function termCounts(text: string, weight = 1, into = new Map<string, number>()): Map<string, number> {
-  for (const stem of contentStems(text)) into.set(stem, (into.get(stem) ?? 0) + weight);
-  return into;
+  return countStems(words(text), weight, into);
 }
 
 /** A post's text as matching reads it, after removing links, @handles and quoted-tweet signatures. */
@@ -49,10 +48,5 @@ export interface PostText {
 /** Normalises a post once for everything matching reads of it. */
 export function readPost(text: string): PostText {
   const postWords = words(cleanPostText(text));
-  const terms = new Map<string, number>();
-  for (const word of postWords) {
-    const stem = stemOf(word);
-    if (stem) terms.set(stem, (terms.get(stem) ?? 0) + 1);
-  }
-  return { arabic: isArabicText(text), words: postWords.join(' '), terms };
+  return { arabic: isArabicText(text), words: postWords.join(' '), terms: countStems(postWords, 1, new Map()) };
 }

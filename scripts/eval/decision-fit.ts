@@ -16,7 +16,7 @@ import { importClaimReviews } from '../../lib/debunk/claimreview';
 import { buildIndex } from '../../lib/match/index';
 import { rankText, textEvidence } from '../../lib/match/match';
 import { readPost } from '../../lib/match/terms';
-import { badgeLogOdds, DECISION, rawDecisionFeatures, RIVAL_FEATURES, type DecisionWeights, type FeatureName, type ScriptModels, type TextEvidence } from '../../lib/match/decide';
+import { badgeLogOdds, DECISION, modelFor, rawDecisionFeatures, RIVAL_FEATURES, type DecisionWeights, type FeatureName, type ScriptModels, type TextEvidence } from '../../lib/match/decide';
 import { figuresAt, fitLogistic, lowestSafeBar, percentile, seededShuffle, type DecisionCase, type DecisionFigures, type DecisionLimits } from './logistic';
 
 const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
@@ -110,7 +110,7 @@ function fitScript(rows: readonly Row[], posts: number, names: readonly FeatureN
 }
 
 /** How the extension decides a row: with rivals when there are some. */
-const decide = (models: ScriptModels, r: Row) => badgeLogOdds(r.evidence, r.evidence.rivals ? models.withRivals : models.alone);
+const decide = (models: ScriptModels, r: Row) => badgeLogOdds(r.evidence, modelFor(r.evidence, models));
 
 /** Figures on posts held out of the fit: each fold scored by models fitted on the other four. */
 function crossValidated(rows: readonly Row[], posts: number, seed: number, score: (models: ScriptModels, r: Row) => number, names: readonly FeatureName[]): DecisionFigures {
