@@ -1,4 +1,4 @@
-import type { MatchView } from '@/lib/messaging/protocol';
+import type { MatchView } from '@/lib/wire/shapes';
 import { t, uiLocale } from '@/lib/i18n/t';
 import { VerdictCard, verdictKey } from './VerdictCard';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/channel';
-import type { TabPost, TabResults } from '@/lib/messaging/protocol';
+import type { TabPost, TabResults } from '@/lib/wire/shapes';
 import { formatNumber } from '@/lib/i18n/format';
 import { t, uiLocale } from '@/lib/i18n/t';
 import { groupTabPosts, type DebunkGroup } from './popup-groups';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { SUBMISSION_CATEGORIES, type SubmissionCategory } from '@/lib/intake/submission';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
-import type { SubmissionDraft } from '@/lib/messaging/protocol';
+import type { SubmissionDraft } from '@/lib/wire/shapes';
 import { loadSettings } from '@/lib/settings/settings';
 
 type Status = { kind: 'editing' } | { kind: 'queued'; noIntake: boolean } | { kind: 'failed'; reason: string };

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk } from '@/tests/unit/support/debunks';
 import { useLocale } from '@/tests/unit/support/i18n';
 import type { Candidate } from '@/lib/match/types';
-import type { MatchView } from '@/lib/messaging/protocol';
+import type { MatchView } from '@/lib/wire/shapes';
 import { VerdictCard } from './VerdictCard';
 
 const debunks = bundledDebunks();

@@ -1,4 +1,4 @@
-import type { MatchView } from '@/lib/messaging/protocol';
+import type { MatchView } from '@/lib/wire/shapes';
 import { safeHttpUrl } from '@/lib/debunk/claimreview';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
 import { t, type MessageKey } from '@/lib/i18n/t';

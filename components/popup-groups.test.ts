@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDebunk } from '@/tests/unit/support/debunks';
-import type { MatchView, TabPost } from '@/lib/messaging/protocol';
+import type { MatchView, TabPost } from '@/lib/wire/shapes';
 import type { MatchHow } from '@/lib/match/types';
 import { groupTabPosts } from './popup-groups';
 

@@ -1,5 +1,6 @@
 /** How the popup orders what a tab matched: one entry per debunk, with the posts it matched. Pure. */
-import type { MatchView, TabPost } from '@/lib/messaging/protocol';
+import { compareMatches } from '@/lib/wire/ranking';
+import type { MatchView, TabPost } from '@/lib/wire/shapes';
 
 export interface DebunkGroup {
   view: MatchView;
@@ -14,14 +15,11 @@ function group(entries: { view: MatchView; post: TabPost }[]): DebunkGroup[] {
     else {
       if (!existing.posts.some((p) => p.key === post.key)) existing.posts.push(post);
       // The card shows the strongest way this debunk matched.
-      if (rank(view) < rank(existing.view) || (rank(view) === rank(existing.view) && view.candidate.score > existing.view.candidate.score)) existing.view = view;
+      if (compareMatches(view, existing.view) < 0) existing.view = view;
     }
   }
-  return [...byDebunk.values()].sort((a, b) => rank(a.view) - rank(b.view) || b.view.candidate.score - a.view.candidate.score);
+  return [...byDebunk.values()].sort((a, b) => compareMatches(a.view, b.view));
 }
-
-/** Certain matches (same post, video or link) before text matches. */
-const rank = (view: MatchView) => (view.candidate.how === 'similar-text' ? 1 : 0);
 
 /** Badged debunks first (certain before similar text), then the "possibly related" ones not badged anywhere. */
 export function groupTabPosts(posts: readonly TabPost[]): { badged: DebunkGroup[]; related: DebunkGroup[] } {

@@ -1,51 +1,56 @@
 import { describe, expect, it, vi } from 'vitest';
-import { unpackPageResults } from '../messaging/page-results';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { unpackPageResults } from '../wire/packed-results';
 import { AI_VIDEO_ID, BUNDLED_BODY, OLD_HAMA_ID } from '@/tests/unit/support/debunks';
+import { fromPopup, fromTab, testBackground } from '@/tests/unit/support/background';
 import type { ExtractedPost } from '../match/types';
-import type { Sender } from '../messaging/channel';
 import { allDebunks, listRecord, listRecords, savedIndex } from '../store/debunk-store';
 import { openSanadDb } from '../store/db';
-import { BUNDLED_LIST_ID, ensureBundledList } from './bundled-list';
-import { createHandlers } from './handlers';
-import { OutboxService } from './outbox-service';
-import { MatcherService, indexSignature } from './matcher-service';
-import { TabResultsStore } from './tab-results';
+import { BUNDLED_LIST_ID } from './bundled-list';
+import { indexKey } from './list-registry';
 
 const post = (key: string, text: string, extra: Partial<ExtractedPost> = {}): ExtractedPost => ({ key, text, links: [], media: [], ...extra });
 const AI_POST = post('x:1', 'فيديو يظهر اسر عناصر من الجيش السوري على ايدي قوات سوريا الديمقراطيه قسد في مدينه حلب');
 const TRUE_POST = post('x:2', 'خروج الدفعة الأخيرة من مقاتلي قسد من حي الشيخ مقصود في حلب باتجاه شمال شرق سوريا');
 const ID_POST = post('x:3', 'شاهد', { permalink: 'https://x.com/sham_front_news/status/1862457711358930944' });
 
-function setup(loadBundledList = async () => BUNDLED_BODY) {
-  const openDb = () => openSanadDb();
-  const matcher = new MatcherService({ openDb, loadBundledList });
-  const tabs = new TabResultsStore();
-  const showCount = vi.fn();
-  const handlers = createHandlers({ matcher, tabs, openDb, showCount });
-  return { matcher, tabs, handlers, showCount, openDb };
+function setup(readBundledList = async () => BUNDLED_BODY) {
+  const background = testBackground({ readBundledList });
+  return { ...background, showCount: background.env.showCount as ReturnType<typeof vi.fn> };
 }
-
-const fromTab = (id: number, url = 'https://x.com/home'): Sender => ({ tab: { id } as Sender['tab'], url });
-const fromPopup = (): Sender => ({ url: fakeBrowser.runtime.getURL('/popup.html') });
 
 describe('Background: bundled list', () => {
   it('imports the bundled list once; an unchanged list is not rewritten, a changed one replaces it', async () => {
-    const db = await openSanadDb();
-    expect((await ensureBundledList(db, BUNDLED_BODY))?.debunks.length).toBe(2);
-    expect(await ensureBundledList(db, BUNDLED_BODY)).toBeNull();
+    let packaged = BUNDLED_BODY;
+    const { lists } = setup(async () => packaged);
+    expect((await lists.ensureBundled({ checkVersion: true }))?.debunks.length).toBe(2);
+    expect(await lists.ensureBundled({ checkVersion: true })).toBeNull();
     const updated = JSON.parse(BUNDLED_BODY);
     updated['@graph'].pop();
-    await ensureBundledList(db, JSON.stringify(updated));
+    packaged = JSON.stringify(updated);
+    await lists.ensureBundled({ checkVersion: true });
+    const db = await openSanadDb();
     expect((await allDebunks(db)).map((d) => d.id)).toEqual([AI_VIDEO_ID]);
     expect((await listRecord(db, BUNDLED_LIST_ID))?.count).toBe(1);
   });
 
+  it('reads and hashes the packaged file on install and update only, not when a worker wakes', async () => {
+    await setup().matcher.ready(); // the first run imports it
+    const read = vi.fn(async () => BUNDLED_BODY);
+    const woken = setup(read);
+    await woken.matcher.ready();
+    await woken.lists.ensureBundled({ checkVersion: false });
+    expect(read).not.toHaveBeenCalled();
+    await woken.lists.ensureBundled({ checkVersion: true }); // onInstalled
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses an unusable bundled list and keeps the good one', async () => {
-    const db = await openSanadDb();
-    await ensureBundledList(db, BUNDLED_BODY);
-    await expect(ensureBundledList(db, '{"not": "a list"')).rejects.toThrow(/unusable/);
-    expect(await allDebunks(db)).toHaveLength(2);
+    let packaged = BUNDLED_BODY;
+    const { lists } = setup(async () => packaged);
+    await lists.ensureBundled({ checkVersion: true });
+    packaged = '{"not": "a list"';
+    await expect(lists.ensureBundled({ checkVersion: true })).rejects.toThrow(/unusable/);
+    expect(await allDebunks(await openSanadDb())).toHaveLength(2);
   });
 
   it('matches from the stored list when the packaged file cannot be read', async () => {
@@ -64,8 +69,8 @@ describe('Background: persisted index', () => {
     const first = setup();
     await first.matcher.ready();
     const db = await openSanadDb();
-    const signature = indexSignature(await listRecords(db));
-    expect(await savedIndex(db, signature)).toBeDefined();
+    const key = indexKey(await listRecords(db));
+    expect(await savedIndex(db, key)).toBeDefined();
 
     // A woken worker: the debunks are still there, but it must not need to read them to be ready.
     const woken = setup();
@@ -79,16 +84,17 @@ describe('Background: persisted index', () => {
     const updated = JSON.parse(BUNDLED_BODY);
     updated['@graph'].shift();
     const afterUpdate = setup(async () => JSON.stringify(updated));
+    await afterUpdate.lists.ensureBundled({ checkVersion: true }); // onInstalled, reason "update"
     const [again] = await afterUpdate.matcher.match([AI_POST]);
     expect(again!.badge).toBeUndefined();
-    expect(await savedIndex(db, signature)).toBeUndefined();
+    expect(await savedIndex(db, key)).toBeUndefined();
   });
 });
 
 describe('Background: matchPosts', () => {
   it('answers a batch in one message, in order, with badges only where they belong', async () => {
-    const { handlers } = setup();
-    const results = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7)));
+    const { ask } = setup();
+    const results = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7)));
     expect(results.map((r) => r.key)).toEqual(['x:1', 'x:2', 'x:3']);
     expect(results[0]!.badge?.debunk.id).toBe(AI_VIDEO_ID);
     expect(results[0]!.badge?.candidate.how).toBe('similar-text');
@@ -97,9 +103,9 @@ describe('Background: matchPosts', () => {
   });
 
   it('records the tab results for the popup and shows the count on the icon', async () => {
-    const { handlers, showCount } = setup();
-    await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7));
-    const results = await handlers.tabResults({ tabId: 7 }, fromPopup());
+    const { ask, showCount } = setup();
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7));
+    const results = await ask('tabResults', { tabId: 7 }, fromPopup());
     expect(results.pageUrl).toBe('https://x.com/home');
     // Certain matches first.
     expect(results.posts.map((p) => [p.key, p.badge?.debunk.id])).toEqual([
@@ -110,82 +116,89 @@ describe('Background: matchPosts', () => {
   });
 
   it('answers the page with badges only; the possibly related matches stay for the popup', async () => {
-    const { handlers } = setup();
+    const { ask } = setup();
     const related = { key: 'x:9', text: 'فيديو متداول يظهر أسر عدد من عناصر الجيش السوري على يد قسد في حلب', links: [], media: [] };
-    const answer = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, related] }, fromTab(8)));
+    const answer = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, related] }, fromTab(8)));
     expect(answer.map((r) => Object.keys(r).sort())).toEqual([['badge', 'key'], ['key']]);
-    const tab = await handlers.tabResults({ tabId: 8 }, fromPopup());
+    const tab = await ask('tabResults', { tabId: 8 }, fromPopup());
     expect(tab.posts.find((p) => p.key === 'x:9')?.related[0]?.debunk.id).toBe(AI_VIDEO_ID);
   });
 
   it('keeps tab results across a service-worker restart (storage.session)', async () => {
-    await setup().handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(3));
+    await setup().ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(3));
     const woken = setup(); // a new worker: empty memory, same session storage
-    const results = await woken.handlers.tabResults({ tabId: 3 }, fromPopup());
+    const results = await woken.ask('tabResults', { tabId: 3 }, fromPopup());
     expect(results.posts.map((p) => p.key)).toEqual(['x:1']);
   });
 
   it('forgets a post whose recycled cell no longer matches, and everything on navigation', async () => {
-    const { handlers } = setup();
-    await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4));
-    await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [{ ...AI_POST, text: 'نص آخر تماما عن الطقس' }] }, fromTab(4));
-    expect((await handlers.tabResults({ tabId: 4 }, fromPopup())).posts).toEqual([]);
-    await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [ID_POST] }, fromTab(4));
-    await handlers.pageChanged({ pageUrl: 'https://x.com/explore' }, fromTab(4));
-    expect(await handlers.tabResults({ tabId: 4 }, fromPopup())).toEqual({ pageUrl: 'https://x.com/explore', posts: [] });
+    const { ask } = setup();
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4));
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [{ ...AI_POST, text: 'نص آخر تماما عن الطقس' }] }, fromTab(4));
+    expect((await ask('tabResults', { tabId: 4 }, fromPopup())).posts).toEqual([]);
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [ID_POST] }, fromTab(4));
+    await ask('pageChanged', { pageUrl: 'https://x.com/explore' }, fromTab(4));
+    expect(await ask('tabResults', { tabId: 4 }, fromPopup())).toEqual({ pageUrl: 'https://x.com/explore', posts: [] });
   });
 
   it('bounds hostile input: oversized text is cut, junk entries dropped, a non-array refused', async () => {
-    const { handlers } = setup();
+    const { ask } = setup();
     const junk = [null, 42, { text: 'no key' }, { key: 'k', text: 'x'.repeat(60_000), links: 'nope', media: [{ kind: 'script' }] }];
-    const results = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: junk as unknown as ExtractedPost[] }, fromTab(5)));
+    const results = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: junk as unknown as ExtractedPost[] }, fromTab(5)));
     expect(results).toEqual([{ key: 'k' }]);
-    await expect(handlers.matchPosts({ pageUrl: 'x', posts: 'nope' as unknown as ExtractedPost[] }, fromTab(5))).rejects.toThrow(/array/);
+    await expect(ask('matchPosts', { pageUrl: 'x', posts: 'nope' as unknown as ExtractedPost[] }, fromTab(5))).rejects.toThrow(/array/);
   });
 
   it('gives tab results to extension pages only, not to content scripts', async () => {
-    const { handlers } = setup();
-    await expect(handlers.tabResults({ tabId: 1 }, fromTab(9, 'https://x.com/home'))).rejects.toThrow(/extension pages/);
+    const { ask } = setup();
+    await expect(ask('tabResults', { tabId: 1 }, fromTab(9, 'https://x.com/home'))).rejects.toThrow(/extension pages/);
   });
 
   it('takes a wrong-match report: the badge goes now and for good, and the tab is asked to look again', async () => {
-    const { handlers, showCount, openDb } = setup();
-    const refreshTab = vi.fn();
-    const withRefresh = createHandlers({ matcher: setup().matcher, tabs: new TabResultsStore(), openDb, showCount, refreshTab });
-    await withRefresh.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST, ID_POST] }, fromTab(8));
-    await withRefresh.reportWrongMatch({ tabId: 8, postKey: 'x:1', debunkId: AI_VIDEO_ID }, fromPopup());
-    expect(refreshTab).toHaveBeenCalledWith(8);
+    const { ask: reporter, showCount, env } = setup();
+    const { ask } = setup();
+    await reporter('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, ID_POST] }, fromTab(8));
+    await reporter('reportWrongMatch', { tabId: 8, postKey: 'x:1', debunkId: AI_VIDEO_ID }, fromPopup());
+    expect(env.refreshTab).toHaveBeenCalledWith(8);
     expect(showCount).toHaveBeenLastCalledWith(8, 1);
-    expect((await withRefresh.tabResults({ tabId: 8 }, fromPopup())).posts.map((p) => p.key)).toEqual(['x:3']);
+    expect((await reporter('tabResults', { tabId: 8 }, fromPopup())).posts.map((p) => p.key)).toEqual(['x:3']);
     // Another worker later: the report is in IndexedDB.
-    const [again] = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(9)));
+    const [again] = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(9)));
     expect(again!.badge).toBeUndefined();
-    const exported = await handlers.exportData({}, fromPopup());
+    const exported = await ask('exportData', {}, fromPopup());
     expect(exported.wrongMatches).toMatchObject([{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: AI_POST.text }]);
-    await expect(handlers.reportWrongMatch({ tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID }, fromTab(8))).rejects.toThrow(/extension pages/);
+    await expect(ask('reportWrongMatch', { tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID }, fromTab(8))).rejects.toThrow(/extension pages/);
   });
 
   it('imports an export file into a fresh profile, and refuses a bad one without changing anything', async () => {
-    const { handlers } = setup();
+    const { ask } = setup();
     const file = JSON.stringify({
       format: 'sanad-export',
       version: 1,
       settings: { version: 1, sites: { x: true, facebook: true, youtube: false, tiktok: true, instagram: true, telegram: true }, language: 'ar' },
       wrongMatches: [{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: '', reportedAt: 1 }],
     });
-    await expect(handlers.importData({ text: '{"format":"other"}' }, fromPopup())).rejects.toThrow(/not a Sanad export/);
-    expect((await handlers.exportData({}, fromPopup())).wrongMatches).toEqual([]);
-    expect(await handlers.importData({ text: file }, fromPopup())).toEqual({ wrongMatches: 1, skipped: 0 });
-    const [result] = unpackPageResults(await handlers.matchPosts({ pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(2)));
+    await expect(ask('importData', { text: '{"format":"other"}' }, fromPopup())).rejects.toThrow(/not a Sanad export/);
+    expect((await ask('exportData', {}, fromPopup())).wrongMatches).toEqual([]);
+    expect(await ask('importData', { text: file }, fromPopup())).toEqual({ wrongMatches: 1, skipped: 0 });
+    const [result] = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(2)));
     expect(result!.badge).toBeUndefined();
-    expect((await handlers.exportData({}, fromPopup())).settings).toMatchObject({ language: 'ar', sites: { youtube: false } });
+    expect((await ask('exportData', {}, fromPopup())).settings).toMatchObject({ language: 'ar', sites: { youtube: false } });
   });
 
-  it('reports the lists held locally', async () => {
-    const { handlers, matcher } = setup();
+  it('reports the lists held locally to extension pages only (feed addresses are the user\'s business)', async () => {
+    const { ask, matcher } = setup();
     await matcher.ready();
-    const lists = await handlers.listStatus({}, fromPopup());
-    expect(lists).toMatchObject([{ id: 'bundled', count: 2, skipped: 0 }]);
+    const lists = await ask('listStatus', {}, fromPopup());
+    expect(lists).toEqual([{ id: 'bundled', version: expect.any(String), count: 2, skipped: 0, importedAt: expect.any(Number) }]);
+    await expect(ask('listStatus', {}, fromTab(3))).rejects.toThrow(/extension pages only/);
+  });
+
+  it('answers no message outside the two protocols, whoever sends it', async () => {
+    const { ask } = setup();
+    await expect(ask('dropDatabase' as never, {} as never, fromPopup())).rejects.toThrow(/no such message/);
+    await expect(ask('__proto__' as never, {} as never, fromPopup())).rejects.toThrow(/no such message/);
+    await expect(ask('hasOwnProperty' as never, {} as never, fromTab(1))).rejects.toThrow(/no such message/);
   });
 });
 
@@ -200,41 +213,39 @@ describe('Background: sampled video frames', () => {
   });
 
   it('does not badge from frames when no debunk carries media, and says so to content scripts', async () => {
-    const { handlers } = setup();
-    expect(await handlers.mediaStatus({}, fromTab(1))).toEqual({ fingerprints: 0 });
+    const { ask } = setup();
+    expect(await ask('mediaStatus', {}, fromTab(1))).toEqual({ fingerprints: 0 });
     const frame = { width: 32, height: 32, t: 0, luma: btoa(Array.from({ length: 1024 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('')) };
-    const result = await handlers.videoFrame({ pageUrl: 'https://x.com/home', post: TRUE_POST, frame }, fromTab(1));
+    const result = await ask('videoFrame', { pageUrl: 'https://x.com/home', post: TRUE_POST, frame }, fromTab(1));
     expect(result).toEqual({ key: 'x:2' });
   });
 });
 
 describe('Background: submissions', () => {
   function withOutbox() {
-    const openDb = () => openSanadDb();
-    const outbox = new OutboxService({ openDb, fetch: vi.fn(async () => Response.json({ id: 1 }, { status: 201 })) as unknown as typeof fetch, intakeUrl: async () => '', clientId: async () => 'c', scheduleWake: () => {} });
     const drafts = { take: async (id: string) => (id === 'd1' ? { kind: 'claim' as const, post: { pageUrl: 'https://x.com/home', text: 'نص', links: [], media: [] } } : undefined) };
-    return createHandlers({ matcher: new MatcherService({ openDb, loadBundledList: async () => BUNDLED_BODY }), tabs: new TabResultsStore(), openDb, outbox, drafts });
+    return testBackground({ drafts, fetch: vi.fn(async () => Response.json({ id: 1 }, { status: 201 })) as unknown as typeof fetch }).ask;
   }
   const draft = { kind: 'claim' as const, category: 'ai-generated' as const, post: { pageUrl: 'https://x.com/home', text: 'Captured soldiers video', links: [], media: [] } };
 
   it('queues a submission from an extension page, never from a web page', async () => {
-    const handlers = withOutbox();
-    await expect(handlers.submitClaim(draft, fromTab(1))).rejects.toThrow(/extension pages only/);
-    await expect(handlers.outbox({}, fromTab(1))).rejects.toThrow(/extension pages only/);
-    const queued = await handlers.submitClaim(draft, fromPopup());
+    const ask = withOutbox();
+    await expect(ask('submitClaim', draft, fromTab(1))).rejects.toThrow(/extension pages only/);
+    await expect(ask('outbox', {}, fromTab(1))).rejects.toThrow(/extension pages only/);
+    const queued = await ask('submitClaim', draft, fromPopup());
     expect(queued.submission.idempotencyKey).toBe(queued.id);
-    expect((await handlers.outbox({}, fromPopup())).map((i) => i.id)).toEqual([queued.id]);
+    expect((await ask('outbox', {}, fromPopup())).map((i) => i.id)).toEqual([queued.id]);
   });
 
   it('refuses a bad draft with the same reasons the service would give', async () => {
-    const handlers = withOutbox();
-    await expect(handlers.submitClaim({ ...draft, post: { ...draft.post, pageUrl: 'javascript:alert(1)' } }, fromPopup())).rejects.toThrow(/post\.pageUrl: must be an http\(s\) URL/);
-    expect(await handlers.outbox({}, fromPopup())).toEqual([]);
+    const ask = withOutbox();
+    await expect(ask('submitClaim', { ...draft, post: { ...draft.post, pageUrl: 'javascript:alert(1)' } }, fromPopup())).rejects.toThrow(/post\.pageUrl: must be an http\(s\) URL/);
+    expect(await ask('outbox', {}, fromPopup())).toEqual([]);
   });
 
   it('hands the submit page its draft, and says when it has expired', async () => {
-    const handlers = withOutbox();
-    expect((await handlers.submissionDraft({ id: 'd1' }, fromPopup())).post.text).toBe('نص');
-    await expect(handlers.submissionDraft({ id: 'gone' }, fromPopup())).rejects.toThrow(/expired/);
+    const ask = withOutbox();
+    expect((await ask('submissionDraft', { id: 'd1' }, fromPopup())).post.text).toBe('نص');
+    await expect(ask('submissionDraft', { id: 'gone' }, fromPopup())).rejects.toThrow(/expired/);
   });
 });

@@ -4,7 +4,8 @@
  * tab to it, and opens the submit form with that draft.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { PostAtMenu, SubmissionDraft, TabMessage } from '../messaging/protocol';
+import { sendToTab } from '../messaging/channel';
+import type { PostAtMenu, SubmissionDraft } from '../wire/shapes';
 import type { DraftStore } from './drafts';
 
 export const MENU_SUBMIT = 'sanad-submit';
@@ -66,7 +67,7 @@ export async function onMenuClick(info: Browser.contextMenus.OnClickData, tab: B
   if (info.menuItemId !== MENU_SUBMIT && info.menuItemId !== MENU_FLAG) return;
   const kind = info.menuItemId === MENU_FLAG ? 'flag' : 'claim';
   let at: PostAtMenu | null = null;
-  if (tab?.id !== undefined) at = (await browser.tabs.sendMessage(tab.id, { sanad: 'postAtMenu' } satisfies TabMessage).catch(() => null)) as PostAtMenu | null;
+  if (tab?.id !== undefined) at = await sendToTab(tab.id, 'postAtMenu', {}).catch(() => null);
   const fromClick = draftFromClick(info, tab?.url);
   const post: SubmissionDraft['post'] = at
     ? { pageUrl: fromClick.pageUrl, ...(at.post.permalink && { permalink: at.post.permalink }), ...(at.post.author && { author: at.post.author }), text: at.post.text, links: [...new Set([...at.post.links, ...fromClick.links])], media: at.post.media.length ? at.post.media : fromClick.media, ...(at.post.time && { time: at.post.time }) }

@@ -3,7 +3,7 @@
  * service worker stopping while the user writes, and vanish with the browser session. Kept for a day at most.
  */
 import { browser } from 'wxt/browser';
-import type { SubmissionDraft } from '../messaging/protocol';
+import type { SubmissionDraft } from '../wire/shapes';
 
 const PREFIX = 'draft:';
 const MAX_AGE_MS = 24 * 60 * 60_000;

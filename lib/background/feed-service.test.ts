@@ -2,16 +2,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { generateFeedKeys, signFeed } from '../feeds/signature';
 import { allDebunks } from '../store/debunk-store';
 import { openSanadDb } from '../store/db';
+import { BUNDLED_BODY } from '@/tests/unit/support/debunks';
 import { checkFeedUrl, FeedService, STALE_AFTER_MS } from './feed-service';
+import { ListRegistry } from './list-registry';
 
 const item = (id: string) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: `claim ${id}`, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' } });
 
 async function setup(body: () => string | Promise<string>, staleAfterMs?: () => Promise<number>) {
-  const rebuild = vi.fn(async () => ({}) as never);
+  const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
+  const rebuild = vi.spyOn(lists, 'indexed');
   const fetchFeed = vi.fn(async () => new Response(await body(), { headers: { 'content-type': 'application/json' } }));
   let now = 1_000;
-  const service = new FeedService({ openDb: () => openSanadDb(), matcher: { rebuild }, fetch: fetchFeed as unknown as typeof fetch, now: () => now, ...(staleAfterMs && { staleAfterMs }) });
-  return { service, rebuild, fetchFeed, advance: (ms: number) => (now += ms) };
+  const service = new FeedService({ openDb: () => openSanadDb(), lists, fetch: fetchFeed as unknown as typeof fetch, now: () => now, staleAfterMs: staleAfterMs ?? (async () => STALE_AFTER_MS) });
+  return { service, lists, rebuild, fetchFeed, advance: (ms: number) => (now += ms) };
 }
 
 describe('FeedService', () => {
@@ -25,14 +28,15 @@ describe('FeedService', () => {
 
   it('adds a signed feed, syncs it, rebuilds the index; removes it with its debunks', async () => {
     const keys = await generateFeedKeys();
-    const { service, rebuild } = await setup(async () => JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: '2026-11-24T00:00:00Z', items: [item('a')] }, keys.privateKeyPkcs8, keys.publicKey)));
+    const { service, lists } = await setup(async () => JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: '2026-11-24T00:00:00Z', items: [item('a')] }, keys.privateKeyPkcs8, keys.publicKey)));
     const { feed, outcome } = await service.add({ url: 'https://desk.example.org/feed.json', kind: 'sanad', publicKey: keys.publicKey });
     expect(outcome).toEqual({ status: 'updated', count: 1, skipped: 0 });
     expect(feed).toMatchObject({ id: 'feed:https://desk.example.org/feed.json', count: 1, publisher: 'Desk', lastSuccess: 1_000 });
-    expect(rebuild).toHaveBeenCalledTimes(1);
-    expect((await allDebunks(await openSanadDb())).map((d) => d.source)).toEqual(['feed:https://desk.example.org/feed.json']);
+    expect((await allDebunks(await openSanadDb())).map((d) => d.source)).toContain('feed:https://desk.example.org/feed.json');
+    expect((await lists.current()).ids).toHaveLength(1 + 2); // matching uses the feed's item beside the bundled two
     await service.remove(feed.id);
-    expect(await allDebunks(await openSanadDb())).toEqual([]);
+    expect((await allDebunks(await openSanadDb())).map((d) => d.source)).toEqual(['bundled', 'bundled']);
+    expect((await lists.current()).ids).toHaveLength(2);
     expect(await service.list()).toEqual([]);
   });
 
@@ -74,7 +78,8 @@ describe('FeedService', () => {
       seen.push(url);
       return Response.json(pages[new URL(url).searchParams.get('pageToken') ?? '']);
     });
-    const service = new FeedService({ openDb: () => openSanadDb(), matcher: { rebuild: vi.fn(async () => ({}) as never) }, fetch: fetchGoogle as unknown as typeof fetch });
+    const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
+    const service = new FeedService({ openDb: () => openSanadDb(), lists, fetch: fetchGoogle as unknown as typeof fetch, staleAfterMs: async () => STALE_AFTER_MS });
     const { feed, outcome } = await service.add({ url: '', kind: 'google', google: { apiKey: 'AIzaSyA-test_key_0123456789abcdefghi', publisherSite: 'misbar.com', languageCode: 'ar', maxAgeDays: 30 } });
     expect(outcome).toMatchObject({ status: 'updated', count: 3 });
     expect(feed).toMatchObject({ kind: 'google', publisher: 'Google Fact Check Tools', count: 3 });

@@ -1,23 +1,24 @@
 /**
  * Subscriptions: add, remove and sync feeds, on a schedule (alarms) and on demand. A sync that changes a
- * list rebuilds the match index, which is swapped in whole: matching never waits for it.
+ * list hands it to the list registry, which re-indexes it and swaps the index in whole: matching never
+ * waits for it.
  */
 import { isStale, syncFeed, type SyncOutcome } from '../feeds/sync';
 import { checkGoogleSource, googleSearchUrl, type GoogleSource } from '../feeds/google-fact-check';
-import { removeList } from '../store/debunk-store';
+import { SerialQueue } from '../scheduling/serial';
 import type { FeedRecord, SanadDb } from '../store/db';
-import type { MatcherService } from './matcher-service';
+import type { ListRegistry } from './list-registry';
 
 export const SYNC_ALARM = 'sanad-feed-sync';
 export const STALE_AFTER_MS = 3 * 24 * 3_600_000;
 
 export interface FeedServiceDeps {
   openDb: () => Promise<SanadDb>;
-  matcher: Pick<MatcherService, 'rebuild'>;
+  lists: Pick<ListRegistry, 'write' | 'debunksOf' | 'remove' | 'indexed'>;
   fetch: typeof fetch;
   now?: () => number;
   /** How long without a successful sync before a feed is marked stale (the user's setting). */
-  staleAfterMs?: () => Promise<number>;
+  staleAfterMs: () => Promise<number>;
 }
 
 export const feedId = (url: string) => `feed:${url}`;
@@ -36,7 +37,7 @@ export function checkFeedUrl(raw: string): string {
 }
 
 export class FeedService {
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly deps: FeedServiceDeps) {}
 
@@ -46,7 +47,7 @@ export class FeedService {
 
   async list(): Promise<(FeedRecord & { stale: boolean })[]> {
     const feeds = await (await this.deps.openDb()).getAll('feeds');
-    const staleAfter = (await this.deps.staleAfterMs?.()) ?? STALE_AFTER_MS;
+    const staleAfter = await this.deps.staleAfterMs();
     return feeds.map((f) => ({ ...f, stale: isStale(f, this.now(), staleAfter) }));
   }
 
@@ -74,23 +75,22 @@ export class FeedService {
   async remove(id: string): Promise<void> {
     const db = await this.deps.openDb();
     await db.delete('feeds', id);
-    await removeList(db, id);
-    await this.deps.matcher.rebuild();
+    await this.deps.lists.remove(id);
   }
 
   private async fetchAndStore(feed: FeedRecord): Promise<SyncOutcome> {
-    return syncFeed(await this.deps.openDb(), feed, { fetch: this.deps.fetch, now: () => this.now() });
+    return syncFeed(await this.deps.openDb(), feed, { fetch: this.deps.fetch, lists: this.deps.lists, now: () => this.now() });
   }
 
   private async syncOne(feed: FeedRecord): Promise<SyncOutcome> {
     const outcome = await this.fetchAndStore(feed);
-    if (outcome.status === 'updated') await this.deps.matcher.rebuild();
+    if (outcome.status === 'updated') await this.deps.lists.indexed();
     return outcome;
   }
 
   /** Syncs every feed, one after another (one sync at a time, even when alarms and "sync now" overlap). */
   syncAll(): Promise<Record<string, SyncOutcome>> {
-    const run = this.running.then(async () => {
+    return this.queue.run('sync-all', async () => {
       const outcomes: Record<string, SyncOutcome> = {};
       let changed = false;
       for (const feed of await (await this.deps.openDb()).getAll('feeds')) {
@@ -98,10 +98,9 @@ export class FeedService {
         outcomes[feed.id] = outcome;
         changed ||= outcome.status === 'updated';
       }
-      if (changed) await this.deps.matcher.rebuild();
+      // One index for all the feeds that changed: each write scheduled it, the newest supersedes the rest.
+      if (changed) await this.deps.lists.indexed();
       return outcomes;
     });
-    this.running = run.catch(() => {});
-    return run;
   }
 }

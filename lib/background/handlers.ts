@@ -1,85 +1,90 @@
-/** The background's answers to each message of the protocol. */
-import { browser } from 'wxt/browser';
-import type { Handlers, Sender } from '../messaging/channel';
-import type { MessageType, PageResult, PostResult, SubmissionDraft } from '../messaging/protocol';
-import { packPageResults } from '../messaging/page-results';
-import { sanitisePosts } from '../messaging/sanitise-posts';
-import { listRecords, removeList, replaceList } from '../store/debunk-store';
+/**
+ * The background's answers to each message of the two protocols (lib/wire/protocols.ts). Page messages
+ * come from content scripts inside pages we do not control: their input is bounded before use.
+ */
 import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
-import { hashText } from '../text/hash';
-import { allWrongMatches } from '../store/wrong-matches';
 import { fetchLocale } from '../i18n/load';
-import { loadSettings, updateSettings } from '../settings/settings';
-import { makeExport, parseImport } from './export-data';
-import type { SanadDb } from '../store/db';
-import type { MatcherService } from './matcher-service';
-import type { FeedService } from './feed-service';
-import type { OutboxService } from './outbox-service';
 import { checkSubmission } from '../intake/submission';
+import type { BackgroundHandlers, HandlersOf, Sender } from '../messaging/channel';
+import { sanitisePosts } from '../messaging/sanitise-posts';
+import { loadSettings, updateSettings } from '../settings/settings';
+import { allWrongMatches } from '../store/wrong-matches';
+import type { SanadDb } from '../store/db';
+import { hashText } from '../text/hash';
+import { packPageResults } from '../wire/packed-results';
+import type { ExtensionPageProtocol, PageProtocol } from '../wire/protocols';
+import type { PageAnswer, PostAnswer, SubmissionDraft } from '../wire/shapes';
+import { makeExport, parseImport } from './export-data';
+import type { FeedService } from './feed-service';
+import type { ListRegistry } from './list-registry';
+import type { MatcherService } from './matcher-service';
+import type { OutboxService } from './outbox-service';
 import { badgedCount, type TabResultsStore } from './tab-results';
 
 export interface HandlerDeps {
+  openDb: () => Promise<SanadDb>;
+  lists: ListRegistry;
   matcher: MatcherService;
   tabs: TabResultsStore;
-  openDb: () => Promise<SanadDb>;
-  /** Shows the number of badged posts on the toolbar icon. */
-  showCount?: (tabId: number, count: number) => void;
-  /** Asks a tab's content script to match its posts again. */
-  refreshTab?: (tabId: number) => void;
-  feeds?: FeedService;
-  outbox?: OutboxService;
+  feeds: FeedService;
+  outbox: OutboxService;
   /** Drafts prepared by context-menu clicks, by id. */
-  drafts?: { take(id: string): Promise<SubmissionDraft | undefined> };
+  drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
+  /** Shows the number of badged posts on the toolbar icon. */
+  showCount: (tabId: number, count: number) => void;
+  /** Asks a tab's content script to match its posts again. */
+  refreshTab: (tabId: number) => void;
 }
 
-/** Extension pages (popup, options; also when opened in a tab) have an extension URL; content scripts the page's. */
-function isExtensionPage(sender: Sender): boolean {
-  return (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
-}
+const MAX_PAGE_URL = 2048;
 
-/** Messages only the extension's own pages may send: content scripts run inside pages we do not control. */
-const EXTENSION_PAGES_ONLY: readonly MessageType[] = [
-  'submissionDraft',
-  'submitClaim',
-  'outbox',
-  'retryOutbox',
-  'cancelOutbox',
-  'tabResults',
-  'reportWrongMatch',
-  'importList',
-  'removeList',
-  'feeds',
-  'addFeed',
-  'removeFeed',
-  'syncFeeds',
-  'exportData',
-  'importData',
-];
+/** The sending tab, when the message came from a content script in a tab. */
+const senderTab = (sender: Sender): number | undefined => {
+  const id = sender.tab?.id;
+  return id !== undefined && id >= 0 ? id : undefined;
+};
 
-function restrictToExtensionPages(handlers: Handlers): Handlers {
-  const guarded = { ...handlers } as Record<MessageType, (data: unknown, sender: Sender) => unknown>;
-  for (const type of EXTENSION_PAGES_ONLY) {
-    const handler = guarded[type];
-    guarded[type] = async (data, sender) => {
-      if (!isExtensionPage(sender)) throw new Error(`"${type}" is for extension pages only`);
-      return handler(data, sender);
-    };
-  }
-  return guarded as Handlers;
-}
-
-export function createHandlers(deps: HandlerDeps): Handlers {
-  const needFeeds = () => {
-    if (!deps.feeds) throw new Error('feeds are not available');
-    return deps.feeds;
+function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
+  const remember = async (sender: Sender, pageUrl: unknown, posts: Parameters<TabResultsStore['record']>[2], answers: readonly PostAnswer[]) => {
+    const tabId = senderTab(sender);
+    if (tabId === undefined) return;
+    const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, MAX_PAGE_URL), posts, answers);
+    deps.showCount(tabId, badgedCount(tab));
   };
-  const needOutbox = () => {
-    if (!deps.outbox) throw new Error('submissions are not available');
-    return deps.outbox;
+  return {
+    async matchPosts({ pageUrl, posts }, sender) {
+      const clean = sanitisePosts(posts);
+      const answers = await deps.matcher.match(clean);
+      await remember(sender, pageUrl, clean, answers);
+      return packPageResults(answers); // the page gets badges only; related matches stay for the popup
+    },
+    async videoFrame({ pageUrl, post, frame }, sender) {
+      const [clean] = sanitisePosts([post]);
+      if (!clean) throw new Error('no post');
+      const answer = await deps.matcher.matchVideoFrame(clean, frame);
+      if (answer.badge) await remember(sender, pageUrl, [clean], [answer]);
+      return forPage(answer);
+    },
+    async mediaStatus() {
+      return { fingerprints: (await deps.matcher.ready()).media.size };
+    },
+    async pageChanged({ pageUrl }, sender) {
+      const tabId = senderTab(sender);
+      if (tabId === undefined) return;
+      await deps.tabs.reset(tabId, String(pageUrl).slice(0, MAX_PAGE_URL));
+      deps.showCount(tabId, 0);
+    },
+    async localeMessages({ locale }) {
+      if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
+      return fetchLocale(locale);
+    },
   };
-  return restrictToExtensionPages({
+}
+
+function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProtocol> {
+  return {
     async submissionDraft({ id }) {
-      const draft = await deps.drafts?.take(String(id));
+      const draft = await deps.drafts.take(String(id));
       if (!draft) throw new Error('this submission form has expired; right-click the post again');
       return draft;
     },
@@ -88,52 +93,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const checked = checkSubmission({ ...draft, idempotencyKey: 'checked-locally' });
       if (!checked.ok) throw new Error(checked.errors.join('; '));
       const { idempotencyKey: _key, ...clean } = checked.value;
-      return needOutbox().enqueue(clean);
+      return deps.outbox.enqueue(clean);
     },
-    async outbox() {
-      return needOutbox().list();
-    },
-    async retryOutbox({ id }) {
-      await needOutbox().retry(String(id));
-    },
-    async cancelOutbox({ id }) {
-      return needOutbox().cancel(String(id));
-    },
-    async matchPosts({ pageUrl, posts }, sender) {
-      const clean = sanitisePosts(posts);
-      const results = await deps.matcher.match(clean);
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined && tabId >= 0) {
-        const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, 2048), clean, results);
-        deps.showCount?.(tabId, badgedCount(tab));
-      }
-      return packPageResults(results); // the page gets badges only; related matches stay for the popup
-    },
-    async videoFrame({ pageUrl, post, frame }, sender) {
-      const [clean] = sanitisePosts([post]);
-      if (!clean) throw new Error('no post');
-      const result = await deps.matcher.matchVideoFrame(clean, frame);
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined && tabId >= 0 && result.badge) {
-        const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, 2048), [clean], [result]);
-        deps.showCount?.(tabId, badgedCount(tab));
-      }
-      return forPage(result);
-    },
-    async mediaStatus() {
-      return { fingerprints: (await deps.matcher.ready()).media.size };
-    },
-    async pageChanged({ pageUrl }, sender) {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || tabId < 0) return;
-      await deps.tabs.reset(tabId, String(pageUrl).slice(0, 2048));
-      deps.showCount?.(tabId, 0);
-    },
-    async tabResults({ tabId }) {
-      return deps.tabs.get(Number(tabId));
-    },
+    outbox: () => deps.outbox.list(),
+    retryOutbox: ({ id }) => deps.outbox.retry(String(id)),
+    cancelOutbox: ({ id }) => deps.outbox.cancel(String(id)),
+    tabResults: ({ tabId }) => deps.tabs.get(Number(tabId)),
     async listStatus() {
-      return listRecords(await deps.openDb());
+      return (await deps.lists.records()).map(({ gen: _gen, ...list }) => list);
     },
     async reportWrongMatch({ tabId, postKey, debunkId }) {
       const post = await deps.tabs.dropMatch(Number(tabId), String(postKey), String(debunkId));
@@ -144,12 +111,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         excerpt: post?.excerpt ?? '',
         reportedAt: Date.now(),
       });
-      deps.showCount?.(Number(tabId), badgedCount(await deps.tabs.get(Number(tabId))));
-      deps.refreshTab?.(Number(tabId));
-    },
-    async localeMessages({ locale }) {
-      if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
-      return fetchLocale(locale);
+      deps.showCount(Number(tabId), badgedCount(await deps.tabs.get(Number(tabId))));
+      deps.refreshTab(Number(tabId));
     },
     async importList({ name, text }) {
       const id = `file:${String(name).slice(0, 100)}`;
@@ -157,27 +120,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const summary = summariseSkipped(report);
       // A file with nothing usable never replaces a list that worked.
       if (!report.debunks.length) throw new Error(summary);
-      await replaceList(await deps.openDb(), { id, version: hashText(String(text)), skipped: report.skipped.length, importedAt: Date.now() }, report.debunks);
-      await deps.matcher.rebuild();
+      const list = { id, version: hashText(String(text)), skipped: report.skipped.length, importedAt: Date.now() };
+      await deps.lists.replace(list, report.debunks);
       return { id, imported: report.debunks.length, summary };
     },
     async removeList({ id }) {
       if (!String(id).startsWith('file:')) throw new Error('only lists added from a file can be removed');
-      await removeList(await deps.openDb(), String(id));
-      await deps.matcher.rebuild();
+      await deps.lists.remove(String(id));
     },
-    async feeds() {
-      return needFeeds().list();
-    },
-    async addFeed(input) {
-      return needFeeds().add(input);
-    },
-    async removeFeed({ id }) {
-      await needFeeds().remove(String(id));
-    },
-    async syncFeeds() {
-      return needFeeds().syncAll();
-    },
+    feeds: () => deps.feeds.list(),
+    addFeed: (input) => deps.feeds.add(input),
+    removeFeed: ({ id }) => deps.feeds.remove(String(id)),
+    syncFeeds: () => deps.feeds.syncAll(),
     async exportData() {
       return makeExport(await loadSettings(), await allWrongMatches(await deps.openDb()));
     },
@@ -188,10 +142,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       for (const record of parsed.wrongMatches) await deps.matcher.reportWrongMatch(record);
       return { wrongMatches: parsed.wrongMatches.length, skipped: parsed.skipped };
     },
-  });
+  };
+}
+
+export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
+  return { page: pageHandlers(deps), extensionPages: extensionPageHandlers(deps) };
 }
 
 /** A post's answer as the page gets it: the badge only (related matches are for the popup). */
-function forPage({ key, badge }: PostResult): PageResult {
+function forPage({ key, badge }: PostAnswer): PageAnswer {
   return { key, ...(badge && { badge }) };
 }

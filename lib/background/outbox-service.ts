@@ -4,8 +4,9 @@
  * duplicate. Retries ride on an alarm (which outlives the service worker); the user can retry or cancel.
  */
 import { outcomeOf, retryDelayMs } from '../intake/delivery';
-import type { Submission } from '../intake/submission';
+import { SerialQueue } from '../scheduling/serial';
 import type { OutboxRecord, SanadDb } from '../store/db';
+import type { OutboxDraft } from '../wire/shapes';
 
 export const OUTBOX_ALARM = 'sanad-outbox';
 const SEND_TIMEOUT_MS = 20_000;
@@ -22,13 +23,12 @@ export interface OutboxDeps {
   now?: () => number;
 }
 
-export type OutboxDraft = Omit<Submission, 'idempotencyKey'>;
+export type { OutboxDraft };
 
 export class OutboxService {
   /** Items this worker is sending now; a stored 'sending' item not in here was cut off by a stop. */
   private readonly inFlight = new Set<string>();
-  private delivering: Promise<void> | null = null;
-  private passAgain = false;
+  private readonly queue = new SerialQueue();
   private readonly now: () => number;
 
   constructor(private readonly deps: OutboxDeps) {
@@ -66,20 +66,12 @@ export class OutboxService {
     return true;
   }
 
-  /** Sends every due item, one at a time. A call during a pass gets one more pass after it (it may have
-   * added an item the running pass has already looked past). */
+  /**
+   * Sends every due item, one at a time. A call during a pass gets one more pass after it (it may have
+   * added an item the running pass has already looked past); calls while that one waits join it.
+   */
   deliverDue(): Promise<void> {
-    if (this.delivering) {
-      this.passAgain = true;
-      return this.delivering;
-    }
-    this.delivering = (async () => {
-      do {
-        this.passAgain = false;
-        await this.deliverPass();
-      } while (this.passAgain);
-    })().finally(() => (this.delivering = null));
-    return this.delivering;
+    return this.queue.runLatest('deliver', () => this.deliverPass());
   }
 
   private async deliverPass(): Promise<void> {

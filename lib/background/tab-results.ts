@@ -3,8 +3,8 @@
  * popup still has it after the service worker is stopped and woken, and it is gone when the browser closes.
  */
 import { browser } from 'wxt/browser';
-import type { ExtractedPost } from '../match/types';
-import type { PostResult, TabPost, TabResults } from '../messaging/protocol';
+import { compareTabPosts } from '../wire/ranking';
+import type { ExtractedPost, PostAnswer, TabPost, TabResults } from '../wire/shapes';
 
 const EXCERPT_LENGTH = 280;
 const MAX_POSTS_PER_TAB = 500;
@@ -45,7 +45,7 @@ export class TabResultsStore {
   }
 
   /** Records a batch's results; a post that no longer matches (a recycled cell) is removed. */
-  async record(tabId: number, pageUrl: string, posts: readonly ExtractedPost[], results: readonly PostResult[]): Promise<TabResults> {
+  async record(tabId: number, pageUrl: string, posts: readonly ExtractedPost[], results: readonly PostAnswer[]): Promise<TabResults> {
     const state = await this.state(tabId);
     if (state.pageUrl !== pageUrl) {
       state.pageUrl = pageUrl;
@@ -91,11 +91,9 @@ export class TabResultsStore {
   }
 }
 
-/** Certain matches first, then badged text matches by strength, then posts with only related matches. */
-export function sortForDisplay(posts: TabPost[]): TabPost[] {
-  const rank = (p: TabPost) => (p.badge ? (p.badge.candidate.how === 'similar-text' ? 1 : 0) : 2);
-  const strength = (p: TabPost) => (p.badge ?? p.related[0])?.candidate.score ?? 0;
-  return [...posts].sort((a, b) => rank(a) - rank(b) || strength(b) - strength(a));
+/** Badged posts first (certain before similar text, stronger first), then posts with only related matches. */
+export function sortForDisplay(posts: readonly TabPost[]): TabPost[] {
+  return [...posts].sort(compareTabPosts);
 }
 
 export function badgedCount(results: TabResults): number {

@@ -1,3 +1,4 @@
+import { storeWriter } from '@/tests/unit/support/list-writer';
 import { describe, expect, it } from 'vitest';
 import { runInSlices } from '../scheduling/yield';
 import { canonicalJson, canonicalJsonBytes } from './canonical-json';
@@ -132,11 +133,11 @@ describe('incremental feeds (cursor)', () => {
     const db = await openSanadDb();
     const feed = { id: 'feed:https://desk.example/feed.json', url: 'https://desk.example/feed.json', kind: 'sanad' as const, publicKey: keys.publicKey, count: 0, addedAt: 0 };
     await db.put('feeds', feed);
-    expect(await syncFeed(db, feed, { fetch, now: () => 1 })).toMatchObject({ status: 'updated', count: 2 });
+    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'updated', count: 2 });
     const after = (await db.get('feeds', feed.id))!;
     expect(after.cursor).toBe('c1');
     expect(feedRequestUrl(after)).toBe('https://desk.example/feed.json?since=c1');
-    expect(await syncFeed(db, after, { fetch, now: () => 2 })).toMatchObject({ status: 'updated', count: 2 });
+    expect(await syncFeed(db, after, { fetch, lists: storeWriter(db), now: () => 2 })).toMatchObject({ status: 'updated', count: 2 });
     expect(asked).toEqual(['https://desk.example/feed.json', 'https://desk.example/feed.json?since=c1']);
     expect((await listDebunks(db, feed.id)).map((d) => d.id).sort()).toEqual(['b', 'c']);
     expect((await db.get('feeds', feed.id))!.cursor).toBe('c2');
@@ -151,6 +152,6 @@ describe('incremental feeds (cursor)', () => {
     const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
     const db = await openSanadDb();
     const feed = { id: 'feed:x', url: 'https://desk.example/f.json', kind: 'sanad' as const, publicKey: keys.publicKey, count: 0, addedAt: 0 };
-    expect(await syncFeed(db, feed, { fetch, now: () => 1 })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/without a starting point/) });
+    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/without a starting point/) });
   });
 });

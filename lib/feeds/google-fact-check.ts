@@ -3,19 +3,13 @@
  * age, and the user's own query or fact-checker site. Nothing about the user's browsing is sent: the request
  * carries only those chosen terms. Pure: builds the request URL and turns the answer into ClaimReview items.
  */
+import type { GoogleSource } from '../wire/shapes';
+
 export const GOOGLE_API = 'https://factchecktools.googleapis.com/v1alpha1/claims:search';
 /** Pages of 100 claims read per sync at most. */
 export const GOOGLE_MAX_PAGES = 10;
 
-export interface GoogleSource {
-  apiKey: string;
-  /** Words to search for, or… */
-  query?: string;
-  /** …a fact-checker's site (reviewPublisherSiteFilter), e.g. misbar.com. One of the two is needed. */
-  publisherSite?: string;
-  languageCode?: string;
-  maxAgeDays: number;
-}
+export type { GoogleSource };
 
 export function checkGoogleSource(raw: Partial<GoogleSource>): GoogleSource {
   const apiKey = raw.apiKey?.trim() ?? '';

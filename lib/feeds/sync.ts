@@ -4,8 +4,9 @@
  * validation) keeps the last good list and is recorded on the feed for the options page.
  */
 import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
-import { listDebunks, replaceList } from '../store/debunk-store';
-import type { FeedRecord, SanadDb } from '../store/db';
+import type { SyncOutcome } from '../wire/shapes';
+import type { Debunk } from '../debunk/types';
+import type { FeedRecord, ListRecord, SanadDb } from '../store/db';
 import { runInSlices, yieldToEventLoop } from '../scheduling/yield';
 import { hashTextInSlices } from '../text/hash';
 import { checkSanadFeed, FEED_LIMITS, parseFeedJson } from './sanad-feed';
@@ -15,10 +16,18 @@ import { GOOGLE_MAX_PAGES, googlePageToClaimReviews, googleSearchUrl, type Googl
 export const SYNC_TIMEOUT_MS = 30_000;
 const JSON_TYPES = /^(application\/(ld\+)?json|application\/(x-)?ndjson|application\/jsonl|application\/json-seq|text\/plain)\b/i;
 
-export type SyncOutcome = { status: 'updated'; count: number; skipped: number } | { status: 'not-modified' } | { status: 'failed'; reason: string };
+export type { SyncOutcome };
+
+/** Where a synced list goes: the list registry, which re-indexes it (or the store directly, in tools). */
+export interface ListWriter {
+  write(list: Omit<ListRecord, 'count' | 'gen'>, debunks: readonly Debunk[]): Promise<unknown>;
+  /** The list's current debunks, for applying a delta. */
+  debunksOf(id: string): Promise<readonly Debunk[]>;
+}
 
 export interface SyncDeps {
   fetch: typeof fetch;
+  lists: ListWriter;
   now: () => number;
   timeoutMs?: number;
 }
@@ -106,7 +115,7 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       if (parsed.delta) {
         // Changes since our cursor: applied to the list we hold, as one atomic replacement.
         if (!feed.cursor) throw new Error('the feed sent changes without a starting point: sync refused');
-        const merged = new Map((await listDebunks(db, feed.id)).map((d) => [d.id, d]));
+        const merged = new Map((await deps.lists.debunksOf(feed.id)).map((d) => [d.id, d]));
         for (const id of parsed.tombstones) merged.delete(id);
         for (const debunk of debunks) merged.set(debunk.id, debunk);
         debunks = [...merged.values()];
@@ -118,7 +127,7 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       if (feed.kind === 'google') publisher = 'Google Fact Check Tools';
     }
     const version = await hashTextInSlices(fetched.body);
-    await replaceList(db, { id: feed.id, version, skipped, importedAt: attempt }, debunks);
+    await deps.lists.write({ id: feed.id, version, skipped, importedAt: attempt }, debunks);
     await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), cursor, lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
     return { status: 'updated', count: debunks.length, skipped };
   } catch (error) {

@@ -9,7 +9,7 @@ import { VERDICT_ICON_PATHS } from '@/components/VerdictIcon';
 import { t, uiDirection, uiLocale } from '../i18n/t';
 import badgeCss from '@/assets/badge.css?inline';
 import cardCss from '@/assets/verdict-card.css?inline';
-import type { MatchView } from '../messaging/protocol';
+import type { MatchView } from '../wire/shapes';
 import type { BadgePlacement } from '../sites/types';
 
 export const BADGE_ATTRIBUTE = 'data-sanad-badge';

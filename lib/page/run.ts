@@ -1,10 +1,9 @@
 /** Wires a site adapter to the background on a real page: the body of every site's content script. */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { applyLanguageSetting, pageLocale } from '../i18n/load';
-import { sendMessage } from '../messaging/channel';
-import { unpackPageResults } from '../messaging/page-results';
-import type { PostAtMenu, TabMessage } from '../messaging/protocol';
+import { sendMessage, serveTabMessages } from '../messaging/channel';
+import { unpackPageResults } from '../wire/packed-results';
+import type { PostAtMenu } from '../wire/shapes';
 import { loadSettings, watchSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
 import { PostScanner } from './scanner';
@@ -55,15 +54,13 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   let menuTarget: Element | null = null;
   ctx.addEventListener(document, 'contextmenu', (event) => (menuTarget = event.target instanceof Element ? event.target : null), { capture: true });
 
-  const onMessage = (message: unknown): Promise<PostAtMenu | null> | undefined => {
-    const type = (message as TabMessage | undefined)?.sanad;
-    // The background asks for a fresh look after a wrong-match report.
-    if (type === 'refresh') scanner?.reset();
-    if (type === 'postAtMenu') return Promise.resolve(postAt(adapter, menuTarget));
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  ctx.onInvalidated(
+    serveTabMessages({
+      // The background asks for a fresh look after a wrong-match report.
+      refresh: () => scanner?.reset(),
+      postAtMenu: () => postAt(adapter, menuTarget),
+    }),
+  );
   // Single-page apps change the URL without a reload: results belong to the page, so start over.
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
     if (!scanner) return;

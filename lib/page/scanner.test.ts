@@ -7,7 +7,7 @@ import { useLocale } from '@/tests/unit/support/i18n';
 import { buildIndex } from '../match/index';
 import { matchPost } from '../match/match';
 import type { ExtractedPost } from '../match/types';
-import type { PageResult } from '../messaging/protocol';
+import type { PageAnswer } from '../wire/shapes';
 import { xAdapter } from '../sites/x/adapter';
 import { PostScanner } from './scanner';
 
@@ -15,7 +15,7 @@ const debunks = bundledDebunks();
 const index = buildIndex(debunks);
 
 /** The background's answer, computed locally with the same matcher. */
-function answer(posts: ExtractedPost[]): PageResult[] {
+function answer(posts: ExtractedPost[]): PageAnswer[] {
   return posts.map((post) => {
     const candidates = matchPost(index, post).candidates;
     const badged = candidates.find((c) => c.badge);
@@ -25,7 +25,7 @@ function answer(posts: ExtractedPost[]): PageResult[] {
 }
 
 let controller: AbortController;
-let match: ReturnType<typeof vi.fn<(posts: ExtractedPost[]) => Promise<PageResult[]>>>;
+let match: ReturnType<typeof vi.fn<(posts: ExtractedPost[]) => Promise<PageAnswer[]>>>;
 let scanner: PostScanner;
 const badges = () => [...document.querySelectorAll('[data-sanad-badge]')];
 const badgeOf = (article: Element) => article.querySelector('[data-sanad-badge]');

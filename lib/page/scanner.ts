@@ -4,7 +4,7 @@
  * a recycled cell (same element, new content) is read again; detached posts are forgotten.
  */
 import type { ExtractedPost } from '../match/types';
-import type { PageResult } from '../messaging/protocol';
+import type { PageAnswer } from '../wire/shapes';
 import type { SiteAdapter } from '../sites/types';
 import { hashText } from '../text/hash';
 import { mountBadge, type BadgeHandle } from './badge-host';
@@ -12,7 +12,7 @@ import { VideoSampler, type CapturedFrame } from './video-sampler';
 
 export interface ScannerOptions {
   adapter: SiteAdapter;
-  match: (posts: ExtractedPost[]) => Promise<PageResult[]>;
+  match: (posts: ExtractedPost[]) => Promise<PageAnswer[]>;
   /** Stops the scanner (the extension reloaded or the script was torn down). */
   signal: AbortSignal;
   root?: Document;
@@ -21,7 +21,7 @@ export interface ScannerOptions {
   batchSize?: number;
   onError?: (error: unknown) => void;
   /** Matches a sampled video frame; when given, visible playing videos in posts are sampled. */
-  matchVideoFrame?: (post: ExtractedPost, frame: CapturedFrame) => Promise<PageResult>;
+  matchVideoFrame?: (post: ExtractedPost, frame: CapturedFrame) => Promise<PageAnswer>;
 }
 
 /** Main-thread time one slice of a scan may take before it yields to the page. */
@@ -177,7 +177,7 @@ export class PostScanner {
     }
   }
 
-  private apply(element: Element, result: PageResult | undefined): void {
+  private apply(element: Element, result: PageAnswer | undefined): void {
     const existing = this.badges.get(element);
     if (!result?.badge) {
       existing?.remove();

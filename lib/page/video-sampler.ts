@@ -7,6 +7,7 @@
  * video whose frames cannot be read is left to its poster, once, with a note in the console.
  */
 import { toBase64 } from '../text/base64';
+import type { FrameDto } from '../wire/shapes';
 import { smallLuma, supportsFormat } from './frame-luma';
 
 export const SAMPLE_INTERVAL_MS = 1_000;
@@ -14,14 +15,8 @@ const FRAME_DIMENSION = 256;
 /** Enough frames to decide; then the video is left alone. */
 const MAX_FRAMES_PER_VIDEO = 30;
 
-export interface CapturedFrame {
-  width: number;
-  height: number;
-  /** Seconds into the video. */
-  t: number;
-  /** Luma bytes, row by row, base64 (compact over extension messaging). */
-  luma: string;
-}
+/** A sampled frame as it goes to the background. */
+export type CapturedFrame = FrameDto;
 
 export interface VideoSamplerOptions {
   signal: AbortSignal;

@@ -4,87 +4,29 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Debunk } from '../debunk/types';
-import type { GoogleSource } from '../feeds/google-fact-check';
-import type { Submission } from '../intake/submission';
 import type { SerialisedIndex } from '../match/index';
+import type { FeedDto, ListDto, OutboxItemDto, OutboxState, WrongMatchDto } from '../wire/shapes';
 
 export const DB_NAME = 'sanad';
 
-/** Metadata of one debunk list (the bundled one or a feed): what was imported, when, from which version. */
-export interface ListRecord {
-  id: string;
-  /** Content hash or feed version of what was imported. */
-  version: string;
-  count: number;
-  skipped: number;
-  importedAt: number;
-  /** Which generation of records in `entries` is this list's (absent: 0, as migrated). */
-  gen?: number;
-}
+/** Metadata of one debunk list as stored: which generation of records in `entries` is current (absent: 0, as migrated). */
+export type ListRecord = ListDto & { gen?: number };
 
 /** A debunk as stored: under its list (`source`) and that list's generation. */
 export type StoredDebunk = Debunk & { gen: number };
 
-/** The persisted match index, valid for the lists and matcher that `signature` names. */
+/** The persisted match index, valid for the lists and matcher that `key` names (an older record has none). */
 export interface IndexRecord {
   id: 'text';
-  signature: string;
+  key: string;
   data: SerialisedIndex;
 }
 
-/** A user's report that a debunk does not apply to a post: that post is never badged for it again. */
-export interface WrongMatchRecord {
-  /** `${postKey}|${debunkId}` */
-  id: string;
-  postKey: string;
-  debunkId: string;
-  permalink?: string;
-  excerpt: string;
-  reportedAt: number;
-}
-
-/** A subscribed feed and how its last syncs went. Its debunks live in `debunks` under source = id. */
-export interface FeedRecord {
-  /** `feed:<url>` */
-  id: string;
-  url: string;
-  /** Sanad feeds are signed; plain ClaimReview URLs are not (the UI says so); `google` is a Fact Check Tools search. */
-  kind: 'sanad' | 'claimreview' | 'google';
-  /** For `google`: the search and the user's own API key. */
-  google?: GoogleSource;
-  /** Base64 Ed25519 key pinned when the feed was added (Sanad feeds). */
-  publicKey?: string;
-  publisher?: string;
-  etag?: string;
-  lastModified?: string;
-  /** Where the last sync got to, for feeds that offer incremental updates. */
-  cursor?: string;
-  /** Last attempt, last success (ms since epoch), and the last failure's reason (cleared by a success). */
-  lastAttempt?: number;
-  lastSuccess?: number;
-  lastError?: string;
-  count: number;
-  addedAt: number;
-}
-
-export type OutboxState = 'queued' | 'sending' | 'sent' | 'retrying' | 'rejected';
-
-/** A submission waiting to reach the intake service, or the record of one that did. */
-export interface OutboxRecord {
-  /** The idempotency key: the service stores a submission once however often it is sent. */
-  id: string;
-  submission: Submission;
-  state: OutboxState;
-  attempts: number;
-  createdAt: number;
-  /** When the next attempt is due (queued and retrying items). */
-  nextAttemptAt: number;
-  sentAt?: number;
-  /** The last failure, or the service's reason for a rejection, in its own words. */
-  lastError?: string;
-  /** The service's id for the stored submission. */
-  remoteId?: number;
-}
+export type WrongMatchRecord = WrongMatchDto;
+/** A subscribed feed as stored; its debunks live in `entries` under source = id. */
+export type FeedRecord = FeedDto;
+export type OutboxRecord = OutboxItemDto;
+export type { OutboxState };
 
 export interface SanadSchema extends DBSchema {
   /** Versions 1–6 kept debunks here; only the migrations touch it now. */

@@ -5,6 +5,7 @@
  * the old list), and readers (the matcher looking up a badge's debunk) never wait behind a long write.
  */
 import type { Debunk } from '../debunk/types';
+import { SerialQueue } from '../scheduling/serial';
 import { yieldToEventLoop, type Pause } from '../scheduling/yield';
 import type { IndexRecord, ListRecord, SanadDb, StoredDebunk } from './db';
 
@@ -22,24 +23,25 @@ const strip = ({ gen: _gen, ...debunk }: StoredDebunk): Debunk => debunk;
 const generationOf = (list: Pick<ListRecord, 'gen'> | undefined) => list?.gen ?? 0;
 
 /** One write at a time per list (a feed sync and a removal never interleave). */
-const listLocks = new Map<string, Promise<unknown>>();
-function withListLock<T>(id: string, job: () => Promise<T>): Promise<T> {
-  const run = (listLocks.get(id) ?? Promise.resolve()).then(job, job);
-  const settled = run.catch(() => {});
-  listLocks.set(id, settled);
-  void settled.then(() => listLocks.get(id) === settled && listLocks.delete(id));
-  return run;
-}
+const listWrites = new SerialQueue();
+const withListLock = <T>(id: string, job: () => Promise<T>): Promise<T> => listWrites.run(id, job);
 
 export interface WriteOptions {
   pause?: Pause;
 }
 
-export function replaceList(db: SanadDb, list: Omit<ListRecord, 'count' | 'gen'>, debunks: readonly Debunk[], options: WriteOptions = {}): Promise<void> {
+/** Writes a list's new version whole and returns its record (the generation readers now see). */
+export function replaceList(
+  db: SanadDb,
+  list: Omit<ListRecord, 'count' | 'gen'>,
+  debunks: readonly Debunk[],
+  options: WriteOptions = {},
+): Promise<ListRecord> {
   return withListLock(list.id, async () => {
     const pause = options.pause ?? yieldToEventLoop;
     const previous = generationOf(await db.get('lists', list.id));
     const gen = previous + 1;
+    const record: ListRecord = { ...list, gen, count: debunks.length };
     // Leftovers of an attempt that never switched (a closed browser, a full disk) would mix in: gone first.
     await deleteInChunks(db, generationsFrom(list.id, gen), pause);
     try {
@@ -48,12 +50,13 @@ export function replaceList(db: SanadDb, list: Omit<ListRecord, 'count' | 'gen'>
         await pause();
       }
       // The switch: readers see the old list before this transaction and the new one after it.
-      await db.put('lists', { ...list, gen, count: debunks.length });
+      await db.put('lists', record);
     } catch (error) {
       await deleteInChunks(db, generationRange(list.id, gen), pause).catch(() => {});
       throw error;
     }
     await deleteInChunks(db, generationRange(list.id, previous), pause);
+    return record;
   });
 }
 
@@ -145,13 +148,14 @@ export function listRecord(db: SanadDb, id: string): Promise<ListRecord | undefi
   return db.get('lists', id);
 }
 
-export async function savedIndex(db: SanadDb, signature: string): Promise<IndexRecord['data'] | undefined> {
+/** The persisted index, if it was built from exactly the lists (and matcher) `key` names. */
+export async function savedIndex(db: SanadDb, key: string): Promise<IndexRecord['data'] | undefined> {
   const record = await db.get('matchIndex', 'text');
-  return record?.signature === signature ? record.data : undefined;
+  return record?.key === key ? record.data : undefined;
 }
 
-export async function saveIndex(db: SanadDb, signature: string, data: IndexRecord['data']): Promise<void> {
-  await db.put('matchIndex', { id: 'text', signature, data });
+export async function saveIndex(db: SanadDb, key: string, data: IndexRecord['data']): Promise<void> {
+  await db.put('matchIndex', { id: 'text', key, data });
 }
 
 /** Removes a list: gone for readers at once (its record), its debunks deleted after. */

@@ -3,7 +3,7 @@
  * and, after a reload (a fresh JS heap, as when the service worker wakes), measures how long it takes to be
  * ready to match from what IndexedDB holds.
  */
-import { indexSignature } from '../../lib/background/matcher-service';
+import { indexKey } from '../../lib/background/list-registry';
 import type { Debunk } from '../../lib/debunk/types';
 import { buildIndex, deserialiseIndex, serialiseIndex } from '../../lib/match/index';
 import { matchPost } from '../../lib/match/match';
@@ -17,7 +17,7 @@ async function seed(debunks: Debunk[]) {
   const buildMs = performance.now() - t0;
   await replaceList(db, { id: 'bench', version: String(debunks.length), skipped: 0, importedAt: Date.now() }, debunks);
   const t1 = performance.now();
-  await saveIndex(db, indexSignature(await listRecords(db)), serialiseIndex(index));
+  await saveIndex(db, indexKey(await listRecords(db)), serialiseIndex(index));
   const saveMs = performance.now() - t1;
   db.close();
   return { buildMs, saveMs };
@@ -26,7 +26,7 @@ async function seed(debunks: Debunk[]) {
 async function coldStart(postText: string) {
   const t0 = performance.now();
   const db = await openSanadDb();
-  const data = await savedIndex(db, indexSignature(await listRecords(db)));
+  const data = await savedIndex(db, indexKey(await listRecords(db)));
   if (!data) throw new Error('no saved index');
   const index = deserialiseIndex(data);
   const readyMs = performance.now() - t0;
@@ -86,20 +86,22 @@ async function captureCost(src: string, method: 'videoFrame' | 'canvas'): Promis
 Object.assign((globalThis as unknown as { sanadBench: object }).sanadBench, { captureCost });
 
 /**
- * Syncing a large signed feed through the background's own services (FeedService → syncFeed → store →
- * MatcherService rebuild), while a post is matched every 20 ms as a page would ask: how long each answer
+ * Syncing a large signed feed through the background's own services (FeedService → syncFeed → list
+ * registry → store and index rebuild), while a post is matched every 20 ms as a page would ask: how long each answer
  * took, how long the thread was ever blocked, and when the new index started answering.
  */
 async function feedSync(body: string, publicKey: string, bundled: string, postText: string) {
-  const { FeedService } = await import('../../lib/background/feed-service');
+  const { FeedService, STALE_AFTER_MS } = await import('../../lib/background/feed-service');
   const { MatcherService } = await import('../../lib/background/matcher-service');
+  const { ListRegistry } = await import('../../lib/background/list-registry');
   let dbPromise: ReturnType<typeof openSanadDb> | null = null;
   const openDb = () => (dbPromise ??= openSanadDb());
-  const matcher = new MatcherService({ openDb, loadBundledList: async () => bundled });
+  const lists = new ListRegistry({ openDb, readBundledList: async () => bundled });
+  const matcher = new MatcherService({ openDb, index: () => lists.current(), posters: { framesFor: async () => [] } });
   const before = await matcher.ready();
   // The body as bytes, as the network gives it: the sync decodes it.
   const bytes = new TextEncoder().encode(body);
-  const feeds = new FeedService({ openDb, matcher, fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/json' } }) });
+  const feeds = new FeedService({ openDb, lists, fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/json' } }), staleAfterMs: async () => STALE_AFTER_MS });
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   let peakHeap = 0;
   let longestBlock = 0;

@@ -1,6 +1,6 @@
 /** Helpers to look at what the extension did in a browser launched by launchWithSanad. */
 import type { Page } from 'playwright-core';
-import type { TabResults } from '../../lib/messaging/protocol';
+import type { TabResults } from '../../lib/wire/shapes';
 import type { SanadBrowser } from './chromium';
 
 /** The browser's tab id of a page, asked from the extension's service worker. */

@@ -80,7 +80,8 @@ describe('submissions', () => {
     await settledBadges(page, { atLeast: 4 });
     await page.locator('article[data-testid="tweet"] [data-testid="tweetText"]').nth(2).dispatchEvent('contextmenu');
     const tabId = await tabIdOf(browser!, page);
-    const at = (await browser!.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { sanad: 'postAtMenu' }), tabId)) as { post: { key: string }; rect: { width: number } };
+    const reply = (await browser!.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { sanad: 'postAtMenu', data: {} }), tabId)) as { ok: boolean; value: { post: { key: string }; rect: { width: number } } };
+    const at = reply.value;
     expect(at.post.key).toBe('x:2009512270941053184');
     expect(at.rect.width).toBeGreaterThan(100);
     await page.close();

@@ -1,3 +1,4 @@
+import { storeWriter } from './support/list-writer';
 /**
  * Feed sync against a local HTTP server that misbehaves on request: every fault keeps the last good list,
  * records the reason, and a good update replaces the list atomically.
@@ -28,7 +29,7 @@ const serve = (body: string, headers: Record<string, string> = {}, status = 200)
 const feed = (): FeedRecord => ({ id: 'feed:test', url: `${base}/feed.json`, kind: 'sanad', publicKey: keys.publicKey, count: 0, addedAt: 0 });
 const deps = { fetch, now: () => 1_000, timeoutMs: 500 };
 const ids = async () => (await allDebunks(db)).map((d) => d.id).sort();
-const sync = async () => syncFeed(db, (await db.get('feeds', 'feed:test')) ?? feed(), deps);
+const sync = async () => syncFeed(db, (await db.get('feeds', 'feed:test')) ?? feed(), { ...deps, lists: storeWriter(db) });
 
 beforeAll(async () => {
   keys = await generateFeedKeys();

@@ -68,7 +68,7 @@ describe('npm run media (the publisher command)', () => {
 });
 
 describe('the media index (what the background searches)', () => {
-  it('finds exactly what pairwise comparison finds, across all clips at once', async () => {
+  it('finds exactly what pairwise comparison finds, across all clips at once', { timeout: 60_000 }, async () => {
     const { buildMediaIndex, MediaIndex } = await import('@/lib/media/media-index');
     const index = new MediaIndex(buildMediaIndex(files.map((f) => [{ kind: 'video' as const, frames: reference[f]! }])));
     for (const q of files) {

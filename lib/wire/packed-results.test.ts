@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDebunks } from '@/tests/unit/support/debunks';
-import { summarise } from '../background/matcher-service';
+import { toDebunkSummary } from './debunk-summary';
 import type { Candidate } from '../match/types';
-import { packPageResults, unpackPageResults } from './page-results';
+import { packPageResults, unpackPageResults } from './packed-results';
 
-const [ai, hama] = bundledDebunks().map(summarise);
+const [ai, hama] = bundledDebunks().map(toDebunkSummary);
 const candidate = (debunkId: string): Candidate => ({ debunkId, verdict: 'altered', how: 'similar-text', score: 0.6, badge: true });
 
 describe('page results on the wire', () => {

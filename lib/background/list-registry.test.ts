@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BUNDLED_BODY, makeDebunk } from '@/tests/unit/support/debunks';
+import type { Debunk } from '../debunk/types';
+import { buildIndex, type MatchIndex } from '../match/index';
+import type { Pause } from '../scheduling/yield';
+import { listRecords, savedIndex } from '../store/debunk-store';
+import { openSanadDb } from '../store/db';
+import { indexKey, ListRegistry } from './list-registry';
+
+const list = (id: string, version: string) => ({ id, version, skipped: 0, importedAt: 1 });
+const debunks = (prefix: string, n = 3): Debunk[] => Array.from({ length: n }, (_, i) => makeDebunk({ id: `${prefix}-${i}`, source: 'file:x' }));
+
+/** A build that waits, when told to, until the test lets it finish. */
+function controlledBuild(options: { checkPause: boolean }) {
+  const gates: (() => void)[] = [];
+  let holdNext = false;
+  const started: string[][] = [];
+  const build = async (items: readonly Debunk[], pause: Pause): Promise<MatchIndex> => {
+    started.push(items.map((d) => d.id));
+    if (holdNext) {
+      holdNext = false;
+      await new Promise<void>((resolve) => gates.push(resolve));
+    }
+    if (options.checkPause) await pause();
+    return buildIndex(items);
+  };
+  return { build, started, hold: () => (holdNext = true), release: () => gates.shift()?.() };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const fileIds = (index: MatchIndex) => index.ids.filter((id) => id.startsWith('v')).sort();
+
+describe('ListRegistry', () => {
+  it('overlapping rebuilds: the newer list wins even when the older build finishes last', async () => {
+    const builds = controlledBuild({ checkPause: false });
+    const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });
+    await lists.current();
+    builds.hold(); // the first change's build is slow
+    await lists.write(list('file:x', '1'), debunks('v1'));
+    while (!builds.started.some((ids) => ids.includes('v1-0'))) await tick();
+    const second = lists.write(list('file:x', '2'), debunks('v2'));
+    await second;
+    const settled = lists.indexed();
+    // Give the newer change every chance to be built first (unserialised, it would be, within a few ticks).
+    for (let i = 0; i < 50 && !builds.started.some((ids) => ids.includes('v2-0')); i++) await tick();
+    for (let i = 0; i < 5; i++) await tick();
+    builds.release(); // the older build finishes only now
+    const index = await settled;
+    for (let i = 0; i < 5; i++) await tick(); // whatever the older build would still do, it has done
+    expect(fileIds(index)).toEqual(['v2-0', 'v2-1', 'v2-2']);
+    expect(fileIds(await lists.current())).toEqual(['v2-0', 'v2-1', 'v2-2']);
+    expect(fileIds(await lists.indexed())).toEqual(['v2-0', 'v2-1', 'v2-2']);
+    // And it is the index persisted for the lists as stored.
+    const db = await openSanadDb();
+    expect(await savedIndex(db, indexKey(await listRecords(db)))).toBeDefined();
+  });
+
+  it('a newer change supersedes a build in flight: that build stops, one build includes both', async () => {
+    const builds = controlledBuild({ checkPause: true });
+    const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });
+    const before = await lists.current();
+    builds.hold();
+    await lists.write(list('file:a', '1'), debunks('va'));
+    while (builds.started.length < 2) await tick();
+    await lists.write(list('file:b', '1'), debunks('vb'));
+    builds.release();
+    const index = await lists.indexed();
+    expect(index.ids.filter((id) => id.startsWith('va') || id.startsWith('vb'))).toHaveLength(6);
+    // Bundled build, the superseded one, the one that counts: the superseded one never swapped in.
+    expect(builds.started).toHaveLength(3);
+    expect(await lists.current()).toBe(index);
+    expect(index).not.toBe(before);
+  });
+
+  it('hands the list just written to the build in memory instead of reading it back', async () => {
+    const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
+    await lists.current();
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    await lists.replace(list('file:x', '1'), debunks('v1'));
+    const readLists = getAll.mock.calls.map(([range]) => ((range as IDBKeyRange | undefined)?.lower as unknown[] | undefined)?.[0]);
+    getAll.mockRestore();
+    expect(readLists).not.toContain('file:x');
+    expect(fileIds(await lists.current())).toEqual(['v1-0', 'v1-1', 'v1-2']);
+  });
+
+  it('does not rebuild when nothing changed', async () => {
+    const builds = controlledBuild({ checkPause: false });
+    const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });
+    const first = await lists.current();
+    expect(await lists.indexed()).toBe(first);
+    expect(builds.started).toHaveLength(1);
+  });
+
+  it('removing a list takes its debunks out of matching', async () => {
+    const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
+    await lists.replace(list('file:x', '1'), debunks('v1'));
+    await lists.remove('file:x');
+    expect(fileIds(await lists.current())).toEqual([]);
+    expect((await lists.records()).map((l) => l.id)).toEqual(['bundled']);
+  });
+});

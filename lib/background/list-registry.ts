@@ -1,0 +1,199 @@
+/**
+ * The one owner of list changes. The bundled list, files the user imports and feeds all reach the match
+ * index the same way: the list is written to IndexedDB whole (`replaceList`), then one serialised job makes
+ * the index fit the stored lists and swaps it in. A change that arrives while that job builds supersedes
+ * it: the running build stops at its next slice and the queued one includes both changes. The list just
+ * written is handed to the build in memory, never read back from IndexedDB.
+ */
+import { importClaimReviews, summariseSkipped, type ImportReport } from '../debunk/claimreview';
+import type { Debunk } from '../debunk/types';
+import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/index';
+import { SerialQueue } from '../scheduling/serial';
+import { yieldToEventLoop, type Pause } from '../scheduling/yield';
+import { listDebunks, listRecord, listRecords, removeLeftovers, removeList, replaceList, savedIndex, saveIndex } from '../store/debunk-store';
+import type { ListRecord, SanadDb } from '../store/db';
+import { hashText } from '../text/hash';
+import { BUNDLED_LIST_ID } from './bundled-list';
+
+/** What a writer says about a list; the registry adds its count and generation. */
+export type ListMeta = Omit<ListRecord, 'count' | 'gen'>;
+
+export interface ListRegistryDeps {
+  openDb: () => Promise<SanadDb>;
+  /** The bundled list's body: fetched from the extension package in the browser, read from disk in tests. */
+  readBundledList: () => Promise<string>;
+  /** Builds an index in slices (tests slow it down to make builds overlap). */
+  buildIndex?: (debunks: readonly Debunk[], pause: Pause) => Promise<MatchIndex>;
+  now?: () => number;
+}
+
+/** Which lists (at which generation) and which matcher an index was built from. */
+export function indexKey(lists: readonly ListRecord[]): string {
+  const parts = lists.map((l) => `${l.id}@${l.version}#${l.count}g${l.gen ?? 0}`).sort();
+  return `r${MATCHER_REVISION}|${parts.join('|')}`;
+}
+
+/** Thrown inside a build that a newer change made pointless. */
+class Superseded extends Error {}
+
+const INDEX_JOB = 'index';
+const BUNDLED_JOB = 'bundled-import';
+
+export class ListRegistry {
+  private index: MatchIndex | null = null;
+  private indexedKey = '';
+  /** Lists written since the last build, by id, with the generation they were written as. */
+  private readonly handedOver = new Map<string, { gen: number; debunks: readonly Debunk[] }>();
+  private readonly queue = new SerialQueue();
+  private tidied = false;
+
+  constructor(private readonly deps: ListRegistryDeps) {}
+
+  /** The index in use; on a worker's first call, the persisted one if it fits the lists, else a build. */
+  current(): Promise<MatchIndex> {
+    return this.index ? Promise.resolve(this.index) : this.indexed();
+  }
+
+  /** An index that includes every change written before this call. */
+  indexed(): Promise<MatchIndex> {
+    return this.queue.runLatest(INDEX_JOB, () => this.fitIndexToLists()).catch((error: unknown) => {
+      if (error instanceof Superseded) return this.indexed(); // joins the newer job
+      throw error;
+    });
+  }
+
+  /** Writes a list whole and schedules the index; resolves once the list is stored. */
+  async write(list: ListMeta, debunks: readonly Debunk[]): Promise<ListRecord> {
+    const record = await this.store(list, debunks);
+    this.schedule();
+    return record;
+  }
+
+  private async store(list: ListMeta, debunks: readonly Debunk[]): Promise<ListRecord> {
+    const record = await replaceList(await this.deps.openDb(), list, debunks);
+    this.handedOver.set(list.id, { gen: record.gen ?? 0, debunks });
+    return record;
+  }
+
+  /** Writes a list and waits until matching uses it. */
+  async replace(list: ListMeta, debunks: readonly Debunk[]): Promise<ListRecord> {
+    const record = await this.write(list, debunks);
+    await this.indexed();
+    return record;
+  }
+
+  /** Removes a list and waits until matching no longer uses it. */
+  async remove(id: string): Promise<void> {
+    await removeList(await this.deps.openDb(), id);
+    this.handedOver.delete(id);
+    await this.indexed();
+  }
+
+  /** A list's current debunks (a feed delta is applied to them). */
+  async debunksOf(id: string): Promise<readonly Debunk[]> {
+    const db = await this.deps.openDb();
+    const held = this.handedOver.get(id);
+    const record = await listRecord(db, id);
+    if (held && record && (record.gen ?? 0) === held.gen) return held.debunks;
+    return listDebunks(db, id);
+  }
+
+  records(): Promise<ListRecord[]> {
+    return this.deps.openDb().then(listRecords);
+  }
+
+  /**
+   * Imports the bundled list when the store has none, or, on install and update (`checkVersion`), when its
+   * content changed. Only then is the file read and hashed: a woken worker does neither.
+   */
+  async ensureBundled(options: { checkVersion: boolean }): Promise<ImportReport | null> {
+    const report = await this.importBundled(options.checkVersion);
+    if (report) this.schedule();
+    return report;
+  }
+
+  /** The bundled import itself; the index job calls it directly, since it is about to build anyway. */
+  private importBundled(checkVersion: boolean): Promise<ImportReport | null> {
+    return this.queue.run(BUNDLED_JOB, async () => {
+      const current = await listRecord(await this.deps.openDb(), BUNDLED_LIST_ID);
+      if (current && !checkVersion) return null;
+      const body = await this.deps.readBundledList();
+      const version = hashText(body);
+      if (current?.version === version) return null;
+      const report = importClaimReviews(body, BUNDLED_LIST_ID);
+      // An empty or broken list must never replace a good one.
+      if (!report.debunks.length) throw new Error(`bundled list unusable: ${summariseSkipped(report)}`);
+      if (report.skipped.length) console.warn(`Sanad bundled list: ${summariseSkipped(report)}`);
+      const importedAt = (this.deps.now ?? Date.now)();
+      await this.store({ id: BUNDLED_LIST_ID, version, skipped: report.skipped.length, importedAt }, report.debunks);
+      return report;
+    });
+  }
+
+  private schedule(): void {
+    this.indexed().catch((error: unknown) => console.error('Sanad: match index not rebuilt:', error));
+  }
+
+  /** The index job: nothing to do when the lists did not change; else the persisted index or a build. */
+  private async fitIndexToLists(): Promise<MatchIndex> {
+    const db = await this.deps.openDb();
+    if (!this.index) {
+      // A woken worker: the list is imported on the first run only (and checked on install and update).
+      await this.importBundled(false).catch((error: unknown) => {
+        // Keep matching against what the store holds; the reason is in the console for bug reports.
+        console.error('Sanad: bundled list not imported:', error);
+      });
+    }
+    const lists = await listRecords(db);
+    const key = indexKey(lists);
+    if (this.index && key === this.indexedKey) return this.index;
+    const saved = this.index ? undefined : await savedIndex(db, key);
+    const next = saved ? deserialiseIndex(saved) : await this.build(db, lists);
+    // The swap: matching uses the new index from here on, before it is persisted.
+    this.index = next;
+    this.indexedKey = key;
+    if (!saved) {
+      await saveIndex(db, key, serialiseIndex(next)).catch((error: unknown) => {
+        // Out of quota or similar: matching works, the next wake just rebuilds.
+        console.warn('Sanad: match index not persisted:', error);
+      });
+    }
+    this.tidyOnce(db);
+    return next;
+  }
+
+  private async build(db: SanadDb, lists: readonly ListRecord[]): Promise<MatchIndex> {
+    const pause: Pause = async () => {
+      await yieldToEventLoop();
+      if (this.queue.hasWaiting(INDEX_JOB)) throw new Superseded();
+    };
+    const used: { id: string; held: { gen: number; debunks: readonly Debunk[] } }[] = [];
+    const debunks: Debunk[] = [];
+    for (const list of lists) {
+      const held = this.handedOver.get(list.id);
+      if (held && held.gen === (list.gen ?? 0)) {
+        used.push({ id: list.id, held });
+        appendAll(debunks, held.debunks);
+      } else {
+        appendAll(debunks, await listDebunks(db, list.id, pause));
+      }
+    }
+    // In slices: while a list of 100,000 is indexed, posts keep being matched against the previous index.
+    const index = await (this.deps.buildIndex ?? buildIndexInSlices)(debunks, pause);
+    // The index holds what it needs: lists handed over for it are let go (unless replaced meanwhile).
+    for (const { id, held } of used) if (this.handedOver.get(id) === held) this.handedOver.delete(id);
+    return index;
+  }
+
+  /** Once per wake, after matching is ready: records a closed browser left mid-sync are deleted. */
+  private tidyOnce(db: SanadDb): void {
+    if (this.tidied) return;
+    this.tidied = true;
+    removeLeftovers(db).catch((error: unknown) => console.warn('Sanad: leftover records not removed:', error));
+  }
+}
+
+/** `push(...items)` overflows the call stack at a few hundred thousand items. */
+function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}

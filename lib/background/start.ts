@@ -1,0 +1,95 @@
+/**
+ * The background in the browser: composes the services with the browser's own APIs and wires the events
+ * they answer (messages, install and update, alarms, the context menu, closed tabs).
+ */
+import { browser } from 'wxt/browser';
+import { sendToTab, serveMessages } from '../messaging/channel';
+import { loadSettings, watchSettings } from '../settings/settings';
+import { openSanadDb, type SanadDb } from '../store/db';
+import { BUNDLED_LIST_PATH } from './bundled-list';
+import { createMenus, onMenuClick, showFlagMenu } from './context-menu';
+import { DraftStore } from './drafts';
+import { SYNC_ALARM } from './feed-service';
+import { OUTBOX_ALARM } from './outbox-service';
+import { PosterHasher } from './poster-frames';
+import { composeServices } from './services';
+
+/** A random id for this installation: the intake service rate-limits by it without learning who anyone is. */
+async function clientId(): Promise<string> {
+  const { clientId: saved } = (await browser.storage.local.get('clientId')) as { clientId?: string };
+  if (saved) return saved;
+  const id = crypto.randomUUID();
+  await browser.storage.local.set({ clientId: id });
+  return id;
+}
+
+/** Feeds sync every `hours` (the user's setting) on an alarm, which outlives the service worker. */
+function scheduleSync(hours: number): void {
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: hours * 60, delayInMinutes: hours * 60 });
+}
+
+const logFailure = (what: string) => (error: unknown) => console.warn(`Sanad: ${what}:`, error);
+
+export function startBackground(): void {
+  let db: Promise<SanadDb> | null = null;
+  const drafts = new DraftStore();
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const { lists, feeds, outbox, tabs, handlers } = composeServices({
+    openDb: () => (db ??= openSanadDb()),
+    fetch: (...args) => fetch(...args),
+    readBundledList: async () => (await fetch(browser.runtime.getURL(BUNDLED_LIST_PATH as '/'))).text(),
+    posters: new PosterHasher(),
+    drafts,
+    intakeUrl: async () => (await loadSettings()).intakeUrl,
+    staleAfterMs: async () => (await loadSettings()).feedStaleDays * 24 * 3_600_000,
+    clientId,
+    scheduleOutboxWake: (when) => {
+      if (when === null) void browser.alarms.clear(OUTBOX_ALARM);
+      else void browser.alarms.create(OUTBOX_ALARM, { when });
+    },
+    showCount: (tabId, count) => {
+      void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
+      void action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
+    },
+    refreshTab: (tabId) => void sendToTab(tabId, 'refresh', {}).catch(() => {}),
+  });
+  serveMessages(handlers);
+
+  // Install and update check the bundled list (the only time its file is read and hashed) and sync the
+  // feeds; a woken worker loads its index on the first message. Feeds sync on an alarm, which survives
+  // the worker being stopped.
+  browser.runtime.onInstalled.addListener(() => {
+    void lists
+      .ensureBundled({ checkVersion: true })
+      .catch(logFailure('bundled list not imported'))
+      .then(() => feeds.syncAll())
+      .catch(logFailure('feed sync'));
+    void loadSettings().then((settings) => {
+      createMenus(settings.factChecker);
+      scheduleSync(settings.feedSyncHours);
+    });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void feeds.syncAll().catch(logFailure('feed sync'));
+    if (alarm.name === OUTBOX_ALARM) void outbox.deliverDue().catch(logFailure('outbox'));
+  });
+  // Submissions left waiting (offline, or a send cut off when the browser closed) go out whenever the worker
+  // starts (browser start-up, install, any wake: one IndexedDB read when nothing waits), and when the user
+  // sets or changes the intake service.
+  void outbox.deliverDue().catch(logFailure('outbox'));
+  let intakeUrl: string | undefined;
+  let syncHours: number | undefined;
+  watchSettings((settings) => {
+    showFlagMenu(settings.factChecker);
+    if (syncHours !== undefined && settings.feedSyncHours !== syncHours) scheduleSync(settings.feedSyncHours);
+    syncHours = settings.feedSyncHours;
+    if (intakeUrl !== undefined && settings.intakeUrl !== intakeUrl) void outbox.deliverDue().catch(logFailure('outbox'));
+    intakeUrl = settings.intakeUrl;
+  });
+  void loadSettings().then((settings) => {
+    intakeUrl ??= settings.intakeUrl;
+    syncHours ??= settings.feedSyncHours;
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, drafts).catch(logFailure('menu')));
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+}

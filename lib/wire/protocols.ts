@@ -1,0 +1,98 @@
+/**
+ * Everything that may be asked of the background, as typed functions, in two protocols. Which protocol a
+ * message belongs to decides who may send it: content scripts run inside pages we do not control, so they
+ * may send only what `PageProtocol` lists; extension pages (popup, options, submit) may send both. A
+ * message in neither is refused. Messages the background sends to a tab are `TabProtocol`.
+ */
+import type {
+  ExportDto,
+  ExtractedPost,
+  FeedDto,
+  FeedKind,
+  FrameDto,
+  GoogleSource,
+  ListDto,
+  LocaleMessages,
+  OutboxDraft,
+  OutboxItemDto,
+  PackedPageResults,
+  PageAnswer,
+  PostAtMenu,
+  SubmissionDraft,
+  SyncOutcome,
+  TabResults,
+} from './shapes';
+
+type NoRequest = Record<string, never>;
+
+/** What a content script may ask (and an extension page too). */
+export interface PageProtocol {
+  /** A batch of posts seen on the page → one result per post, in the same order. */
+  matchPosts(req: { pageUrl: string; posts: ExtractedPost[] }): PackedPageResults;
+  /** A frame of a video playing in a post: hashed in the background, matched with the post's earlier frames. */
+  videoFrame(req: { pageUrl: string; post: ExtractedPost; frame: FrameDto }): PageAnswer;
+  /** How many media frame hashes the index holds (content scripts sample videos only when some exist). */
+  mediaStatus(req: NoRequest): { fingerprints: number };
+  /** The page navigated (or loaded): forget the tab's earlier results. */
+  pageChanged(req: { pageUrl: string }): void;
+  /** A shipped locale's messages, for content scripts when the user chose a language. */
+  localeMessages(req: { locale: 'ar' | 'en' }): LocaleMessages;
+}
+
+/** What only the extension's own pages may ask. */
+export interface ExtensionPageProtocol {
+  /** What was matched in a tab. */
+  tabResults(req: { tabId: number }): TabResults;
+  /** The debunk lists held locally. */
+  listStatus(req: NoRequest): ListDto[];
+  /** "This debunk does not apply to this post": kept locally, the badge goes. */
+  reportWrongMatch(req: { tabId: number; postKey: string; debunkId: string }): void;
+  /** Settings and wrong-match reports as one JSON document. */
+  exportData(req: NoRequest): ExportDto;
+  /** Merges an export file; a bad file changes nothing. */
+  importData(req: { text: string }): { wrongMatches: number; skipped: number };
+  /** Adds (or replaces) a list from a ClaimReview file the user picked. */
+  importList(req: { name: string; text: string }): { id: string; imported: number; summary: string };
+  /** Removes a list added from a file (the built-in list stays). */
+  removeList(req: { id: string }): void;
+  /** Subscribed feeds with their state. */
+  feeds(req: NoRequest): (FeedDto & { stale: boolean })[];
+  /** Subscribes to a feed and syncs it once. */
+  addFeed(req: { url: string; kind: FeedKind; publicKey?: string; google?: Partial<GoogleSource> }): { feed: FeedDto; outcome: SyncOutcome };
+  removeFeed(req: { id: string }): void;
+  /** "Sync now". */
+  syncFeeds(req: NoRequest): Record<string, SyncOutcome>;
+  /** The draft a context-menu click prepared for the submit page. */
+  submissionDraft(req: { id: string }): SubmissionDraft;
+  /** Queues a submission for the intake service. */
+  submitClaim(req: OutboxDraft): OutboxItemDto;
+  /** The outbox, newest first. */
+  outbox(req: NoRequest): OutboxItemDto[];
+  retryOutbox(req: { id: string }): void;
+  cancelOutbox(req: { id: string }): boolean;
+}
+
+/** What the background may ask a tab's content script. */
+export interface TabProtocol {
+  /** Match the page's posts again (after a wrong-match report). */
+  refresh(req: NoRequest): void;
+  /** The post under the user's last right-click, or null. */
+  postAtMenu(req: NoRequest): PostAtMenu | null;
+}
+
+export type PageMessage = keyof PageProtocol;
+export type ExtensionPageMessage = keyof ExtensionPageProtocol;
+/** Every message the background answers. */
+export type BackgroundProtocol = PageProtocol & ExtensionPageProtocol;
+export type MessageType = keyof BackgroundProtocol;
+export type RequestOf<P, K extends keyof P> = P[K] extends (req: infer R) => unknown ? R : never;
+export type ResponseOf<P, K extends keyof P> = P[K] extends (req: never) => infer A ? A : never;
+
+/** The envelope every message travels in, either way. */
+export interface Envelope<K extends string = string> {
+  sanad: K;
+  data: unknown;
+}
+
+/** The answer to an envelope: errors travel back as words, never as a silent undefined. */
+export type Reply = { ok: true; value: unknown } | { ok: false; error: string };

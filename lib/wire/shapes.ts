@@ -1,0 +1,179 @@
+/**
+ * The shapes that cross the extension's message channels: between content scripts, extension pages and the
+ * background. They import only the pure domain types (debunks, matcher candidates, submissions), never the
+ * services, the store or page code, so either end can change inside without breaking the other.
+ */
+import type { Debunk } from '../debunk/types';
+import type { Submission } from '../intake/submission';
+import type { Candidate, ExtractedPost } from '../match/types';
+
+export type { ExtractedPost, MediaRef, Candidate, MatchHow } from '../match/types';
+
+/**
+ * What a verdict card shows of a debunk: everything but the matching data (fingerprints, appearance links,
+ * keywords), which can be large and never leaves the background.
+ */
+export type DebunkSummary = Omit<Debunk, 'media' | 'appearances' | 'keywords'>;
+
+/** A candidate with the debunk it points to, ready to show. */
+export interface MatchView {
+  candidate: Candidate;
+  debunk: DebunkSummary;
+}
+
+/**
+ * The one answer shape for a post, from the matcher to the page and the popup: its badge (if any) and the
+ * weaker matches that are only "possibly related". Pages get it without `related` (see PackedPageResults).
+ */
+export interface PostAnswer {
+  key: string;
+  badge?: MatchView;
+  related: MatchView[];
+}
+
+/** What a page learns about a post: only its badge. */
+export type PageAnswer = Pick<PostAnswer, 'key' | 'badge'>;
+
+/** A post of a tab as the popup lists it: the answer with what identifies the post to a reader. */
+export interface TabPost extends PostAnswer {
+  permalink?: string;
+  /** The start of the post's text, so the reader recognises it. */
+  excerpt: string;
+}
+
+export interface TabResults {
+  pageUrl?: string;
+  posts: TabPost[];
+}
+
+/**
+ * The page's answers on the wire: each debunk summary travels once per reply, however many posts it badges
+ * (on a feed full of one re-shared clip, that is most of the message).
+ */
+export interface PackedPageResults {
+  results: { key: string; badge?: { candidate: Candidate; debunkId: string } }[];
+  debunks: Record<string, DebunkSummary>;
+}
+
+/** A frame sampled from a video playing on the page, for the background to hash. */
+export interface FrameDto {
+  width: number;
+  height: number;
+  /** Seconds into the video. */
+  t: number;
+  /** Luma bytes, row by row, base64 (compact over extension messaging). */
+  luma: string;
+}
+
+/** Metadata of one debunk list held locally (the bundled one, a file, a feed). */
+export interface ListDto {
+  id: string;
+  /** Content hash or feed version of what was imported. */
+  version: string;
+  count: number;
+  skipped: number;
+  importedAt: number;
+}
+
+/** A Google Fact Check Tools search used as a source. */
+export interface GoogleSource {
+  apiKey: string;
+  /** Words to search for, or… */
+  query?: string;
+  /** …a fact-checker's site (reviewPublisherSiteFilter), e.g. misbar.com. One of the two is needed. */
+  publisherSite?: string;
+  languageCode?: string;
+  maxAgeDays: number;
+}
+
+/** Sanad feeds are signed; plain ClaimReview URLs are not (the UI says so); `google` is a Fact Check Tools search. */
+export type FeedKind = 'sanad' | 'claimreview' | 'google';
+
+/** A subscribed feed and how its last syncs went. */
+export interface FeedDto {
+  /** `feed:<url>` */
+  id: string;
+  url: string;
+  kind: FeedKind;
+  /** For `google`: the search and the user's own API key. */
+  google?: GoogleSource;
+  /** Base64 Ed25519 key pinned when the feed was added (Sanad feeds). */
+  publicKey?: string;
+  publisher?: string;
+  etag?: string;
+  lastModified?: string;
+  /** Where the last sync got to, for feeds that offer incremental updates. */
+  cursor?: string;
+  /** Last attempt, last success (ms since epoch), and the last failure's reason (cleared by a success). */
+  lastAttempt?: number;
+  lastSuccess?: number;
+  lastError?: string;
+  count: number;
+  addedAt: number;
+}
+
+export type SyncOutcome = { status: 'updated'; count: number; skipped: number } | { status: 'not-modified' } | { status: 'failed'; reason: string };
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'retrying' | 'rejected';
+
+/** A submission waiting to reach the intake service, or the record of one that did. */
+export interface OutboxItemDto {
+  /** The idempotency key: the service stores a submission once however often it is sent. */
+  id: string;
+  submission: Submission;
+  state: OutboxState;
+  attempts: number;
+  createdAt: number;
+  /** When the next attempt is due (queued and retrying items). */
+  nextAttemptAt: number;
+  sentAt?: number;
+  /** The last failure, or the service's reason for a rejection, in its own words. */
+  lastError?: string;
+  /** The service's id for the stored submission. */
+  remoteId?: number;
+}
+
+/** A submission as the submit page hands it over: the outbox adds its idempotency key. */
+export type OutboxDraft = Omit<Submission, 'idempotencyKey'>;
+
+/** A user's report that a debunk does not apply to a post: that post is never badged for it again. */
+export interface WrongMatchDto {
+  /** `${postKey}|${debunkId}` */
+  id: string;
+  postKey: string;
+  debunkId: string;
+  permalink?: string;
+  excerpt: string;
+  reportedAt: number;
+}
+
+/** What the submit form starts from: the post as extracted (or what the click gave), and a screenshot. */
+export interface SubmissionDraft {
+  kind: OutboxDraft['kind'];
+  post: OutboxDraft['post'];
+  /** A JPEG data URL of the post, cropped from the visible tab, when it could be captured. */
+  screenshot?: string;
+  /** Why there is no screenshot, when there is none. */
+  screenshotProblem?: string;
+}
+
+/** The post under the user's last right-click, as the content script read it, with its box on screen. */
+export interface PostAtMenu {
+  post: ExtractedPost;
+  /** CSS pixels in the viewport, and the page's device pixel ratio, for cropping a tab capture. */
+  rect: { x: number; y: number; width: number; height: number };
+  devicePixelRatio: number;
+}
+
+/** A shipped locale's UI strings, in the `_locales` format. */
+export type LocaleMessages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** Settings and wrong-match reports as one JSON document, for the user to keep or move to another browser. */
+export interface ExportDto {
+  format: 'sanad-export';
+  version: 1;
+  exportedAt: string;
+  /** The settings as stored (their shape is the settings module's). */
+  settings: object;
+  wrongMatches: WrongMatchDto[];
+}
