@@ -117,7 +117,8 @@ describe('the platforms table', () => {
 });
 
 describe('the manifest', () => {
-  it("asks for exactly the table's pages and image hosts", async () => {
+  // Importing wxt.config.ts loads WXT and Vite: seconds on a busy machine.
+  it("asks for exactly the table's pages and image hosts", { timeout: 60_000 }, async () => {
     const { default: config } = (await import('../../wxt.config')) as { default: { manifest: (env: { browser: string; manifestVersion: number; mode: string; command: string }) => { host_permissions: string[] } } };
     for (const browser of ['chrome', 'firefox']) {
       const manifest = config.manifest({ browser, manifestVersion: browser === 'firefox' ? 2 : 3, mode: 'production', command: 'build' });
