@@ -1,10 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { SITE_IMAGE_HOSTS, SITE_PAGES } from './lib/sites/hosts';
-
-// The supported social sites, where content scripts run, and their image hosts, whose posters and photos are
-// hashed for footage matching.
-const SOCIAL_HOSTS = [...Object.values(SITE_PAGES).flat(), ...SITE_IMAGE_HOSTS];
+import { hostPermissions } from './lib/sites/platforms';
 
 // Host permissions are only the supported social sites (least privilege); feeds and intake hosts will be
 // optional permissions requested when the user adds them.
@@ -15,7 +11,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab'],
-    host_permissions: SOCIAL_HOSTS,
+    // The supported sites' pages, where content scripts run, and their image hosts, whose posters and photos
+    // are hashed for footage matching: all from lib/sites/platforms.ts.
+    host_permissions: hostPermissions(),
     // A feed's host is asked for when the user adds the feed, never before.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },

@@ -1,9 +1,9 @@
 import { runOnPage } from '@/lib/page/run';
-import { SITE_PAGES } from '@/lib/sites/hosts';
+import { sitePages } from '@/lib/sites/platforms';
 import { facebookAdapter } from '@/lib/sites/facebook/adapter';
 
 export default defineContentScript({
-  matches: SITE_PAGES.facebook,
+  matches: sitePages('facebook'),
   main(ctx) {
     runOnPage(ctx, facebookAdapter);
   },

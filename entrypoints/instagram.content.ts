@@ -1,9 +1,9 @@
 import { runOnPage } from '@/lib/page/run';
-import { SITE_PAGES } from '@/lib/sites/hosts';
+import { sitePages } from '@/lib/sites/platforms';
 import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 
 export default defineContentScript({
-  matches: SITE_PAGES.instagram,
+  matches: sitePages('instagram'),
   main(ctx) {
     runOnPage(ctx, instagramAdapter);
   },

@@ -1,9 +1,9 @@
 import { runOnPage } from '@/lib/page/run';
-import { SITE_PAGES } from '@/lib/sites/hosts';
+import { sitePages } from '@/lib/sites/platforms';
 import { telegramAdapter } from '@/lib/sites/telegram/adapter';
 
 export default defineContentScript({
-  matches: SITE_PAGES.telegram,
+  matches: sitePages('telegram'),
   main(ctx) {
     runOnPage(ctx, telegramAdapter);
   },

@@ -1,9 +1,9 @@
 import { runOnPage } from '@/lib/page/run';
-import { SITE_PAGES } from '@/lib/sites/hosts';
+import { sitePages } from '@/lib/sites/platforms';
 import { tiktokAdapter } from '@/lib/sites/tiktok/adapter';
 
 export default defineContentScript({
-  matches: SITE_PAGES.tiktok,
+  matches: sitePages('tiktok'),
   main(ctx) {
     runOnPage(ctx, tiktokAdapter);
   },

@@ -1,9 +1,9 @@
 import { runOnPage } from '@/lib/page/run';
-import { SITE_PAGES } from '@/lib/sites/hosts';
+import { sitePages } from '@/lib/sites/platforms';
 import { xAdapter } from '@/lib/sites/x/adapter';
 
 export default defineContentScript({
-  matches: SITE_PAGES.x,
+  matches: sitePages('x'),
   main(ctx) {
     runOnPage(ctx, xAdapter);
   },

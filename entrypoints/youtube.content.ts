@@ -1,9 +1,9 @@
 import { runOnPage } from '@/lib/page/run';
-import { SITE_PAGES } from '@/lib/sites/hosts';
+import { sitePages } from '@/lib/sites/platforms';
 import { youtubeAdapter } from '@/lib/sites/youtube/adapter';
 
 export default defineContentScript({
-  matches: SITE_PAGES.youtube,
+  matches: sitePages('youtube'),
   main(ctx) {
     runOnPage(ctx, youtubeAdapter);
   },

@@ -1,29 +1,18 @@
 /**
- * `npm run demo`: Sanad on its bundled default list, on saved x.com, youtube.com, facebook.com, tiktok.com, instagram.com and Telegram Web pages served under their
- * real host names. With a display, Chromium opens for you to scroll and click; without one (or with CI set)
- * it runs headless and writes screenshots to demo-output/. Either way it prints what it matched.
+ * `npm run demo`: Sanad on its bundled default list, on saved pages of every supported site (DEMO_PAGES in
+ * support/saved-pages.ts) served under their real host names. With a display, Chromium opens for you to scroll
+ * and click; without one (or with CI set) it runs headless and writes screenshots to demo-output/. Either way it prints what it matched.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithSanad } from './support/chromium';
 import { openPopup, settledBadges, tabIdOf, tabResults } from './support/extension-pages';
-import { serveSavedPages } from './support/saved-pages';
+import { DEMO_PAGES, serveSavedPages } from './support/saved-pages';
 
 const OUT = resolve(import.meta.dirname, '../demo-output');
 const headless = !process.env.DISPLAY || !!process.env.CI || process.argv.includes('--headless');
 const lang = process.argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-
-const DEMO_PAGES = [
-  { name: 'x-home', url: 'https://x.com/home' },
-  { name: 'youtube-watch', url: 'https://www.youtube.com/watch?v=hK9fL2xQw0E' },
-  { name: 'youtube-home', url: 'https://www.youtube.com/' },
-  { name: 'facebook-feed', url: 'https://www.facebook.com/' },
-  { name: 'tiktok-foryou', url: 'https://www.tiktok.com/foryou' },
-  { name: 'instagram-feed', url: 'https://www.instagram.com/' },
-  { name: 'telegram-k', url: 'https://web.telegram.org/k/#@syria_now' },
-  { name: 'telegram-a', url: 'https://web.telegram.org/a/#@syria_now' },
-];
 
 async function main() {
   mkdirSync(OUT, { recursive: true });

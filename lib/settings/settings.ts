@@ -3,7 +3,7 @@
  * needs no migration; a stored value of the wrong type falls back to its default.
  */
 import { browser } from 'wxt/browser';
-import { SITE_IDS, type SiteId } from '../sites/ids';
+import { PLATFORMS, SITE_IDS, type SiteId } from '../sites/platforms';
 
 export { SITE_IDS, type SiteId };
 export const LANGUAGES = ['auto', 'ar', 'en'] as const;
@@ -29,7 +29,7 @@ export const FEED_STALE_DAYS = [1, 3, 7, 14] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,
-  sites: { x: true, facebook: true, youtube: true, tiktok: true, instagram: true, telegram: true },
+  sites: Object.fromEntries(PLATFORMS.map((p) => [p.id, p.onByDefault])) as Settings['sites'],
   language: 'auto',
   intakeUrl: '',
   factChecker: false,

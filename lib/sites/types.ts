@@ -1,5 +1,5 @@
 import type { ExtractedPost } from '../match/types';
-import type { SiteId } from './ids';
+import type { SiteId } from './platforms';
 
 /** Where a badge goes: inserted into `parent` before `before` (null: at the end). */
 export interface BadgePlacement {

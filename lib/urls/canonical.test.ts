@@ -7,6 +7,8 @@ describe('canonicalMediaId', () => {
     ['https://x.com/halab_alaan/status/2009512270941053184', 'x:2009512270941053184'],
     ['https://twitter.com/halab_alaan/status/2009512270941053184?s=20&t=abc', 'x:2009512270941053184'],
     ['https://mobile.twitter.com/halab_alaan/status/2009512270941053184', 'x:2009512270941053184'],
+    ['https://m.twitter.com/halab_alaan/status/2009512270941053184', 'x:2009512270941053184'],
+    ['https://mobile.x.com/halab_alaan/status/2009512270941053184', 'x:2009512270941053184'],
     ['https://x.com/halab_alaan/status/2009512270941053184/video/1', 'x:2009512270941053184'],
     ['https://x.com/halab_alaan/status/2009512270941053184/photo/2', 'x:2009512270941053184'],
     ['https://x.com/i/web/status/2009512270941053184', 'x:2009512270941053184'],
@@ -22,6 +24,8 @@ describe('canonicalMediaId', () => {
     ['https://www.youtube.com/live/Qm3sZ7yA1bE?feature=shared', 'youtube:Qm3sZ7yA1bE'],
     ['https://www.youtube.com/embed/Qm3sZ7yA1bE', 'youtube:Qm3sZ7yA1bE'],
     ['https://www.youtube-nocookie.com/embed/Qm3sZ7yA1bE', 'youtube:Qm3sZ7yA1bE'],
+    ['https://music.youtube.com/watch?v=Qm3sZ7yA1bE', 'youtube:Qm3sZ7yA1bE'],
+    ['https://youtu.be/', null],
     ['https://www.youtube.com/@channel', null],
     ['https://www.youtube.com/watch?v=short', null],
     // Facebook
@@ -31,19 +35,27 @@ describe('canonicalMediaId', () => {
     ['https://www.facebook.com/reel/1234567890123?mibextid=abc', 'facebook:video:1234567890123'],
     ['https://m.facebook.com/watch/?v=1234567890123', 'facebook:video:1234567890123'],
     ['https://fb.watch/aBcD3fG/', 'facebook:watch:aBcD3fG'],
+    ['https://web.facebook.com/reel/1234567890123', 'facebook:video:1234567890123'],
+    ['https://mbasic.facebook.com/story.php?story_fbid=998877&id=112233', 'facebook:post:998877'],
+    ['https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2F&story_fbid=1', null],
     ['https://www.facebook.com/permalink.php?story_fbid=998877&id=112233', 'facebook:post:998877'],
     // TikTok
     ['https://www.tiktok.com/@user.name/video/7312345678901234567?is_from_webapp=1', 'tiktok:7312345678901234567'],
     ['https://m.tiktok.com/v/7312345678901234567.html', 'tiktok:7312345678901234567'],
     ['https://vm.tiktok.com/ZMabc123/', 'tiktok:short:ZMabc123'],
+    ['https://vt.tiktok.com/ZSabc123/', 'tiktok:short:ZSabc123'],
     // Instagram
     ['https://www.instagram.com/p/C1a2B3c4D5e/', 'instagram:C1a2B3c4D5e'],
     ['https://www.instagram.com/reel/C1a2B3c4D5e/?igsh=xyz', 'instagram:C1a2B3c4D5e'],
     ['https://www.instagram.com/reels/C1a2B3c4D5e/', 'instagram:C1a2B3c4D5e'],
+    ['https://m.instagram.com/p/C1a2B3c4D5e/', 'instagram:C1a2B3c4D5e'],
     // Telegram
     ['https://t.me/halabnews/12345', 'telegram:halabnews/12345'],
     ['https://t.me/s/HalabNews/12345', 'telegram:halabnews/12345'],
     ['https://t.me/halabnews', null],
+    ['https://telegram.me/halabnews/12345', 'telegram:halabnews/12345'],
+    // Telegram Web's own addresses name a chat, not a post.
+    ['https://web.telegram.org/k/12345', null],
     // not links
     ['javascript:alert(1)', null],
     ['', null],

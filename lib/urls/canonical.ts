@@ -1,45 +1,43 @@
 /**
- * Canonical ids for posts and videos on the six platforms, so that every way of writing the same link
+ * Canonical ids for posts and videos on the supported platforms (lib/sites/platforms.ts), so that every way of writing the same link
  * (x.com vs twitter.com, youtu.be vs watch?v= vs /shorts/, tracking parameters…) compares equal.
  * A match on these ids is certain; text similarity never is.
  */
+import { PLATFORMS, postLinkHosts, type SiteId } from '../sites/platforms';
 
 const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|msclkid|igshid|igsh|mibextid|si|s|t|ref|ref_src|ref_url|feature|share_id|_rdc|_rdr|__cft__.*|__tn__|rdid|sfnsn|is_from_webapp|sender_device|_r|_t|lang|embeds_referring_euri|embeds_euri|pp)$/i;
 
-type IdRule = (host: string, path: string[], url: URL) => string | null;
-
-const X_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.twitter.com', 'mobile.x.com', 'm.twitter.com']);
-const YOUTUBE_HOSTS = new Set(['youtube.com', 'm.youtube.com', 'music.youtube.com', 'youtube-nocookie.com']);
-const FACEBOOK_HOSTS = new Set(['facebook.com', 'm.facebook.com', 'web.facebook.com', 'mbasic.facebook.com', 'business.facebook.com']);
-const TIKTOK_HOSTS = new Set(['tiktok.com', 'm.tiktok.com']);
-const INSTAGRAM_HOSTS = new Set(['instagram.com', 'm.instagram.com']);
+/** A link, split once: its decoded path segments, and whether its host is a short-link one. */
+interface Link {
+  path: string[];
+  url: URL;
+  short: boolean;
+}
+type IdRule = (link: Link) => string | null;
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const DIGITS = /^\d+$/;
 
-const RULES: IdRule[] = [
+// One rule per site; which hosts each applies to comes from the platforms table.
+const ID_RULES: Record<SiteId, IdRule> = {
   // x.com/<user>/status/<id>[/video/1|/photo/2|/analytics], x.com/i/web/status/<id>, x.com/i/status/<id>
-  (host, path) => {
-    if (!X_HOSTS.has(host)) return null;
+  x: ({ path }) => {
     const i = path.indexOf('status') >= 0 ? path.indexOf('status') : path.indexOf('statuses');
     const id = i >= 0 ? path[i + 1] : undefined;
     return id && DIGITS.test(id) ? `x:${id}` : null;
   },
   // youtube.com/watch?v=, /shorts/<id>, /live/<id>, /embed/<id>, /v/<id>; youtu.be/<id>
-  (host, path, url) => {
+  youtube: ({ path, url, short }) => {
     let id: string | null | undefined = null;
-    if (host === 'youtu.be') id = path[0];
-    else if (YOUTUBE_HOSTS.has(host)) {
-      if (path[0] === 'watch') id = url.searchParams.get('v');
-      else if (['shorts', 'live', 'embed', 'v', 'e'].includes(path[0] ?? '')) id = path[1];
-    }
+    if (short) id = path[0];
+    else if (path[0] === 'watch') id = url.searchParams.get('v');
+    else if (['shorts', 'live', 'embed', 'v', 'e'].includes(path[0] ?? '')) id = path[1];
     return id && YOUTUBE_ID.test(id) ? `youtube:${id}` : null;
   },
   // facebook.com/watch/?v=<id>, /<page>/videos/<id>, /<page>/videos/<slug>/<id>, /reel/<id>, /video.php?v=,
   // /<page>/posts/<id>, /permalink.php?story_fbid=<id>&id=<page>, /photo?fbid=<id>; fb.watch/<code>
-  (host, path, url) => {
-    if (host === 'fb.watch') return path[0] ? `facebook:watch:${path[0]}` : null;
-    if (!FACEBOOK_HOSTS.has(host)) return null;
+  facebook: ({ path, url, short }) => {
+    if (short) return path[0] ? `facebook:watch:${path[0]}` : null;
     const v = url.searchParams.get('v');
     if ((path[0] === 'watch' || path[0] === 'video.php') && v && DIGITS.test(v)) return `facebook:video:${v}`;
     if (path[0] === 'reel' && path[1] && DIGITS.test(path[1])) return `facebook:video:${path[1]}`;
@@ -55,27 +53,32 @@ const RULES: IdRule[] = [
     return null;
   },
   // tiktok.com/@user/video/<id>, /@user/photo/<id>, /v/<id>.html, m.tiktok.com/v/<id>; vm.tiktok.com/<code>
-  (host, path) => {
-    if (host === 'vm.tiktok.com' || host === 'vt.tiktok.com') return path[0] ? `tiktok:short:${path[0]}` : null;
-    if (!TIKTOK_HOSTS.has(host)) return null;
+  tiktok: ({ path, short }) => {
+    if (short) return path[0] ? `tiktok:short:${path[0]}` : null;
     const i = path.findIndex((p) => p === 'video' || p === 'photo' || p === 'v');
     const id = i >= 0 ? path[i + 1]?.replace(/\.html$/, '') : undefined;
     return id && DIGITS.test(id) ? `tiktok:${id}` : null;
   },
   // instagram.com/p/<code>, /reel/<code>, /reels/<code>, /tv/<code>, /<user>/p/<code>
-  (host, path) => {
-    if (!INSTAGRAM_HOSTS.has(host)) return null;
+  instagram: ({ path }) => {
     const i = path.findIndex((p) => ['p', 'reel', 'reels', 'tv'].includes(p));
     const code = i >= 0 ? path[i + 1] : undefined;
     return code && /^[A-Za-z0-9_-]{5,}$/.test(code) ? `instagram:${code}` : null;
   },
   // t.me/<channel>/<n>, t.me/s/<channel>/<n>, telegram.me/…
-  (host, path) => {
-    if (host !== 't.me' && host !== 'telegram.me') return null;
+  telegram: ({ path }) => {
     const [channel, message] = path[0] === 's' ? path.slice(1) : path;
     return channel && message && DIGITS.test(message) ? `telegram:${channel.toLowerCase()}/${message}` : null;
   },
-];
+};
+
+/** Host (without `www.`) → the site whose id rule reads its links. The table's hosts are disjoint (tested). */
+const SITE_BY_HOST = new Map<string, { site: SiteId; short: boolean }>(
+  PLATFORMS.flatMap((p) => {
+    const { hosts, shortHosts } = postLinkHosts(p);
+    return [...hosts.map((host) => [host, { site: p.id, short: false }] as const), ...shortHosts.map((host) => [host, { site: p.id, short: true }] as const)];
+  }),
+);
 
 function parse(raw: string): URL | null {
   const trimmed = raw.trim();
@@ -96,12 +99,10 @@ export function canonicalMediaId(raw: string): string | null {
   const url = parse(raw);
   if (!url || !/^https?:$/.test(url.protocol)) return null;
   const host = hostOf(url);
+  const site = SITE_BY_HOST.get(host);
+  if (!site) return null;
   const path = url.pathname.split('/').filter(Boolean).map(decodeURIComponentSafe);
-  for (const rule of RULES) {
-    const id = rule(host, path, url);
-    if (id) return id;
-  }
-  return null;
+  return ID_RULES[site.site]({ path, url, short: site.short });
 }
 
 /** Any http(s) link without tracking parameters, fragment, `www.` or trailing slash; null if not a link. */

@@ -25,11 +25,24 @@ export const SAVED_PAGES: Record<string, string> = {
   'https://web.telegram.org/a/': 'telegram/a.html',
 };
 
+/** What `npm run demo` opens: a feed or page of every site (lib/sites/platforms.test.ts checks each has one). */
+export const DEMO_PAGES: { name: string; url: string }[] = [
+  { name: 'x-home', url: 'https://x.com/home' },
+  { name: 'youtube-watch', url: 'https://www.youtube.com/watch?v=hK9fL2xQw0E' },
+  { name: 'youtube-home', url: 'https://www.youtube.com/' },
+  { name: 'facebook-feed', url: 'https://www.facebook.com/' },
+  { name: 'tiktok-foryou', url: 'https://www.tiktok.com/foryou' },
+  { name: 'instagram-feed', url: 'https://www.instagram.com/' },
+  { name: 'telegram-k', url: 'https://web.telegram.org/k/#@syria_now' },
+  { name: 'telegram-a', url: 'https://web.telegram.org/a/#@syria_now' },
+];
+
 // A neutral grey 16:9 SVG stands in for thumbnails, posters and avatars.
 const PLACEHOLDER = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="100%" height="100%" fill="#9aa4ae"/><path d="M140 60l50 30-50 30z" fill="#fff" opacity=".8"/></svg>',
 );
-const IMAGE_HOSTS = /(^|\.)(twimg\.com|ytimg\.com|ggpht\.com|googleusercontent\.com|fbcdn\.net|cdninstagram\.com|tiktokcdn\.com|tiktokcdn-us\.com)$/;
+// Every site's image hosts (lib/sites/platforms.ts; checked there), and YouTube's avatar hosts.
+export const IMAGE_HOSTS = /(^|\.)(twimg\.com|ytimg\.com|ggpht\.com|googleusercontent\.com|fbcdn\.net|cdninstagram\.com|tiktokcdn\.com|tiktokcdn-us\.com)$/;
 
 export interface ServeOptions {
   /** Extra or replacement pages: URL → HTML text. */
