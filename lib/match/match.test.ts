@@ -6,7 +6,7 @@ import { buildIndex } from './index';
 import { matchPost, rankText, shownCandidates, textEvidence } from './match';
 import { readPost } from './terms';
 import { badgeLogOdds, modelFor, textMatchBadges, type RivalEvidence, type TextEvidence } from './decide';
-import { DECISION_MODEL } from './decision-model';
+import { DECISION_MODEL } from './decision-model.generated';
 
 // The bundled list among 6,496 real Arabic fact-checks: realistic term statistics and many near neighbours.
 const arabicBackground = importClaimReviews(sharedFile('eval/clef-ar/debunks.jsonl'), 'clef').debunks;

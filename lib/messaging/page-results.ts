@@ -2,13 +2,7 @@
  * The page's answers on the wire: each debunk summary travels once per reply, however many posts it badges
  * (on a feed full of one re-shared clip, that is most of the message).
  */
-import type { Candidate } from '../match/types';
-import type { DebunkSummary, PageResult } from './protocol';
-
-export interface PackedPageResults {
-  results: { key: string; badge?: { candidate: Candidate; debunkId: string } }[];
-  debunks: Record<string, DebunkSummary>;
-}
+import type { DebunkSummary, PackedPageResults, PageResult } from './protocol';
 
 /** Packs the page's answers: badges only (anything else a result carries, like related matches, stays). */
 export function packPageResults(results: readonly PageResult[]): PackedPageResults {

@@ -9,7 +9,6 @@ import type { SyncOutcome } from '../feeds/sync';
 import type { CapturedFrame } from '../page/video-sampler';
 import type { SanadExport } from '../background/export-data';
 import type { Messages } from '../i18n/t';
-import type { PackedPageResults } from './page-results';
 import type { OutboxDraft } from '../background/outbox-service';
 import type { OutboxRecord } from '../store/db';
 import type { GoogleSource } from '../feeds/google-fact-check';
@@ -38,6 +37,12 @@ export interface PostResult {
  * for the popup, so a long feed does not carry them all into the page.
  */
 export type PageResult = Pick<PostResult, 'key' | 'badge'>;
+
+/** A page's answers on the wire, each debunk summary once (lib/messaging/page-results.ts packs them). */
+export interface PackedPageResults {
+  results: { key: string; badge?: { candidate: Candidate; debunkId: string } }[];
+  debunks: Record<string, DebunkSummary>;
+}
 
 /** One post of a tab with what matched it, for the popup. */
 export interface TabPost {
