@@ -3,7 +3,7 @@
  * and swapped in whole after a list changes, so matching is never unavailable while a rebuild runs.
  */
 import { BADGED_VERDICTS, type Debunk } from '../debunk/types';
-import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/index';
+import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/bm25-index';
 import { matchPost, shownCandidates } from '../match/match';
 import type { Candidate, ExtractedPost } from '../match/types';
 import { hashFrame, type FrameHash } from '../media/video';

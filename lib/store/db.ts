@@ -6,7 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Debunk } from '../debunk/types';
 import type { GoogleSource } from '../feeds/google-fact-check';
 import type { Submission } from '../intake/submission';
-import type { SerialisedIndex } from '../match/index';
+import type { SerialisedIndex } from '../match/bm25-index';
 
 export const DB_NAME = 'sanad';
 

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importClaimReviews } from '../../lib/debunk/claimreview';
-import { buildIndex } from '../../lib/match/index';
+import { buildIndex } from '../../lib/match/bm25-index';
 import { rankText, textEvidence } from '../../lib/match/match';
 import { readPost } from '../../lib/match/terms';
 import { badgeLogOdds, DECISION, modelFor, rawDecisionFeatures, type TextEvidence } from '../../lib/match/decide';
