@@ -84,6 +84,19 @@ describe('parseSanadFeed', () => {
     expect(result.ok && result.debunks.map((d) => d.id)).toEqual(['a', 'c']);
   });
 
+  it('keeps the publisher link only when it is an http(s) URL', () => {
+    const publisherUrl = (url: unknown) => {
+      const result = parseSanadFeed(JSON.stringify(feed({ publisher: { name: 'Test Desk', url } })), 'desk');
+      return result.ok ? result.publisher.url : 'refused';
+    };
+    expect(publisherUrl('https://desk.example.org/about')).toBe('https://desk.example.org/about');
+    // The old check only looked at the prefix: these passed it and would have become the desk's link.
+    expect(publisherUrl('https://')).toBeUndefined();
+    expect(publisherUrl('https://desk example.org')).toBeUndefined();
+    expect(publisherUrl('javascript:alert(1)')).toBeUndefined();
+    expect(publisherUrl(42)).toBeUndefined();
+  });
+
   it.each([
     ['truncated JSON', JSON.stringify(feed()).slice(0, 60), /not JSON/],
     ['a plain ClaimReview array', JSON.stringify([item('a')]), /not a Sanad feed/],
