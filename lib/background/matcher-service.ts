@@ -7,6 +7,7 @@ import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex,
 import { matchPost, shownCandidates } from '../match/match';
 import type { Candidate, ExtractedPost } from '../match/types';
 import { hashFrame, type FrameHash } from '../media/video';
+import { MAX_FRAME_SIDE } from '../media/frame-size';
 import type { CapturedFrame } from '../page/video-sampler';
 import type { DebunkSummary, MatchView, PostResult } from '../messaging/protocol';
 import { allDebunks, debunksById, listRecords, removeLeftovers, savedIndex, saveIndex } from '../store/debunk-store';
@@ -147,7 +148,6 @@ export function summarise({ media: _media, appearances: _appearances, keywords: 
 
 const MAX_VIDEO_FRAMES = 30;
 const MAX_VIDEO_POSTS = 200;
-const MAX_FRAME_SIDE = 1024;
 
 /** Base64 luma bytes from a content script → a luma plane, checked against the stated size. */
 export function decodeLuma(frame: CapturedFrame): Float32Array {

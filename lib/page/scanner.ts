@@ -7,6 +7,7 @@ import type { ExtractedPost } from '../match/types';
 import type { PageResult } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import { hashText } from '../text/hash';
+import { BADGE_ATTRIBUTE } from './badge-attribute';
 import { mountBadge, type BadgeHandle } from './badge-host';
 import { VideoSampler, type CapturedFrame } from './video-sampler';
 
@@ -225,7 +226,7 @@ export class PostScanner {
 function isOwnMutation(record: MutationRecord): boolean {
   const nodes = [...record.addedNodes, ...record.removedNodes];
   if (record.type === 'childList' && nodes.length > 0) {
-    return nodes.every((n) => n.nodeType === 1 && (n as Element).hasAttribute('data-sanad-badge'));
+    return nodes.every((n) => n.nodeType === 1 && (n as Element).hasAttribute(BADGE_ATTRIBUTE));
   }
-  return record.type === 'attributes' && (record.target as Element).hasAttribute?.('data-sanad-badge');
+  return record.type === 'attributes' && (record.target as Element).hasAttribute?.(BADGE_ATTRIBUTE);
 }
