@@ -9,7 +9,7 @@ import { openSanadDb } from '../store/db';
 import { BUNDLED_LIST_ID, ensureBundledList } from './bundled-list';
 import { createHandlers } from './handlers';
 import { OutboxService } from './outbox-service';
-import { MatcherService, indexSignature } from './matcher-service';
+import { MatcherService, indexKey } from './matcher-service';
 import { TabResultsStore } from './tab-results';
 
 const post = (key: string, text: string, extra: Partial<ExtractedPost> = {}): ExtractedPost => ({ key, text, links: [], media: [], ...extra });
@@ -64,8 +64,8 @@ describe('Background: persisted index', () => {
     const first = setup();
     await first.matcher.ready();
     const db = await openSanadDb();
-    const signature = indexSignature(await listRecords(db));
-    expect(await savedIndex(db, signature)).toBeDefined();
+    const key = indexKey(await listRecords(db));
+    expect(await savedIndex(db, key)).toBeDefined();
 
     // A woken worker: the debunks are still there, but it must not need to read them to be ready.
     const woken = setup();
@@ -81,7 +81,7 @@ describe('Background: persisted index', () => {
     const afterUpdate = setup(async () => JSON.stringify(updated));
     const [again] = await afterUpdate.matcher.match([AI_POST]);
     expect(again!.badge).toBeUndefined();
-    expect(await savedIndex(db, signature)).toBeUndefined();
+    expect(await savedIndex(db, key)).toBeUndefined();
   });
 });
 

@@ -29,7 +29,7 @@ export interface MatcherDeps {
 }
 
 /** Which lists (and which matcher) an index was built from. */
-export function indexSignature(lists: readonly ListRecord[]): string {
+export function indexKey(lists: readonly ListRecord[]): string {
   const parts = lists.map((l) => `${l.id}@${l.version}#${l.count}`).sort();
   return `r${MATCHER_REVISION}|${parts.join('|')}`;
 }
@@ -68,8 +68,8 @@ export class MatcherService {
       // Keep matching against what the store holds; the reason is in the console for bug reports.
       console.error('Sanad: bundled list not imported:', error);
     }
-    const signature = indexSignature(await listRecords(db));
-    const saved = await savedIndex(db, signature);
+    const key = indexKey(await listRecords(db));
+    const saved = await savedIndex(db, key);
     let next: MatchIndex;
     if (saved) {
       next = deserialiseIndex(saved);
@@ -78,7 +78,7 @@ export class MatcherService {
       // In slices: while a list of 100,000 is indexed, posts keep being matched against the previous index.
       next = await buildIndexInSlices(await allDebunks(db));
       this.index = next; // the swap: matching uses it from here on, before it is persisted
-      await saveIndex(db, signature, serialiseIndex(next)).catch((error: unknown) => {
+      await saveIndex(db, key, serialiseIndex(next)).catch((error: unknown) => {
         // Out of quota or similar: matching works, the next wake just rebuilds.
         console.warn('Sanad: match index not persisted:', error);
       });

@@ -25,10 +25,13 @@ export interface ListRecord {
 /** A debunk as stored: under its list (`source`) and that list's generation. */
 export type StoredDebunk = Debunk & { gen: number };
 
-/** The persisted match index, valid for the lists and matcher that `signature` names. */
+/**
+ * The persisted match index, valid for the lists and matcher that `key` names (indexKey in matcher-service.ts).
+ * Records of earlier releases name them in `signature`: they match no key, so the index is rebuilt once.
+ */
 export interface IndexRecord {
   id: 'text';
-  signature: string;
+  key: string;
   data: SerialisedIndex;
 }
 

@@ -145,13 +145,13 @@ export function listRecord(db: SanadDb, id: string): Promise<ListRecord | undefi
   return db.get('lists', id);
 }
 
-export async function savedIndex(db: SanadDb, signature: string): Promise<IndexRecord['data'] | undefined> {
+export async function savedIndex(db: SanadDb, key: string): Promise<IndexRecord['data'] | undefined> {
   const record = await db.get('matchIndex', 'text');
-  return record?.signature === signature ? record.data : undefined;
+  return record?.key === key ? record.data : undefined;
 }
 
-export async function saveIndex(db: SanadDb, signature: string, data: IndexRecord['data']): Promise<void> {
-  await db.put('matchIndex', { id: 'text', signature, data });
+export async function saveIndex(db: SanadDb, key: string, data: IndexRecord['data']): Promise<void> {
+  await db.put('matchIndex', { id: 'text', key, data });
 }
 
 /** Removes a list: gone for readers at once (its record), its debunks deleted after. */

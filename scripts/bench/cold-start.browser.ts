@@ -3,7 +3,7 @@
  * and, after a reload (a fresh JS heap, as when the service worker wakes), measures how long it takes to be
  * ready to match from what IndexedDB holds.
  */
-import { indexSignature } from '../../lib/background/matcher-service';
+import { indexKey } from '../../lib/background/matcher-service';
 import type { Debunk } from '../../lib/debunk/types';
 import { buildIndex, deserialiseIndex, serialiseIndex } from '../../lib/match/bm25-index';
 import { matchPost } from '../../lib/match/match';
@@ -17,7 +17,7 @@ async function seed(debunks: Debunk[]) {
   const buildMs = performance.now() - t0;
   await replaceList(db, { id: 'bench', version: String(debunks.length), skipped: 0, importedAt: Date.now() }, debunks);
   const t1 = performance.now();
-  await saveIndex(db, indexSignature(await listRecords(db)), serialiseIndex(index));
+  await saveIndex(db, indexKey(await listRecords(db)), serialiseIndex(index));
   const saveMs = performance.now() - t1;
   db.close();
   return { buildMs, saveMs };
@@ -26,7 +26,7 @@ async function seed(debunks: Debunk[]) {
 async function coldStart(postText: string) {
   const t0 = performance.now();
   const db = await openSanadDb();
-  const data = await savedIndex(db, indexSignature(await listRecords(db)));
+  const data = await savedIndex(db, indexKey(await listRecords(db)));
   if (!data) throw new Error('no saved index');
   const index = deserialiseIndex(data);
   const readyMs = performance.now() - t0;
