@@ -59,7 +59,7 @@ describe('lowestSafeBar', () => {
   });
 });
 
-describe('helpers', () => {
+describe('percentile and seededShuffle', () => {
   it('percentile by nearest rank', () => {
     const values = [5, 1, 4, 2, 3];
     expect(percentile(values, 0.5)).toBe(3);
