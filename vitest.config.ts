@@ -10,5 +10,7 @@ export default defineConfig({
     // A throwaway PostgreSQL for the intake service's tests, when Debian's postgresql is installed.
     globalSetup: ['server/test-support/postgres.ts'],
     environment: 'node',
+    // Some tests build 100,000-item indexes or decode clips: 5 s is too tight on a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -1,5 +1,5 @@
 import type { ArtifactCode, Debunk, Reason } from '@/lib/debunk/types';
-import { safeHttpUrl } from '@/lib/debunk/claimreview';
+import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, pickLocalised } from '@/lib/i18n/format';
 import { t, type MessageKey } from '@/lib/i18n/t';
 
@@ -37,7 +37,7 @@ function OldFootageLine({ reason, locale, lang }: { reason: Extract<Reason, { ki
   const date = reason.originalDate && formatPartialDate(reason.originalDate, locale);
   const place = pickLocalised(reason.originalPlace, locale, lang);
   const line = date && place ? t('oldFootageFirst', date, place) : date ? t('oldFootageFirstDate', date) : place ? t('oldFootageFirstPlace', place) : undefined;
-  const original = safeHttpUrl(reason.originalUrl);
+  const original = readHttpUrl(reason.originalUrl);
   return (
     <>
       {line && <li class="sanad-fact">{line}</li>}

@@ -1,5 +1,5 @@
 import type { MatchView } from '@/lib/wire/shapes';
-import { safeHttpUrl } from '@/lib/debunk/claimreview';
+import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import type { Candidate } from '@/lib/match/types';
@@ -26,7 +26,7 @@ export function VerdictCard({ view, locale, headingLevel = 2 }: { view: MatchVie
   const { debunk, candidate } = view;
   const Heading = `h${headingLevel}` as 'h2';
   const Sub = `h${headingLevel + 1}` as 'h3';
-  const reviewUrl = safeHttpUrl(debunk.reviewUrl);
+  const reviewUrl = readHttpUrl(debunk.reviewUrl);
   return (
     <article class="sanad-card" data-verdict={debunk.verdict} data-debunk={debunk.id}>
       <Heading class="sanad-verdict">

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importClaimReviews, summariseSkipped } from '../lib/debunk/claimreview';
-import { buildIndex } from '../lib/match/index';
+import { buildIndex } from '../lib/match/bm25-index';
 import { matchPost } from '../lib/match/match';
 
 const { values } = parseArgs({

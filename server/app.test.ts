@@ -185,5 +185,17 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
       // Unchanged content: a conditional request is answered 304.
       expect((await app.request('/feed.json', { headers: { 'if-none-match': response.headers.get('etag')! } })).status).toBe(304);
     });
+
+    it('refuses a fact-check link that is not an http(s) URL, even when it starts like one', async () => {
+      const { id } = (await (await post(submission('key-badurl01'))).json()) as { id: number };
+      const decide = (factCheckUrl: string) =>
+        app.request(`/review/${id}`, {
+          method: 'POST',
+          headers: { cookie: `sanad_review=${TOKEN}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ decision: 'verify', verdict: 'false', factCheckUrl }),
+        });
+      for (const url of ['javascript:alert(1)', 'https://', 'https://desk example/fc/1']) expect((await decide(url)).status).toBe(400);
+      expect((await decide('https://desk.example/fc/2')).status).toBe(303);
+    });
   });
 });

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { VERDICTS, type Verdict } from '../lib/debunk/types';
 import { checkSubmission, SUBMISSION_LIMITS } from '../lib/intake/submission';
+import { MAX_URL_LENGTH, readHttpUrl, readTrimmed } from '../lib/untrusted/read';
 import { buildDeskFeed, deskKeys, type Desk } from './desk-feed';
 import { RateLimiter } from './rate-limit';
 import { REVIEW_CSP, reviewPage } from './review-page';
@@ -128,9 +129,10 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
     if (!decision || !Number.isInteger(id)) return c.text('decision must be verify or reject', 400);
     const verdict = typeof form.verdict === 'string' && VERDICTS.includes(form.verdict as Verdict) ? (form.verdict as Verdict) : undefined;
     if (decision === 'verified' && !verdict) return c.text('a verified claim needs a verdict', 400);
-    const field = (v: unknown, max: number) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
-    const factCheckUrl = field(form.factCheckUrl, 2048);
-    if (factCheckUrl && !/^https?:\/\//i.test(factCheckUrl)) return c.text('the fact-check URL must be http(s)', 400);
+    const field = (v: unknown, max: number) => readTrimmed(v, max);
+    const factCheckField = field(form.factCheckUrl, MAX_URL_LENGTH);
+    const factCheckUrl = readHttpUrl(factCheckField);
+    if (factCheckField && !factCheckUrl) return c.text('the fact-check URL must be http(s)', 400);
     const changed = await store.decide(id, decision, {
       reviewer: name,
       reviewedAt: new Date().toISOString(),

@@ -3,6 +3,7 @@
  * input), under a Content-Security-Policy that allows no script at all.
  */
 import { VERDICTS } from '../lib/debunk/types';
+import { readHttpUrl } from '../lib/untrusted/read';
 import type { StoredSubmission } from './store';
 
 export const REVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -14,7 +15,7 @@ export function escapeHtml(value: string): string {
 /** A link only for http(s) URLs; anything else is shown as text. */
 function link(url: string | undefined): string {
   if (!url) return '';
-  return /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener" target="_blank">${escapeHtml(url)}</a>` : escapeHtml(url);
+  return readHttpUrl(url) ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener" target="_blank">${escapeHtml(url)}</a>` : escapeHtml(url);
 }
 
 function row(s: StoredSubmission): string {

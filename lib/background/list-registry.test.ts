@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_BODY, makeDebunk } from '@/tests/unit/support/debunks';
 import type { Debunk } from '../debunk/types';
-import { buildIndex, type MatchIndex } from '../match/index';
+import { buildIndex, type MatchIndex } from '../match/bm25-index';
 import type { Pause } from '../scheduling/yield';
 import { listRecords, savedIndex } from '../store/debunk-store';
 import { openSanadDb } from '../store/db';

@@ -7,7 +7,7 @@
  */
 import { importClaimReviews, summariseSkipped, type ImportReport } from '../debunk/claimreview';
 import type { Debunk } from '../debunk/types';
-import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/index';
+import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/bm25-index';
 import { SerialQueue } from '../scheduling/serial';
 import { yieldToEventLoop, type Pause } from '../scheduling/yield';
 import { listDebunks, listRecord, listRecords, removeLeftovers, removeList, replaceList, savedIndex, saveIndex } from '../store/debunk-store';

@@ -4,10 +4,11 @@
  * unavailable while a rebuild runs.
  */
 import { BADGED_VERDICTS } from '../debunk/types';
-import type { MatchIndex } from '../match/index';
+import type { MatchIndex } from '../match/bm25-index';
 import { matchPost, shownCandidates } from '../match/match';
 import type { Candidate, ExtractedPost } from '../match/types';
 import { hashFrame, type FrameHash } from '../media/video';
+import { MAX_FRAME_SIDE } from '../media/frame-size';
 import { debunksById } from '../store/debunk-store';
 import type { SanadDb, WrongMatchRecord } from '../store/db';
 import { addWrongMatch, allWrongMatches, wrongMatchesByPost } from '../store/wrong-matches';
@@ -91,7 +92,6 @@ export class MatcherService {
 
 const MAX_VIDEO_FRAMES = 30;
 const MAX_VIDEO_POSTS = 200;
-const MAX_FRAME_SIDE = 1024;
 
 /** Base64 luma bytes from a content script → a luma plane, checked against the stated size. */
 export function decodeLuma(frame: FrameDto): Float32Array {

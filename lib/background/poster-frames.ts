@@ -1,9 +1,9 @@
 /**
  * Hashes the images a post already shows (video posters, photos) in the background, never whole videos.
  * Images are fetched from the site's image host (host permission), decoded with createImageBitmap at most
- * 512 px on the long side, hashed, and remembered by URL.
+ * PDQ_MAX_DIMENSION (512) px on the long side, hashed, and remembered by URL.
  */
-import { lumaFromPixels } from '../media/pdq';
+import { lumaFromPixels, PDQ_MAX_DIMENSION } from '../media/pdq';
 import { hashFrame, type FrameHash } from '../media/video';
 import type { ExtractedPost } from '../match/types';
 
@@ -22,7 +22,7 @@ export const loadImageInBrowser: ImageLoader = async (url) => {
   const blob = await response.blob();
   if (blob.size > MAX_IMAGE_BYTES) throw new Error(`image too large (${blob.size} bytes)`);
   const probe = await createImageBitmap(blob);
-  const scale = Math.min(1, 512 / Math.max(probe.width, probe.height));
+  const scale = Math.min(1, PDQ_MAX_DIMENSION / Math.max(probe.width, probe.height));
   const width = Math.max(1, Math.round(probe.width * scale));
   const height = Math.max(1, Math.round(probe.height * scale));
   probe.close();

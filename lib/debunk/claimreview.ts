@@ -7,6 +7,7 @@ import { hashText } from '../text/hash';
 import { splitFeed } from './parse-feed';
 import { ARTIFACT_CODES, REASON_KINDS, type Artifact, type ArtifactCode, type Debunk, type LocalisedText, type MediaFingerprint, type Reason, type ReasonKind, type Verdict } from './types';
 import { verdictFromRating } from './verdict';
+import { asList, isObject, readCleanText, readFiniteNumber, readHttpUrl } from '../untrusted/read';
 
 export interface ImportReport {
   debunks: Debunk[];
@@ -19,28 +20,16 @@ const MAX_TEXT = 2_000;
 const MAX_LIST = 50;
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
-/** A trimmed single string without control characters, or undefined. */
-function text(v: unknown, max = MAX_TEXT): string | undefined {
-  if (typeof v === 'number') v = String(v);
-  if (typeof v !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
-  const clean = v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim();
-  return clean ? clean.slice(0, max) : undefined;
-}
+/** A trimmed single string without control characters, or undefined; numbers (ids, ratings) as text. */
+const text = (v: unknown, max = MAX_TEXT): string | undefined => readCleanText(typeof v === 'number' ? String(v) : v, max);
 
-/** Only http(s) links survive: a `javascript:` URL in a feed must never become a clickable link. */
+/**
+ * Only http(s) links survive: a `javascript:` URL in a feed must never become a clickable link. Takes a URL
+ * or a schema.org object with `url` or `@id`.
+ */
 export function safeHttpUrl(v: unknown): string | undefined {
-  const raw = text(isObj(v) ? v.url ?? v['@id'] : v);
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return readHttpUrl(text(isObject(v) ? v.url ?? v['@id'] : v));
 }
 
 /** ISO dates (2026-01-24, 2019-07, 2019, with or without time) are kept as their date part. */
@@ -55,25 +44,25 @@ function date(v: unknown): string | undefined {
 }
 
 function nameOf(v: unknown): string | undefined {
-  for (const item of asArray(v)) {
-    const name = isObj(item) ? text(item.name, 200) : text(item, 200);
+  for (const item of asList(v)) {
+    const name = isObject(item) ? text(item.name, 200) : text(item, 200);
     if (name) return name;
   }
   return undefined;
 }
 
 function keywords(v: unknown): string[] {
-  const list = typeof v === 'string' ? v.split(/[,،;]/) : asArray(v);
+  const list = typeof v === 'string' ? v.split(/[,،;]/) : asList(v);
   return list.map((k) => text(k, 100)).filter((k): k is string => !!k).slice(0, MAX_LIST);
 }
 
 function appearances(itemReviewed: Obj): string[] {
   const urls = [
-    ...asArray(itemReviewed.appearance),
-    ...asArray(itemReviewed.firstAppearance),
-    ...asArray(itemReviewed.sameAs),
-    ...(isObj(itemReviewed.itemReviewed) ? asArray(itemReviewed.itemReviewed.contentUrl) : []),
-    ...asArray(itemReviewed.contentUrl),
+    ...asList(itemReviewed.appearance),
+    ...asList(itemReviewed.firstAppearance),
+    ...asList(itemReviewed.sameAs),
+    ...(isObject(itemReviewed.itemReviewed) ? asList(itemReviewed.itemReviewed.contentUrl) : []),
+    ...asList(itemReviewed.contentUrl),
   ]
     .map(safeHttpUrl)
     .filter((u): u is string => !!u);
@@ -85,7 +74,7 @@ const REASON_SET: ReadonlySet<string> = new Set(REASON_KINDS);
 
 function artifact(v: unknown): Artifact | undefined {
   if (typeof v === 'string') return ARTIFACT_SET.has(v) ? { code: v as ArtifactCode } : text(v) ? { text: text(v) } : undefined;
-  if (!isObj(v)) return undefined;
+  if (!isObject(v)) return undefined;
   const code = typeof v.code === 'string' && ARTIFACT_SET.has(v.code) ? (v.code as ArtifactCode) : undefined;
   const note = text(v.text);
   return code || note ? { ...(code && { code }), ...(note && { text: note }) } : undefined;
@@ -103,7 +92,7 @@ const MEDIA_REVIEW_KINDS: Record<string, ReasonKind> = {
 function localised(v: unknown, language: string): LocalisedText | undefined {
   const plain = text(v, 200);
   if (plain) return { [language]: plain };
-  if (!isObj(v)) return undefined;
+  if (!isObject(v)) return undefined;
   const entries = Object.entries(v)
     .filter(([lang]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang))
     .map(([lang, value]) => [lang, text(value, 200)] as const)
@@ -113,14 +102,14 @@ function localised(v: unknown, language: string): LocalisedText | undefined {
 
 /** Sanad's `reasons` extension to ClaimReview; unknown kinds are dropped, never guessed. */
 function reason(v: unknown, language = 'und'): Reason | undefined {
-  if (!isObj(v) || typeof v.kind !== 'string') return undefined;
+  if (!isObject(v) || typeof v.kind !== 'string') return undefined;
   const kind = REASON_SET.has(v.kind) ? (v.kind as ReasonKind) : MEDIA_REVIEW_KINDS[v.kind];
   if (!kind) return undefined;
   const note = text(v.note);
   const withNote = <T extends object>(r: T) => (note ? { ...r, note } : r);
   switch (kind) {
     case 'ai-generated':
-      return withNote({ kind, artifacts: asArray(v.artifacts).map(artifact).filter((a): a is Artifact => !!a).slice(0, MAX_LIST) });
+      return withNote({ kind, artifacts: asList(v.artifacts).map(artifact).filter((a): a is Artifact => !!a).slice(0, MAX_LIST) });
     case 'old-footage': {
       const originalDate = date(v.originalDate);
       const originalPlace = localised(v.originalPlace, language);
@@ -137,17 +126,17 @@ const MAX_FRAMES = 3_000;
 
 /** Sanad's `fingerprints` extension: [{kind, frames: [{t, hash, quality, regions}]}]; bad frames are dropped. */
 function fingerprints(v: unknown): MediaFingerprint[] {
-  return asArray(v)
+  return asList(v)
     .slice(0, 10)
     .flatMap((fp): MediaFingerprint[] => {
-      if (!isObj(fp) || (fp.kind !== 'video' && fp.kind !== 'image')) return [];
-      const frames = asArray(fp.frames)
+      if (!isObject(fp) || (fp.kind !== 'video' && fp.kind !== 'image')) return [];
+      const frames = asList(fp.frames)
         .slice(0, MAX_FRAMES)
         .flatMap((f): FrameHash[] => {
-          if (!isObj(f) || typeof f.hash !== 'string') return [];
+          if (!isObject(f) || typeof f.hash !== 'string') return [];
           const hash = f.hash.toLowerCase();
-          const quality = typeof f.quality === 'number' ? Math.round(f.quality) : NaN;
-          const t = typeof f.t === 'number' && f.t >= 0 ? f.t : 0;
+          const quality = Math.round(readFiniteNumber(f.quality) ?? NaN);
+          const t = readFiniteNumber(f.t, { min: 0 }) ?? 0;
           if (!HEX64.test(hash) || !(quality >= 0 && quality <= 100)) return [];
           const regions = Array.isArray(f.regions) ? f.regions.slice(0, 4).map((r) => (typeof r === 'string' && HEX64.test(r.toLowerCase()) ? r.toLowerCase() : null)) : undefined;
           return [{ t, hash, quality, ...(regions && regions.length === 4 && { regions }) }];
@@ -167,25 +156,25 @@ const DEFAULT_REASON: Partial<Record<Verdict, ReasonKind>> = {
 export type ItemResult = { ok: true; debunk: Debunk } | { ok: false; reason: string };
 
 export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
-  if (!isObj(item)) return { ok: false, reason: 'not an object' };
-  const type = asArray(item['@type']).map(String);
+  if (!isObject(item)) return { ok: false, reason: 'not an object' };
+  const type = asList(item['@type']).map(String);
   if (type.length && !type.some((t) => /(^|:)(ClaimReview|MediaReview)$/.test(t))) {
     return { ok: false, reason: `not a ClaimReview (@type ${type.join(', ').slice(0, 60)})` };
   }
-  const itemReviewed = isObj(item.itemReviewed) ? item.itemReviewed : {};
+  const itemReviewed = isObject(item.itemReviewed) ? item.itemReviewed : {};
   const claim = text(item.claimReviewed) ?? text(itemReviewed.text) ?? text(itemReviewed.name);
   if (!claim) return { ok: false, reason: 'no claimReviewed text' };
 
-  const rating = isObj(item.reviewRating) ? text(item.reviewRating.alternateName, 200) ?? text(item.reviewRating.name, 200) : text(item.reviewRating, 200);
+  const rating = isObject(item.reviewRating) ? text(item.reviewRating.alternateName, 200) ?? text(item.reviewRating.name, 200) : text(item.reviewRating, 200);
   const verdict = verdictFromRating(rating);
   const reviewUrl = safeHttpUrl(item.url);
   const publisherName = nameOf(item.author) ?? nameOf(item.publisher) ?? '';
-  const publisherObj = asArray(item.author).find(isObj) ?? asArray(item.publisher).find(isObj);
+  const publisherObj = asList(item.author).find(isObject) ?? asList(item.publisher).find(isObject);
   const publisherUrl = safeHttpUrl(publisherObj?.url);
   const conclusion = text(item.description) ?? text(item.reviewBody);
 
   const language = text(item.inLanguage, 20)?.toLowerCase();
-  let reasons = asArray(item.reasons).map((r) => reason(r, language)).filter((r): r is Reason => !!r).slice(0, MAX_LIST);
+  let reasons = asList(item.reasons).map((r) => reason(r, language)).filter((r): r is Reason => !!r).slice(0, MAX_LIST);
   const mediaKind = typeof item.mediaAuthenticityCategory === 'string' ? MEDIA_REVIEW_KINDS[item.mediaAuthenticityCategory] : undefined;
   if (!reasons.length && mediaKind) reasons = [reason({ kind: mediaKind, note: conclusion })!];
   const fallbackKind = DEFAULT_REASON[verdict];

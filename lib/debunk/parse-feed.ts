@@ -2,6 +2,8 @@
  * Splits a feed body into candidate items. Fact-checkers publish ClaimReview as a JSON array, a single
  * object, a JSON-LD document with `@graph`, or JSON Lines; a malformed line in JSONL costs that line only.
  */
+import { isObject } from '../untrusted/read';
+
 export interface FeedItems {
   items: unknown[];
   /** Lines or documents that were not JSON: position and parser message. */
@@ -34,15 +36,12 @@ function itemsOf(doc: unknown): unknown[] {
   if (Array.isArray(doc)) return doc.flatMap((d) => (isGraph(d) ? d['@graph'] : [d]));
   if (isGraph(doc)) return doc['@graph'];
   // A Sanad feed wraps its items.
-  if (doc && typeof doc === 'object') {
-    const wrapped = (doc as Record<string, unknown>).items;
-    if (Array.isArray(wrapped)) return wrapped;
-  }
+  if (isObject(doc) && Array.isArray(doc.items)) return doc.items;
   return [doc];
 }
 
 function isGraph(doc: unknown): doc is { '@graph': unknown[] } {
-  return !!doc && typeof doc === 'object' && Array.isArray((doc as Record<string, unknown>)['@graph']);
+  return isObject(doc) && Array.isArray(doc['@graph']);
 }
 
 function messageOf(error: unknown): string {

@@ -4,6 +4,7 @@
  * carries only those chosen terms. Pure: builds the request URL and turns the answer into ClaimReview items.
  */
 import type { GoogleSource } from '../wire/shapes';
+import { isObject, readTrimmed } from '../untrusted/read';
 
 export const GOOGLE_API = 'https://factchecktools.googleapis.com/v1alpha1/claims:search';
 /** Pages of 100 claims read per sync at most. */
@@ -38,19 +39,18 @@ export function googleSearchUrl(source: GoogleSource, pageToken?: string, withKe
   return `${GOOGLE_API}?${params}`;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const str = (v: unknown) => readTrimmed(v);
 
 /** One page of the API's answer → ClaimReview items (one per review) and the next page's token. */
 export function googlePageToClaimReviews(body: unknown): { items: Record<string, unknown>[]; nextPageToken?: string } {
-  if (!isObj(body)) throw new Error('Google answered with something that is not a JSON object');
-  if (isObj(body.error)) throw new Error(`Google refused: ${str(body.error.message) ?? 'unknown error'}`);
+  if (!isObject(body)) throw new Error('Google answered with something that is not a JSON object');
+  if (isObject(body.error)) throw new Error(`Google refused: ${str(body.error.message) ?? 'unknown error'}`);
   const items: Record<string, unknown>[] = [];
   for (const claim of Array.isArray(body.claims) ? body.claims : []) {
-    if (!isObj(claim) || !str(claim.text)) continue;
+    if (!isObject(claim) || !str(claim.text)) continue;
     for (const review of Array.isArray(claim.claimReview) ? claim.claimReview : []) {
-      if (!isObj(review) || !str(review.url)) continue;
-      const publisher = isObj(review.publisher) ? review.publisher : {};
+      if (!isObject(review) || !str(review.url)) continue;
+      const publisher = isObject(review.publisher) ? review.publisher : {};
       const site = str(publisher.site);
       items.push({
         '@type': 'ClaimReview',

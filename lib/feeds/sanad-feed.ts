@@ -11,6 +11,7 @@
 import { claimReviewToDebunk } from '../debunk/claimreview';
 import type { Debunk } from '../debunk/types';
 import { runAtOnce } from '../scheduling/yield';
+import { isObject, readHttpUrl, readIsoTime, readString, readTrimmed } from '../untrusted/read';
 
 export const FEED_VERSION = 1;
 export const FEED_LIMITS = {
@@ -40,8 +41,6 @@ export type FeedCheck =
     })
   | { ok: false; reason: string };
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
 /** Items checked between pauses when a feed is checked in slices. */
 const CHECK_SLICE = 1_000;
 
@@ -68,18 +67,20 @@ export function parseSanadFeed(body: string, source: string): FeedCheck {
  * it in slices (runInSlices) and tools at once (runAtOnce).
  */
 export function* checkSanadFeed(doc: unknown, source: string): Generator<void, FeedCheck> {
-  if (!isObj(doc)) return { ok: false, reason: 'not a Sanad feed: the document is not an object' };
+  if (!isObject(doc)) return { ok: false, reason: 'not a Sanad feed: the document is not an object' };
   if (doc.sanadFeed !== FEED_VERSION) return { ok: false, reason: `not a Sanad feed of version ${FEED_VERSION} (sanadFeed: ${JSON.stringify(doc.sanadFeed)})` };
-  const publisher = isObj(doc.publisher) && typeof doc.publisher.name === 'string' && doc.publisher.name.trim() ? doc.publisher : null;
-  if (!publisher) return { ok: false, reason: 'the feed names no publisher' };
-  if (typeof doc.generated !== 'string' || Number.isNaN(Date.parse(doc.generated))) return { ok: false, reason: 'the feed has no valid "generated" time' };
+  const publisher = isObject(doc.publisher) ? doc.publisher : {};
+  const name = readTrimmed(publisher.name, 200);
+  if (!name) return { ok: false, reason: 'the feed names no publisher' };
+  const generated = readIsoTime(doc.generated);
+  if (!generated) return { ok: false, reason: 'the feed has no valid "generated" time' };
   if (!Array.isArray(doc.items)) return { ok: false, reason: 'the feed has no "items" array' };
   if (doc.items.length > FEED_LIMITS.items) return { ok: false, reason: `too many items (${doc.items.length}, limit ${FEED_LIMITS.items})` };
   const rawTombstones: unknown = doc.tombstones === undefined ? [] : doc.tombstones;
   if (!Array.isArray(rawTombstones)) return { ok: false, reason: '"tombstones" is not an array' };
   if (rawTombstones.length > FEED_LIMITS.tombstones) return { ok: false, reason: `too many tombstones (${rawTombstones.length})` };
 
-  const tombstones = rawTombstones.flatMap((t) => (isObj(t) && typeof t.id === 'string' && t.id ? [t.id] : []));
+  const tombstones = rawTombstones.map((t) => (isObject(t) ? readString(t.id, Infinity) : undefined)).filter((id): id is string => !!id);
   const withdrawn = new Set(tombstones);
   const byId = new Map<string, Debunk>();
   const skipped: { item: number; reason: string }[] = [];
@@ -99,16 +100,15 @@ export function* checkSanadFeed(doc: unknown, source: string): Generator<void, F
     return { ok: false, reason: `${invalid} of ${doc.items.length} items are unusable (more than ${FEED_LIMITS.invalidShare * 100} %): first: ${skipped[0]?.reason}` };
   }
   if (doc.cursor !== undefined && (typeof doc.cursor !== 'string' || !doc.cursor || doc.cursor.length > 200)) return { ok: false, reason: '"cursor" must be a short string' };
-  const name = String(publisher.name).trim().slice(0, 200);
-  const url = typeof publisher.url === 'string' && /^https?:\/\//.test(publisher.url) ? publisher.url : undefined;
+  const url = readHttpUrl(publisher.url);
   return {
     ok: true,
     publisher: { name, ...(url && { url }) },
-    generated: new Date(doc.generated).toISOString(),
+    generated,
     debunks: [...byId.values()].filter((d) => !withdrawn.has(d.id)),
     tombstones,
     skipped,
-    signed: isObj(doc.signature),
+    signed: isObject(doc.signature),
     ...(typeof doc.cursor === 'string' && { cursor: doc.cursor }),
     delta: doc.delta === true,
   };

@@ -6,6 +6,7 @@
 import { fromBase64, toBase64 } from '../text/base64';
 import { yieldToEventLoop, type Pause } from '../scheduling/yield';
 import { canonicalJson, canonicalJsonBytes } from './canonical-json';
+import { isObject } from '../untrusted/read';
 
 export interface FeedSignature {
   alg: 'Ed25519';
@@ -44,8 +45,8 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
  * signed bytes are built in slices: a 100,000-item feed never holds up the worker for long.
  */
 export async function verifyFeed(feed: Record<string, unknown>, pinnedPublicKey: string, pause: Pause = yieldToEventLoop): Promise<SignatureCheck> {
-  const signature = feed.signature as Partial<FeedSignature> | undefined;
-  if (!signature || typeof signature !== 'object') return { ok: false, reason: 'the feed is not signed' };
+  if (!isObject(feed.signature)) return { ok: false, reason: 'the feed is not signed' };
+  const signature = feed.signature as Partial<FeedSignature>;
   if (signature.alg !== 'Ed25519') return { ok: false, reason: `unsupported signature algorithm ${String(signature.alg)}` };
   if (signature.publicKey !== pinnedPublicKey) return { ok: false, reason: 'the feed is signed with a different key than the one pinned for this publisher' };
   try {

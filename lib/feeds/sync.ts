@@ -12,6 +12,7 @@ import { hashTextInSlices } from '../text/hash';
 import { checkSanadFeed, FEED_LIMITS, parseFeedJson } from './sanad-feed';
 import { verifyFeed } from './signature';
 import { GOOGLE_MAX_PAGES, googlePageToClaimReviews, googleSearchUrl, type GoogleSource } from './google-fact-check';
+import { isObject } from '../untrusted/read';
 
 export const SYNC_TIMEOUT_MS = 30_000;
 const JSON_TYPES = /^(application\/(ld\+)?json|application\/(x-)?ndjson|application\/jsonl|application\/json-seq|text\/plain)\b/i;
@@ -73,7 +74,7 @@ async function fetchGoogle(source: GoogleSource, deps: SyncDeps): Promise<string
   for (let page = 0; page < GOOGLE_MAX_PAGES; page++) {
     const response = await deps.fetch(googleSearchUrl(source, pageToken), { credentials: 'omit', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS) });
     const body: unknown = await response.json().catch(() => null);
-    if (!response.ok && !(body && typeof body === 'object' && 'error' in body)) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok && !(isObject(body) && 'error' in body)) throw new Error(`HTTP ${response.status}`);
     const parsed = googlePageToClaimReviews(body);
     items.push(...parsed.items);
     pageToken = parsed.nextPageToken;

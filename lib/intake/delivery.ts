@@ -3,16 +3,22 @@
  * Network failures, timeouts, 5xx, 408 and 429 are temporary (retry with backoff); any other 4xx is the
  * service refusing this submission (kept, marked rejected, with the service's reason); 2xx is delivered.
  */
+import { isObject, readFiniteNumber, readString } from '../untrusted/read';
+
 export type AttemptOutcome =
   | { kind: 'sent'; remoteId?: number }
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
   | { kind: 'rejected'; reason: string };
 
+/** The longest reason from the service that is kept with a submission. */
+const MAX_REASON = 500;
+
 export function outcomeOf(status: number, body: unknown, retryAfterHeader?: string | null): AttemptOutcome {
-  const reason = typeof (body as { error?: unknown } | null)?.error === 'string' ? ((body as { error: string }).error) : `HTTP ${status}`;
+  const answer = isObject(body) ? body : {};
+  const reason = readString(answer.error, MAX_REASON) ?? `HTTP ${status}`;
   if (status >= 200 && status < 300) {
-    const id = (body as { id?: unknown } | null)?.id;
-    return { kind: 'sent', ...(typeof id === 'number' && { remoteId: id }) };
+    const id = readFiniteNumber(answer.id);
+    return { kind: 'sent', ...(id !== undefined && { remoteId: id }) };
   }
   if (status === 408 || status === 429 || status >= 500) {
     const seconds = Number(retryAfterHeader);

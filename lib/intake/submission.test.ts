@@ -8,7 +8,7 @@ const valid = {
   post: { pageUrl: 'https://www.facebook.com/', text: 'نص المنشور', links: ['https://youtu.be/hK9fL2xQw0E'], media: [{ kind: 'image', url: 'https://scontent.example/p.jpg' }], time: '2026-01-09T10:00:00Z' },
 };
 
-describe('submission schema', () => {
+describe('checkSubmission (the submission schema)', () => {
   it('accepts a well-formed submission and normalises URLs and times', () => {
     const checked = checkSubmission(valid);
     expect(checked).toMatchObject({ ok: true, value: { kind: 'flag', post: { time: '2026-01-09T10:00:00.000Z', links: ['https://youtu.be/hK9fL2xQw0E'] } } });

@@ -3,6 +3,8 @@
  * Shared by the extension (which builds it) and the intake service (which checks it): pure, no I/O.
  * Every rejection names the field and the rule, so the sender can show it.
  */
+import { isObject, MAX_URL_LENGTH, readHttpUrl, readIsoTime } from '../untrusted/read';
+
 export const SUBMISSION_KINDS = ['claim', 'flag'] as const;
 export const SUBMISSION_CATEGORIES = ['ai-generated', 'old-footage', 'false-claim', 'other'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
@@ -35,27 +37,20 @@ export const SUBMISSION_LIMITS = {
   note: 2_000,
   links: 20,
   media: 10,
-  url: 2_048,
+  url: MAX_URL_LENGTH,
   screenshotChars: 1_500_000,
 };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function httpUrl(value: unknown, field: string, errors: string[]): string | undefined {
   if (typeof value !== 'string' || value.length > SUBMISSION_LIMITS.url) {
     errors.push(`${field}: must be an http(s) URL of at most ${SUBMISSION_LIMITS.url} characters`);
     return undefined;
   }
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
-  } catch {
-    // reported below
-  }
-  errors.push(`${field}: must be an http(s) URL`);
-  return undefined;
+  const url = readHttpUrl(value, SUBMISSION_LIMITS.url);
+  if (!url) errors.push(`${field}: must be an http(s) URL`);
+  return url;
 }
 
 function text(value: unknown, field: string, max: number, errors: string[], optional = false): string | undefined {
@@ -69,7 +64,7 @@ function text(value: unknown, field: string, max: number, errors: string[], opti
 /** Checks an untrusted value against the submission schema. */
 export function checkSubmission(raw: unknown): Checked<Submission> {
   const errors: string[] = [];
-  if (!isObj(raw)) return { ok: false, errors: ['body: must be a JSON object'] };
+  if (!isObject(raw)) return { ok: false, errors: ['body: must be a JSON object'] };
   const key = raw.idempotencyKey;
   if (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(key)) errors.push('idempotencyKey: 8–64 letters, digits, - or _');
   if (!SUBMISSION_KINDS.includes(raw.kind as SubmissionKind)) errors.push(`kind: one of ${SUBMISSION_KINDS.join(', ')}`);
@@ -77,14 +72,14 @@ export function checkSubmission(raw: unknown): Checked<Submission> {
   const note = text(raw.note, 'note', SUBMISSION_LIMITS.note, errors, true);
 
   let post: SubmittedPost | undefined;
-  if (!isObj(raw.post)) errors.push('post: must be an object');
+  if (!isObject(raw.post)) errors.push('post: must be an object');
   else {
     const p = raw.post;
     const pageUrl = httpUrl(p.pageUrl, 'post.pageUrl', errors);
     const permalink = p.permalink === undefined ? undefined : httpUrl(p.permalink, 'post.permalink', errors);
     const postText = text(p.text ?? '', 'post.text', SUBMISSION_LIMITS.text, errors);
     const author = text(p.author, 'post.author', 200, errors, true);
-    const time = p.time === undefined ? undefined : typeof p.time === 'string' && !Number.isNaN(Date.parse(p.time)) ? new Date(p.time).toISOString() : (errors.push('post.time: must be a date'), undefined);
+    const time = p.time === undefined ? undefined : readIsoTime(p.time) ?? (errors.push('post.time: must be a date'), undefined);
     const linksRaw = p.links ?? [];
     const links: string[] = [];
     if (!Array.isArray(linksRaw) || linksRaw.length > SUBMISSION_LIMITS.links) errors.push(`post.links: a list of at most ${SUBMISSION_LIMITS.links} URLs`);
@@ -96,7 +91,7 @@ export function checkSubmission(raw: unknown): Checked<Submission> {
     const media: SubmittedPost['media'] = [];
     if (!Array.isArray(mediaRaw) || mediaRaw.length > SUBMISSION_LIMITS.media) errors.push(`post.media: a list of at most ${SUBMISSION_LIMITS.media} items`);
     else mediaRaw.forEach((m, i) => {
-      if (!isObj(m) || (m.kind !== 'video' && m.kind !== 'image')) return void errors.push(`post.media[${i}].kind: video or image`);
+      if (!isObject(m) || (m.kind !== 'video' && m.kind !== 'image')) return void errors.push(`post.media[${i}].kind: video or image`);
       const url = m.url === undefined ? undefined : httpUrl(m.url, `post.media[${i}].url`, errors);
       const poster = m.poster === undefined ? undefined : httpUrl(m.poster, `post.media[${i}].poster`, errors);
       media.push({ kind: m.kind, ...(url && { url }), ...(poster && { poster }) });

@@ -2,16 +2,17 @@
  * When a text match earns a badge. A wrong "debunked" badge on a true post is the worst failure Sanad can
  * have, so the bar is high, and very short posts (which match by accident) never pass on text alone.
  *
- * The evidence about the best candidate goes into a logistic model (weights in decision-model.ts, fitted on
- * ../shared/eval dev data by `npm run fit-decision`, each script with its own weights) and the post is badged
- * when the model's log-odds reach 0. The fit places 0 where at most 1.6 % of posts would be badged if their
+ * The evidence about the best candidate goes into a logistic model (shapes in decision-types.ts, weights in
+ * decision-model.generated.ts, fitted on ../shared/eval dev data by `npm run fit-decision`, each script with its
+ * own weights) and the post is badged when the model's log-odds reach 0. The fit places 0 where at most 1.6 % of posts would be badged if their
  * true debunk were missing and badge precision stays ≥ 0.96. Below the bar a match is "possibly related".
  *
  * Each script has two models: one that weighs the rivals (runner-up, third candidate), and one fitted without
  * them for lists too small for rivals to mean anything (a list of two has no rival for a loose match, which
  * would otherwise look clear). Both are calibrated on the same large lists.
  */
-import { DECISION_MODEL } from './decision-model';
+import { DECISION_MODEL } from './decision-model.generated';
+import type { DecisionWeights, FeatureName, ScriptModels } from './decision-types';
 
 export const DECISION = {
   /** Fewer content words than this never badge on text alone. */
@@ -53,44 +54,6 @@ export interface TextEvidence {
   /** The debunk's self-score in the same units: how much its claim says. */
   debunkWeight: number;
   arabic: boolean;
-}
-
-/** What the model can weigh; each script's model uses some of them (rawDecisionFeatures says how they are computed). */
-export const FEATURE_NAMES = [
-  'coverage',
-  'queryCoverage',
-  'logCoverage',
-  'logQueryCoverage',
-  'runnerUpRatio',
-  'thirdRatio',
-  'gramSimilarity',
-  'gramLead',
-  'logWords',
-  'logDebunkWeight',
-  'logPostWeight',
-] as const;
-
-export type FeatureName = (typeof FEATURE_NAMES)[number];
-
-/** Features only rivals provide: the model for small lists goes without them. */
-export const RIVAL_FEATURES: readonly FeatureName[] = ['runnerUpRatio', 'thirdRatio', 'gramLead'];
-
-export interface DecisionWeights {
-  bias: number;
-  /** Only the features this model uses. */
-  weights: Partial<Record<FeatureName, number>>;
-  /**
-   * Each feature is held within what the fit saw (its 1st…99th percentiles): a linear model is not to be
-   * trusted outside its data, e.g. on a list of a few dozen debunks where term statistics are thin.
-   */
-  ranges: Partial<Record<FeatureName, [number, number]>>;
-}
-
-export interface ScriptModels {
-  /** For posts whose candidates include rivals. */
-  withRivals: DecisionWeights;
-  /** For lists under DECISION.minListForRivals debunks, or posts with fewer than three candidates. */
-  alone: DecisionWeights;
 }
 
 /** The model's inputs, unclamped (also as logs, whose effect shrinks as a quantity grows); no rivals → NaN. */

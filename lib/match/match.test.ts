@@ -2,11 +2,11 @@ import { projectFile, sharedFile } from '@/tests/unit/support/files';
 import { describe, expect, it } from 'vitest';
 import { importClaimReviews } from '../debunk/claimreview';
 import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk, seedText } from '@/tests/unit/support/debunks';
-import { buildIndex } from './index';
+import { buildIndex } from './bm25-index';
 import { matchPost, rankText, shownCandidates, textEvidence } from './match';
 import { readPost } from './terms';
 import { badgeLogOdds, modelFor, textMatchBadges, type RivalEvidence, type TextEvidence } from './decide';
-import { DECISION_MODEL } from './decision-model';
+import { DECISION_MODEL } from './decision-model.generated';
 
 // The bundled list among 6,496 real Arabic fact-checks: realistic term statistics and many near neighbours.
 const arabicBackground = importClaimReviews(sharedFile('eval/clef-ar/debunks.jsonl'), 'clef').debunks;
@@ -170,7 +170,7 @@ describe('matchPost: English', () => {
 
 describe('serialised index', () => {
   it('matches exactly like the index it was saved from', async () => {
-    const { deserialiseIndex, serialiseIndex } = await import('./index');
+    const { deserialiseIndex, serialiseIndex } = await import('./bm25-index');
     const restored = deserialiseIndex(structuredClone(serialiseIndex(index)));
     const texts = [
       'مقطع فيديو يظهر اسر عناصر من الجيش السوري على ايدي قوات سوريا الديمقراطية قسد في مدينة حلب',
@@ -185,7 +185,7 @@ describe('serialised index', () => {
 
 describe('building in slices', () => {
   it('pauses between slices and builds exactly the same index', async () => {
-    const { buildIndexInSlices, serialiseIndex } = await import('./index');
+    const { buildIndexInSlices, serialiseIndex } = await import('./bm25-index');
     let pauses = 0;
     const sliced = await buildIndexInSlices([...bundledDebunks(), ...arabicBackground], async () => {
       pauses++;

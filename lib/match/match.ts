@@ -6,7 +6,7 @@
 import { canonicalMediaId, linkKey } from '../urls/canonical';
 import { readPost, type PostText } from './terms';
 import { gramSimilarities } from './char-grams';
-import type { MatchIndex } from './index';
+import type { MatchIndex } from './bm25-index';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
 import type { FrameHash } from '../media/video';

@@ -35,7 +35,7 @@ export function termCounts(text: string, weight = 1, into = new Map<string, numb
   return countStems(words(text), weight, into);
 }
 
-/** A post's text as matching reads it, after removing links, @handles and quoted-tweet signatures. */
+/** A post's text as matching reads it, after removing links, @handles and quoted-tweet bylines. */
 export interface PostText {
   /** Whether most of its letters are Arabic (the Arabic re-ranking and decision apply). */
   arabic: boolean;

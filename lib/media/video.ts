@@ -6,6 +6,7 @@
  * Pure: frames come in as luma planes from ffmpeg (Node) or a canvas (browser).
  */
 import { downsampleLuma, hammingDistance, pdqFromLuma, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from './pdq';
+import { FRAME_DIMENSION } from './frame-size';
 
 export interface FrameHash {
   /** Seconds from the start (0 for an image). */
@@ -15,9 +16,6 @@ export interface FrameHash {
   /** Top, bottom, left and right halves of the trimmed frame; null where that half is too flat to use. */
   regions?: (string | null)[];
 }
-
-/** Frames are hashed at most this many pixels on their long side. */
-export const FRAME_DIMENSION = 256;
 
 /** A frame is dropped as a repeat when it is this close to the previous kept one. */
 export const DEDUPE_DISTANCE = 6;

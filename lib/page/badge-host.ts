@@ -11,8 +11,8 @@ import badgeCss from '@/assets/badge.css?inline';
 import cardCss from '@/assets/verdict-card.css?inline';
 import type { MatchView } from '../wire/shapes';
 import type { BadgePlacement } from '../sites/types';
+import { BADGE_ATTRIBUTE } from './badge-attribute';
 
-export const BADGE_ATTRIBUTE = 'data-sanad-badge';
 const CSS = `${cardCss}\n${badgeCss}`;
 let sharedSheet: CSSStyleSheet | null | undefined;
 

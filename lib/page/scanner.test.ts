@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledDebunks } from '@/tests/unit/support/debunks';
 import { loadFixture } from '@/tests/unit/support/files';
 import { useLocale } from '@/tests/unit/support/i18n';
-import { buildIndex } from '../match/index';
+import { buildIndex } from '../match/bm25-index';
 import { matchPost } from '../match/match';
 import type { ExtractedPost } from '../match/types';
 import type { PageAnswer } from '../wire/shapes';

@@ -7,6 +7,7 @@ import type { ExtractedPost } from '../match/types';
 import type { PageAnswer } from '../wire/shapes';
 import type { SiteAdapter } from '../sites/types';
 import { hashText } from '../text/hash';
+import { BADGE_ATTRIBUTE } from './badge-attribute';
 import { mountBadge, type BadgeHandle } from './badge-host';
 import { VideoSampler, type CapturedFrame } from './video-sampler';
 
@@ -35,7 +36,8 @@ const yieldToPage = () =>
     else setTimeout(resolve, 0);
   });
 
-const signature = (post: ExtractedPost) =>
+/** What the post reads as, hashed: a post is sent again only when this changes. */
+const readingHash = (post: ExtractedPost) =>
   hashText(post.key, post.text, post.links.join(' '), post.media.map((m) => `${m.url}|${m.poster}`).join(' '));
 
 export class PostScanner {
@@ -134,7 +136,7 @@ export class PostScanner {
     this.readAll = false;
     this.dirty.clear();
 
-    const batch: { element: Element; post: ExtractedPost; sig: string }[] = [];
+    const batch: { element: Element; post: ExtractedPost; hash: string }[] = [];
     let sliceStart = performance.now();
     for (const element of candidates) {
       // Long feeds are read in short slices so the page never waits on us for a whole frame.
@@ -158,10 +160,10 @@ export class PostScanner {
           this.sampler.watch(video);
         }
       }
-      const sig = signature(post);
-      if (this.seen.get(element) === sig) continue;
-      this.seen.set(element, sig);
-      batch.push({ element, post, sig });
+      const hash = readingHash(post);
+      if (this.seen.get(element) === hash) continue;
+      this.seen.set(element, hash);
+      batch.push({ element, post, hash });
     }
 
     const size = this.options.batchSize ?? 50;
@@ -169,9 +171,9 @@ export class PostScanner {
       const chunk = batch.slice(i, i + size);
       const results = await this.options.match(chunk.map((c) => c.post));
       if (this.options.signal.aborted) return;
-      chunk.forEach(({ element, sig }, j) => {
+      chunk.forEach(({ element, hash }, j) => {
         // The cell was recycled while we waited: its newer content gets its own answer.
-        if (this.seen.get(element) !== sig) return;
+        if (this.seen.get(element) !== hash) return;
         this.apply(element, results[j]);
       });
     }
@@ -225,7 +227,7 @@ export class PostScanner {
 function isOwnMutation(record: MutationRecord): boolean {
   const nodes = [...record.addedNodes, ...record.removedNodes];
   if (record.type === 'childList' && nodes.length > 0) {
-    return nodes.every((n) => n.nodeType === 1 && (n as Element).hasAttribute('data-sanad-badge'));
+    return nodes.every((n) => n.nodeType === 1 && (n as Element).hasAttribute(BADGE_ATTRIBUTE));
   }
-  return record.type === 'attributes' && (record.target as Element).hasAttribute?.('data-sanad-badge');
+  return record.type === 'attributes' && (record.target as Element).hasAttribute?.(BADGE_ATTRIBUTE);
 }

@@ -1,17 +1,17 @@
 /**
  * Samples frames of videos the page is playing, about once a second, while they are visible: the page
  * already decoded them, so nothing is downloaded. Capture reads the decoded frame's luma plane through
- * `VideoFrame.copyTo` and box-averages it to ≤ 256 px (about 1.5 ms at 720p here; a canvas draw costs 10–25 ms
- * without a GPU because it converts every pixel to RGB first). The canvas stays as the fallback for frames
+ * `VideoFrame.copyTo` and box-averages it to ≤ FRAME_DIMENSION (256) px (about 1.5 ms at 720p here; a canvas
+ * draw costs 10–25 ms without a GPU because it converts every pixel to RGB first). The canvas stays as the fallback for frames
  * in formats we do not read. Hashing happens in the background, off the page's main thread. A cross-origin
  * video whose frames cannot be read is left to its poster, once, with a note in the console.
  */
 import { toBase64 } from '../text/base64';
 import type { FrameDto } from '../wire/shapes';
 import { smallLuma, supportsFormat } from './frame-luma';
+import { FRAME_DIMENSION } from '../media/frame-size';
 
 export const SAMPLE_INTERVAL_MS = 1_000;
-const FRAME_DIMENSION = 256;
 /** Enough frames to decide; then the video is left alone. */
 const MAX_FRAMES_PER_VIDEO = 30;
 

@@ -4,7 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Debunk } from '../debunk/types';
-import type { SerialisedIndex } from '../match/index';
+import type { SerialisedIndex } from '../match/bm25-index';
 import type { FeedDto, ListDto, OutboxItemDto, OutboxState, WrongMatchDto } from '../wire/shapes';
 
 export const DB_NAME = 'sanad';
@@ -15,7 +15,10 @@ export type ListRecord = ListDto & { gen?: number };
 /** A debunk as stored: under its list (`source`) and that list's generation. */
 export type StoredDebunk = Debunk & { gen: number };
 
-/** The persisted match index, valid for the lists and matcher that `key` names (an older record has none). */
+/**
+ * The persisted match index, valid for the lists and matcher that `key` names (indexKey in list-registry.ts).
+ * Records of earlier releases name them in `signature`: they match no key, so the index is rebuilt once.
+ */
 export interface IndexRecord {
   id: 'text';
   key: string;

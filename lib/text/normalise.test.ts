@@ -63,7 +63,7 @@ describe('cleanPostText', () => {
     ['@misbar_fc قال إن الفيديو مفبرك', 'misbar fc قال إن الفيديو مفبرك'],
     ['Ask @LindseyGrahamSC now', 'Ask Lindsey Graham SC now'],
     ['The video is fake. pic.twitter.com/AbC', 'The video is fake.'],
-    // A quoted tweet's signature keeps the name, drops the handle and date.
+    // A quoted tweet's byline keeps the name, drops the handle and date.
     ['Claim text — Jane Doe (@jane) March 3, 2021', 'Claim text Jane Doe'],
     ['#Minecrafthttps://t.co/V4Lzv97qOc', 'Minecraft'],
     ['#FakeNews alert', 'Fake News alert'],

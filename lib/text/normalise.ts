@@ -77,7 +77,7 @@ const URL_RE = /(?:https?:\/\/|www\.)\S+|pic\.twitter\.com\/\S+/gi;
 const HANDLE_RE = /(^|[^\p{L}\p{N}_])@([A-Za-z0-9_]{1,30})/gu;
 // "— Jane Doe (@jane) March 3, 2021" closes tweets quoted or embedded as text. The handle and date are
 // boilerplate; the name is kept, because claims are often about who said something.
-const QUOTED_TWEET_SIGNATURE = /[—–-]\s*([^\n—–()]{0,80}?)\s*\(@[A-Za-z0-9_]{1,30}\)\s*[^\n]{0,40}?\d{4}\s*$/gmu;
+const QUOTED_TWEET_BYLINE = /[—–-]\s*([^\n—–()]{0,80}?)\s*\(@[A-Za-z0-9_]{1,30}\)\s*[^\n]{0,40}?\d{4}\s*$/gmu;
 const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu;
 
 /** Splits a hashtag body into words: #FakeNews → "Fake News", #حلب_الآن → "حلب الآن". */
@@ -88,7 +88,7 @@ function splitHashtag(body: string): string {
 /** Removes links and quoted-tweet handles and dates; opens hashtags and @handles into words. */
 export function cleanPostText(text: string): string {
   return text
-    .replace(QUOTED_TWEET_SIGNATURE, (_, name: string) => ` ${name} `)
+    .replace(QUOTED_TWEET_BYLINE, (_, name: string) => ` ${name} `)
     .replace(URL_RE, ' ')
     .replace(HANDLE_RE, (_, before: string, handle: string) => `${before} ${splitHashtag(handle)} `)
     .replace(HASHTAG_RE, (_, body: string) => ` ${splitHashtag(body)} `);

@@ -5,7 +5,7 @@
  */
 import { indexKey } from '../../lib/background/list-registry';
 import type { Debunk } from '../../lib/debunk/types';
-import { buildIndex, deserialiseIndex, serialiseIndex } from '../../lib/match/index';
+import { buildIndex, deserialiseIndex, serialiseIndex } from '../../lib/match/bm25-index';
 import { matchPost } from '../../lib/match/match';
 import { listRecords, replaceList, savedIndex, saveIndex } from '../../lib/store/debunk-store';
 import { openSanadDb } from '../../lib/store/db';

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { buildIndex } from '../../lib/match/index';
+import { buildIndex } from '../../lib/match/bm25-index';
 import { matchPost } from '../../lib/match/match';
 import { buildMediaIndex, MediaIndex } from '../../lib/media/media-index';
 import { hashFrame } from '../../lib/media/video';

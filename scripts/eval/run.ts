@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importClaimReviews } from '../../lib/debunk/claimreview';
-import { buildIndex } from '../../lib/match/index';
+import { buildIndex } from '../../lib/match/bm25-index';
 import { matchPost } from '../../lib/match/match';
 import { falseBadgeRate, score, type RankedMatch, type Scores } from './metrics';
 

@@ -46,7 +46,7 @@ beforeEach(async () => {
   expect(await sync()).toEqual({ status: 'updated', count: 2, skipped: 0 });
 });
 
-describe('feed sync', () => {
+describe('syncFeed against a server that misbehaves', () => {
   it('stores the list and the feed state, then sends conditional requests and accepts 304', async () => {
     expect(await ids()).toEqual(['a', 'b']);
     expect(await db.get('feeds', 'feed:test')).toMatchObject({ etag: '"v1"', lastSuccess: 1_000, count: 2, publisher: 'Desk' });

@@ -8,7 +8,7 @@ const root = resolve(process.cwd(), 'public/_locales');
 type Messages = Record<string, { message: string; placeholders?: Record<string, unknown> }>;
 const read = (locale: string) => JSON.parse(readFileSync(resolve(root, locale, 'messages.json'), 'utf8')) as Messages;
 
-describe('_locales', () => {
+describe('public/_locales (the messages the extension ships)', () => {
   it('ships English and Arabic', () => {
     expect(readdirSync(root).sort()).toEqual(['ar', 'en']);
   });

@@ -1,0 +1,47 @@
+import { storeWriter } from '@/tests/unit/support/list-writer';
+import { describe, expect, it } from 'vitest';
+
+describe('incremental feeds (cursor)', () => {
+  it('asks from the cursor, applies a delta (new items in, tombstoned out) and keeps the new cursor', async () => {
+    const { openSanadDb } = await import('../store/db');
+    const { listDebunks } = await import('../store/debunk-store');
+    const { generateFeedKeys, signFeed } = await import('./signature');
+    const { syncFeed, feedRequestUrl } = await import('./sync');
+    const keys = await generateFeedKeys();
+    const item = (id: string, claim: string) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: claim, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' }, url: `https://desk.example/${id}` });
+    const doc = (extra: Record<string, unknown>, items: unknown[], tombstones: unknown[] = []) =>
+      signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: new Date().toISOString(), items, tombstones, ...extra }, keys.privateKeyPkcs8, keys.publicKey);
+    const answers = [
+      await doc({ cursor: 'c1' }, [item('a', 'Claim A about a convoy video'), item('b', 'Claim B about a bridge video')]),
+      await doc({ cursor: 'c2', delta: true }, [item('c', 'Claim C about a market video')], [{ id: 'a', withdrawn: '2026-11-24' }]),
+    ];
+    const asked: string[] = [];
+    const fetch = (async (url: string) => {
+      asked.push(url);
+      return new Response(JSON.stringify(answers.shift()), { headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof globalThis.fetch;
+    const db = await openSanadDb();
+    const feed = { id: 'feed:https://desk.example/feed.json', url: 'https://desk.example/feed.json', kind: 'sanad' as const, publicKey: keys.publicKey, count: 0, addedAt: 0 };
+    await db.put('feeds', feed);
+    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'updated', count: 2 });
+    const after = (await db.get('feeds', feed.id))!;
+    expect(after.cursor).toBe('c1');
+    expect(feedRequestUrl(after)).toBe('https://desk.example/feed.json?since=c1');
+    expect(await syncFeed(db, after, { fetch, lists: storeWriter(db), now: () => 2 })).toMatchObject({ status: 'updated', count: 2 });
+    expect(asked).toEqual(['https://desk.example/feed.json', 'https://desk.example/feed.json?since=c1']);
+    expect((await listDebunks(db, feed.id)).map((d) => d.id).sort()).toEqual(['b', 'c']);
+    expect((await db.get('feeds', feed.id))!.cursor).toBe('c2');
+  });
+
+  it('refuses a delta when it holds no starting point, keeping the list', async () => {
+    const { openSanadDb } = await import('../store/db');
+    const { generateFeedKeys, signFeed } = await import('./signature');
+    const { syncFeed } = await import('./sync');
+    const keys = await generateFeedKeys();
+    const body = JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: new Date().toISOString(), items: [], tombstones: [], cursor: 'c9', delta: true }, keys.privateKeyPkcs8, keys.publicKey));
+    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const db = await openSanadDb();
+    const feed = { id: 'feed:x', url: 'https://desk.example/f.json', kind: 'sanad' as const, publicKey: keys.publicKey, count: 0, addedAt: 0 };
+    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/without a starting point/) });
+  });
+});
