@@ -148,14 +148,16 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
         await app.request(`/review/${id}`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ decision: 'verify', verdict: 'false', claim: `Claim ${key} about a video` }) });
       };
       await verify('key-delta-01');
-      const full = (await (await app.request('/feed.json')).json()) as { cursor: string; items: unknown[]; delta?: boolean };
+      const full = (await (await app.request('/feed.json')).json()) as { cursor: string; items: unknown[]; delta?: boolean; feed: string; sequence: number };
       expect(full.items).toHaveLength(1);
       expect(full.delta).toBeUndefined();
       await verify('key-delta-02');
       const body = await (await app.request(`/feed.json?since=${encodeURIComponent(full.cursor)}`)).text();
       const delta = parseSanadFeed(body, 'desk');
-      expect(delta).toMatchObject({ ok: true, delta: true });
+      expect(delta).toMatchObject({ ok: true, delta: true, since: full.cursor, feedUrl: 'http://localhost/feed.json', sequence: 2 });
       if (delta.ok) expect(delta.debunks.map((d) => d.claim)).toEqual(['Claim key-delta-02 about a video']);
+      // Signed for its own address, numbered: a subscriber can tell a replay from a new publication.
+      expect(full).toMatchObject({ feed: 'http://localhost/feed.json', sequence: 1 });
       expect(await verifyFeed(JSON.parse(body), await (await app.request('/feed-key')).text())).toEqual({ ok: true });
     });
 

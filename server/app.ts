@@ -76,7 +76,9 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
   });
 
   app.get('/feed.json', async (c) => {
-    const feed = await buildDeskFeed(store, desk, c.req.query('since'));
+    const address = new URL(c.req.url);
+    address.search = '';
+    const feed = await buildDeskFeed(store, desk, address.href, c.req.query('since'));
     const { generated: _generated, signature: _signature, ...content } = feed;
     const etag = `"${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32)}"`;
     c.header('ETag', etag);

@@ -62,10 +62,12 @@ export async function deskKeys(store: IntakeStore): Promise<{ privateKeyPkcs8: s
 }
 
 /**
- * The signed feed. Its cursor is the time of the latest verification; asked `since` a cursor, it sends only
- * what was verified after it, as a delta (decisions are final, so nothing is ever withdrawn here).
+ * The signed feed, for the address it is served at (`feedUrl`, signed in as `feed`). Its cursor is the time of
+ * the latest verification; asked `since` a cursor, it sends only what was verified after it, as a delta that
+ * names the cursor it answers (decisions are final, so nothing is ever withdrawn here). Its sequence is the
+ * number of verified submissions: it grows with every publication and stays put while nothing changes.
  */
-export async function buildDeskFeed(store: IntakeStore, desk: Desk, since?: string): Promise<Record<string, unknown>> {
+export async function buildDeskFeed(store: IntakeStore, desk: Desk, feedUrl: string, since?: string): Promise<Record<string, unknown>> {
   const verified = (await store.list('verified', 100_000)).reverse();
   const cursor = verified.reduce((latest, s) => (s.review && s.review.reviewedAt > latest ? s.review.reviewedAt : latest), '');
   const delta = !!since && !Number.isNaN(Date.parse(since));
@@ -75,12 +77,14 @@ export async function buildDeskFeed(store: IntakeStore, desk: Desk, since?: stri
     .filter((i): i is Record<string, unknown> => !!i);
   const feed = {
     sanadFeed: FEED_VERSION,
+    feed: feedUrl,
+    sequence: verified.length,
     publisher: { name: desk.name, ...(desk.url && { url: desk.url }) },
     generated: new Date().toISOString(),
     items,
     tombstones: [],
     ...(cursor && { cursor }),
-    ...(delta && { delta: true }),
+    ...(delta && { delta: true, since }),
   };
   const { privateKeyPkcs8, publicKey } = await deskKeys(store);
   return signFeed(feed, privateKeyPkcs8, publicKey);

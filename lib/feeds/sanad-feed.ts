@@ -1,10 +1,12 @@
 /**
  * The Sanad feed: what a fact-checking desk publishes (static hosting is enough) and extensions subscribe to.
  *   { "sanadFeed": 1, "publisher": {"name", "url"}, "generated": ISO time,
- *     "items": [ClaimReview…], "tombstones": [{"id", "withdrawn"}], "cursor"?: "…", "delta"?: true,
- *     "signature": {…} }
+ *     "feed"?: "<its own URL>", "sequence"?: n, "items": [ClaimReview…], "tombstones": [{"id", "withdrawn"}],
+ *     "cursor"?: "…", "delta"?: true, "since"?: "<the cursor a delta answers>", "signature": {…} }
  * A feed that offers a `cursor` is asked next time for `?since=<cursor>`; it may then answer with a delta
  * (`"delta": true`): only the items added or changed since, and tombstones for the ones withdrawn.
+ * Against replays (lib/feeds/freshness.ts): `sequence` grows with every publication and `generated` never goes
+ * back; `feed` ties the signed body to the address it is published at, `since` ties a delta to its cursor.
  * Validation is all-or-nothing for the feed (a broken or mostly-invalid feed never replaces a good list) and
  * per item inside it (a few bad items are skipped and reported).
  */
@@ -25,6 +27,12 @@ export const FEED_LIMITS = {
 export interface FeedHeader {
   publisher: { name: string; url?: string };
   generated: string;
+  /** The address the publisher signed this feed for. */
+  feedUrl?: string;
+  /** Grows with every publication of the feed. */
+  sequence?: number;
+  /** For a delta: the cursor it answers. */
+  since?: string;
 }
 
 export type FeedCheck =
@@ -100,11 +108,20 @@ export function* checkSanadFeed(doc: unknown, source: string): Generator<void, F
     return { ok: false, reason: `${invalid} of ${doc.items.length} items are unusable (more than ${FEED_LIMITS.invalidShare * 100} %): first: ${skipped[0]?.reason}` };
   }
   if (doc.cursor !== undefined && (typeof doc.cursor !== 'string' || !doc.cursor || doc.cursor.length > 200)) return { ok: false, reason: '"cursor" must be a short string' };
+  if (doc.sequence !== undefined && !(Number.isSafeInteger(doc.sequence) && (doc.sequence as number) >= 0)) {
+    return { ok: false, reason: '"sequence" must be a whole number ≥ 0' };
+  }
+  const feedUrl = doc.feed === undefined ? undefined : readHttpUrl(doc.feed);
+  if (doc.feed !== undefined && !feedUrl) return { ok: false, reason: '"feed" must be the feed\'s http(s) address' };
+  if (doc.since !== undefined && (typeof doc.since !== 'string' || !doc.since || doc.since.length > 200)) return { ok: false, reason: '"since" must be a short string' };
   const url = readHttpUrl(publisher.url);
   return {
     ok: true,
     publisher: { name, ...(url && { url }) },
     generated,
+    ...(feedUrl && { feedUrl }),
+    ...(typeof doc.sequence === 'number' && { sequence: doc.sequence }),
+    ...(typeof doc.since === 'string' && { since: doc.since }),
     debunks: [...byId.values()].filter((d) => !withdrawn.has(d.id)),
     tombstones,
     skipped,

@@ -11,10 +11,9 @@ describe('incremental feeds (cursor)', () => {
     const item = (id: string, claim: string) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: claim, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' }, url: `https://desk.example/${id}` });
     const doc = (extra: Record<string, unknown>, items: unknown[], tombstones: unknown[] = []) =>
       signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: new Date().toISOString(), items, tombstones, ...extra }, keys.privateKeyPkcs8, keys.publicKey);
-    const answers = [
-      await doc({ cursor: 'c1' }, [item('a', 'Claim A about a convoy video'), item('b', 'Claim B about a bridge video')]),
-      await doc({ cursor: 'c2', delta: true }, [item('c', 'Claim C about a market video')], [{ id: 'a', withdrawn: '2026-11-24' }]),
-    ];
+    const full = await doc({ cursor: 'c1', sequence: 1 }, [item('a', 'Claim A about a convoy video'), item('b', 'Claim B about a bridge video')]);
+    const delta = await doc({ cursor: 'c2', sequence: 2, delta: true, since: 'c1' }, [item('c', 'Claim C about a market video')], [{ id: 'a', withdrawn: '2026-11-24' }]);
+    const answers = [full, delta];
     const asked: string[] = [];
     const fetch = (async (url: string) => {
       asked.push(url);
@@ -31,6 +30,31 @@ describe('incremental feeds (cursor)', () => {
     expect(asked).toEqual(['https://desk.example/feed.json', 'https://desk.example/feed.json?since=c1']);
     expect((await listDebunks(db, feed.id)).map((d) => d.id).sort()).toEqual(['b', 'c']);
     expect((await db.get('feeds', feed.id))!.cursor).toBe('c2');
+
+    // Replays: whoever answers for the address resends the old full feed (which still has "a"), or the old
+    // delta. Both were really signed; both are refused, and the list and the cursor stay as they are.
+    for (const [replayed, reason] of [
+      [full, /older .*replay/],
+      [delta, /another starting point/],
+    ] as const) {
+      answers.push(replayed);
+      const outcome = await syncFeed(db, (await db.get('feeds', feed.id))!, { fetch, lists: storeWriter(db), now: () => 3 });
+      expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringMatching(reason) });
+      expect((await listDebunks(db, feed.id)).map((d) => d.id).sort()).toEqual(['b', 'c']);
+      expect((await db.get('feeds', feed.id))!).toMatchObject({ cursor: 'c2', accepted: { sequence: 2 } });
+    }
+  });
+
+  it('refuses a feed signed for another address by the same publisher', async () => {
+    const { openSanadDb } = await import('../store/db');
+    const { generateFeedKeys, signFeed } = await import('./signature');
+    const { syncFeed } = await import('./sync');
+    const keys = await generateFeedKeys();
+    const other = await signFeed({ sanadFeed: 1, feed: 'https://desk.example/drafts.json', publisher: { name: 'Desk' }, generated: new Date().toISOString(), items: [], tombstones: [] }, keys.privateKeyPkcs8, keys.publicKey);
+    const fetch = (async () => new Response(JSON.stringify(other), { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const db = await openSanadDb();
+    const feed = { id: 'feed:https://desk.example/feed.json', url: 'https://desk.example/feed.json', kind: 'sanad' as const, publicKey: keys.publicKey, count: 0, addedAt: 0 };
+    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/another address/) });
   });
 
   it('refuses a delta when it holds no starting point, keeping the list', async () => {

@@ -11,6 +11,7 @@ import { runInSlices, yieldToEventLoop } from '../scheduling/yield';
 import { hashTextInSlices } from '../text/hash';
 import { checkSanadFeed, FEED_LIMITS, parseFeedJson } from './sanad-feed';
 import { verifyFeed } from './signature';
+import { checkFreshness, type AcceptedPublication } from './freshness';
 import { GOOGLE_MAX_PAGES, googlePageToClaimReviews, googleSearchUrl, type GoogleSource } from './google-fact-check';
 import { isObject } from '../untrusted/read';
 
@@ -99,6 +100,7 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
     let skipped: number;
     let publisher: string | undefined;
     let cursor: string | undefined;
+    let accepted: AcceptedPublication | undefined;
     if (feed.kind === 'sanad') {
       // Parsed once (after a pause: the body's decoding just held the thread); the checks and the signature's
       // canonical bytes run in slices, so matching goes on meanwhile.
@@ -110,12 +112,20 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       if (!feed.publicKey) throw new Error('no publisher key is pinned for this feed');
       const signature = await verifyFeed(json.doc as Record<string, unknown>, feed.publicKey);
       if (!signature.ok) throw new Error(signature.reason);
+      if (parsed.delta && !feed.cursor) throw new Error('the feed sent changes without a starting point: sync refused');
+      // Only after the signature: what a replay check trusts must be the publisher's own words.
+      const freshness = checkFreshness(parsed, feed);
+      if (freshness.kind === 'refused') throw new Error(freshness.reason);
+      if (freshness.kind === 'same') {
+        await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), lastSuccess: attempt, lastError: undefined });
+        return { status: 'not-modified' };
+      }
+      accepted = { generated: parsed.generated, ...(parsed.sequence !== undefined && { sequence: parsed.sequence }) };
       ({ debunks, cursor } = parsed);
       skipped = parsed.skipped.length;
       publisher = parsed.publisher.name;
       if (parsed.delta) {
         // Changes since our cursor: applied to the list we hold, as one atomic replacement.
-        if (!feed.cursor) throw new Error('the feed sent changes without a starting point: sync refused');
         const merged = new Map((await deps.lists.debunksOf(feed.id)).map((d) => [d.id, d]));
         for (const id of parsed.tombstones) merged.delete(id);
         for (const debunk of debunks) merged.set(debunk.id, debunk);
@@ -129,7 +139,7 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
     }
     const version = await hashTextInSlices(fetched.body);
     await deps.lists.write({ id: feed.id, version, skipped, importedAt: attempt }, debunks);
-    await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), cursor, lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
+    await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), cursor, ...(accepted && { accepted }), lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
     return { status: 'updated', count: debunks.length, skipped };
   } catch (error) {
     const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);

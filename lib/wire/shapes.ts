@@ -104,6 +104,8 @@ export interface FeedDto {
   lastModified?: string;
   /** Where the last sync got to, for feeds that offer incremental updates. */
   cursor?: string;
+  /** The last publication taken (signed feeds): an older one is a replay and refused. */
+  accepted?: { generated: string; sequence?: number };
   /** Last attempt, last success (ms since epoch), and the last failure's reason (cleared by a success). */
   lastAttempt?: number;
   lastSuccess?: number;

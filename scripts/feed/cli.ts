@@ -2,7 +2,7 @@
  * Publisher tooling for a fact-checking desk's signed Sanad feed (static hosting is enough):
  *   npm run --silent feed -- keygen --out DIR
  *       writes DIR/feed-private-key.txt (keep it secret) and DIR/feed-public-key.txt (publish it)
- *   npm run --silent feed -- build --publisher NAME [--url URL] [--tombstones FILE] CLAIMREVIEW_FILE...
+ *   npm run --silent feed -- build --publisher NAME --feed-url URL --sequence N [--url URL] [--tombstones FILE] CLAIMREVIEW_FILE...
  *       prints an unsigned feed made of the ClaimReview items in the files (JSON, JSON-LD @graph or JSONL)
  *   npm run --silent feed -- sign --key DIR/feed-private-key.txt --public DIR/feed-public-key.txt FEED
  *       prints the feed with its Ed25519 signature
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, publisher: { type: 'string' }, url: { type: 'string' }, tombstones: { type: 'string' }, key: { type: 'string' }, public: { type: 'string' } },
+    options: { out: { type: 'string' }, publisher: { type: 'string' }, 'feed-url': { type: 'string' }, sequence: { type: 'string' }, url: { type: 'string' }, tombstones: { type: 'string' }, key: { type: 'string' }, public: { type: 'string' } },
   });
 
   if (command === 'keygen') {
@@ -40,7 +40,12 @@ async function main(): Promise<void> {
   }
 
   if (command === 'build') {
-    if (!values.publisher || !positionals.length) throw new Error('usage: feed build --publisher NAME [--url URL] [--tombstones FILE] CLAIMREVIEW_FILE...');
+    const usage = 'usage: feed build --publisher NAME --feed-url URL --sequence N [--url URL] [--tombstones FILE] CLAIMREVIEW_FILE...';
+    if (!values.publisher || !positionals.length) throw new Error(usage);
+    // Subscribers refuse a feed older than the one they hold, or signed for another address: say both.
+    const sequence = Number(values.sequence);
+    if (!values['feed-url'] || !/^https?:\/\//.test(values['feed-url'])) throw new Error(`${usage}\n  --feed-url: the address the feed will be published at`);
+    if (!Number.isSafeInteger(sequence) || sequence < 0) throw new Error(`${usage}\n  --sequence: a whole number, higher than the last published feed's`);
     const items: unknown[] = [];
     const problems: string[] = [];
     for (const file of positionals) {
@@ -56,6 +61,8 @@ async function main(): Promise<void> {
     const tombstones = values.tombstones ? (JSON.parse(read(values.tombstones)) as unknown[]) : [];
     const feed = {
       sanadFeed: FEED_VERSION,
+      feed: values['feed-url'],
+      sequence,
       publisher: { name: values.publisher, ...(values.url && { url: values.url }) },
       generated: new Date().toISOString(),
       items,

@@ -19,7 +19,9 @@ let keys: { privateKeyPkcs8: string; publicKey: string };
 let db: SanadDb;
 
 const item = (id: string, claim = `claim ${id}`) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: claim, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' } });
-const feedDoc = (items: unknown[], tombstones: unknown[] = []) => ({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: '2026-11-24T10:00:00Z', items, tombstones });
+/** Each publication a second after the one before, as a publisher's clock would have it. */
+let published = 0;
+const feedDoc = (items: unknown[], tombstones: unknown[] = []) => ({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: new Date(Date.UTC(2026, 10, 24, 10, 0, published++)).toISOString(), items, tombstones });
 const signed = async (items: unknown[], tombstones: unknown[] = [], key = keys) => JSON.stringify(await signFeed(feedDoc(items, tombstones), key.privateKeyPkcs8, key.publicKey));
 const serve = (body: string, headers: Record<string, string> = {}, status = 200): Handler => (_req, res) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -64,6 +66,20 @@ describe('syncFeed against a server that misbehaves', () => {
     handler = serve(await signed([item('a'), item('c')], [{ id: 'a', withdrawn: '2026-11-24' }]));
     expect(await sync()).toMatchObject({ status: 'updated', count: 1 });
     expect(await ids()).toEqual(['c']);
+  });
+
+  it('refuses an older signed feed sent again after a newer one withdrew an item (a replay)', async () => {
+    const before = await signed([item('a'), item('c')]);
+    const after = await signed([item('c')], [{ id: 'a', withdrawn: '2026-11-24' }]);
+    handler = serve(before);
+    await sync();
+    handler = serve(after);
+    await sync();
+    expect(await ids()).toEqual(['c']);
+    handler = serve(before); // a stale cache, a mirror, or the host itself
+    expect(await sync()).toMatchObject({ status: 'failed', reason: expect.stringMatching(/older feed.*replay/) });
+    expect(await ids()).toEqual(['c']);
+    expect((await db.get('feeds', 'feed:test'))?.lastError).toMatch(/replay/);
   });
 
   const faults: [string, () => Promise<Handler> | Handler, RegExp][] = [
