@@ -26,12 +26,15 @@ describe.each(rows.map((p) => [p.id, p] as const))('platform %s', (id, row) => {
   beforeEach(() => vi.mocked(runOnPage).mockClear());
 
   it('has its site folder: adapter, selectors and adapter tests', () => {
-    for (const file of ['adapter.ts', 'selectors.ts', 'adapter.test.ts']) expect(exists(`lib/sites/${id}/${file}`), `lib/sites/${id}/${file}`).toBe(true);
+    for (const file of ['adapter.ts', 'selectors.ts', 'adapter.test.ts']) {
+      expect(exists(`lib/sites/${id}/${file}`), `lib/sites/${id}/${file}`).toBe(true);
+    }
   });
 
   it("has an entry file that runs the site's adapter on the row's pages", async () => {
     expect(exists(`entrypoints/${id}.content.ts`)).toBe(true);
-    const entry = (await import(`../../entrypoints/${id}.content.ts`)) as { default: { matches: string[]; main(ctx: ContentScriptContext): void } };
+    type Entry = { default: { matches: string[]; main(ctx: ContentScriptContext): void } };
+    const entry = (await import(`../../entrypoints/${id}.content.ts`)) as Entry;
     expect(entry.default.matches).toEqual([...row.pages]);
     entry.default.main({} as ContentScriptContext);
     const adapter = vi.mocked(runOnPage).mock.calls[0]?.[1] as SiteAdapter | undefined;
@@ -63,14 +66,16 @@ describe.each(rows.map((p) => [p.id, p] as const))('platform %s', (id, row) => {
 
   it('is named in the options in both languages', () => {
     for (const locale of ['en', 'ar']) {
-      const messages = JSON.parse(readFileSync(resolve(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, unknown>;
+      const file = resolve(root, 'public/_locales', locale, 'messages.json');
+      const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       expect(messages[`site_${id}`], `${locale} site_${id}`).toBeDefined();
     }
   });
 
   it('writes pages as https://<host>/* and post-link hosts bare, without repeating a page host', () => {
     for (const page of row.pages) expect(page).toMatch(PAGE_PATTERN);
-    for (const host of [...row.postLinks.hosts, ...row.postLinks.shortHosts]) expect(host).toMatch(/^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+    const bareHost = /^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+    for (const host of [...row.postLinks.hosts, ...row.postLinks.shortHosts]) expect(host).toMatch(bareHost);
     const pageHosts = row.pages.map(patternHost);
     for (const host of row.postLinks.hosts) expect(pageHosts).not.toContain(host);
   });
@@ -78,7 +83,10 @@ describe.each(rows.map((p) => [p.id, p] as const))('platform %s', (id, row) => {
 
 describe('the platforms table', () => {
   it('has one row per site folder and per real-dom folder', () => {
-    const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = (dir: string) =>
+      readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
     expect(folders(resolve(root, 'lib/sites')).sort()).toEqual([...SITE_IDS].sort());
     expect(folders(resolve(root, 'tests/fixtures')).sort()).toEqual([...SITE_IDS].sort());
     const withRealPages = rows.filter((p) => !p.noRealPages).map((p) => p.id);
@@ -119,7 +127,9 @@ describe('the platforms table', () => {
 describe('the manifest', () => {
   // Importing wxt.config.ts loads WXT and Vite: seconds on a busy machine.
   it("asks for exactly the table's pages and image hosts", { timeout: 60_000 }, async () => {
-    const { default: config } = (await import('../../wxt.config')) as { default: { manifest: (env: { browser: string; manifestVersion: number; mode: string; command: string }) => { host_permissions: string[] } } };
+    type Env = { browser: string; manifestVersion: number; mode: string; command: string };
+    type Config = { default: { manifest: (env: Env) => { host_permissions: string[] } } };
+    const { default: config } = (await import('../../wxt.config')) as Config;
     for (const browser of ['chrome', 'firefox']) {
       const manifest = config.manifest({ browser, manifestVersion: browser === 'firefox' ? 2 : 3, mode: 'production', command: 'build' });
       expect(manifest.host_permissions).toEqual(hostPermissions());

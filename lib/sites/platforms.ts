@@ -8,7 +8,7 @@
  */
 
 export interface Platform {
-  /** The folder lib/sites/<id>, the entry entrypoints/<id>.content.ts, the fixtures tests/fixtures/<id>, the settings key. */
+  /** The folder lib/sites/<id>, the entry entrypoints/<id>.content.ts, fixtures tests/fixtures/<id>, the settings key. */
   readonly id: string;
   /** Match patterns (`https://<host>/*`) of the pages the content script reads posts on; also host permissions. */
   readonly pages: readonly string[];
@@ -34,7 +34,13 @@ export const PLATFORMS = [
   {
     id: 'x',
     // m.twitter.com, the oldest mobile name, was missing here while its links were read as X ids.
-    pages: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*', 'https://mobile.x.com/*', 'https://m.twitter.com/*'],
+    pages: [
+      'https://x.com/*',
+      'https://twitter.com/*',
+      'https://mobile.twitter.com/*',
+      'https://mobile.x.com/*',
+      'https://m.twitter.com/*',
+    ],
     imageHosts: ['https://pbs.twimg.com/*'],
     postLinks: { hosts: [], shortHosts: [] },
     onByDefault: true,
@@ -79,7 +85,8 @@ export const PLATFORMS = [
       notOnPages: 'Telegram Web addresses name a chat (web.telegram.org/k/#@channel); posts are linked as t.me/<channel>/<n>.',
     },
     onByDefault: true,
-    noRealPages: 'No real saved page of Telegram Web is public (see ../shared/real-dom/README.md); its fixtures were saved and trimmed by hand.',
+    noRealPages:
+      'No real saved page of Telegram Web is public (see ../shared/real-dom/README.md); its fixtures were saved and trimmed by hand.',
   },
 ] as const satisfies readonly Platform[];
 

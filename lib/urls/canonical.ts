@@ -1,6 +1,6 @@
 /**
- * Canonical ids for posts and videos on the supported platforms (lib/sites/platforms.ts), so that every way of writing the same link
- * (x.com vs twitter.com, youtu.be vs watch?v= vs /shorts/, tracking parameters…) compares equal.
+ * Canonical ids for posts and videos on the supported platforms (lib/sites/platforms.ts), so that every way of
+ * writing the same link (x.com vs twitter.com, youtu.be vs watch?v= vs /shorts/, tracking parameters…) compares equal.
  * A match on these ids is certain; text similarity never is.
  */
 import { PLATFORMS, postLinkHosts, type SiteId } from '../sites/platforms';
@@ -76,7 +76,10 @@ const ID_RULES: Record<SiteId, IdRule> = {
 const SITE_BY_HOST = new Map<string, { site: SiteId; short: boolean }>(
   PLATFORMS.flatMap((p) => {
     const { hosts, shortHosts } = postLinkHosts(p);
-    return [...hosts.map((host) => [host, { site: p.id, short: false }] as const), ...shortHosts.map((host) => [host, { site: p.id, short: true }] as const)];
+    return [
+      ...hosts.map((host) => [host, { site: p.id, short: false }] as const),
+      ...shortHosts.map((host) => [host, { site: p.id, short: true }] as const),
+    ];
   }),
 );
 
