@@ -140,7 +140,7 @@ async function benchFeedSync(debunks: Debunk[], postText: string) {
       },
       [keys.publicKey, postText],
     );
-    console.log(`\nFeed sync in Chromium (the background's FeedService and MatcherService): ${r.items!.toLocaleString('en')} items, ${(body.length / 1e6).toFixed(1)} MB signed feed`);
+    console.log(`\nFeed sync in Chromium (the background's FeedService, ListRegistry and MatcherService): ${r.items!.toLocaleString('en')} items, ${(body.length / 1e6).toFixed(1)} MB signed feed`);
     console.log(`  sync done (checked, verified, stored, re-indexed, index persisted) in ${ms(r.totalMs!)}; the new index answered from ${ms(r.newIndexAtMs!)} (${r.indexed!.toLocaleString('en')} debunks)`);
     console.log(`  a post matched every 20 ms meanwhile: ${r.answered! + r.unanswered!} asked, ${r.answered} answered (matching unavailable: ${r.unanswered ? `${r.unanswered} requests never answered` : 'never'}; the swap is one assignment); answer p50 ${ms(r.answerP50Ms!)}, p99 ${ms(r.answerP99Ms!)}, max ${ms(r.answerMaxMs!)}`);
     console.log(`  longest time the thread was blocked ${ms(r.longestBlockMs!)}; ${r.longTasks} tasks over 50 ms, the longest ${String(r.longestTasks)} ms (decoding and JSON.parse of the body, the signature check: not sliceable); peak JS heap ${r.peakHeapMB!.toFixed(0)} MB`);
