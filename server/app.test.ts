@@ -79,6 +79,13 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
       expect((await store.list())[0]!.post.permalink).toBe('https://x.com/someone/status/777');
     });
 
+    it('stores a note and text with control characters (NUL) the same on every store, without them', async () => {
+      const response = await post(submission('key-nul-0001', { note: 'frame\u0000 42\u0007 looks\nedited', post: { ...submission('x').post, text: 'Captured\u0000 soldiers' } }));
+      expect(response.status).toBe(201);
+      const [stored] = await store.list();
+      expect(stored).toMatchObject({ note: 'frame 42 looks\nedited', post: { text: 'Captured soldiers' } });
+    });
+
     it('answers bad input with a clear 4xx and its reason', async () => {
       expect((await post('{not json')).status).toBe(400);
       const invalid = await post({ ...submission('key-00000002'), category: 'aliens', post: { pageUrl: 'javascript:alert(1)', text: 5, links: ['ftp://x'] } });

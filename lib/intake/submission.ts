@@ -53,11 +53,18 @@ function httpUrl(value: unknown, field: string, errors: string[]): string | unde
   return url;
 }
 
+/**
+ * Control characters (NUL among them) mean nothing in a note or a post's text, and PostgreSQL refuses NUL in
+ * text where SQLite keeps it: they are dropped here, the same for both stores. Tabs and line breaks stay.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 function text(value: unknown, field: string, max: number, errors: string[], optional = false): string | undefined {
   if (value === undefined && optional) return undefined;
   if (typeof value !== 'string') errors.push(`${field}: must be text`);
   else if (value.length > max) errors.push(`${field}: longer than ${max} characters`);
-  else return value;
+  else return value.replace(CONTROL_CHARACTERS, '');
   return undefined;
 }
 

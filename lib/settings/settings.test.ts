@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, normaliseSettings, updateSettings, watchSettings } from './settings';
+import { DEFAULT_SETTINGS, loadSettings, normaliseIntakeUrl, normaliseSettings, updateSettings, watchSettings } from './settings';
 
 describe('settings', () => {
   it.each([
@@ -11,6 +11,17 @@ describe('settings', () => {
     ['schedules outside the choices and a script address', { feedSyncHours: 0.01, feedStaleDays: 'never', intakeUrl: 'javascript:alert(1)' }, DEFAULT_SETTINGS],
   ])('normalises %s', (_, raw, expected) => {
     expect(normaliseSettings(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['https on the internet', 'https://desk.example/intake/', 'https://desk.example/intake'],
+    ['plain http on the internet (submissions would travel in clear)', 'http://desk.example/intake', ''],
+    ['plain http on a private network', 'http://192.168.1.5:8787', ''],
+    ['plain http on this machine', 'http://localhost:8787/', 'http://localhost:8787'],
+    ['plain http on the loopback address', 'http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['a script', 'javascript:alert(1)', ''],
+  ])('takes an intake address: %s', (_, raw, expected) => {
+    expect(normaliseIntakeUrl(raw)).toBe(expected);
   });
 
   it('stores changes and tells watchers', async () => {

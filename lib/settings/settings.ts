@@ -37,12 +37,18 @@ export const DEFAULT_SETTINGS: Settings = {
   feedStaleDays: 3,
 };
 
-/** An intake service address as stored: an http(s) origin and path without a trailing slash, or ''. */
+/** Hosts where plain http is this machine talking to itself (a desk's service under test), not the network. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * An intake service address as stored: an https origin and path without a trailing slash, or ''. Plain http
+ * only for this machine: submissions (notes, screenshots) must not cross a network in clear.
+ */
 export function normaliseIntakeUrl(raw: unknown): string {
   if (typeof raw !== 'string' || !raw.trim()) return '';
   try {
     const url = new URL(raw.trim());
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return '';
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return '';
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   } catch {
     return '';
