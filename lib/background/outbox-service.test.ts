@@ -45,6 +45,41 @@ beforeEach(() => {
 });
 
 describe('outbox', () => {
+  it('does not send a submission cancelled while an earlier one is being sent', async () => {
+    const box = outbox();
+    let releaseFirst!: () => void;
+    server.mockImplementationOnce(async (url, init) => {
+      await new Promise<void>((resolve) => (releaseFirst = resolve));
+      return up(url, init);
+    });
+    intakeUrl = '';
+    const first = await box.enqueue(DRAFT);
+    const second = await box.enqueue({ ...DRAFT, note: 'second' });
+    await box.deliverDue(); // no service yet: both wait
+    intakeUrl = 'http://127.0.0.1:8787';
+    const pass = box.deliverDue();
+    while (!releaseFirst) await new Promise((resolve) => setTimeout(resolve, 1));
+    const [goingOut, cancelled] = [first, second].sort((a, b) => a.id.localeCompare(b.id)); // the pass goes in key order
+    expect(await box.cancel(cancelled!.id)).toBe(true);
+    releaseFirst();
+    await pass;
+    expect(server).toHaveBeenCalledTimes(1);
+    expect((await box.list()).map((i) => [i.id, i.state])).toEqual([[goingOut!.id, 'sent']]);
+  });
+
+  it('keeps delivered items without their screenshots, and prunes them after 30 days; never undelivered ones', async () => {
+    const box = outbox();
+    const shot = await box.enqueue({ ...DRAFT, screenshot: 'data:image/jpeg;base64,AAAA' });
+    await box.deliverDue();
+    expect((await box.list())[0]).toMatchObject({ id: shot.id, state: 'sent' });
+    expect((await box.list())[0]!.submission.screenshot).toBeUndefined();
+    server.mockImplementation(down);
+    const waiting = await box.enqueue(DRAFT);
+    now += 31 * 24 * 3_600_000;
+    await box.deliverDue();
+    expect((await box.list()).map((i) => [i.id, i.state])).toEqual([[waiting.id, 'retrying']]);
+  });
+
   it('delivers a submission with its idempotency key and this installation’s client id', async () => {
     const box = outbox();
     const item = await box.enqueue(DRAFT);

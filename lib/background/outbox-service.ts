@@ -10,6 +10,15 @@ import type { OutboxDraft } from '../wire/shapes';
 
 export const OUTBOX_ALARM = 'sanad-outbox';
 const SEND_TIMEOUT_MS = 20_000;
+/** Delivered items listed for the user: at most this many, for at most this long. */
+const KEEP_DELIVERED = 200;
+const KEEP_DELIVERED_MS = 30 * 24 * 3_600_000;
+
+/** A delivered item as kept: without its screenshot (the desk has it) or an old error. */
+function delivered(item: OutboxRecord): OutboxRecord {
+  const { screenshot: _screenshot, ...submission } = item.submission;
+  return { ...item, submission, state: 'sent', lastError: undefined };
+}
 
 export interface OutboxDeps {
   openDb: () => Promise<SanadDb>;
@@ -77,7 +86,11 @@ export class OutboxService {
   private async deliverPass(): Promise<void> {
     const db = await this.deps.openDb();
     const base = await this.deps.intakeUrl();
-    for (const item of await db.getAll('outbox')) {
+    await this.prune();
+    for (const { id } of await db.getAll('outbox')) {
+      // Read again just before sending: the user may have cancelled it while an earlier one was going out.
+      const item = await db.get('outbox', id);
+      if (!item) continue;
       const interrupted = item.state === 'sending' && !this.inFlight.has(item.id);
       const due = (item.state === 'queued' || item.state === 'retrying') && item.nextAttemptAt <= this.now();
       if (!interrupted && !due) continue;
@@ -106,7 +119,7 @@ export class OutboxService {
       });
       const body: unknown = await response.json().catch(() => null);
       const outcome = outcomeOf(response.status, body, response.headers.get('retry-after'));
-      if (outcome.kind === 'sent') next = { ...attempt, state: 'sent', sentAt: this.now(), ...(outcome.remoteId !== undefined && { remoteId: outcome.remoteId }), lastError: undefined };
+      if (outcome.kind === 'sent') next = { ...delivered(attempt), sentAt: this.now(), ...(outcome.remoteId !== undefined && { remoteId: outcome.remoteId }) };
       else if (outcome.kind === 'rejected') next = { ...attempt, state: 'rejected', lastError: outcome.reason };
       else next = { ...attempt, state: 'retrying', lastError: outcome.reason, nextAttemptAt: this.now() + retryDelayMs(attempt.attempts, outcome.retryAfterMs) };
     } catch (error) {
@@ -116,6 +129,17 @@ export class OutboxService {
       this.inFlight.delete(item.id);
     }
     await db.put('outbox', next);
+  }
+
+  /**
+   * Delivered items are the desk's now: kept a while for the user to see what became of them, then gone
+   * (their screenshots already went at delivery). Undelivered items are never pruned.
+   */
+  private async prune(): Promise<void> {
+    const db = await this.deps.openDb();
+    const sent = (await db.getAll('outbox')).filter((i) => i.state === 'sent').sort((a, b) => (b.sentAt ?? 0) - (a.sentAt ?? 0));
+    const expired = sent.filter((item, rank) => rank >= KEEP_DELIVERED || this.now() - (item.sentAt ?? 0) > KEEP_DELIVERED_MS);
+    for (const item of expired) await db.delete('outbox', item.id);
   }
 
   private async scheduleNext(): Promise<void> {

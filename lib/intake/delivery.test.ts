@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { outcomeOf, retryDelayMs } from './delivery';
 
 describe('outcomeOf: what an intake service answer means for a submission', () => {
-  it('delivers on 2xx, with the id the service gave when it is a number', () => {
-    expect(outcomeOf(201, { id: 7 })).toEqual({ kind: 'sent', remoteId: 7 });
-    expect(outcomeOf(200, { id: '7' })).toEqual({ kind: 'sent' });
-    expect(outcomeOf(200, null)).toEqual({ kind: 'sent' });
+  it('delivers on 2xx only when the answer is the service\'s receipt (its id for the submission)', () => {
+    expect(outcomeOf(201, { id: 7, status: 'received' })).toEqual({ kind: 'sent', remoteId: 7 });
+    expect(outcomeOf(200, { id: 7, status: 'already received' })).toEqual({ kind: 'sent', remoteId: 7 });
+  });
+
+  it('retries a 2xx that is no receipt: a public network\'s sign-in page, a proxy, another service', () => {
+    for (const body of [null, '<html>Sign in to the hotel Wi-Fi</html>', { id: '7' }, {}, []]) {
+      expect(outcomeOf(200, body)).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/not the intake service's receipt/) });
+    }
   });
 
   it('retries on timeouts, rate limits and server errors, honouring Retry-After', () => {

@@ -1,7 +1,8 @@
 /**
  * What to do after an attempt to deliver a submission: pure rules, shared by the outbox and its tests.
  * Network failures, timeouts, 5xx, 408 and 429 are temporary (retry with backoff); any other 4xx is the
- * service refusing this submission (kept, marked rejected, with the service's reason); 2xx is delivered.
+ * service refusing this submission (kept, marked rejected, with the service's reason); 2xx with the service's
+ * receipt is delivered.
  */
 import { isObject, readFiniteNumber, readString } from '../untrusted/read';
 
@@ -17,8 +18,10 @@ export function outcomeOf(status: number, body: unknown, retryAfterHeader?: stri
   const answer = isObject(body) ? body : {};
   const reason = readString(answer.error, MAX_REASON) ?? `HTTP ${status}`;
   if (status >= 200 && status < 300) {
+    // Only the service's receipt means delivered: a captive portal or proxy also answers 200, with a page.
     const id = readFiniteNumber(answer.id);
-    return { kind: 'sent', ...(id !== undefined && { remoteId: id }) };
+    if (id === undefined) return { kind: 'retry', reason: `HTTP ${status}, but the answer is not the intake service's receipt (a network sign-in page?)` };
+    return { kind: 'sent', remoteId: id };
   }
   if (status === 408 || status === 429 || status >= 500) {
     const seconds = Number(retryAfterHeader);
