@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { sendToTab } from '../messaging/channel';
 import type { PostAtMenu, SubmissionDraft } from '../wire/shapes';
 import type { DraftStore } from './drafts';
+import { readHttpUrl } from '../untrusted/read';
 
 export const MENU_SUBMIT = 'sanad-submit';
 export const MENU_FLAG = 'sanad-flag';
@@ -25,8 +26,11 @@ export function showFlagMenu(factChecker: boolean): void {
 
 /** A draft from what the click itself tells (used where no post could be read). */
 export function draftFromClick(info: Browser.contextMenus.OnClickData, tabUrl: string | undefined): SubmissionDraft['post'] {
-  const links = info.linkUrl && /^https?:/.test(info.linkUrl) ? [info.linkUrl] : [];
-  const media = info.srcUrl && /^https?:/.test(info.srcUrl) ? [{ kind: info.mediaType === 'video' ? ('video' as const) : ('image' as const), url: info.srcUrl }] : [];
+  // Only http(s) addresses: a `javascript:` link or a `blob:` image says nothing a fact-checker can open.
+  const link = readHttpUrl(info.linkUrl);
+  const src = readHttpUrl(info.srcUrl);
+  const links = link ? [link] : [];
+  const media = src ? [{ kind: info.mediaType === 'video' ? ('video' as const) : ('image' as const), url: src }] : [];
   return { pageUrl: info.pageUrl ?? tabUrl ?? '', text: (info.selectionText ?? '').slice(0, 20_000), links, media };
 }
 

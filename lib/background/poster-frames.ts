@@ -6,6 +6,7 @@
 import { lumaFromPixels, PDQ_MAX_DIMENSION } from '../media/pdq';
 import { hashFrame, type FrameHash } from '../media/video';
 import type { ExtractedPost } from '../match/types';
+import { readHttpUrl } from '../untrusted/read';
 
 const MAX_IMAGES_PER_POST = 4;
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -57,7 +58,7 @@ export class PosterHasher {
 
   /** Frame hashes of a post's posters and photos (http(s) only, a few per post). */
   async framesFor(post: ExtractedPost): Promise<FrameHash[]> {
-    const urls = [...new Set(post.media.map((m) => m.poster ?? (m.kind === 'image' ? m.url : undefined)).filter((u): u is string => !!u && /^https?:\/\//.test(u)))];
+    const urls = [...new Set(post.media.map((m) => m.poster ?? (m.kind === 'image' ? m.url : undefined)).filter((u): u is string => !!readHttpUrl(u)))];
     const frames = await Promise.all(urls.slice(0, MAX_IMAGES_PER_POST).map((url) => this.hash(url)));
     return frames.filter((f): f is FrameHash => !!f);
   }
