@@ -114,13 +114,19 @@ const pathHint: Record<Tool, string> = {
   postgresql: 'initdb must be under /usr/lib/postgresql/<version>/bin or on PATH',
 };
 
-function run(cmd: string, args: string[]): boolean {
+/** Runs an apt-get step; its chatter is kept back and shown only when the step fails. */
+function run(cmd: string, args: string[]): { ok: boolean; output: string } {
   console.error(`system-deps: $ ${[cmd, ...args].join(' ')}`);
   const result = spawnSync(cmd, args, {
-    stdio: ['ignore', process.stderr, 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive', NEEDRESTART_MODE: 'a' },
   });
-  return result.status === 0;
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  const ok = result.status === 0;
+  if (!ok) console.error(output.split('\n').slice(-40).join('\n'));
+  return { ok, output };
 }
 
 /** Finds or installs `tools`; returns the ones still missing after trying. */
@@ -129,6 +135,12 @@ export function ensure(tools: Tool[], { install = true }: { install?: boolean } 
   for (const t of tools) if (!missing.includes(t)) console.error(`system-deps: ${t} found (${find(t)})`);
   if (missing.length === 0) return [];
 
+  const envVar: Partial<Record<Tool, string>> = { chromium: 'CHROMIUM_PATH', 'firefox-esr': 'FIREFOX_PATH' };
+  const badEnv = missing.filter((t) => envVar[t] && process.env[envVar[t]!]);
+  if (badEnv.length) {
+    for (const t of badEnv) console.error(`system-deps: ${envVar[t]}=${process.env[envVar[t]!]} does not exist (unset it to use or install Debian's ${t})`);
+    return missing;
+  }
   const why = missing.map((t) => `  ${t}: ${WHY[t]}`).join('\n');
   if (!install) {
     console.error(`system-deps: missing\n${why}`);
@@ -156,14 +168,17 @@ export function ensure(tools: Tool[], { install = true }: { install?: boolean } 
   const started = Date.now();
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
   const [cmd, ...pre] = [...prefix, 'apt-get'];
-  if (!run(cmd!, [...pre, ...lock, 'update', '-qq'])) console.error('system-deps: apt-get update failed; trying the install anyway');
-  const ok = run(cmd!, [...pre, ...lock, 'install', '-y', '-qq', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', ...missing]);
+  if (!run(cmd!, [...pre, ...lock, 'update', '-qq']).ok) console.error('system-deps: apt-get update failed; trying the install anyway');
+  const { ok, output } = run(cmd!, [...pre, ...lock, 'install', '-y', '-qq', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', ...missing]);
   const still = missing.filter((t) => !find(t));
   if (!ok || still.length) {
     console.error(`system-deps: still missing after apt-get: ${still.join(', ') || '(install failed)'}\nRun by hand:\n\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n`);
     return still.length ? still : missing;
   }
-  console.error(`system-deps: installed ${missing.join(', ')} in ${Math.round((Date.now() - started) / 1000)} s`);
+  const setUp = [...output.matchAll(/^Setting up (\S+) \(([^)]+)\)/gm)].map((m) => `${m[1]} ${m[2]}`);
+  console.error(`system-deps: installed ${missing.join(', ')} in ${Math.round((Date.now() - started) / 1000)} s (${setUp.length} Debian packages set up with their dependencies):`);
+  for (const t of missing) console.error(`  ${t}: ${setUp.find((p) => p.startsWith(`${t} `)) ?? find(t)}`);
+  if (setUp.length) console.error(`  all: ${setUp.map((p) => p.split(' ')[0]).join(' ')}`);
   return [];
 }
 
