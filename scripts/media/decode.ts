@@ -16,7 +16,7 @@ export const isImageFile = (file: string) => IMAGE_EXTENSIONS.test(file);
 
 function needFfmpeg(): void {
   const probe = spawnSync('ffmpeg', ['-version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) throw new Error('ffmpeg not found: install Debian\'s ffmpeg (sudo apt-get install -y ffmpeg)');
+  if (probe.error || probe.status !== 0) throw new Error('ffmpeg not found: `npm run system-deps ffmpeg` installs Debian\'s ffmpeg (sudo apt-get install -y ffmpeg)');
 }
 
 function probe(file: string): { width: number; height: number; frameRate: number } {

@@ -53,30 +53,43 @@ export interface ServeOptions {
   passThrough?: (url: URL) => boolean;
 }
 
-export async function serveSavedPages(context: BrowserContext, options: ServeOptions = {}): Promise<void> {
+/** What the local "network" answers for a request: a saved page, a placeholder image, 404 or nothing. */
+export type SavedResponse = { status: number; type: string; body: Buffer | string; headers?: Record<string, string> } | 'pass' | 'refuse';
+
+/** The answer for one request, the same for Chromium (request routing) and Firefox (a local TLS server). */
+export function savedPagesResponder(options: ServeOptions = {}): (url: URL, kind: 'document' | 'image' | 'other') => SavedResponse {
   const pages = new Map<string, string>();
   for (const [url, file] of Object.entries(SAVED_PAGES)) pages.set(url, readFileSync(resolve(FIXTURES_DIR, file), 'utf8'));
   for (const [url, html] of Object.entries(options.pages ?? {})) pages.set(url, html);
+  return (url, kind) => {
+    if (options.passThrough?.(url)) return 'pass';
+    const file = options.files?.[url.href];
+    if (file) return { status: 200, type: file.type, body: file.body, headers: { ...file.headers, 'content-type': file.type } };
+    const html = pages.get(url.href) ?? pages.get(`${url.origin}${url.pathname}`);
+    if (html !== undefined && kind === 'document') return { status: 200, type: 'text/html; charset=utf-8', body: html };
+    if (IMAGE_HOSTS.test(url.hostname) || kind === 'image') return { status: 200, type: 'image/svg+xml', body: PLACEHOLDER };
+    if (kind === 'document') return { status: 404, type: 'text/plain', body: `not a saved page: ${url.href}` };
+    return 'refuse';
+  };
+}
 
+/** The host names the saved pages and the extra pages and files live on (the only ones served). */
+export function servedHost(host: string, options: ServeOptions = {}): boolean {
+  const urls = [...Object.keys(SAVED_PAGES), ...Object.keys(options.pages ?? {}), ...Object.keys(options.files ?? {})];
+  return IMAGE_HOSTS.test(host) || urls.some((u) => new URL(u).hostname === host);
+}
+
+export async function serveSavedPages(context: BrowserContext, options: ServeOptions = {}): Promise<void> {
+  const respond = savedPagesResponder(options);
   await context.route(
     (url) => url.protocol === 'http:' || url.protocol === 'https:',
     async (route) => {
       const request = route.request();
-      const url = new URL(request.url());
-      if (options.passThrough?.(url)) return route.continue();
-      const file = options.files?.[url.href];
-      if (file) return route.fulfill({ status: 200, contentType: file.type, body: file.body, headers: { ...file.headers, 'content-type': file.type } });
-      const html = pages.get(url.href) ?? pages.get(`${url.origin}${url.pathname}`);
-      if (html !== undefined && request.resourceType() === 'document') {
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      }
-      if (IMAGE_HOSTS.test(url.hostname) || request.resourceType() === 'image') {
-        return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER });
-      }
-      if (request.resourceType() === 'document') {
-        return route.fulfill({ status: 404, contentType: 'text/plain', body: `not a saved page: ${url.href}` });
-      }
-      return route.abort('blockedbyclient');
+      const type = request.resourceType();
+      const answer = respond(new URL(request.url()), type === 'document' ? 'document' : type === 'image' ? 'image' : 'other');
+      if (answer === 'pass') return route.continue();
+      if (answer === 'refuse') return route.abort('blockedbyclient');
+      return route.fulfill({ status: answer.status, contentType: answer.type, body: answer.body, ...(answer.headers && { headers: answer.headers }) });
     },
   );
 }

@@ -7,25 +7,24 @@ import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { feedLineContains, openOptions, settledBadges, subscribeToFeed } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { FEED_CASE } from './cases';
 
-const FEED_URL = 'https://desk.example.org/sanad-feed.json';
+const FEED_URL = FEED_CASE.url;
 let browser: SanadBrowser;
 let feedBody = '';
 let keys: { privateKeyPkcs8: string; publicKey: string };
 
-const claim = 'A video shows a tank convoy crossing the Euphrates bridge at Raqqa this morning';
+const claim = FEED_CASE.claim;
 const feedWith = async (items: unknown[], key = keys) =>
-  JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk Example' }, generated: new Date().toISOString(), items, tombstones: [] }, key.privateKeyPkcs8, key.publicKey));
-const item = (id: string, claimReviewed: string, rating = 'False') => ({ '@type': 'ClaimReview', identifier: id, claimReviewed, reviewRating: { alternateName: rating }, author: { name: 'Desk Example' }, url: `https://desk.example.org/${id}` });
+  JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: FEED_CASE.publisher }, generated: new Date().toISOString(), items, tombstones: [] }, key.privateKeyPkcs8, key.publicKey));
+const item = FEED_CASE.item;
 
 beforeAll(async () => {
   keys = await generateFeedKeys();
   feedBody = await feedWith([item('tank-convoy', claim)]);
   browser = await launchWithSanad();
   await serveSavedPages(browser.context, {
-    pages: {
-      'https://x.com/feeds': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/7001"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!</div></article></main>`,
-    },
+    pages: { [FEED_CASE.pageUrl]: FEED_CASE.page },
   });
   // The feed host: answered through routing, with CORS as static hosts usually send.
   await browser.context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: feedBody }));
@@ -37,10 +36,10 @@ afterAll(async () => {
 describe('feed subscriptions', () => {
   it('subscribes from the options page and badges a post the new debunk covers', { timeout: 60_000 }, async () => {
     const options = await openOptions(browser);
-    await subscribeToFeed(options, FEED_URL, keys.publicKey, 'Desk Example: 1 fact-checks');
+    await subscribeToFeed(options, FEED_URL, keys.publicKey, FEED_CASE.line);
 
     const page = await browser.context.newPage();
-    await page.goto('https://x.com/feeds');
+    await page.goto(FEED_CASE.pageUrl);
     expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
     await page.close();
   });
@@ -51,7 +50,7 @@ describe('feed subscriptions', () => {
     await options.getByRole('button', { name: 'Sync now' }).click();
     await feedLineContains(options, FEED_URL, 'different key');
     const page = await browser.context.newPage();
-    await page.goto('https://x.com/feeds');
+    await page.goto(FEED_CASE.pageUrl);
     expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
   });
 

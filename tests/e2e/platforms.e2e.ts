@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openOptions, openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { badgeCount, caseFor, verdictsIn } from './cases';
 
 let browser: SanadBrowser;
 beforeAll(async () => {
@@ -19,10 +20,15 @@ afterAll(async () => {
 });
 
 /** Each post's badge verdict (null: no badge), in page order. */
-const verdicts = (page: Page, postSelector: string) =>
-  page.locator(postSelector).evaluateAll((posts) =>
-    posts.map((p) => p.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null),
-  );
+const verdicts = (page: Page, postSelector: string) => page.evaluate(verdictsIn, postSelector);
+
+/** Opens a shared case's page and checks every post's verdict (the same as in Firefox). */
+async function visitCase(url: string): Promise<Page> {
+  const c = caseFor(url);
+  const page = await visit(c.url, badgeCount(c));
+  expect(await verdicts(page, c.posts)).toEqual(c.verdicts);
+  return page;
+}
 
 async function visit(url: string, expectedBadges: number): Promise<Page> {
   const page = await browser.context.newPage();
@@ -33,30 +39,27 @@ async function visit(url: string, expectedBadges: number): Promise<Page> {
 
 describe('x.com status page', () => {
   it('badges the debunked post itself, not the reply under it', async () => {
-    const page = await visit('https://x.com/halab_alaan/status/2009512270941053184', 1);
-    expect(await verdicts(page, 'article[data-testid="tweet"]')).toEqual(['altered', null]);
+    const page = await visitCase('https://x.com/halab_alaan/status/2009512270941053184');
     await page.close();
   });
 });
 
 describe('facebook.com', () => {
   it('badges the Arabic re-share of the Hama video and the shared link to the AI video, not the news or a comment', async () => {
-    const page = await visit('https://www.facebook.com/', 2);
-    expect(await verdicts(page, '[role="feed"] [aria-posinset]')).toEqual(['misleading', null, 'altered', null, null]);
+    const page = await visitCase('https://www.facebook.com/');
     // The badge sits in the header, next to the name.
     expect(await page.locator('[aria-posinset="3"] [data-ad-rendering-role="profile_name"] [data-sanad-badge]').count()).toBe(1);
     expect(await page.locator('[role="article"][aria-label] [data-sanad-badge]').count()).toBe(0);
 
     const popup = await openPopup(browser, await tabIdOf(browser, page));
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('2 debunked post(s) on this page');
-    expect(text).toContain('Matched: the same video or post the fact-check names');
+    for (const line of caseFor('https://www.facebook.com/').popup!) expect(text).toContain(line);
     await popup.close();
     await page.close();
   });
 
   it('badges a post on its own page, keyboard-openable in the page’s language (Arabic)', async () => {
-    const page = await visit('https://www.facebook.com/HalabNews24/posts/pfbid0b7Wq1nZkT5sYhLrMm2', 1);
+    const page = await visitCase('https://www.facebook.com/HalabNews24/posts/pfbid0b7Wq1nZkT5sYhLrMm2');
     const host = page.locator('[data-ad-rendering-role="profile_name"] [data-sanad-badge]');
     expect(await host.getAttribute('data-sanad-badge')).toBe('altered');
     // Facebook is shown in Arabic here (<html lang="ar">): so is the badge, in an English browser.
@@ -71,43 +74,37 @@ describe('facebook.com', () => {
 
 describe('tiktok.com', () => {
   it('badges the For You video whose caption repeats the debunked claim, not the others or the placeholder', async () => {
-    const page = await visit('https://www.tiktok.com/foryou', 1);
-    expect(await verdicts(page, '[data-e2e="recommend-list-item-container"]')).toEqual(['misleading', null, null, null]);
+    const page = await visitCase('https://www.tiktok.com/foryou');
     await page.close();
   });
 
   it('badges a video on its own page', async () => {
-    const page = await visit('https://www.tiktok.com/@halab.alaan/video/7443369450568227555', 1);
-    expect(await verdicts(page, '#main-content-video_detail')).toEqual(['altered']);
+    const page = await visitCase('https://www.tiktok.com/@halab.alaan/video/7443369450568227555');
     await page.close();
   });
 });
 
 describe('instagram.com', () => {
   it('badges the reel with the debunked claim in the home feed, only that one', async () => {
-    const page = await visit('https://www.instagram.com/', 1);
-    expect(await verdicts(page, 'main article')).toEqual([null, 'altered', null]);
+    const page = await visitCase('https://www.instagram.com/');
     await page.close();
   });
 
   it('badges a post on its own page', async () => {
-    const page = await visit('https://www.instagram.com/p/DCxR4pQsK9m/', 1);
-    expect(await verdicts(page, 'main article')).toEqual(['misleading']);
+    const page = await visitCase('https://www.instagram.com/p/DCxR4pQsK9m/');
     await page.close();
   });
 });
 
 describe('web.telegram.org', () => {
   it('K client: badges the channel post linking the debunked video, at the end of its text', async () => {
-    const page = await visit('https://web.telegram.org/k/#@syria_now', 1);
-    expect(await verdicts(page, '.bubble[data-mid]')).toEqual(['misleading', null, null]);
+    const page = await visitCase('https://web.telegram.org/k/#@syria_now');
     expect(await page.locator('.bubble[data-mid="8812"] .message > [data-sanad-badge] + .time').count()).toBe(1);
     await page.close();
   });
 
   it('A client: badges the channel post repeating the debunked claim and the forwarded one', async () => {
-    const page = await visit('https://web.telegram.org/a/#@syria_now', 2);
-    expect(await verdicts(page, '.Message[data-message-id]')).toEqual(['altered', null, 'misleading']);
+    const page = await visitCase('https://web.telegram.org/a/#@syria_now');
     await page.close();
   });
 });

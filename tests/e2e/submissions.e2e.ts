@@ -12,11 +12,12 @@ import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromi
 import { openOptions, openPopup, settledBadges, subscribeToFeed, tabIdOf } from '../../scripts/support/extension-pages';
 import { reviewerCookie, startIntake, type RunningIntake } from '../../scripts/support/intake';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { SUBMISSION_CASE } from './cases';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanad-e2e-intake-'));
 const dbFile = join(dir, 'intake.sqlite');
 const profile = join(dir, 'profile');
-const CLAIM = 'Video shows a tank convoy crossing the Euphrates bridge at Raqqa this morning';
+const CLAIM = SUBMISSION_CASE.claim;
 const local = (url: URL) => url.hostname === '127.0.0.1';
 
 let intake: RunningIntake | null = null;
@@ -56,8 +57,8 @@ describe('submissions', () => {
     const [form] = await Promise.all([browser!.context.waitForEvent('page'), popup.getByRole('button', { name: 'Submit a claim from this page' }).click()]);
     await form.waitForLoadState();
     await form.locator('#claim-text').fill(CLAIM);
-    await form.getByRole('radio', { name: 'Old footage shown as new' }).check();
-    await form.locator('#note').fill('The same convoy was filmed in 2017.');
+    await form.getByRole('radio', { name: SUBMISSION_CASE.category }).check();
+    await form.locator('#note').fill(SUBMISSION_CASE.note);
     await form.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => form.locator('[role="status"]').innerText()).toContain('Queued');
 
@@ -70,7 +71,7 @@ describe('submissions', () => {
     await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['sent']);
     expect(await intake.store.count()).toBe(1);
     const [stored] = await intake.store.list();
-    expect(stored).toMatchObject({ kind: 'claim', category: 'old-footage', note: 'The same convoy was filmed in 2017.', post: { pageUrl: 'https://x.com/home', text: CLAIM } });
+    expect(stored).toMatchObject({ kind: 'claim', category: SUBMISSION_CASE.categoryValue, note: SUBMISSION_CASE.note, post: { pageUrl: SUBMISSION_CASE.pageUrl, text: CLAIM } });
     await Promise.all([form.close(), popup.close(), page.close(), settings.close()]);
   });
 

@@ -6,21 +6,21 @@ import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openPopup, settledBadges, tabIdOf, tabResults } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { badgeCount, caseFor, verdictsIn, X_FIRST_BADGE } from './cases';
+
+const HOME = caseFor('https://x.com/home');
 
 let browser: SanadBrowser;
 let page: Page;
 
-const verdictsByPost = (p: Page) =>
-  p.locator('article[data-testid="tweet"]').evaluateAll((articles) =>
-    articles.map((a) => a.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null),
-  );
+const verdictsByPost = (p: Page) => p.evaluate(verdictsIn, HOME.posts);
 
 beforeAll(async () => {
   browser = await launchWithSanad();
   await serveSavedPages(browser.context);
   page = await browser.context.newPage();
-  await page.goto('https://x.com/home');
-  await settledBadges(page, { atLeast: 4 });
+  await page.goto(HOME.url);
+  await settledBadges(page, { atLeast: badgeCount(HOME) });
 });
 afterAll(async () => {
   await browser?.close();
@@ -28,31 +28,20 @@ afterAll(async () => {
 
 describe('x.com timeline', () => {
   it('badges the debunked posts and leaves true news alone', async () => {
-    expect(await verdictsByPost(page)).toEqual([
-      'altered', // Arabic paraphrase of the AI-video claim, spelled differently
-      null, // true news: withdrawal from Sheikh Maqsoud
-      'altered', // the debunked post itself (same status id)
-      null, // true news: defections
-      'misleading', // the 2019 Hama video re-shared as an Aleppo escape
-      null, // true news in English: ceasefire announced
-      'altered', // links to the debunked YouTube video through t.co
-      null, // true news: truce denied
-    ]);
+    expect(await verdictsByPost(page)).toEqual(HOME.verdicts);
   });
 
   it('puts the badge in a shadow root in the header, with an accessible name, and opens the reasons from the keyboard', async () => {
-    const first = page.locator('article[data-testid="tweet"]').first();
-    const host = first.locator('[data-testid="User-Name"] [data-sanad-badge]');
-    await expect(host.count()).resolves.toBe(1);
-    const button = host.locator('button.sanad-badge');
-    expect(await button.getAttribute('aria-label')).toBe('Sanad: fact-checked as “Fabricated or altered”. Show why');
+    const host = page.locator(X_FIRST_BADGE.host).first();
+    await expect(page.locator('article[data-testid="tweet"]').first().locator('[data-testid="User-Name"] [data-sanad-badge]').count()).resolves.toBe(1);
+    const button = host.locator(X_FIRST_BADGE.button);
+    expect(await button.getAttribute('aria-label')).toBe(X_FIRST_BADGE.label);
     await button.focus();
     await page.keyboard.press('Enter');
-    const panel = host.locator('.sanad-panel');
+    const panel = host.locator(X_FIRST_BADGE.panel);
     await panel.waitFor();
     const text = await panel.innerText();
-    expect(text).toContain('Lip movement does not match the speech');
-    expect(text).toContain('Read the fact-check');
+    for (const line of X_FIRST_BADGE.panelText) expect(text).toContain(line);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
   });
@@ -62,14 +51,8 @@ describe('x.com timeline', () => {
     const popup = await openPopup(browser, tabId);
     try {
       const text = await popup.locator('main').innerText();
-      expect(text).toContain('4 debunked post(s) on this page');
-      expect(text).toContain('Fabricated or altered');
-      expect(text).toContain('Lip movement does not match the speech');
-      expect(text).toContain('Blurry, smeared scenes');
-      expect(text).toContain('First published in July 2019, Hama countryside');
-      expect(text).toContain('Fact-check by مسبار (Misbar)');
+      for (const line of HOME.popup!) expect(text).toContain(line);
       expect(text).toMatch(/Matched: similar wording — (strong|moderate) \(\d+%\)/);
-      expect(text).toContain('Matched: the same video or post the fact-check names');
       expect(await popup.locator('a.sanad-link').first().getAttribute('href')).toBe('https://misbar.com/factcheck');
       // One entry per debunk, certain matches first, each with the posts it matched.
       const groups = await popup.locator('.groups > .group').evaluateAll((els) =>

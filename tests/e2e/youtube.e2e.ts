@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { badgeCount, caseFor, verdictsIn } from './cases';
+
+const WATCH = caseFor('https://www.youtube.com/watch?v=hK9fL2xQw0E');
 
 let browser: SanadBrowser;
 beforeAll(async () => {
@@ -16,18 +19,14 @@ afterAll(async () => {
 describe('youtube.com', () => {
   it('badges a watch page of a debunked video id, and the debunked video in the side list only', async () => {
     const page = await browser.context.newPage();
-    await page.goto('https://www.youtube.com/watch?v=hK9fL2xQw0E');
-    expect(await settledBadges(page, { atLeast: 2 })).toBe(2);
+    await page.goto(WATCH.url);
+    expect(await settledBadges(page, { atLeast: badgeCount(WATCH) })).toBe(badgeCount(WATCH));
     expect(await page.locator('ytd-watch-metadata #title [data-sanad-badge]').getAttribute('data-sanad-badge')).toBe('misleading');
-    const side = await page.locator('#secondary yt-lockup-view-model').evaluateAll((items) =>
-      items.map((i) => i.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null),
-    );
-    expect(side).toEqual(['altered', null, null, null]);
+    expect(await page.evaluate(verdictsIn, WATCH.posts)).toEqual(WATCH.verdicts);
 
     const popup = await openPopup(browser, await tabIdOf(browser, page));
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('First published in July 2019, Hama countryside');
-    expect(text).toContain('Matched: the same video or post the fact-check names');
+    for (const line of WATCH.popup!) expect(text).toContain(line);
     await popup.close();
     await page.close();
   });
