@@ -4,6 +4,8 @@ import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 
 export default defineContentScript({
   matches: sitePages('instagram'),
+  // No postMessage to the page when the script starts: pages could fingerprint Sanad by it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runOnPage(ctx, instagramAdapter);
   },

@@ -4,6 +4,8 @@ import { telegramAdapter } from '@/lib/sites/telegram/adapter';
 
 export default defineContentScript({
   matches: sitePages('telegram'),
+  // No postMessage to the page when the script starts: pages could fingerprint Sanad by it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runOnPage(ctx, telegramAdapter);
   },

@@ -4,6 +4,8 @@ import { tiktokAdapter } from '@/lib/sites/tiktok/adapter';
 
 export default defineContentScript({
   matches: sitePages('tiktok'),
+  // No postMessage to the page when the script starts: pages could fingerprint Sanad by it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runOnPage(ctx, tiktokAdapter);
   },

@@ -4,6 +4,8 @@ import { xAdapter } from '@/lib/sites/x/adapter';
 
 export default defineContentScript({
   matches: sitePages('x'),
+  // No postMessage to the page when the script starts: pages could fingerprint Sanad by it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runOnPage(ctx, xAdapter);
   },

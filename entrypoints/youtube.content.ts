@@ -4,6 +4,8 @@ import { youtubeAdapter } from '@/lib/sites/youtube/adapter';
 
 export default defineContentScript({
   matches: sitePages('youtube'),
+  // No postMessage to the page when the script starts: pages could fingerprint Sanad by it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runOnPage(ctx, youtubeAdapter);
   },

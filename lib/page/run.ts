@@ -6,17 +6,19 @@ import { unpackPageResults } from '../wire/packed-results';
 import type { PostAtMenu } from '../wire/shapes';
 import { loadSettings, watchSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
+import { extensionLifetime, watchLocation } from './lifetime';
 import { PostScanner } from './scanner';
 
 export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  const life = extensionLifetime(ctx);
   let scanner: PostScanner | null = null;
   let scannerStop: AbortController | null = null;
   const loadLocale = (locale: 'ar' | 'en') => sendMessage('localeMessages', { locale });
 
   const start = () => {
-    if (scanner || ctx.isInvalid) return;
+    if (scanner || life.ended()) return;
     scannerStop = new AbortController();
-    ctx.signal.addEventListener('abort', () => scannerStop?.abort(), { once: true });
+    life.onEnd(() => scannerStop?.abort());
     scanner = new PostScanner({
       adapter,
       signal: scannerStop.signal,
@@ -25,7 +27,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       ...(mediaEnabled && { matchVideoFrame: (post, frame) => sendMessage('videoFrame', { pageUrl: location.href, post, frame }) }),
       onError: (error) => {
         // After an extension reload the old script's messages fail: that is the end of it, not an error.
-        if (!ctx.isInvalid) console.warn('Sanad:', error);
+        if (!life.ended()) console.warn('Sanad:', error);
       },
     });
     void sendMessage('pageChanged', { pageUrl: location.href })
@@ -42,7 +44,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   const mediaEnabled = await sendMessage('mediaStatus', {}).then((s) => s.fingerprints > 0, () => false);
   if ((await loadSettings()).sites[adapter.id]) start();
 
-  ctx.onInvalidated(
+  life.onEnd(
     watchSettings(async (settings) => {
       await applyLanguageSetting(loadLocale, pageLocale(document)).catch(() => {});
       if (!settings.sites[adapter.id]) return stop();
@@ -52,9 +54,12 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   );
   // The post under the last right-click, for "Submit this claim for checking".
   let menuTarget: Element | null = null;
-  ctx.addEventListener(document, 'contextmenu', (event) => (menuTarget = event.target instanceof Element ? event.target : null), { capture: true });
+  document.addEventListener('contextmenu', (event) => (menuTarget = event.target instanceof Element ? event.target : null), {
+    capture: true,
+    signal: life.signal,
+  });
 
-  ctx.onInvalidated(
+  life.onEnd(
     serveTabMessages({
       // The background asks for a fresh look after a wrong-match report.
       refresh: () => scanner?.reset(),
@@ -62,7 +67,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     }),
   );
   // Single-page apps change the URL without a reload: results belong to the page, so start over.
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+  watchLocation(life.signal, (newUrl) => {
     if (!scanner) return;
     void sendMessage('pageChanged', { pageUrl: newUrl.href }).catch(() => {});
     scanner.reset();

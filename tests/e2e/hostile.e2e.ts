@@ -78,3 +78,31 @@ describe('a hostile page', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a page trying to find and switch off Sanad', () => {
+  const SPY_PAGE = `<!doctype html><html lang="en"><head><script>
+    // Before any content script runs: record every message posted to the page.
+    window.__seen = [];
+    addEventListener('message', (event) => window.__seen.push(JSON.stringify(event.data)));
+  </script></head><body><main>${tweet(9101, CLAIM)}</main></body></html>`;
+
+  it('hears nothing from Sanad, and cannot retire it with the event a newer copy would send', async () => {
+    await browser.context.route('https://x.com/spy', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: SPY_PAGE }));
+    const spy = await browser.context.newPage();
+    await spy.goto('https://x.com/spy');
+    await settledBadges(spy, { atLeast: 1 });
+    expect(await spy.evaluate(() => (window as unknown as { __seen: string[] }).__seen.filter((m) => m.includes('content-script')))).toEqual([]);
+
+    // The page learnt the extension's id somehow and sends the retirement event as WXT names it.
+    await spy.evaluate((extensionId) => {
+      for (const name of ['x', 'x.content', 'content-scripts/x']) {
+        const type = `${extensionId}:${name}:wxt:content-script-started`;
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name, messageId: 'page' } }));
+      }
+    }, browser.extensionId);
+    // Sanad goes on: a post arriving afterwards is read and badged.
+    await spy.evaluate((html) => document.querySelector('main')!.insertAdjacentHTML('beforeend', html), tweet(9102, CLAIM));
+    await expect.poll(() => spy.locator('[data-sanad-badge]').count(), { timeout: 10_000 }).toBe(2);
+    await spy.close();
+  });
+});
