@@ -5,6 +5,6 @@ import { facebookAdapter } from '@/lib/sites/facebook/adapter';
 export default defineContentScript({
   matches: SITE_PAGES.facebook,
   main(ctx) {
-    runOnPage(ctx, facebookAdapter);
+    return runOnPage(ctx, facebookAdapter); // WXT awaits main and logs a failed start
   },
 });

@@ -5,6 +5,6 @@ import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 export default defineContentScript({
   matches: SITE_PAGES.instagram,
   main(ctx) {
-    runOnPage(ctx, instagramAdapter);
+    return runOnPage(ctx, instagramAdapter); // WXT awaits main and logs a failed start
   },
 });

@@ -5,6 +5,6 @@ import { telegramAdapter } from '@/lib/sites/telegram/adapter';
 export default defineContentScript({
   matches: SITE_PAGES.telegram,
   main(ctx) {
-    runOnPage(ctx, telegramAdapter);
+    return runOnPage(ctx, telegramAdapter); // WXT awaits main and logs a failed start
   },
 });

@@ -5,6 +5,6 @@ import { tiktokAdapter } from '@/lib/sites/tiktok/adapter';
 export default defineContentScript({
   matches: SITE_PAGES.tiktok,
   main(ctx) {
-    runOnPage(ctx, tiktokAdapter);
+    return runOnPage(ctx, tiktokAdapter); // WXT awaits main and logs a failed start
   },
 });

@@ -5,6 +5,6 @@ import { xAdapter } from '@/lib/sites/x/adapter';
 export default defineContentScript({
   matches: SITE_PAGES.x,
   main(ctx) {
-    runOnPage(ctx, xAdapter);
+    return runOnPage(ctx, xAdapter); // WXT awaits main and logs a failed start
   },
 });

@@ -5,6 +5,6 @@ import { youtubeAdapter } from '@/lib/sites/youtube/adapter';
 export default defineContentScript({
   matches: SITE_PAGES.youtube,
   main(ctx) {
-    runOnPage(ctx, youtubeAdapter);
+    return runOnPage(ctx, youtubeAdapter); // WXT awaits main and logs a failed start
   },
 });
