@@ -10,8 +10,8 @@ import globals from 'globals';
 const TS_FILES = ['**/*.ts', '**/*.tsx'];
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'server/test-support/**'];
 
-/** Modules that only the extension's pages and background may use: the pure core and content scripts may not. */
-const BROWSER_MODULES = ['webextension-polyfill', 'wxt/browser', '#imports'].map((name) => ({
+/** Modules that reach the extension APIs, which the pure core may not import (WXT's own, `wxt/browser` too, by pattern). */
+const BROWSER_MODULES = ['webextension-polyfill', '#imports'].map((name) => ({
   name,
   message: 'The pure core runs in Node, workers and pages alike: take browser APIs as parameters from the caller.',
 }));
@@ -87,12 +87,18 @@ export default defineConfig(
     files: PURE_CORE,
     ignores: TEST_FILES,
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [...BROWSER_MODULES, IDB_MODULE] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [...BROWSER_MODULES, IDB_MODULE],
+          patterns: [{ group: ['wxt/*', '@wxt-dev/*'], message: BROWSER_MODULES[0].message }],
+        },
+      ],
       'no-restricted-globals': [
         'error',
-        { name: 'browser', message: 'The pure core does not use WebExtension APIs: take them as parameters.' },
-        { name: 'chrome', message: 'The pure core does not use WebExtension APIs: take them as parameters.' },
-        { name: 'indexedDB', message: 'IndexedDB belongs to the background (lib/store).' },
+        // WXT auto-imports `browser`, `storage` and `fakeBrowser` into every file it builds: not into these.
+        ...['browser', 'chrome', 'storage', 'fakeBrowser'].map((name) => ({ name, message: BROWSER_MODULES[0].message })),
+        { name: 'indexedDB', message: IDB_MODULE.message },
       ],
     },
   },
