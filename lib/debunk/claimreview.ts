@@ -22,12 +22,15 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
+/** Control characters but tab and line breaks (which `\s` below makes spaces). */
+// eslint-disable-next-line no-control-regex -- on its own line, so that formatting cannot move it off the regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** A trimmed single string without control characters, or undefined. */
 function text(v: unknown, max = MAX_TEXT): string | undefined {
   if (typeof v === 'number') v = String(v);
   if (typeof v !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
-  const clean = v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim();
+  const clean = v.replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim();
   return clean ? clean.slice(0, max) : undefined;
 }
 
