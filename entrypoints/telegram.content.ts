@@ -7,6 +7,6 @@ export default defineContentScript({
   // No postMessage to the page when the script starts: pages could fingerprint Sanad by it.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    runOnPage(ctx, telegramAdapter);
+    return runOnPage(ctx, telegramAdapter); // WXT awaits main and logs a failed start
   },
 });

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: Sanad on its bundled default list, on saved pages of every supported site (DEMO_PAGES in
- * support/saved-pages.ts) served under their real host names. With a display, Chromium opens for you to scroll
- * and click; without one (or with CI set) it runs headless and writes screenshots to demo-output/. Either way it prints what it matched.
+ * support/saved-pages.ts) served under their real host names. With a display, Chromium opens for you to
+ * scroll and click; without one (or with CI set) it runs headless and writes screenshots to demo-output/.
+ * Either way it prints what it matched.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';

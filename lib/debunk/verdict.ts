@@ -4,6 +4,7 @@ import type { Verdict } from './types';
 // Rating texts as fact-checkers publish them, by verdict. Matching is on folded text (Arabic orthography
 // normalised, lower case, punctuation removed), whole phrase first, then whole words. Order matters: the
 // first verdict with a matching word wins, so the more specific verdicts come first.
+// prettier-ignore
 const RATING_WORDS: ReadonlyArray<readonly [Verdict, readonly string[]]> = [
   [
     'altered',

@@ -1,4 +1,4 @@
-import { projectFile, sharedFile } from '@/tests/unit/support/files';
+import { sharedFile } from '@/tests/unit/support/files';
 import { describe, expect, it } from 'vitest';
 import { importClaimReviews } from '../debunk/claimreview';
 import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk, seedText } from '@/tests/unit/support/debunks';

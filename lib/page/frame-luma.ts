@@ -29,8 +29,8 @@ export function supportsFormat(format: string | null): boolean {
 export const boxSize = (width: number, height: number, maxSide: number) => Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
 
 /**
- * Averages the frame's luma over boxes of `boxSize` in each direction (sampling about three points across). `data` holds the planes as laid out by
- * `layout` (only the first plane is read for YUV).
+ * Averages the frame's luma over boxes of `boxSize` in each direction (sampling about three points across).
+ * `data` holds the planes as laid out by `layout` (only the first plane is read for YUV).
  */
 export function smallLuma(data: Uint8Array, layout: readonly PlaneLayoutLike[], format: string, width: number, height: number, maxSide: number): SmallLuma {
   if (!supportsFormat(format)) throw new Error(`unsupported frame format ${format}`);

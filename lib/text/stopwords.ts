@@ -1,4 +1,5 @@
 /** Words too common to tell claims apart, in their normalised spelling (ة → ه, أ → ا, ى → ي). */
+// prettier-ignore
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   // English
   'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'is',

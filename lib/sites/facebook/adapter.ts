@@ -1,6 +1,6 @@
 import { canonicalMediaId } from '../../urls/canonical';
 import type { ExtractedPost, MediaRef } from '../../match/types';
-import { absoluteUrl, queryFirst, readText } from '../dom';
+import { absoluteUrl, readText } from '../dom';
 import type { SiteAdapter } from '../types';
 import { FACEBOOK_SELECTORS as S } from './selectors';
 
