@@ -51,6 +51,8 @@ const PURE_CORE = [
   'lib/feeds/sanad-feed.ts',
   'lib/feeds/signature.ts',
   'lib/intake/**',
+  'lib/untrusted/**',
+  'lib/feeds/freshness.ts',
 ];
 /** Code that runs in the sites' pages (content scripts). */
 const CONTENT_SCRIPTS = ['entrypoints/*.content.ts', 'entrypoints/*.content/**', 'lib/page/**', 'lib/sites/**'];
@@ -99,6 +101,30 @@ export default defineConfig(
         // WXT auto-imports `browser`, `storage` and `fakeBrowser` into every file it builds: not into these.
         ...['browser', 'chrome', 'storage', 'fakeBrowser'].map((name) => ({ name, message: BROWSER_MODULES[0].message })),
         { name: 'indexedDB', message: IDB_MODULE.message },
+      ],
+    },
+  },
+  {
+    // The wire contract imports neither end: only its own shapes and the pure domain types they carry.
+    files: ['lib/wire/**'],
+    ignores: TEST_FILES,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [...BROWSER_MODULES, IDB_MODULE],
+          patterns: [
+            { group: ['wxt/*', '@wxt-dev/*'], message: BROWSER_MODULES[0].message },
+            {
+              regex: '^(\\.\\./|@/lib/)(background|store|page|sites|messaging|settings|feeds|i18n)(/|$)|^@/components',
+              message: 'lib/wire is the contract between the ends: it imports neither the services, the store nor page code.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['browser', 'chrome', 'storage', 'fakeBrowser', 'indexedDB'].map((name) => ({ name, message: 'lib/wire holds shapes only.' })),
       ],
     },
   },

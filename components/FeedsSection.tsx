@@ -9,7 +9,12 @@ import { GOOGLE_API } from '@/lib/feeds/google-fact-check';
 
 type FeedView = FeedRecord & { stale: boolean };
 
-export function FeedsSection({ locale, onNotice, settings, change }: {
+export function FeedsSection({
+  locale,
+  onNotice,
+  settings,
+  change,
+}: {
   locale: string;
   onNotice: (text: string) => void;
   settings: Settings;
@@ -37,7 +42,12 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
       /* not a URL: addFeed below says so */
     }
     try {
-      const { feed } = await sendMessage('addFeed', { url, kind, ...(kind === 'sanad' && { publicKey }), ...(kind === 'google' && { google: { ...google, maxAgeDays: Number(google.maxAgeDays) } }) });
+      const { feed } = await sendMessage('addFeed', {
+        url,
+        kind,
+        ...(kind === 'sanad' && { publicKey }),
+        ...(kind === 'google' && { google: { ...google, maxAgeDays: Number(google.maxAgeDays) } }),
+      });
       onNotice(feed.lastError ? t('feedError', feed.lastError) : t('feedAdded', formatNumber(feed.count, locale)));
       setUrl('');
       setPublicKey('');
@@ -65,7 +75,15 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
                 · {t('feedError', feed.lastError)}
               </span>
             )}{' '}
-            <button type="button" class="link-button" aria-label={t('removeListName', feed.publisher ?? feed.url)} onClick={async () => { await sendMessage('removeFeed', { id: feed.id }); await reload(); }}>
+            <button
+              type="button"
+              class="link-button"
+              aria-label={t('removeListName', feed.publisher ?? feed.url)}
+              onClick={async () => {
+                await sendMessage('removeFeed', { id: feed.id });
+                await reload();
+              }}
+            >
               {t('removeList')}
             </button>
           </li>
@@ -75,7 +93,15 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
         {kind !== 'google' && (
           <label>
             {t('feedUrl')}
-            <input type="url" name="feed-url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder="https://" dir="ltr" />
+            <input
+              type="url"
+              name="feed-url"
+              required
+              value={url}
+              onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+              placeholder="https://"
+              dir="ltr"
+            />
           </label>
         )}
         <label>
@@ -91,7 +117,15 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
             <p class="hint">{t('googleHint')}</p>
             <label>
               {t('googleKey')}
-              <input type="password" name="google-key" required autocomplete="off" value={google.apiKey} onInput={googleField('apiKey')} dir="ltr" />
+              <input
+                type="password"
+                name="google-key"
+                required
+                autocomplete="off"
+                value={google.apiKey}
+                onInput={googleField('apiKey')}
+                dir="ltr"
+              />
             </label>
             <label>
               {t('googleQuery')}
@@ -103,7 +137,14 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
             </label>
             <label>
               {t('googleLanguage')}
-              <input type="text" name="google-language" value={google.languageCode} onInput={googleField('languageCode')} dir="ltr" size={6} />
+              <input
+                type="text"
+                name="google-language"
+                value={google.languageCode}
+                onInput={googleField('languageCode')}
+                dir="ltr"
+                size={6}
+              />
             </label>
             <label>
               {t('googleMaxAge')}
@@ -114,7 +155,15 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
         {kind === 'sanad' && (
           <label>
             {t('feedKey')}
-            <input type="text" name="feed-key" required value={publicKey} onInput={(e) => setPublicKey((e.target as HTMLInputElement).value)} dir="ltr" spellcheck={false} />
+            <input
+              type="text"
+              name="feed-key"
+              required
+              value={publicKey}
+              onInput={(e) => setPublicKey((e.target as HTMLInputElement).value)}
+              dir="ltr"
+              spellcheck={false}
+            />
           </label>
         )}
         <div class="row">
@@ -137,17 +186,33 @@ export function FeedsSection({ locale, onNotice, settings, change }: {
       <p class="schedule">
         <label>
           {t('feedSyncEvery')}{' '}
-          <select name="feed-sync-hours" value={String(settings.feedSyncHours)} onChange={(e) => void change((s) => ({ ...s, feedSyncHours: Number((e.target as HTMLSelectElement).value) as Settings['feedSyncHours'] }))}>
+          <select
+            name="feed-sync-hours"
+            value={String(settings.feedSyncHours)}
+            onChange={(e) =>
+              void change((s) => ({ ...s, feedSyncHours: Number((e.target as HTMLSelectElement).value) as Settings['feedSyncHours'] }))
+            }
+          >
             {FEED_SYNC_HOURS.map((h) => (
-              <option key={h} value={String(h)}>{t('feedSyncHours', formatNumber(h, locale))}</option>
+              <option key={h} value={String(h)}>
+                {t('feedSyncHours', formatNumber(h, locale))}
+              </option>
             ))}
           </select>
         </label>{' '}
         <label>
           {t('feedStaleAfter')}{' '}
-          <select name="feed-stale-days" value={String(settings.feedStaleDays)} onChange={(e) => void change((s) => ({ ...s, feedStaleDays: Number((e.target as HTMLSelectElement).value) as Settings['feedStaleDays'] }))}>
+          <select
+            name="feed-stale-days"
+            value={String(settings.feedStaleDays)}
+            onChange={(e) =>
+              void change((s) => ({ ...s, feedStaleDays: Number((e.target as HTMLSelectElement).value) as Settings['feedStaleDays'] }))
+            }
+          >
             {FEED_STALE_DAYS.map((d) => (
-              <option key={d} value={String(d)}>{t('feedStaleDays', formatNumber(d, locale))}</option>
+              <option key={d} value={String(d)}>
+                {t('feedStaleDays', formatNumber(d, locale))}
+              </option>
             ))}
           </select>
         </label>

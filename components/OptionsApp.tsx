@@ -63,11 +63,18 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
 
   const listName = (id: string) => (id === 'bundled' ? t('list_bundled') : id.replace(/^file:/, ''));
 
-  if (!settings) return <main><p>{t('loading')}</p></main>;
+  if (!settings)
+    return (
+      <main>
+        <p>{t('loading')}</p>
+      </main>
+    );
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
-      <p role="status" class="notice">{notice}</p>
+      <p role="status" class="notice">
+        {notice}
+      </p>
 
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('sitesHeading')}</h2>
@@ -78,7 +85,9 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
               type="checkbox"
               name={`site-${site}`}
               checked={settings.sites[site]}
-              onChange={(event) => void change((s) => ({ ...s, sites: { ...s.sites, [site]: (event.target as HTMLInputElement).checked } }))}
+              onChange={(event) =>
+                void change((s) => ({ ...s, sites: { ...s.sites, [site]: (event.target as HTMLInputElement).checked } }))
+              }
             />
             {t(`site_${site}` as MessageKey)}
           </label>
@@ -113,7 +122,12 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
               <li key={list.id} data-list={list.id}>
                 {t('listLine', listName(list.id), formatNumber(list.count, locale), formatDateTime(list.importedAt, locale))}{' '}
                 {list.id.startsWith('file:') && (
-                  <button type="button" class="link-button" aria-label={t('removeListName', listName(list.id))} onClick={() => void removeListFile(list.id)}>
+                  <button
+                    type="button"
+                    class="link-button"
+                    aria-label={t('removeListName', listName(list.id))}
+                    onClick={() => void removeListFile(list.id)}
+                  >
                     {t('removeList')}
                   </button>
                 )}
@@ -123,7 +137,13 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
         )}
         <label class="button secondary">
           {t('addListFile')}
-          <input type="file" name="list-file" accept="application/json,application/ld+json,.json,.jsonld,.jsonl" class="visually-hidden" onChange={(event) => void addListFile((event.target as HTMLInputElement).files?.[0])} />
+          <input
+            type="file"
+            name="list-file"
+            accept="application/json,application/ld+json,.json,.jsonld,.jsonl"
+            class="visually-hidden"
+            onChange={(event) => void addListFile((event.target as HTMLInputElement).files?.[0])}
+          />
         </label>
         <h3>{t('wrongMatchesHeading')}</h3>
         <p data-wrong-matches={reports}>{t('wrongMatchesCount', formatNumber(reports, locale))}</p>
@@ -146,7 +166,12 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
           </button>
           <label class="button secondary">
             {t('importData')}
-            <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(event) => void importFile((event.target as HTMLInputElement).files?.[0])} />
+            <input
+              type="file"
+              accept="application/json,.json"
+              class="visually-hidden"
+              onChange={(event) => void importFile((event.target as HTMLInputElement).files?.[0])}
+            />
           </label>
         </div>
       </section>

@@ -68,7 +68,9 @@ export function PopupApp() {
   const [notice, setNotice] = useState('');
   const locale = uiLocale();
   const refresh = useCallback(() => {
-    load().then(setState, (error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
+    load().then(setState, (error: unknown) =>
+      setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
   }, []);
   useEffect(refresh, [refresh]);
 
@@ -132,7 +134,11 @@ export function PopupApp() {
             <button
               type="button"
               class="link-button submit-claim"
-              onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/submit.html${state.tabId === undefined ? '' : `?tab=${state.tabId}`}` as '/') })}
+              onClick={() =>
+                void browser.tabs.create({
+                  url: browser.runtime.getURL(`/submit.html${state.tabId === undefined ? '' : `?tab=${state.tabId}`}` as '/'),
+                })
+              }
             >
               {t('popupSubmit')}
             </button>

@@ -36,7 +36,14 @@ function Quote({ text, lang }: { text?: string; lang?: string }) {
 function OldFootageLine({ reason, locale, lang }: { reason: Extract<Reason, { kind: 'old-footage' }>; locale: string; lang?: string }) {
   const date = reason.originalDate && formatPartialDate(reason.originalDate, locale);
   const place = pickLocalised(reason.originalPlace, locale, lang);
-  const line = date && place ? t('oldFootageFirst', date, place) : date ? t('oldFootageFirstDate', date) : place ? t('oldFootageFirstPlace', place) : undefined;
+  const line =
+    date && place
+      ? t('oldFootageFirst', date, place)
+      : date
+        ? t('oldFootageFirstDate', date)
+        : place
+          ? t('oldFootageFirstPlace', place)
+          : undefined;
   const original = readHttpUrl(reason.originalUrl);
   return (
     <>

@@ -9,7 +9,12 @@ import type { OutboxRecord } from '@/lib/store/db';
 import { downloadText } from './download';
 
 /** The intake service, fact-checker mode, and the outbox with retry and cancel. */
-export function SubmissionsSection({ settings, change, locale, onNotice }: {
+export function SubmissionsSection({
+  settings,
+  change,
+  locale,
+  onNotice,
+}: {
   settings: Settings;
   change: (next: (s: Settings) => Settings) => Promise<void>;
   locale: string;
@@ -53,12 +58,24 @@ export function SubmissionsSection({ settings, change, locale, onNotice }: {
       <h2 id="submissions-heading">{t('outboxHeading')}</h2>
       <form class="intake" onSubmit={save}>
         <label for="intake-url">{t('intakeLabel')}</label>
-        <input id="intake-url" type="url" inputMode="url" dir="ltr" value={address} placeholder="https://" onInput={(e) => setAddress((e.target as HTMLInputElement).value)} />
+        <input
+          id="intake-url"
+          type="url"
+          inputMode="url"
+          dir="ltr"
+          value={address}
+          placeholder="https://"
+          onInput={(e) => setAddress((e.target as HTMLInputElement).value)}
+        />
         <button type="submit">{t('intakeSave')}</button>
         <p class="hint">{t('intakeHint')}</p>
       </form>
       <label class="check">
-        <input type="checkbox" checked={settings.factChecker} onChange={(e) => void change((s) => ({ ...s, factChecker: (e.target as HTMLInputElement).checked }))} />
+        <input
+          type="checkbox"
+          checked={settings.factChecker}
+          onChange={(e) => void change((s) => ({ ...s, factChecker: (e.target as HTMLInputElement).checked }))}
+        />
         {t('factCheckerMode')}
       </label>
       {items.length === 0 ? (
@@ -68,7 +85,9 @@ export function SubmissionsSection({ settings, change, locale, onNotice }: {
           {items.map((item) => (
             <li key={item.id} data-outbox-state={item.state}>
               <span class="tag">{t(`outboxKind_${item.submission.kind}` as MessageKey)}</span>{' '}
-              <span dir="auto">{(item.submission.post.text || item.submission.post.permalink || item.submission.post.pageUrl).slice(0, 120)}</span>
+              <span dir="auto">
+                {(item.submission.post.text || item.submission.post.permalink || item.submission.post.pageUrl).slice(0, 120)}
+              </span>
               <span class="state"> · {t(`outboxState_${item.state}` as MessageKey)}</span>
               {item.state === 'retrying' && <span class="hint"> · {t('outboxNextTry', formatDateTime(item.nextAttemptAt, locale))}</span>}
               {item.lastError && item.state !== 'sent' && (

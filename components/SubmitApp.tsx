@@ -42,7 +42,13 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
     if (!draft) return;
     const post = { ...draft.post, text, pageUrl: draft.post.pageUrl || pageUrl };
     try {
-      await sendMessage('submitClaim', { kind: draft.kind, category, ...(note.trim() && { note: note.trim() }), post, ...(withScreenshot && draft.screenshot && { screenshot: draft.screenshot }) });
+      await sendMessage('submitClaim', {
+        kind: draft.kind,
+        category,
+        ...(note.trim() && { note: note.trim() }),
+        post,
+        ...(withScreenshot && draft.screenshot && { screenshot: draft.screenshot }),
+      });
       setStatus({ kind: 'queued', noIntake: !(await loadSettings()).intakeUrl });
     } catch (error) {
       setStatus({ kind: 'failed', reason: failureReason(error) });
@@ -50,15 +56,30 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
   };
 
   const title = draft?.kind === 'flag' ? t('flagTitle') : t('submitTitle');
-  if (problem) return <main class="submit"><h1>{t('submitTitle')}</h1><p role="alert">{problem}</p></main>;
-  if (!draft) return <main class="submit"><p>{t('loading')}</p></main>;
+  if (problem)
+    return (
+      <main class="submit">
+        <h1>{t('submitTitle')}</h1>
+        <p role="alert">{problem}</p>
+      </main>
+    );
+  if (!draft)
+    return (
+      <main class="submit">
+        <p>{t('loading')}</p>
+      </main>
+    );
   if (status.kind === 'queued') {
     return (
       <main class="submit">
         <h1>{title}</h1>
-        <p role="status" class="queued">{t('submitQueued')}</p>
+        <p role="status" class="queued">
+          {t('submitQueued')}
+        </p>
         {status.noIntake && <p class="warning">{t('submitNoIntake')}</p>}
-        <p><a href={browser.runtime.getURL('/options.html')}>{t('openOptions')}</a></p>
+        <p>
+          <a href={browser.runtime.getURL('/options.html')}>{t('openOptions')}</a>
+        </p>
       </main>
     );
   }
@@ -69,15 +90,34 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
         <fieldset>
           <legend>{t('submitPost')}</legend>
           {draft.post.permalink ? (
-            <p dir="ltr"><a href={draft.post.permalink} target="_blank" rel="noreferrer noopener">{draft.post.permalink}</a></p>
+            <p dir="ltr">
+              <a href={draft.post.permalink} target="_blank" rel="noreferrer noopener">
+                {draft.post.permalink}
+              </a>
+            </p>
           ) : (
             <p>
               <label for="page-url">{t('submitPageUrl')}</label>
-              <input id="page-url" type="url" dir="ltr" required value={pageUrl} onInput={(e) => setPageUrl((e.target as HTMLInputElement).value)} readOnly={!!draft.post.pageUrl} />
+              <input
+                id="page-url"
+                type="url"
+                dir="ltr"
+                required
+                value={pageUrl}
+                onInput={(e) => setPageUrl((e.target as HTMLInputElement).value)}
+                readOnly={!!draft.post.pageUrl}
+              />
             </p>
           )}
           <label for="claim-text">{t('submitText')}</label>
-          <textarea id="claim-text" dir="auto" rows={5} maxLength={20_000} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            id="claim-text"
+            dir="auto"
+            rows={5}
+            maxLength={20_000}
+            value={text}
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          />
           {draft.screenshot ? (
             <label class="check screenshot">
               <input type="checkbox" checked={withScreenshot} onChange={(e) => setWithScreenshot((e.target as HTMLInputElement).checked)} />
@@ -98,8 +138,19 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
           ))}
         </fieldset>
         <label for="note">{t('submitNote')}</label>
-        <textarea id="note" dir="auto" rows={3} maxLength={2_000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-        {status.kind === 'failed' && <p role="alert" class="error">{t('submitFailed', status.reason)}</p>}
+        <textarea
+          id="note"
+          dir="auto"
+          rows={3}
+          maxLength={2_000}
+          value={note}
+          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+        />
+        {status.kind === 'failed' && (
+          <p role="alert" class="error">
+            {t('submitFailed', status.reason)}
+          </p>
+        )}
         <button type="submit">{t('submitSend')}</button>
       </form>
     </main>

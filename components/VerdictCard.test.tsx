@@ -51,7 +51,12 @@ describe('VerdictCard in English', () => {
       reviewUrl: 'javascript:alert(1)',
       reasons: [{ kind: 'old-footage', originalUrl: 'javascript:alert(2)', originalDate: '2019' }],
     });
-    const { container } = render(<VerdictCard view={{ debunk: hostile, candidate: { debunkId: 'd-1', verdict: 'false', how: 'similar-text', score: 0.9, badge: true } }} locale="en" />);
+    const { container } = render(
+      <VerdictCard
+        view={{ debunk: hostile, candidate: { debunkId: 'd-1', verdict: 'false', how: 'similar-text', score: 0.9, badge: true } }}
+        locale="en"
+      />,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('.sanad-claim')!.textContent).toBe('<img src=x onerror="window.__x=1">');
     expect(container.querySelectorAll('a')).toHaveLength(0);

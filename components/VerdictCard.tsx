@@ -17,7 +17,8 @@ function strength({ score, badge }: Candidate): MessageKey {
 export function howMatched(candidate: Candidate, locale: string): string {
   if (candidate.how === 'same-media') return t('how_same_media');
   if (candidate.how === 'same-link') return t('how_same_link');
-  if (candidate.how === 'same-footage') return t('how_same_footage', formatPercent(candidate.score, locale), formatPercent(candidate.referenceShare ?? 0, locale));
+  if (candidate.how === 'same-footage')
+    return t('how_same_footage', formatPercent(candidate.score, locale), formatPercent(candidate.referenceShare ?? 0, locale));
   return t('how_similar_text', t(strength(candidate)), formatPercent(candidate.score, locale));
 }
 

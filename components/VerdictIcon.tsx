@@ -14,7 +14,14 @@ export const VERDICT_ICON_PATHS: Record<Verdict, string> = {
 export function VerdictIcon({ verdict }: { verdict: Verdict }) {
   return (
     <svg class="sanad-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d={VERDICT_ICON_PATHS[verdict]} fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" />
+      <path
+        d={VERDICT_ICON_PATHS[verdict]}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2.4"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   );
 }

@@ -8,7 +8,12 @@ const view = (id: string, how: MatchHow, score: number, badge = true): MatchView
   debunk: makeDebunk({ id }),
   candidate: { debunkId: id, verdict: 'false', how, score, badge },
 });
-const post = (key: string, badge?: MatchView, related: MatchView[] = []): TabPost => ({ key, excerpt: key, ...(badge && { badge }), related });
+const post = (key: string, badge?: MatchView, related: MatchView[] = []): TabPost => ({
+  key,
+  excerpt: key,
+  ...(badge && { badge }),
+  related,
+});
 
 describe('groupTabPosts', () => {
   it('lists one entry per debunk with its posts, certain matches first, then by strength', () => {

@@ -35,7 +35,9 @@ async function main() {
         if (!view) continue;
         const mark = post.badge ? `BADGE ${view.debunk.verdict}` : 'possibly related';
         const how = view.candidate.how === 'similar-text' ? `similar text ${Math.round(view.candidate.score * 100)}%` : view.candidate.how;
-        console.log(`  [${mark}] ${post.excerpt.slice(0, 70).replace(/\s+/g, ' ')}…\n      → ${view.debunk.claim.slice(0, 80)} (${how}; ${view.debunk.publisher.name})`);
+        console.log(
+          `  [${mark}] ${post.excerpt.slice(0, 70).replace(/\s+/g, ' ')}…\n      → ${view.debunk.claim.slice(0, 80)} (${how}; ${view.debunk.publisher.name})`,
+        );
       }
       if (headless) {
         await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });

@@ -16,7 +16,13 @@ const submission = (key: string, extra: Record<string, unknown> = {}) => ({
   kind: 'claim',
   category: 'ai-generated',
   note: 'looks generated: lips out of sync',
-  post: { pageUrl: 'https://x.com/home', permalink: 'https://x.com/someone/status/777', text: 'Captured soldiers video from Aleppo today', links: [], media: [{ kind: 'video', url: 'https://x.com/someone/status/777' }] },
+  post: {
+    pageUrl: 'https://x.com/home',
+    permalink: 'https://x.com/someone/status/777',
+    text: 'Captured soldiers video from Aleppo today',
+    links: [],
+    media: [{ kind: 'video', url: 'https://x.com/someone/status/777' }],
+  },
   ...extra,
 });
 
@@ -80,7 +86,12 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
     });
 
     it('stores a note and text with control characters (NUL) the same on every store, without them', async () => {
-      const response = await post(submission('key-nul-0001', { note: 'frame\u0000 42\u0007 looks\nedited', post: { ...submission('x').post, text: 'Captured\u0000 soldiers' } }));
+      const response = await post(
+        submission('key-nul-0001', {
+          note: 'frame\u0000 42\u0007 looks\nedited',
+          post: { ...submission('x').post, text: 'Captured\u0000 soldiers' },
+        }),
+      );
       expect(response.status).toBe(201);
       const [stored] = await store.list();
       expect(stored).toMatchObject({ note: 'frame 42 looks\nedited', post: { text: 'Captured soldiers' } });
@@ -88,12 +99,25 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
 
     it('answers bad input with a clear 4xx and its reason', async () => {
       expect((await post('{not json')).status).toBe(400);
-      const invalid = await post({ ...submission('key-00000002'), category: 'aliens', post: { pageUrl: 'javascript:alert(1)', text: 5, links: ['ftp://x'] } });
+      const invalid = await post({
+        ...submission('key-00000002'),
+        category: 'aliens',
+        post: { pageUrl: 'javascript:alert(1)', text: 5, links: ['ftp://x'] },
+      });
       expect(invalid.status).toBe(400);
       const { details } = (await invalid.json()) as { details: string[] };
-      expect(details).toEqual(expect.arrayContaining([expect.stringMatching(/^category/), expect.stringMatching(/^post\.pageUrl/), expect.stringMatching(/^post\.text/), expect.stringMatching(/^post\.links\[0\]/)]));
+      expect(details).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^category/),
+          expect.stringMatching(/^post\.pageUrl/),
+          expect.stringMatching(/^post\.text/),
+          expect.stringMatching(/^post\.links\[0\]/),
+        ]),
+      );
       expect((await post(submission('short'))).status).toBe(400);
-      expect((await app.request('/v1/submissions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+      expect((await app.request('/v1/submissions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(
+        415,
+      );
       const huge = await post(submission('key-00000003', { note: 'x'.repeat(3 * 1024 * 1024) }));
       expect(huge.status).toBe(413);
       expect((await post(submission('key-00000004', { screenshot: 'data:text/html;base64,PHNjcmlwdD4=' }))).status).toBe(400);
@@ -102,7 +126,10 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
 
     it('refuses web pages as callers (CORS for extensions only) and answers the extension’s preflight', async () => {
       expect((await post(submission('key-00000005'), { origin: 'https://evil.example' })).status).toBe(403);
-      const preflight = await app.request('/v1/submissions', { method: 'OPTIONS', headers: { origin: EXTENSION, 'access-control-request-method': 'POST' } });
+      const preflight = await app.request('/v1/submissions', {
+        method: 'OPTIONS',
+        headers: { origin: EXTENSION, 'access-control-request-method': 'POST' },
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(EXTENSION);
       expect(await store.count()).toBe(0);
@@ -131,7 +158,16 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
     beforeEach(() => store.addReviewer('Lina', hashToken(TOKEN)));
 
     it('keeps the review page behind a token stored only as a hash, and renders hostile text as text', async () => {
-      await post(submission('key-hostile1', { post: { pageUrl: 'https://x.com/home', text: '<script>alert(1)</script><img src=x onerror=alert(2)>', links: ['https://example.org/"><script>'], media: [] } }));
+      await post(
+        submission('key-hostile1', {
+          post: {
+            pageUrl: 'https://x.com/home',
+            text: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+            links: ['https://example.org/"><script>'],
+            media: [],
+          },
+        }),
+      );
       expect((await app.request('/review')).status).toBe(401);
       expect((await app.request('/review?token=wrong')).status).toBe(401);
       const login = await app.request(`/review?token=${TOKEN}`);
@@ -152,10 +188,20 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
       const verify = async (key: string) => {
         const { id } = (await (await post(submission(key))).json()) as { id: number };
         await new Promise((r) => setTimeout(r, 5)); // distinct verification times
-        await app.request(`/review/${id}`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ decision: 'verify', verdict: 'false', claim: `Claim ${key} about a video` }) });
+        await app.request(`/review/${id}`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ decision: 'verify', verdict: 'false', claim: `Claim ${key} about a video` }),
+        });
       };
       await verify('key-delta-01');
-      const full = (await (await app.request('/feed.json')).json()) as { cursor: string; items: unknown[]; delta?: boolean; feed: string; sequence: number };
+      const full = (await (await app.request('/feed.json')).json()) as {
+        cursor: string;
+        items: unknown[];
+        delta?: boolean;
+        feed: string;
+        sequence: number;
+      };
       expect(full.items).toHaveLength(1);
       expect(full.delta).toBeUndefined();
       await verify('key-delta-02');
@@ -175,11 +221,33 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
       const verify = await app.request(`/review/${id}`, {
         method: 'POST',
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ decision: 'verify', verdict: 'altered', claim: 'Video shows soldiers captured in Aleppo', conclusion: 'AI-generated: lips out of sync with the speech.', factCheckUrl: 'https://desk.example/fc/1' }),
+        body: new URLSearchParams({
+          decision: 'verify',
+          verdict: 'altered',
+          claim: 'Video shows soldiers captured in Aleppo',
+          conclusion: 'AI-generated: lips out of sync with the speech.',
+          factCheckUrl: 'https://desk.example/fc/1',
+        }),
       });
       expect(verify.status).toBe(303);
-      expect((await app.request(`/review/${id}`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=verify&verdict=false' })).status).toBe(404); // already decided
-      expect((await app.request(`/review/${id + 1}`, { method: 'POST', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=reject' })).status).toBe(403);
+      expect(
+        (
+          await app.request(`/review/${id}`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'decision=verify&verdict=false',
+          })
+        ).status,
+      ).toBe(404); // already decided
+      expect(
+        (
+          await app.request(`/review/${id + 1}`, {
+            method: 'POST',
+            headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'decision=reject',
+          })
+        ).status,
+      ).toBe(403);
 
       const response = await app.request('/feed.json');
       const body = await response.text();
@@ -189,7 +257,12 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
       expect(feed.ok).toBe(true);
       if (!feed.ok) return;
       expect(feed.debunks).toHaveLength(1);
-      expect(feed.debunks[0]).toMatchObject({ verdict: 'altered', claim: 'Video shows soldiers captured in Aleppo', reviewUrl: 'https://desk.example/fc/1', appearances: ['https://x.com/someone/status/777'] });
+      expect(feed.debunks[0]).toMatchObject({
+        verdict: 'altered',
+        claim: 'Video shows soldiers captured in Aleppo',
+        reviewUrl: 'https://desk.example/fc/1',
+        appearances: ['https://x.com/someone/status/777'],
+      });
       expect(feed.debunks[0]!.reasons[0]).toMatchObject({ kind: 'ai-generated', note: 'AI-generated: lips out of sync with the speech.' });
       // Unchanged content: a conditional request is answered 304.
       expect((await app.request('/feed.json', { headers: { 'if-none-match': response.headers.get('etag')! } })).status).toBe(304);

@@ -58,11 +58,13 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
       c.header('Retry-After', String(allowed.retryAfter));
       return c.json({ error: `too many submissions from this client; retry in ${allowed.retryAfter} s` }, 429);
     }
-    if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return c.json({ error: 'send JSON (content-type: application/json)' }, 415);
+    if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
+      return c.json({ error: 'send JSON (content-type: application/json)' }, 415);
     const declared = Number(c.req.header('content-length') ?? 0);
     if (declared > SUBMISSION_LIMITS.bodyBytes) return c.json({ error: `body larger than ${SUBMISSION_LIMITS.bodyBytes} bytes` }, 413);
     const body = await c.req.text();
-    if (Buffer.byteLength(body) > SUBMISSION_LIMITS.bodyBytes) return c.json({ error: `body larger than ${SUBMISSION_LIMITS.bodyBytes} bytes` }, 413);
+    if (Buffer.byteLength(body) > SUBMISSION_LIMITS.bodyBytes)
+      return c.json({ error: `body larger than ${SUBMISSION_LIMITS.bodyBytes} bytes` }, 413);
     let raw: unknown;
     try {
       raw = JSON.parse(body);
@@ -107,7 +109,12 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
     if (!name) return c.text('Reviewers only: open the link with your token (?token=…).', 401);
     const token = c.req.query('token');
     if (token) {
-      setCookie(c, REVIEW_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/review', secure: new URL(c.req.url).protocol === 'https:' });
+      setCookie(c, REVIEW_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/review',
+        secure: new URL(c.req.url).protocol === 'https:',
+      });
       return c.redirect('/review', 303);
     }
     return c.html(reviewPage(name, await store.list(undefined, 500)));
@@ -154,4 +161,3 @@ function clientAddress(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
-

@@ -47,7 +47,13 @@ export function submissionToClaimReview(submission: StoredSubmission, desk: Desk
     ...(conclusion && { description: conclusion }),
     reviewRating: { '@type': 'Rating', alternateName: RATING[review.verdict] },
     itemReviewed: { '@type': 'Claim', appearance: [...new Set(appearances)].map((url) => ({ '@type': 'CreativeWork', url })) },
-    reasons: [{ kind: REASON_OF_CATEGORY[submission.category], ...(REASON_OF_CATEGORY[submission.category] === 'ai-generated' && { artifacts: [] }), ...(conclusion && { note: conclusion }) }],
+    reasons: [
+      {
+        kind: REASON_OF_CATEGORY[submission.category],
+        ...(REASON_OF_CATEGORY[submission.category] === 'ai-generated' && { artifacts: [] }),
+        ...(conclusion && { note: conclusion }),
+      },
+    ],
   };
   return claimReviewToDebunk(item, 'desk').ok ? item : null;
 }

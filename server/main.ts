@@ -39,7 +39,9 @@ if (positionals[0] === 'add-reviewer') {
   const app = createApp({ store, desk });
   const { publicKey } = await deskKeys(store);
   const server = serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
-    console.log(`Sanad intake on http://${values.host}:${info.port} (database ${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : file})`);
+    console.log(
+      `Sanad intake on http://${values.host}:${info.port} (database ${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : file})`,
+    );
     console.log(`  submissions: POST /v1/submissions · review: /review?token=… · feed: /feed.json · feed key: ${publicKey}`);
   });
   const stop = () => server.close(() => void store.close().then(() => process.exit(0)));

@@ -6,7 +6,8 @@ import { VERDICTS } from '../lib/debunk/types';
 import { readHttpUrl } from '../lib/untrusted/read';
 import type { StoredSubmission } from './store';
 
-export const REVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const REVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -15,11 +16,15 @@ export function escapeHtml(value: string): string {
 /** A link only for http(s) URLs; anything else is shown as text. */
 function link(url: string | undefined): string {
   if (!url) return '';
-  return readHttpUrl(url) ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener" target="_blank">${escapeHtml(url)}</a>` : escapeHtml(url);
+  return readHttpUrl(url)
+    ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener" target="_blank">${escapeHtml(url)}</a>`
+    : escapeHtml(url);
 }
 
 function row(s: StoredSubmission): string {
-  const verdictOptions = VERDICTS.filter((v) => v !== 'true' && v !== 'unrated').map((v) => `<option value="${v}">${v}</option>`).join('');
+  const verdictOptions = VERDICTS.filter((v) => v !== 'true' && v !== 'unrated')
+    .map((v) => `<option value="${v}">${v}</option>`)
+    .join('');
   const decided = s.review
     ? `<p class="decided">${escapeHtml(s.status)} by ${escapeHtml(s.review.reviewer)} at ${escapeHtml(s.review.reviewedAt)}${s.review.verdict ? ` — ${escapeHtml(s.review.verdict)}` : ''}</p>`
     : `<form method="post" action="/review/${s.id}">

@@ -91,7 +91,8 @@ interface Row {
   review_json: string | null;
 }
 
-const COLUMNS = 'id, idempotency_key, client, kind, category, note, post_json, screenshot IS NOT NULL AS has_screenshot, status, received_at, review_json';
+const COLUMNS =
+  'id, idempotency_key, client, kind, category, note, post_json, screenshot IS NOT NULL AS has_screenshot, status, received_at, review_json';
 
 function fromRow(row: Row): StoredSubmission {
   return {
@@ -117,10 +118,21 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       const inserted = await driver.all<{ id: number | string }>(
         `INSERT INTO submissions (idempotency_key, client, kind, category, note, post_json, screenshot, received_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [submission.idempotencyKey, client, submission.kind, submission.category, submission.note ?? null, JSON.stringify(submission.post), submission.screenshot ?? null, new Date().toISOString()],
+        [
+          submission.idempotencyKey,
+          client,
+          submission.kind,
+          submission.category,
+          submission.note ?? null,
+          JSON.stringify(submission.post),
+          submission.screenshot ?? null,
+          new Date().toISOString(),
+        ],
       );
       if (inserted[0]) return { id: Number(inserted[0].id), created: true };
-      const [existing] = await driver.all<{ id: number | string }>('SELECT id FROM submissions WHERE idempotency_key = ?', [submission.idempotencyKey]);
+      const [existing] = await driver.all<{ id: number | string }>('SELECT id FROM submissions WHERE idempotency_key = ?', [
+        submission.idempotencyKey,
+      ]);
       return { id: Number(existing!.id), created: false };
     },
     async list(status, limit = 200) {
@@ -138,7 +150,11 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       return row?.screenshot ?? undefined;
     },
     async decide(id, status, review) {
-      const { changes } = await driver.run(`UPDATE submissions SET status = ?, review_json = ? WHERE id = ? AND status = 'pending'`, [status, JSON.stringify(review), id]);
+      const { changes } = await driver.run(`UPDATE submissions SET status = ?, review_json = ? WHERE id = ? AND status = 'pending'`, [
+        status,
+        JSON.stringify(review),
+        id,
+      ]);
       return changes === 1;
     },
     async count() {
@@ -146,7 +162,11 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       return Number(row!.n);
     },
     async addReviewer(name, tokenHash) {
-      await driver.run('INSERT INTO reviewers (name, token_hash, created_at) VALUES (?, ?, ?)', [name, tokenHash, new Date().toISOString()]);
+      await driver.run('INSERT INTO reviewers (name, token_hash, created_at) VALUES (?, ?, ?)', [
+        name,
+        tokenHash,
+        new Date().toISOString(),
+      ]);
     },
     async reviewerByTokenHash(tokenHash) {
       const [row] = await driver.all<{ name: string }>('SELECT name FROM reviewers WHERE token_hash = ?', [tokenHash]);

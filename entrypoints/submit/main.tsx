@@ -11,6 +11,9 @@ async function draw() {
   document.documentElement.dir = uiDirection();
   document.title = t('submitTitle');
   const params = new URLSearchParams(location.search);
-  render(<SubmitApp draftId={params.get('draft')} tabId={params.get('tab') ? Number(params.get('tab')) : null} />, document.getElementById('app')!);
+  render(
+    <SubmitApp draftId={params.get('draft')} tabId={params.get('tab') ? Number(params.get('tab')) : null} />,
+    document.getElementById('app')!,
+  );
 }
 void draw();

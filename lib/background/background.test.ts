@@ -8,7 +8,13 @@ import { openSanadDb } from '../store/db';
 import { BUNDLED_LIST_ID } from './bundled-list';
 import { indexKey } from './list-registry';
 
-const post = (key: string, text: string, extra: Partial<ExtractedPost> = {}): ExtractedPost => ({ key, text, links: [], media: [], ...extra });
+const post = (key: string, text: string, extra: Partial<ExtractedPost> = {}): ExtractedPost => ({
+  key,
+  text,
+  links: [],
+  media: [],
+  ...extra,
+});
 const AI_POST = post('x:1', 'فيديو يظهر اسر عناصر من الجيش السوري على ايدي قوات سوريا الديمقراطيه قسد في مدينه حلب');
 const TRUE_POST = post('x:2', 'خروج الدفعة الأخيرة من مقاتلي قسد من حي الشيخ مقصود في حلب باتجاه شمال شرق سوريا');
 const ID_POST = post('x:3', 'شاهد', { permalink: 'https://x.com/sham_front_news/status/1862457711358930944' });
@@ -94,12 +100,17 @@ describe('Background: persisted index', () => {
 describe('Background: matchPosts', () => {
   it('answers a batch in one message, in order, with badges only where they belong', async () => {
     const { ask } = setup();
-    const results = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7)));
+    const results = unpackPageResults(
+      await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST, ID_POST] }, fromTab(7)),
+    );
     expect(results.map((r) => r.key)).toEqual(['x:1', 'x:2', 'x:3']);
     expect(results[0]!.badge?.debunk.id).toBe(AI_VIDEO_ID);
     expect(results[0]!.badge?.candidate.how).toBe('similar-text');
     expect(results[1]!.badge).toBeUndefined();
-    expect(results[2]!.badge).toMatchObject({ debunk: { id: OLD_HAMA_ID, verdict: 'misleading' }, candidate: { how: 'same-media', score: 1 } });
+    expect(results[2]!.badge).toMatchObject({
+      debunk: { id: OLD_HAMA_ID, verdict: 'misleading' },
+      candidate: { how: 'same-media', score: 1 },
+    });
   });
 
   it('records the tab results for the popup and shows the count on the icon', async () => {
@@ -144,7 +155,9 @@ describe('Background: matchPosts', () => {
   it('bounds hostile input: oversized text is cut, junk entries dropped, a non-array refused', async () => {
     const { ask } = setup();
     const junk = [null, 42, { text: 'no key' }, { key: 'k', text: 'x'.repeat(60_000), links: 'nope', media: [{ kind: 'script' }] }];
-    const results = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: junk as unknown as ExtractedPost[] }, fromTab(5)));
+    const results = unpackPageResults(
+      await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: junk as unknown as ExtractedPost[] }, fromTab(5)),
+    );
     expect(results).toEqual([{ key: 'k' }]);
     await expect(ask('matchPosts', { pageUrl: 'x', posts: 'nope' as unknown as ExtractedPost[] }, fromTab(5))).rejects.toThrow(/array/);
   });
@@ -167,7 +180,9 @@ describe('Background: matchPosts', () => {
     expect(again!.badge).toBeUndefined();
     const exported = await ask('exportData', {}, fromPopup());
     expect(exported.wrongMatches).toMatchObject([{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: AI_POST.text }]);
-    await expect(ask('reportWrongMatch', { tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID }, fromTab(8))).rejects.toThrow(/extension pages/);
+    await expect(ask('reportWrongMatch', { tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID }, fromTab(8))).rejects.toThrow(
+      /extension pages/,
+    );
   });
 
   it('imports an export file into a fresh profile, and refuses a bad one without changing anything', async () => {
@@ -175,7 +190,11 @@ describe('Background: matchPosts', () => {
     const file = JSON.stringify({
       format: 'sanad-export',
       version: 1,
-      settings: { version: 1, sites: { x: true, facebook: true, youtube: false, tiktok: true, instagram: true, telegram: true }, language: 'ar' },
+      settings: {
+        version: 1,
+        sites: { x: true, facebook: true, youtube: false, tiktok: true, instagram: true, telegram: true },
+        language: 'ar',
+      },
       wrongMatches: [{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: '', reportedAt: 1 }],
     });
     await expect(ask('importData', { text: '{"format":"other"}' }, fromPopup())).rejects.toThrow(/not a Sanad export/);
@@ -186,7 +205,7 @@ describe('Background: matchPosts', () => {
     expect((await ask('exportData', {}, fromPopup())).settings).toMatchObject({ language: 'ar', sites: { youtube: false } });
   });
 
-  it('reports the lists held locally to extension pages only (feed addresses are the user\'s business)', async () => {
+  it("reports the lists held locally to extension pages only (feed addresses are the user's business)", async () => {
     const { ask, matcher } = setup();
     await matcher.ready();
     const lists = await ask('listStatus', {}, fromPopup());
@@ -215,7 +234,12 @@ describe('Background: sampled video frames', () => {
   it('does not badge from frames when no debunk carries media, and says so to content scripts', async () => {
     const { ask } = setup();
     expect(await ask('mediaStatus', {}, fromTab(1))).toEqual({ fingerprints: 0 });
-    const frame = { width: 32, height: 32, t: 0, luma: btoa(Array.from({ length: 1024 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('')) };
+    const frame = {
+      width: 32,
+      height: 32,
+      t: 0,
+      luma: btoa(Array.from({ length: 1024 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('')),
+    };
     const result = await ask('videoFrame', { pageUrl: 'https://x.com/home', post: TRUE_POST, frame }, fromTab(1));
     expect(result).toEqual({ key: 'x:2' });
   });
@@ -223,10 +247,17 @@ describe('Background: sampled video frames', () => {
 
 describe('Background: submissions', () => {
   function withOutbox() {
-    const drafts = { take: async (id: string) => (id === 'd1' ? { kind: 'claim' as const, post: { pageUrl: 'https://x.com/home', text: 'نص', links: [], media: [] } } : undefined) };
+    const drafts = {
+      take: async (id: string) =>
+        id === 'd1' ? { kind: 'claim' as const, post: { pageUrl: 'https://x.com/home', text: 'نص', links: [], media: [] } } : undefined,
+    };
     return testBackground({ drafts, fetch: vi.fn(async () => Response.json({ id: 1 }, { status: 201 })) as unknown as typeof fetch }).ask;
   }
-  const draft = { kind: 'claim' as const, category: 'ai-generated' as const, post: { pageUrl: 'https://x.com/home', text: 'Captured soldiers video', links: [], media: [] } };
+  const draft = {
+    kind: 'claim' as const,
+    category: 'ai-generated' as const,
+    post: { pageUrl: 'https://x.com/home', text: 'Captured soldiers video', links: [], media: [] },
+  };
 
   it('queues a submission from an extension page, never from a web page', async () => {
     const ask = withOutbox();
@@ -239,7 +270,9 @@ describe('Background: submissions', () => {
 
   it('refuses a bad draft with the same reasons the service would give', async () => {
     const ask = withOutbox();
-    await expect(ask('submitClaim', { ...draft, post: { ...draft.post, pageUrl: 'javascript:alert(1)' } }, fromPopup())).rejects.toThrow(/post\.pageUrl: must be an http\(s\) URL/);
+    await expect(ask('submitClaim', { ...draft, post: { ...draft.post, pageUrl: 'javascript:alert(1)' } }, fromPopup())).rejects.toThrow(
+      /post\.pageUrl: must be an http\(s\) URL/,
+    );
     expect(await ask('outbox', {}, fromPopup())).toEqual([]);
   });
 

@@ -14,10 +14,18 @@ export const MENU_FLAG = 'sanad-flag';
 const CONTEXTS = ['page', 'link', 'video', 'image', 'selection'] as const;
 
 export function createMenus(factChecker: boolean): void {
-  browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({ id: MENU_SUBMIT, title: browser.i18n.getMessage('menuSubmit'), contexts: [...CONTEXTS] });
-    browser.contextMenus.create({ id: MENU_FLAG, title: browser.i18n.getMessage('menuFlag'), contexts: [...CONTEXTS], visible: factChecker });
-  }, () => {});
+  browser.contextMenus.removeAll().then(
+    () => {
+      browser.contextMenus.create({ id: MENU_SUBMIT, title: browser.i18n.getMessage('menuSubmit'), contexts: [...CONTEXTS] });
+      browser.contextMenus.create({
+        id: MENU_FLAG,
+        title: browser.i18n.getMessage('menuFlag'),
+        contexts: [...CONTEXTS],
+        visible: factChecker,
+      });
+    },
+    () => {},
+  );
 }
 
 export function showFlagMenu(factChecker: boolean): void {
@@ -38,7 +46,11 @@ export function draftFromClick(info: Browser.contextMenus.OnClickData, tabUrl: s
  * The post's box in a capture's pixels: CSS pixels times the device pixel ratio, clipped to the capture (a
  * post partly scrolled out of view is cropped to what is visible). Null when nothing of it is visible.
  */
-export function cropBox(at: Pick<PostAtMenu, 'rect' | 'devicePixelRatio'>, captureWidth: number, captureHeight: number): { x: number; y: number; width: number; height: number } | null {
+export function cropBox(
+  at: Pick<PostAtMenu, 'rect' | 'devicePixelRatio'>,
+  captureWidth: number,
+  captureHeight: number,
+): { x: number; y: number; width: number; height: number } | null {
   const r = at.devicePixelRatio > 0 ? at.devicePixelRatio : 1;
   const left = Math.max(0, Math.round(at.rect.x * r));
   const top = Math.max(0, Math.round(at.rect.y * r));
@@ -67,14 +79,26 @@ export async function cropCapture(capture: string, at: PostAtMenu): Promise<stri
   return `data:image/jpeg;base64,${btoa(binary)}`;
 }
 
-export async function onMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, drafts: DraftStore): Promise<void> {
+export async function onMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+  drafts: DraftStore,
+): Promise<void> {
   if (info.menuItemId !== MENU_SUBMIT && info.menuItemId !== MENU_FLAG) return;
   const kind = info.menuItemId === MENU_FLAG ? 'flag' : 'claim';
   let at: PostAtMenu | null = null;
   if (tab?.id !== undefined) at = await sendToTab(tab.id, 'postAtMenu', {}).catch(() => null);
   const fromClick = draftFromClick(info, tab?.url);
   const post: SubmissionDraft['post'] = at
-    ? { pageUrl: fromClick.pageUrl, ...(at.post.permalink && { permalink: at.post.permalink }), ...(at.post.author && { author: at.post.author }), text: at.post.text, links: [...new Set([...at.post.links, ...fromClick.links])], media: at.post.media.length ? at.post.media : fromClick.media, ...(at.post.time && { time: at.post.time }) }
+    ? {
+        pageUrl: fromClick.pageUrl,
+        ...(at.post.permalink && { permalink: at.post.permalink }),
+        ...(at.post.author && { author: at.post.author }),
+        text: at.post.text,
+        links: [...new Set([...at.post.links, ...fromClick.links])],
+        media: at.post.media.length ? at.post.media : fromClick.media,
+        ...(at.post.time && { time: at.post.time }),
+      }
     : fromClick;
   const draft: SubmissionDraft = { kind, post };
   if (tab?.windowId !== undefined && at) {
@@ -86,5 +110,8 @@ export async function onMenuClick(info: Browser.contextMenus.OnClickData, tab: B
     }
   }
   const id = await drafts.put(draft);
-  await browser.tabs.create({ url: browser.runtime.getURL(`/submit.html?draft=${id}` as '/'), ...(tab?.index !== undefined && { index: tab.index + 1 }) });
+  await browser.tabs.create({
+    url: browser.runtime.getURL(`/submit.html?draft=${id}` as '/'),
+    ...(tab?.index !== undefined && { index: tab.index + 1 }),
+  });
 }

@@ -21,7 +21,8 @@ export function makeExport(settings: Settings, wrongMatches: WrongMatchRecord[],
   return { format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), settings, wrongMatches };
 }
 
-export type ParsedImport = { ok: true; settings: Settings; wrongMatches: WrongMatchRecord[]; skipped: number } | { ok: false; error: string };
+export type ParsedImport =
+  { ok: true; settings: Settings; wrongMatches: WrongMatchRecord[]; skipped: number } | { ok: false; error: string };
 
 const str = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
 

@@ -6,14 +6,26 @@ import { BUNDLED_BODY } from '@/tests/unit/support/debunks';
 import { checkFeedUrl, FeedService, STALE_AFTER_MS } from './feed-service';
 import { ListRegistry } from './list-registry';
 
-const item = (id: string) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: `claim ${id}`, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' } });
+const item = (id: string) => ({
+  '@type': 'ClaimReview',
+  identifier: id,
+  claimReviewed: `claim ${id}`,
+  reviewRating: { alternateName: 'False' },
+  author: { name: 'Desk' },
+});
 
 async function setup(body: () => string | Promise<string>, staleAfterMs?: () => Promise<number>) {
   const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
   const rebuild = vi.spyOn(lists, 'indexed');
   const fetchFeed = vi.fn(async () => new Response(await body(), { headers: { 'content-type': 'application/json' } }));
   let now = 1_000;
-  const service = new FeedService({ openDb: () => openSanadDb(), lists, fetch: fetchFeed as unknown as typeof fetch, now: () => now, staleAfterMs: staleAfterMs ?? (async () => STALE_AFTER_MS) });
+  const service = new FeedService({
+    openDb: () => openSanadDb(),
+    lists,
+    fetch: fetchFeed as unknown as typeof fetch,
+    now: () => now,
+    staleAfterMs: staleAfterMs ?? (async () => STALE_AFTER_MS),
+  });
   return { service, lists, rebuild, fetchFeed, advance: (ms: number) => (now += ms) };
 }
 
@@ -28,7 +40,15 @@ describe('FeedService', () => {
 
   it('adds a signed feed, syncs it, rebuilds the index; removes it with its debunks', async () => {
     const keys = await generateFeedKeys();
-    const { service, lists } = await setup(async () => JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: '2026-11-24T00:00:00Z', items: [item('a')] }, keys.privateKeyPkcs8, keys.publicKey)));
+    const { service, lists } = await setup(async () =>
+      JSON.stringify(
+        await signFeed(
+          { sanadFeed: 1, publisher: { name: 'Desk' }, generated: '2026-11-24T00:00:00Z', items: [item('a')] },
+          keys.privateKeyPkcs8,
+          keys.publicKey,
+        ),
+      ),
+    );
     const { feed, outcome } = await service.add({ url: 'https://desk.example.org/feed.json', kind: 'sanad', publicKey: keys.publicKey });
     expect(outcome).toEqual({ status: 'updated', count: 1, skipped: 0 });
     expect(feed).toMatchObject({ id: 'feed:https://desk.example.org/feed.json', count: 1, publisher: 'Desk', lastSuccess: 1_000 });
@@ -62,7 +82,10 @@ describe('FeedService', () => {
 
   it('marks feeds stale after the age the user chose', async () => {
     let days = 7;
-    const { service, advance } = await setup(() => JSON.stringify([item('x')]), async () => days * 86_400_000);
+    const { service, advance } = await setup(
+      () => JSON.stringify([item('x')]),
+      async () => days * 86_400_000,
+    );
     await service.add({ url: 'https://a.example.org/f.json', kind: 'claimreview' });
     advance(4 * 86_400_000);
     expect((await service.list())[0]!.stale).toBe(false);
@@ -71,7 +94,10 @@ describe('FeedService', () => {
   });
 
   it('syncs a Google Fact Check Tools search page by page, sending only the search terms and the key', async () => {
-    const review = (n: number) => ({ text: `Claim number ${n} about a video from Aleppo`, claimReview: [{ publisher: { name: 'Misbar', site: 'misbar.com' }, url: `https://misbar.com/fc/${n}`, textualRating: 'False' }] });
+    const review = (n: number) => ({
+      text: `Claim number ${n} about a video from Aleppo`,
+      claimReview: [{ publisher: { name: 'Misbar', site: 'misbar.com' }, url: `https://misbar.com/fc/${n}`, textualRating: 'False' }],
+    });
     const pages: Record<string, unknown> = { '': { claims: [review(1), review(2)], nextPageToken: 'P2' }, P2: { claims: [review(3)] } };
     const seen: string[] = [];
     const fetchGoogle = vi.fn(async (url: string) => {
@@ -79,8 +105,17 @@ describe('FeedService', () => {
       return Response.json(pages[new URL(url).searchParams.get('pageToken') ?? '']);
     });
     const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
-    const service = new FeedService({ openDb: () => openSanadDb(), lists, fetch: fetchGoogle as unknown as typeof fetch, staleAfterMs: async () => STALE_AFTER_MS });
-    const { feed, outcome } = await service.add({ url: '', kind: 'google', google: { apiKey: 'AIzaSyA-test_key_0123456789abcdefghi', publisherSite: 'misbar.com', languageCode: 'ar', maxAgeDays: 30 } });
+    const service = new FeedService({
+      openDb: () => openSanadDb(),
+      lists,
+      fetch: fetchGoogle as unknown as typeof fetch,
+      staleAfterMs: async () => STALE_AFTER_MS,
+    });
+    const { feed, outcome } = await service.add({
+      url: '',
+      kind: 'google',
+      google: { apiKey: 'AIzaSyA-test_key_0123456789abcdefghi', publisherSite: 'misbar.com', languageCode: 'ar', maxAgeDays: 30 },
+    });
     expect(outcome).toMatchObject({ status: 'updated', count: 3 });
     expect(feed).toMatchObject({ kind: 'google', publisher: 'Google Fact Check Tools', count: 3 });
     expect(feed.url).not.toContain('AIzaSy'); // the key is not part of the shown address

@@ -52,7 +52,12 @@ export class FeedService {
   }
 
   /** Adds a feed and syncs it once; a feed that fails its first sync is still kept, with its error shown. */
-  async add(input: { url: string; kind: FeedRecord['kind']; publicKey?: string; google?: Partial<GoogleSource> }): Promise<{ feed: FeedRecord; outcome: SyncOutcome }> {
+  async add(input: {
+    url: string;
+    kind: FeedRecord['kind'];
+    publicKey?: string;
+    google?: Partial<GoogleSource>;
+  }): Promise<{ feed: FeedRecord; outcome: SyncOutcome }> {
     if (input.kind === 'google') {
       const google = checkGoogleSource(input.google ?? {});
       const url = googleSearchUrl(google, undefined, false);
@@ -64,9 +69,17 @@ export class FeedService {
     }
     const url = checkFeedUrl(input.url);
     const publicKey = input.publicKey?.trim();
-    if (input.kind === 'sanad' && !/^[A-Za-z0-9+/]{43}=$/.test(publicKey ?? '')) throw new Error('a Sanad feed needs its publisher’s public key (44 base64 characters)');
+    if (input.kind === 'sanad' && !/^[A-Za-z0-9+/]{43}=$/.test(publicKey ?? ''))
+      throw new Error('a Sanad feed needs its publisher’s public key (44 base64 characters)');
     const db = await this.deps.openDb();
-    const feed: FeedRecord = { id: feedId(url), url, kind: input.kind, ...(input.kind === 'sanad' && { publicKey }), count: 0, addedAt: this.now() };
+    const feed: FeedRecord = {
+      id: feedId(url),
+      url,
+      kind: input.kind,
+      ...(input.kind === 'sanad' && { publicKey }),
+      count: 0,
+      addedAt: this.now(),
+    };
     await db.put('feeds', feed);
     const outcome = await this.syncOne(feed);
     return { feed: (await db.get('feeds', feed.id))!, outcome };

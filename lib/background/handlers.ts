@@ -45,7 +45,12 @@ const senderTab = (sender: Sender): number | undefined => {
 };
 
 function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
-  const remember = async (sender: Sender, pageUrl: unknown, posts: Parameters<TabResultsStore['record']>[2], answers: readonly PostAnswer[]) => {
+  const remember = async (
+    sender: Sender,
+    pageUrl: unknown,
+    posts: Parameters<TabResultsStore['record']>[2],
+    answers: readonly PostAnswer[],
+  ) => {
     const tabId = senderTab(sender);
     if (tabId === undefined) return;
     const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, MAX_PAGE_URL), posts, answers);

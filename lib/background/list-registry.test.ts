@@ -8,7 +8,8 @@ import { openSanadDb } from '../store/db';
 import { indexKey, ListRegistry } from './list-registry';
 
 const list = (id: string, version: string) => ({ id, version, skipped: 0, importedAt: 1 });
-const debunks = (prefix: string, n = 3): Debunk[] => Array.from({ length: n }, (_, i) => makeDebunk({ id: `${prefix}-${i}`, source: 'file:x' }));
+const debunks = (prefix: string, n = 3): Debunk[] =>
+  Array.from({ length: n }, (_, i) => makeDebunk({ id: `${prefix}-${i}`, source: 'file:x' }));
 
 /** A build that waits, when told to, until the test lets it finish. */
 function controlledBuild(options: { checkPause: boolean }) {

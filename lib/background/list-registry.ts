@@ -10,7 +10,16 @@ import type { Debunk } from '../debunk/types';
 import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/bm25-index';
 import { SerialQueue } from '../scheduling/serial';
 import { yieldToEventLoop, type Pause } from '../scheduling/yield';
-import { listDebunks, listRecord, listRecords, removeLeftovers, removeList, replaceList, savedIndex, saveIndex } from '../store/debunk-store';
+import {
+  listDebunks,
+  listRecord,
+  listRecords,
+  removeLeftovers,
+  removeList,
+  replaceList,
+  savedIndex,
+  saveIndex,
+} from '../store/debunk-store';
 import type { ListRecord, SanadDb } from '../store/db';
 import { hashText } from '../text/hash';
 import { BUNDLED_LIST_ID } from './bundled-list';
@@ -56,10 +65,12 @@ export class ListRegistry {
 
   /** An index that includes every change written before this call. */
   indexed(): Promise<MatchIndex> {
-    return this.queue.runLatest(INDEX_JOB, () => this.fitIndexToLists()).catch((error: unknown) => {
-      if (error instanceof Superseded) return this.indexed(); // joins the newer job
-      throw error;
-    });
+    return this.queue
+      .runLatest(INDEX_JOB, () => this.fitIndexToLists())
+      .catch((error: unknown) => {
+        if (error instanceof Superseded) return this.indexed(); // joins the newer job
+        throw error;
+      });
   }
 
   /** Writes a list whole and schedules the index; resolves once the list is stored. */

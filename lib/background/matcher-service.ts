@@ -55,7 +55,13 @@ export class MatcherService {
     const [index, wrong] = await Promise.all([this.ready(), this.wrongMatches()]);
     const frames = index.media.size ? await Promise.all(posts.map((post) => this.deps.posters.framesFor(post))) : [];
     const perPost = posts.map((post, i) =>
-      shownCandidates(matchPost(index, { ...post, frames: [...(frames[i] ?? []), ...(this.videoFrames.get(post.key) ?? [])] }, { exclude: wrong.get(post.key) })),
+      shownCandidates(
+        matchPost(
+          index,
+          { ...post, frames: [...(frames[i] ?? []), ...(this.videoFrames.get(post.key) ?? [])] },
+          { exclude: wrong.get(post.key) },
+        ),
+      ),
     );
     return this.results(posts, perPost);
   }
@@ -96,7 +102,14 @@ const MAX_VIDEO_POSTS = 200;
 /** Base64 luma bytes from a content script → a luma plane, checked against the stated size. */
 export function decodeLuma(frame: FrameDto): Float32Array {
   const { width, height } = frame;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16 || width > MAX_FRAME_SIDE || height > MAX_FRAME_SIDE) {
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 16 ||
+    height < 16 ||
+    width > MAX_FRAME_SIDE ||
+    height > MAX_FRAME_SIDE
+  ) {
     throw new Error(`bad frame size ${String(width)}×${String(height)}`);
   }
   const bytes = fromBase64(String(frame.luma));

@@ -138,7 +138,10 @@ describe('outbox', () => {
     const box = outbox();
     await box.enqueue(DRAFT);
     await box.deliverDue();
-    expect((await box.list())[0]).toMatchObject({ state: 'rejected', lastError: 'invalid submission: post.text: longer than 20000 characters' });
+    expect((await box.list())[0]).toMatchObject({
+      state: 'rejected',
+      lastError: 'invalid submission: post.text: longer than 20000 characters',
+    });
 
     server.mockResolvedValueOnce(Response.json({ error: 'too many submissions' }, { status: 429, headers: { 'retry-after': '300' } }));
     const other = await box.enqueue(DRAFT);

@@ -46,7 +46,14 @@ export class OutboxService {
 
   async enqueue(draft: OutboxDraft): Promise<OutboxRecord> {
     const id = crypto.randomUUID();
-    const record: OutboxRecord = { id, submission: { ...draft, idempotencyKey: id }, state: 'queued', attempts: 0, createdAt: this.now(), nextAttemptAt: this.now() };
+    const record: OutboxRecord = {
+      id,
+      submission: { ...draft, idempotencyKey: id },
+      state: 'queued',
+      attempts: 0,
+      createdAt: this.now(),
+      nextAttemptAt: this.now(),
+    };
     await (await this.deps.openDb()).put('outbox', record);
     void this.deliverDue();
     return record;
@@ -119,11 +126,21 @@ export class OutboxService {
       });
       const body: unknown = await response.json().catch(() => null);
       const outcome = outcomeOf(response.status, body, response.headers.get('retry-after'));
-      if (outcome.kind === 'sent') next = { ...delivered(attempt), sentAt: this.now(), ...(outcome.remoteId !== undefined && { remoteId: outcome.remoteId }) };
+      if (outcome.kind === 'sent')
+        next = { ...delivered(attempt), sentAt: this.now(), ...(outcome.remoteId !== undefined && { remoteId: outcome.remoteId }) };
       else if (outcome.kind === 'rejected') next = { ...attempt, state: 'rejected', lastError: outcome.reason };
-      else next = { ...attempt, state: 'retrying', lastError: outcome.reason, nextAttemptAt: this.now() + retryDelayMs(attempt.attempts, outcome.retryAfterMs) };
+      else
+        next = {
+          ...attempt,
+          state: 'retrying',
+          lastError: outcome.reason,
+          nextAttemptAt: this.now() + retryDelayMs(attempt.attempts, outcome.retryAfterMs),
+        };
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'the service did not answer in time' : `the service could not be reached (${error instanceof Error ? error.message : String(error)})`;
+      const reason =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? 'the service did not answer in time'
+          : `the service could not be reached (${error instanceof Error ? error.message : String(error)})`;
       next = { ...attempt, state: 'retrying', lastError: reason, nextAttemptAt: this.now() + retryDelayMs(attempt.attempts) };
     } finally {
       this.inFlight.delete(item.id);

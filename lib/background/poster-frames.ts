@@ -58,7 +58,9 @@ export class PosterHasher {
 
   /** Frame hashes of a post's posters and photos (http(s) only, a few per post). */
   async framesFor(post: ExtractedPost): Promise<FrameHash[]> {
-    const urls = [...new Set(post.media.map((m) => m.poster ?? (m.kind === 'image' ? m.url : undefined)).filter((u): u is string => !!readHttpUrl(u)))];
+    const urls = [
+      ...new Set(post.media.map((m) => m.poster ?? (m.kind === 'image' ? m.url : undefined)).filter((u): u is string => !!readHttpUrl(u))),
+    ];
     const frames = await Promise.all(urls.slice(0, MAX_IMAGES_PER_POST).map((url) => this.hash(url)));
     return frames.filter((f): f is FrameHash => !!f);
   }

@@ -46,7 +46,23 @@ export function composeServices(env: BackgroundEnv): BackgroundServices {
   const matcher = new MatcherService({ openDb, index: () => lists.current(), posters: env.posters });
   const tabs = new TabResultsStore();
   const feeds = new FeedService({ openDb, lists, fetch: env.fetch, staleAfterMs: env.staleAfterMs });
-  const outbox = new OutboxService({ openDb, fetch: env.fetch, intakeUrl: env.intakeUrl, clientId: env.clientId, scheduleWake: env.scheduleOutboxWake });
-  const handlers = createHandlers({ openDb, lists, matcher, tabs, feeds, outbox, drafts: env.drafts, showCount: env.showCount, refreshTab: env.refreshTab });
+  const outbox = new OutboxService({
+    openDb,
+    fetch: env.fetch,
+    intakeUrl: env.intakeUrl,
+    clientId: env.clientId,
+    scheduleWake: env.scheduleOutboxWake,
+  });
+  const handlers = createHandlers({
+    openDb,
+    lists,
+    matcher,
+    tabs,
+    feeds,
+    outbox,
+    drafts: env.drafts,
+    showCount: env.showCount,
+    refreshTab: env.refreshTab,
+  });
   return { lists, matcher, tabs, feeds, outbox, handlers };
 }

@@ -86,12 +86,18 @@ describe('importClaimReviews: malformed and hostile input never throws', () => {
   });
 
   it('keeps HTML in text as inert text and strips control characters', () => {
-    const [debunk] = importClaimReviews(JSON.stringify(review({ claimReviewed: '<img src=x onerror=alert(1)>\u0000 claim' })), 'feed').debunks;
+    const [debunk] = importClaimReviews(
+      JSON.stringify(review({ claimReviewed: '<img src=x onerror=alert(1)>\u0000 claim' })),
+      'feed',
+    ).debunks;
     expect(debunk!.claim).toBe('<img src=x onerror=alert(1)> claim');
   });
 
   it('drops invalid dates and caps long texts', () => {
-    const [debunk] = importClaimReviews(JSON.stringify(review({ datePublished: 'yesterday', claimReviewed: 'x'.repeat(10_000) })), 'feed').debunks;
+    const [debunk] = importClaimReviews(
+      JSON.stringify(review({ datePublished: 'yesterday', claimReviewed: 'x'.repeat(10_000) })),
+      'feed',
+    ).debunks;
     expect(debunk!.reviewDate).toBeUndefined();
     expect(debunk!.claim.length).toBe(2000);
   });
@@ -112,7 +118,10 @@ describe('importClaimReviews: malformed and hostile input never throws', () => {
 
 describe('claimReviewToDebunk: fields', () => {
   it('maps ClaimReview fields, the verdict and a default reason', () => {
-    const [d] = importClaimReviews(JSON.stringify(review({ reviewRating: { alternateName: 'زائف' }, description: 'The video is from 2019.' })), 'feed').debunks;
+    const [d] = importClaimReviews(
+      JSON.stringify(review({ reviewRating: { alternateName: 'زائف' }, description: 'The video is from 2019.' })),
+      'feed',
+    ).debunks;
     expect(d).toMatchObject({
       claim: 'فيديو يظهر أسر جنود في حلب',
       rating: 'زائف',
@@ -150,7 +159,10 @@ describe('claimReviewToDebunk: fields', () => {
   });
 
   it('reads a MediaReview authenticity category as the reason', () => {
-    const [d] = importClaimReviews(JSON.stringify(review({ '@type': 'MediaReview', mediaAuthenticityCategory: 'TransformedContent' })), 'feed').debunks;
+    const [d] = importClaimReviews(
+      JSON.stringify(review({ '@type': 'MediaReview', mediaAuthenticityCategory: 'TransformedContent' })),
+      'feed',
+    ).debunks;
     expect(d!.reasons).toEqual([{ kind: 'ai-generated', artifacts: [] }]);
   });
 });
@@ -176,7 +188,12 @@ describe('the bundled default list', () => {
     const ai = report.debunks.find((d) => d.reasons.some((r) => r.kind === 'ai-generated'))!;
     expect(ai.verdict).toBe('altered');
     const reason = ai.reasons[0]!;
-    expect(reason.kind === 'ai-generated' && reason.artifacts.map((a) => a.code)).toEqual(['blur', 'lip-sync', 'distorted-body', 'repeated-motion']);
+    expect(reason.kind === 'ai-generated' && reason.artifacts.map((a) => a.code)).toEqual([
+      'blur',
+      'lip-sync',
+      'distorted-body',
+      'repeated-motion',
+    ]);
   });
 
   it('explains the 2019 Hama video by its original date and place', () => {

@@ -5,7 +5,18 @@
 import type { FrameHash } from '../media/video';
 import { hashText } from '../text/hash';
 import { splitFeed } from './parse-feed';
-import { ARTIFACT_CODES, REASON_KINDS, type Artifact, type ArtifactCode, type Debunk, type LocalisedText, type MediaFingerprint, type Reason, type ReasonKind, type Verdict } from './types';
+import {
+  ARTIFACT_CODES,
+  REASON_KINDS,
+  type Artifact,
+  type ArtifactCode,
+  type Debunk,
+  type LocalisedText,
+  type MediaFingerprint,
+  type Reason,
+  type ReasonKind,
+  type Verdict,
+} from './types';
 import { verdictFromRating } from './verdict';
 import { asList, isObject, readCleanText, readFiniteNumber, readHttpUrl } from '../untrusted/read';
 
@@ -29,7 +40,7 @@ const text = (v: unknown, max = MAX_TEXT): string | undefined => readCleanText(t
  * or a schema.org object with `url` or `@id`.
  */
 export function safeHttpUrl(v: unknown): string | undefined {
-  return readHttpUrl(text(isObject(v) ? v.url ?? v['@id'] : v));
+  return readHttpUrl(text(isObject(v) ? (v.url ?? v['@id']) : v));
 }
 
 /** ISO dates (2026-01-24, 2019-07, 2019, with or without time) are kept as their date part. */
@@ -53,7 +64,10 @@ function nameOf(v: unknown): string | undefined {
 
 function keywords(v: unknown): string[] {
   const list = typeof v === 'string' ? v.split(/[,،;]/) : asList(v);
-  return list.map((k) => text(k, 100)).filter((k): k is string => !!k).slice(0, MAX_LIST);
+  return list
+    .map((k) => text(k, 100))
+    .filter((k): k is string => !!k)
+    .slice(0, MAX_LIST);
 }
 
 function appearances(itemReviewed: Obj): string[] {
@@ -109,12 +123,23 @@ function reason(v: unknown, language = 'und'): Reason | undefined {
   const withNote = <T extends object>(r: T) => (note ? { ...r, note } : r);
   switch (kind) {
     case 'ai-generated':
-      return withNote({ kind, artifacts: asList(v.artifacts).map(artifact).filter((a): a is Artifact => !!a).slice(0, MAX_LIST) });
+      return withNote({
+        kind,
+        artifacts: asList(v.artifacts)
+          .map(artifact)
+          .filter((a): a is Artifact => !!a)
+          .slice(0, MAX_LIST),
+      });
     case 'old-footage': {
       const originalDate = date(v.originalDate);
       const originalPlace = localised(v.originalPlace, language);
       const originalUrl = safeHttpUrl(v.originalUrl);
-      return withNote({ kind, ...(originalDate && { originalDate }), ...(originalPlace && { originalPlace }), ...(originalUrl && { originalUrl }) });
+      return withNote({
+        kind,
+        ...(originalDate && { originalDate }),
+        ...(originalPlace && { originalPlace }),
+        ...(originalUrl && { originalUrl }),
+      });
     }
     default:
       return withNote({ kind });
@@ -138,7 +163,9 @@ function fingerprints(v: unknown): MediaFingerprint[] {
           const quality = Math.round(readFiniteNumber(f.quality) ?? NaN);
           const t = readFiniteNumber(f.t, { min: 0 }) ?? 0;
           if (!HEX64.test(hash) || !(quality >= 0 && quality <= 100)) return [];
-          const regions = Array.isArray(f.regions) ? f.regions.slice(0, 4).map((r) => (typeof r === 'string' && HEX64.test(r.toLowerCase()) ? r.toLowerCase() : null)) : undefined;
+          const regions = Array.isArray(f.regions)
+            ? f.regions.slice(0, 4).map((r) => (typeof r === 'string' && HEX64.test(r.toLowerCase()) ? r.toLowerCase() : null))
+            : undefined;
           return [{ t, hash, quality, ...(regions && regions.length === 4 && { regions }) }];
         });
       return frames.length ? [{ kind: fp.kind, frames }] : [];
@@ -165,7 +192,9 @@ export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
   const claim = text(item.claimReviewed) ?? text(itemReviewed.text) ?? text(itemReviewed.name);
   if (!claim) return { ok: false, reason: 'no claimReviewed text' };
 
-  const rating = isObject(item.reviewRating) ? text(item.reviewRating.alternateName, 200) ?? text(item.reviewRating.name, 200) : text(item.reviewRating, 200);
+  const rating = isObject(item.reviewRating)
+    ? (text(item.reviewRating.alternateName, 200) ?? text(item.reviewRating.name, 200))
+    : text(item.reviewRating, 200);
   const verdict = verdictFromRating(rating);
   const reviewUrl = safeHttpUrl(item.url);
   const publisherName = nameOf(item.author) ?? nameOf(item.publisher) ?? '';
@@ -174,7 +203,10 @@ export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
   const conclusion = text(item.description) ?? text(item.reviewBody);
 
   const language = text(item.inLanguage, 20)?.toLowerCase();
-  let reasons = asList(item.reasons).map((r) => reason(r, language)).filter((r): r is Reason => !!r).slice(0, MAX_LIST);
+  let reasons = asList(item.reasons)
+    .map((r) => reason(r, language))
+    .filter((r): r is Reason => !!r)
+    .slice(0, MAX_LIST);
   const mediaKind = typeof item.mediaAuthenticityCategory === 'string' ? MEDIA_REVIEW_KINDS[item.mediaAuthenticityCategory] : undefined;
   if (!reasons.length && mediaKind) reasons = [reason({ kind: mediaKind, note: conclusion })!];
   const fallbackKind = DEFAULT_REASON[verdict];

@@ -13,7 +13,11 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
   });
   it('gives the same bytes in slices, pausing inside large arrays', async () => {
-    const big = feed({ items: Array.from({ length: 4_321 }, (_, i) => item(`i${i}`, i % 2 ? `ادعاء ${i} “quoted”` : `claim ${i}`)), tombstones: [{ id: 'x', withdrawn: '2026-11-01' }, undefined], extra: undefined });
+    const big = feed({
+      items: Array.from({ length: 4_321 }, (_, i) => item(`i${i}`, i % 2 ? `ادعاء ${i} “quoted”` : `claim ${i}`)),
+      tombstones: [{ id: 'x', withdrawn: '2026-11-01' }, undefined],
+      extra: undefined,
+    });
     let pauses = 0;
     const bytes = await canonicalJsonBytes(big, async () => void pauses++, 1_000);
     expect(new TextDecoder().decode(bytes)).toBe(canonicalJson(big));

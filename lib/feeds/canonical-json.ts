@@ -14,7 +14,9 @@ export function canonicalJson(value: unknown): string {
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  return `{${sortedEntries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return `{${sortedEntries(value as Record<string, unknown>)
+    .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+    .join(',')}}`;
 }
 
 /** An object's defined entries, keys sorted by code unit. */
@@ -41,7 +43,12 @@ export async function canonicalJsonBytes(value: Record<string, unknown>, pause: 
     pending += `${n ? ',' : ''}${JSON.stringify(key)}:`;
     if (Array.isArray(v) && v.length > slice) {
       for (let i = 0; i < v.length; i += slice) {
-        pending += (i ? ',' : '[') + v.slice(i, i + slice).map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',');
+        pending +=
+          (i ? ',' : '[') +
+          v
+            .slice(i, i + slice)
+            .map((item) => (item === undefined ? 'null' : canonicalJson(item)))
+            .join(',');
         flush();
         await pause();
       }

@@ -38,12 +38,19 @@ export function checkFreshness(
   const generated = Date.parse(incoming.generated);
   const heldGenerated = Date.parse(held.generated);
   if (generated < heldGenerated) {
-    return { kind: 'refused', reason: `an older feed (generated ${incoming.generated}) than the one held (${held.generated}): a replay, refused` };
+    return {
+      kind: 'refused',
+      reason: `an older feed (generated ${incoming.generated}) than the one held (${held.generated}): a replay, refused`,
+    };
   }
   if (held.sequence !== undefined) {
-    if (incoming.sequence === undefined) return { kind: 'refused', reason: 'the feed stopped numbering its publications (no "sequence"): refused' };
+    if (incoming.sequence === undefined)
+      return { kind: 'refused', reason: 'the feed stopped numbering its publications (no "sequence"): refused' };
     if (incoming.sequence < held.sequence) {
-      return { kind: 'refused', reason: `an older publication (sequence ${incoming.sequence}) than the one held (${held.sequence}): a replay, refused` };
+      return {
+        kind: 'refused',
+        reason: `an older publication (sequence ${incoming.sequence}) than the one held (${held.sequence}): a replay, refused`,
+      };
     }
     // The same publication again (a feed re-signed on every request carries a new time, the same number).
     return incoming.sequence === held.sequence ? { kind: 'same' } : { kind: 'newer' };

@@ -16,11 +16,18 @@ export function checkGoogleSource(raw: Partial<GoogleSource>): GoogleSource {
   const apiKey = raw.apiKey?.trim() ?? '';
   if (!/^[A-Za-z0-9_-]{20,60}$/.test(apiKey)) throw new Error('enter your Google API key (Fact Check Tools API enabled)');
   const query = raw.query?.trim().slice(0, 200) || undefined;
-  const publisherSite = raw.publisherSite?.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '') || undefined;
+  const publisherSite =
+    raw.publisherSite
+      ?.trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, '') || undefined;
   if (!query && !publisherSite) throw new Error('Google needs search words or a fact-checker’s site');
-  if (publisherSite && !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(publisherSite)) throw new Error('the fact-checker’s site should look like misbar.com');
+  if (publisherSite && !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(publisherSite))
+    throw new Error('the fact-checker’s site should look like misbar.com');
   const languageCode = raw.languageCode?.trim() || undefined;
-  if (languageCode && !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(languageCode)) throw new Error('the language should be a code such as ar or en');
+  if (languageCode && !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(languageCode))
+    throw new Error('the language should be a code such as ar or en');
   const maxAgeDays = Math.round(Number(raw.maxAgeDays ?? 30));
   if (!(maxAgeDays >= 1 && maxAgeDays <= 3650)) throw new Error('the maximum age should be between 1 and 3650 days');
   return { apiKey, ...(query && { query }), ...(publisherSite && { publisherSite }), ...(languageCode && { languageCode }), maxAgeDays };

@@ -16,8 +16,17 @@ describe('checking a feed in slices', () => {
 
 describe('parseSanadFeed', () => {
   it('reads items, applies tombstones and reports the header', () => {
-    const result = parseSanadFeed(JSON.stringify(feed({ items: [item('a'), item('b'), item('c')], tombstones: [{ id: 'b', withdrawn: '2026-11-23' }] })), 'desk');
-    expect(result).toMatchObject({ ok: true, publisher: { name: 'Test Desk' }, generated: '2026-11-24T10:00:00.000Z', tombstones: ['b'], signed: false });
+    const result = parseSanadFeed(
+      JSON.stringify(feed({ items: [item('a'), item('b'), item('c')], tombstones: [{ id: 'b', withdrawn: '2026-11-23' }] })),
+      'desk',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      publisher: { name: 'Test Desk' },
+      generated: '2026-11-24T10:00:00.000Z',
+      tombstones: ['b'],
+      signed: false,
+    });
     expect(result.ok && result.debunks.map((d) => d.id)).toEqual(['a', 'c']);
   });
 

@@ -76,14 +76,16 @@ export function parseSanadFeed(body: string, source: string): FeedCheck {
  */
 export function* checkSanadFeed(doc: unknown, source: string): Generator<void, FeedCheck> {
   if (!isObject(doc)) return { ok: false, reason: 'not a Sanad feed: the document is not an object' };
-  if (doc.sanadFeed !== FEED_VERSION) return { ok: false, reason: `not a Sanad feed of version ${FEED_VERSION} (sanadFeed: ${JSON.stringify(doc.sanadFeed)})` };
+  if (doc.sanadFeed !== FEED_VERSION)
+    return { ok: false, reason: `not a Sanad feed of version ${FEED_VERSION} (sanadFeed: ${JSON.stringify(doc.sanadFeed)})` };
   const publisher = isObject(doc.publisher) ? doc.publisher : {};
   const name = readTrimmed(publisher.name, 200);
   if (!name) return { ok: false, reason: 'the feed names no publisher' };
   const generated = readIsoTime(doc.generated);
   if (!generated) return { ok: false, reason: 'the feed has no valid "generated" time' };
   if (!Array.isArray(doc.items)) return { ok: false, reason: 'the feed has no "items" array' };
-  if (doc.items.length > FEED_LIMITS.items) return { ok: false, reason: `too many items (${doc.items.length}, limit ${FEED_LIMITS.items})` };
+  if (doc.items.length > FEED_LIMITS.items)
+    return { ok: false, reason: `too many items (${doc.items.length}, limit ${FEED_LIMITS.items})` };
   const rawTombstones: unknown = doc.tombstones === undefined ? [] : doc.tombstones;
   if (!Array.isArray(rawTombstones)) return { ok: false, reason: '"tombstones" is not an array' };
   if (rawTombstones.length > FEED_LIMITS.tombstones) return { ok: false, reason: `too many tombstones (${rawTombstones.length})` };
@@ -100,20 +102,26 @@ export function* checkSanadFeed(doc: unknown, source: string): Generator<void, F
       skipped.push({ item: index, reason: result.reason });
       continue;
     }
-    if (byId.has(result.debunk.id)) skipped.push({ item: index, reason: `duplicate id ${result.debunk.id.slice(0, 80)} (the later item is kept)` });
+    if (byId.has(result.debunk.id))
+      skipped.push({ item: index, reason: `duplicate id ${result.debunk.id.slice(0, 80)} (the later item is kept)` });
     byId.set(result.debunk.id, result.debunk);
   }
   const invalid = skipped.filter((s) => !s.reason.startsWith('duplicate id')).length;
   if (doc.items.length && invalid / doc.items.length > FEED_LIMITS.invalidShare) {
-    return { ok: false, reason: `${invalid} of ${doc.items.length} items are unusable (more than ${FEED_LIMITS.invalidShare * 100} %): first: ${skipped[0]?.reason}` };
+    return {
+      ok: false,
+      reason: `${invalid} of ${doc.items.length} items are unusable (more than ${FEED_LIMITS.invalidShare * 100} %): first: ${skipped[0]?.reason}`,
+    };
   }
-  if (doc.cursor !== undefined && (typeof doc.cursor !== 'string' || !doc.cursor || doc.cursor.length > 200)) return { ok: false, reason: '"cursor" must be a short string' };
+  if (doc.cursor !== undefined && (typeof doc.cursor !== 'string' || !doc.cursor || doc.cursor.length > 200))
+    return { ok: false, reason: '"cursor" must be a short string' };
   if (doc.sequence !== undefined && !(Number.isSafeInteger(doc.sequence) && (doc.sequence as number) >= 0)) {
     return { ok: false, reason: '"sequence" must be a whole number ≥ 0' };
   }
   const feedUrl = doc.feed === undefined ? undefined : readHttpUrl(doc.feed);
   if (doc.feed !== undefined && !feedUrl) return { ok: false, reason: '"feed" must be the feed\'s http(s) address' };
-  if (doc.since !== undefined && (typeof doc.since !== 'string' || !doc.since || doc.since.length > 200)) return { ok: false, reason: '"since" must be a short string' };
+  if (doc.since !== undefined && (typeof doc.since !== 'string' || !doc.since || doc.since.length > 200))
+    return { ok: false, reason: '"since" must be a short string' };
   const url = readHttpUrl(publisher.url);
   return {
     ok: true,

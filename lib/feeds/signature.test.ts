@@ -23,7 +23,9 @@ describe('feed signatures (Ed25519, WebCrypto)', () => {
     const attacker = await generateFeedKeys();
     const signed = await signFeed(feed(), attacker.privateKeyPkcs8, attacker.publicKey);
     expect((await verifyFeed(signed, pinned.publicKey)).ok).toBe(false);
-    expect(await verifyFeed({ ...signed, signature: { ...signed.signature, publicKey: pinned.publicKey } }, pinned.publicKey)).toMatchObject({ ok: false, reason: /bad signature/ });
+    expect(
+      await verifyFeed({ ...signed, signature: { ...signed.signature, publicKey: pinned.publicKey } }, pinned.publicKey),
+    ).toMatchObject({ ok: false, reason: /bad signature/ });
   });
 
   it('rejects unsigned feeds and unknown algorithms', async () => {

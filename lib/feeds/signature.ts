@@ -32,7 +32,11 @@ export async function generateFeedKeys(): Promise<{ privateKeyPkcs8: string; pub
   };
 }
 
-export async function signFeed<T extends Record<string, unknown>>(feed: T, privateKeyPkcs8: string, publicKey: string): Promise<T & { signature: FeedSignature }> {
+export async function signFeed<T extends Record<string, unknown>>(
+  feed: T,
+  privateKeyPkcs8: string,
+  publicKey: string,
+): Promise<T & { signature: FeedSignature }> {
   const key = await crypto.subtle.importKey('pkcs8', fromBase64(privateKeyPkcs8), ED25519, false, ['sign']);
   const value = toBase64(await crypto.subtle.sign(ED25519, key, signedBytes(feed)));
   return { ...feed, signature: { alg: 'Ed25519', publicKey, value } };
@@ -44,11 +48,16 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
  * Verifies a feed against the publisher key pinned when it was added (never the key the feed carries). The
  * signed bytes are built in slices: a 100,000-item feed never holds up the worker for long.
  */
-export async function verifyFeed(feed: Record<string, unknown>, pinnedPublicKey: string, pause: Pause = yieldToEventLoop): Promise<SignatureCheck> {
+export async function verifyFeed(
+  feed: Record<string, unknown>,
+  pinnedPublicKey: string,
+  pause: Pause = yieldToEventLoop,
+): Promise<SignatureCheck> {
   if (!isObject(feed.signature)) return { ok: false, reason: 'the feed is not signed' };
   const signature = feed.signature as Partial<FeedSignature>;
   if (signature.alg !== 'Ed25519') return { ok: false, reason: `unsupported signature algorithm ${String(signature.alg)}` };
-  if (signature.publicKey !== pinnedPublicKey) return { ok: false, reason: 'the feed is signed with a different key than the one pinned for this publisher' };
+  if (signature.publicKey !== pinnedPublicKey)
+    return { ok: false, reason: 'the feed is signed with a different key than the one pinned for this publisher' };
   try {
     const key = await crypto.subtle.importKey('raw', fromBase64(pinnedPublicKey), ED25519, false, ['verify']);
     const { signature: _signature, ...rest } = feed;

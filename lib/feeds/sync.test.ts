@@ -8,11 +8,29 @@ describe('incremental feeds (cursor)', () => {
     const { generateFeedKeys, signFeed } = await import('./signature');
     const { syncFeed, feedRequestUrl } = await import('./sync');
     const keys = await generateFeedKeys();
-    const item = (id: string, claim: string) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: claim, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' }, url: `https://desk.example/${id}` });
+    const item = (id: string, claim: string) => ({
+      '@type': 'ClaimReview',
+      identifier: id,
+      claimReviewed: claim,
+      reviewRating: { alternateName: 'False' },
+      author: { name: 'Desk' },
+      url: `https://desk.example/${id}`,
+    });
     const doc = (extra: Record<string, unknown>, items: unknown[], tombstones: unknown[] = []) =>
-      signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: new Date().toISOString(), items, tombstones, ...extra }, keys.privateKeyPkcs8, keys.publicKey);
-    const full = await doc({ cursor: 'c1', sequence: 1 }, [item('a', 'Claim A about a convoy video'), item('b', 'Claim B about a bridge video')]);
-    const delta = await doc({ cursor: 'c2', sequence: 2, delta: true, since: 'c1' }, [item('c', 'Claim C about a market video')], [{ id: 'a', withdrawn: '2026-11-24' }]);
+      signFeed(
+        { sanadFeed: 1, publisher: { name: 'Desk' }, generated: new Date().toISOString(), items, tombstones, ...extra },
+        keys.privateKeyPkcs8,
+        keys.publicKey,
+      );
+    const full = await doc({ cursor: 'c1', sequence: 1 }, [
+      item('a', 'Claim A about a convoy video'),
+      item('b', 'Claim B about a bridge video'),
+    ]);
+    const delta = await doc(
+      { cursor: 'c2', sequence: 2, delta: true, since: 'c1' },
+      [item('c', 'Claim C about a market video')],
+      [{ id: 'a', withdrawn: '2026-11-24' }],
+    );
     const answers = [full, delta];
     const asked: string[] = [];
     const fetch = (async (url: string) => {
@@ -20,7 +38,14 @@ describe('incremental feeds (cursor)', () => {
       return new Response(JSON.stringify(answers.shift()), { headers: { 'content-type': 'application/json' } });
     }) as unknown as typeof globalThis.fetch;
     const db = await openSanadDb();
-    const feed = { id: 'feed:https://desk.example/feed.json', url: 'https://desk.example/feed.json', kind: 'sanad' as const, publicKey: keys.publicKey, count: 0, addedAt: 0 };
+    const feed = {
+      id: 'feed:https://desk.example/feed.json',
+      url: 'https://desk.example/feed.json',
+      kind: 'sanad' as const,
+      publicKey: keys.publicKey,
+      count: 0,
+      addedAt: 0,
+    };
     await db.put('feeds', feed);
     expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'updated', count: 2 });
     const after = (await db.get('feeds', feed.id))!;
@@ -50,11 +75,33 @@ describe('incremental feeds (cursor)', () => {
     const { generateFeedKeys, signFeed } = await import('./signature');
     const { syncFeed } = await import('./sync');
     const keys = await generateFeedKeys();
-    const other = await signFeed({ sanadFeed: 1, feed: 'https://desk.example/drafts.json', publisher: { name: 'Desk' }, generated: new Date().toISOString(), items: [], tombstones: [] }, keys.privateKeyPkcs8, keys.publicKey);
-    const fetch = (async () => new Response(JSON.stringify(other), { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const other = await signFeed(
+      {
+        sanadFeed: 1,
+        feed: 'https://desk.example/drafts.json',
+        publisher: { name: 'Desk' },
+        generated: new Date().toISOString(),
+        items: [],
+        tombstones: [],
+      },
+      keys.privateKeyPkcs8,
+      keys.publicKey,
+    );
+    const fetch = (async () =>
+      new Response(JSON.stringify(other), { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
     const db = await openSanadDb();
-    const feed = { id: 'feed:https://desk.example/feed.json', url: 'https://desk.example/feed.json', kind: 'sanad' as const, publicKey: keys.publicKey, count: 0, addedAt: 0 };
-    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/another address/) });
+    const feed = {
+      id: 'feed:https://desk.example/feed.json',
+      url: 'https://desk.example/feed.json',
+      kind: 'sanad' as const,
+      publicKey: keys.publicKey,
+      count: 0,
+      addedAt: 0,
+    };
+    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/another address/),
+    });
   });
 
   it('refuses a delta when it holds no starting point, keeping the list', async () => {
@@ -62,10 +109,35 @@ describe('incremental feeds (cursor)', () => {
     const { generateFeedKeys, signFeed } = await import('./signature');
     const { syncFeed } = await import('./sync');
     const keys = await generateFeedKeys();
-    const body = JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: new Date().toISOString(), items: [], tombstones: [], cursor: 'c9', delta: true }, keys.privateKeyPkcs8, keys.publicKey));
-    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const body = JSON.stringify(
+      await signFeed(
+        {
+          sanadFeed: 1,
+          publisher: { name: 'Desk' },
+          generated: new Date().toISOString(),
+          items: [],
+          tombstones: [],
+          cursor: 'c9',
+          delta: true,
+        },
+        keys.privateKeyPkcs8,
+        keys.publicKey,
+      ),
+    );
+    const fetch = (async () =>
+      new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
     const db = await openSanadDb();
-    const feed = { id: 'feed:x', url: 'https://desk.example/f.json', kind: 'sanad' as const, publicKey: keys.publicKey, count: 0, addedAt: 0 };
-    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/without a starting point/) });
+    const feed = {
+      id: 'feed:x',
+      url: 'https://desk.example/f.json',
+      kind: 'sanad' as const,
+      publicKey: keys.publicKey,
+      count: 0,
+      addedAt: 0,
+    };
+    expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/without a starting point/),
+    });
   });
 });

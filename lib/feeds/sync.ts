@@ -51,12 +51,21 @@ export function feedRequestUrl(feed: Pick<FeedRecord, 'url' | 'kind' | 'cursor'>
   return url.href;
 }
 
-async function fetchFeed(feed: FeedRecord, deps: SyncDeps): Promise<{ notModified: true } | { body: string; etag?: string; lastModified?: string }> {
+async function fetchFeed(
+  feed: FeedRecord,
+  deps: SyncDeps,
+): Promise<{ notModified: true } | { body: string; etag?: string; lastModified?: string }> {
   const headers: Record<string, string> = { accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1' };
   if (feed.etag) headers['if-none-match'] = feed.etag;
   if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
   // Nothing about the user goes with the request: no cookies, no referrer.
-  const response = await deps.fetch(feedRequestUrl(feed), { headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache', signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS) });
+  const response = await deps.fetch(feedRequestUrl(feed), {
+    headers,
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+    cache: 'no-cache',
+    signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS),
+  });
   if (response.status === 304) return { notModified: true };
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const type = response.headers.get('content-type') ?? '';
@@ -73,7 +82,11 @@ async function fetchGoogle(source: GoogleSource, deps: SyncDeps): Promise<string
   const items: unknown[] = [];
   let pageToken: string | undefined;
   for (let page = 0; page < GOOGLE_MAX_PAGES; page++) {
-    const response = await deps.fetch(googleSearchUrl(source, pageToken), { credentials: 'omit', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS) });
+    const response = await deps.fetch(googleSearchUrl(source, pageToken), {
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS),
+    });
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok && !(isObject(body) && 'error' in body)) throw new Error(`HTTP ${response.status}`);
     const parsed = googlePageToClaimReviews(body);
@@ -117,7 +130,11 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       const freshness = checkFreshness(parsed, feed);
       if (freshness.kind === 'refused') throw new Error(freshness.reason);
       if (freshness.kind === 'same') {
-        await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), lastSuccess: attempt, lastError: undefined });
+        await record({
+          ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }),
+          lastSuccess: attempt,
+          lastError: undefined,
+        });
         return { status: 'not-modified' };
       }
       accepted = { generated: parsed.generated, ...(parsed.sequence !== undefined && { sequence: parsed.sequence }) };
@@ -133,13 +150,22 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       }
     } else {
       const parsed = parsePlain(fetched.body, feed.id);
-      if (!parsed.ok) throw new Error(feed.kind === 'google' && fetched.body === '[]' ? 'Google found no fact-checks for this search' : parsed.reason);
+      if (!parsed.ok)
+        throw new Error(feed.kind === 'google' && fetched.body === '[]' ? 'Google found no fact-checks for this search' : parsed.reason);
       ({ debunks, skipped, publisher } = parsed);
       if (feed.kind === 'google') publisher = 'Google Fact Check Tools';
     }
     const version = await hashTextInSlices(fetched.body);
     await deps.lists.write({ id: feed.id, version, skipped, importedAt: attempt }, debunks);
-    await record({ ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }), cursor, ...(accepted && { accepted }), lastSuccess: attempt, lastError: undefined, count: debunks.length, ...(publisher && { publisher }) });
+    await record({
+      ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }),
+      cursor,
+      ...(accepted && { accepted }),
+      lastSuccess: attempt,
+      lastError: undefined,
+      count: debunks.length,
+      ...(publisher && { publisher }),
+    });
     return { status: 'updated', count: debunks.length, skipped };
   } catch (error) {
     const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);

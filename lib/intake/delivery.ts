@@ -7,9 +7,7 @@
 import { isObject, readFiniteNumber, readString } from '../untrusted/read';
 
 export type AttemptOutcome =
-  | { kind: 'sent'; remoteId?: number }
-  | { kind: 'retry'; reason: string; retryAfterMs?: number }
-  | { kind: 'rejected'; reason: string };
+  { kind: 'sent'; remoteId?: number } | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'rejected'; reason: string };
 
 /** The longest reason from the service that is kept with a submission. */
 const MAX_REASON = 500;
@@ -20,7 +18,8 @@ export function outcomeOf(status: number, body: unknown, retryAfterHeader?: stri
   if (status >= 200 && status < 300) {
     // Only the service's receipt means delivered: a captive portal or proxy also answers 200, with a page.
     const id = readFiniteNumber(answer.id);
-    if (id === undefined) return { kind: 'retry', reason: `HTTP ${status}, but the answer is not the intake service's receipt (a network sign-in page?)` };
+    if (id === undefined)
+      return { kind: 'retry', reason: `HTTP ${status}, but the answer is not the intake service's receipt (a network sign-in page?)` };
     return { kind: 'sent', remoteId: id };
   }
   if (status === 408 || status === 429 || status >= 500) {

@@ -4,7 +4,19 @@ import { flagsAsClaimReviewDrafts, flagsAsCsv } from './flags-export';
 
 const record = (kind: 'claim' | 'flag', text: string): OutboxRecord => ({
   id: `id-${kind}-${text.length}`,
-  submission: { idempotencyKey: 'k', kind, category: 'old-footage', note: 'filmed in 2019, "Hama"', post: { pageUrl: 'https://x.com/home', permalink: 'https://x.com/a/status/1', text, links: [], media: [{ kind: 'video', url: 'https://x.com/a/status/1' }] } },
+  submission: {
+    idempotencyKey: 'k',
+    kind,
+    category: 'old-footage',
+    note: 'filmed in 2019, "Hama"',
+    post: {
+      pageUrl: 'https://x.com/home',
+      permalink: 'https://x.com/a/status/1',
+      text,
+      links: [],
+      media: [{ kind: 'video', url: 'https://x.com/a/status/1' }],
+    },
+  },
   state: 'sent',
   attempts: 1,
   createdAt: Date.UTC(2026, 0, 9),
@@ -17,7 +29,12 @@ describe('flags export', () => {
   it('writes ClaimReview drafts for flags only, with the post as the appearance', () => {
     const doc = JSON.parse(flagsAsClaimReviewDrafts(records));
     expect(doc['@graph']).toHaveLength(2);
-    expect(doc['@graph'][1]).toMatchObject({ '@type': 'ClaimReview', claimReviewed: 'هروب جماعي، في ريف حلب', keywords: ['old-footage'], itemReviewed: { appearance: [{ url: 'https://x.com/a/status/1' }, { url: 'https://x.com/a/status/1' }] } });
+    expect(doc['@graph'][1]).toMatchObject({
+      '@type': 'ClaimReview',
+      claimReviewed: 'هروب جماعي، في ريف حلب',
+      keywords: ['old-footage'],
+      itemReviewed: { appearance: [{ url: 'https://x.com/a/status/1' }, { url: 'https://x.com/a/status/1' }] },
+    });
   });
 
   it('writes CSV with quoting, and never a formula', () => {

@@ -18,7 +18,10 @@ export function flagsAsClaimReviewDrafts(records: readonly OutboxRecord[]): stri
         '@type': 'Claim',
         ...(r.submission.post.time && { datePublished: r.submission.post.time }),
         ...(r.submission.post.author && { author: { '@type': 'Person', name: r.submission.post.author } }),
-        appearance: [r.submission.post.permalink ?? r.submission.post.pageUrl, ...r.submission.post.media.map((m) => m.url).filter(Boolean)].map((url) => ({ '@type': 'CreativeWork', url })),
+        appearance: [
+          r.submission.post.permalink ?? r.submission.post.pageUrl,
+          ...r.submission.post.media.map((m) => m.url).filter(Boolean),
+        ].map((url) => ({ '@type': 'CreativeWork', url })),
       },
     }));
   return `${JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }, null, 2)}\n`;
@@ -36,7 +39,18 @@ export function flagsAsCsv(records: readonly OutboxRecord[]): string {
     .filter((r) => r.submission.kind === 'flag')
     .map((r) => {
       const p = r.submission.post;
-      return [new Date(r.createdAt).toISOString(), r.submission.category, p.permalink ?? '', p.pageUrl, p.author ?? '', p.time ?? '', p.text, r.submission.note ?? '', p.media.map((m) => m.url ?? m.poster ?? '').join(' '), r.state];
+      return [
+        new Date(r.createdAt).toISOString(),
+        r.submission.category,
+        p.permalink ?? '',
+        p.pageUrl,
+        p.author ?? '',
+        p.time ?? '',
+        p.text,
+        r.submission.note ?? '',
+        p.media.map((m) => m.url ?? m.poster ?? '').join(' '),
+        r.state,
+      ];
     });
   return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -5,13 +5,22 @@ const valid = {
   idempotencyKey: 'abcDEF12-3456',
   kind: 'flag',
   category: 'old-footage',
-  post: { pageUrl: 'https://www.facebook.com/', text: 'نص المنشور', links: ['https://youtu.be/hK9fL2xQw0E'], media: [{ kind: 'image', url: 'https://scontent.example/p.jpg' }], time: '2026-01-09T10:00:00Z' },
+  post: {
+    pageUrl: 'https://www.facebook.com/',
+    text: 'نص المنشور',
+    links: ['https://youtu.be/hK9fL2xQw0E'],
+    media: [{ kind: 'image', url: 'https://scontent.example/p.jpg' }],
+    time: '2026-01-09T10:00:00Z',
+  },
 };
 
 describe('checkSubmission (the submission schema)', () => {
   it('accepts a well-formed submission and normalises URLs and times', () => {
     const checked = checkSubmission(valid);
-    expect(checked).toMatchObject({ ok: true, value: { kind: 'flag', post: { time: '2026-01-09T10:00:00.000Z', links: ['https://youtu.be/hK9fL2xQw0E'] } } });
+    expect(checked).toMatchObject({
+      ok: true,
+      value: { kind: 'flag', post: { time: '2026-01-09T10:00:00.000Z', links: ['https://youtu.be/hK9fL2xQw0E'] } },
+    });
   });
 
   it.each([

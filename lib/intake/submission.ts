@@ -3,7 +3,7 @@
  * Shared by the extension (which builds it) and the intake service (which checks it): pure, no I/O.
  * Every rejection names the field and the rule, so the sender can show it.
  */
-import { isObject, MAX_URL_LENGTH, readHttpUrl, readIsoTime } from '../untrusted/read';
+import { CONTROL_CHARACTERS, isObject, MAX_URL_LENGTH, readHttpUrl, readIsoTime } from '../untrusted/read';
 
 export const SUBMISSION_KINDS = ['claim', 'flag'] as const;
 export const SUBMISSION_CATEGORIES = ['ai-generated', 'old-footage', 'false-claim', 'other'] as const;
@@ -53,12 +53,8 @@ function httpUrl(value: unknown, field: string, errors: string[]): string | unde
   return url;
 }
 
-/**
- * Control characters (NUL among them) mean nothing in a note or a post's text, and PostgreSQL refuses NUL in
- * text where SQLite keeps it: they are dropped here, the same for both stores. Tabs and line breaks stay.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+// Control characters (NUL among them) mean nothing in a note or a post's text, and PostgreSQL refuses NUL in
+// text where SQLite keeps it: text() drops them, the same for both stores. Tabs and line breaks stay.
 
 function text(value: unknown, field: string, max: number, errors: string[], optional = false): string | undefined {
   if (value === undefined && optional) return undefined;
@@ -75,7 +71,8 @@ export function checkSubmission(raw: unknown): Checked<Submission> {
   const key = raw.idempotencyKey;
   if (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(key)) errors.push('idempotencyKey: 8–64 letters, digits, - or _');
   if (!SUBMISSION_KINDS.includes(raw.kind as SubmissionKind)) errors.push(`kind: one of ${SUBMISSION_KINDS.join(', ')}`);
-  if (!SUBMISSION_CATEGORIES.includes(raw.category as SubmissionCategory)) errors.push(`category: one of ${SUBMISSION_CATEGORIES.join(', ')}`);
+  if (!SUBMISSION_CATEGORIES.includes(raw.category as SubmissionCategory))
+    errors.push(`category: one of ${SUBMISSION_CATEGORIES.join(', ')}`);
   const note = text(raw.note, 'note', SUBMISSION_LIMITS.note, errors, true);
 
   let post: SubmittedPost | undefined;
@@ -86,23 +83,27 @@ export function checkSubmission(raw: unknown): Checked<Submission> {
     const permalink = p.permalink === undefined ? undefined : httpUrl(p.permalink, 'post.permalink', errors);
     const postText = text(p.text ?? '', 'post.text', SUBMISSION_LIMITS.text, errors);
     const author = text(p.author, 'post.author', 200, errors, true);
-    const time = p.time === undefined ? undefined : readIsoTime(p.time) ?? (errors.push('post.time: must be a date'), undefined);
+    const time = p.time === undefined ? undefined : (readIsoTime(p.time) ?? (errors.push('post.time: must be a date'), undefined));
     const linksRaw = p.links ?? [];
     const links: string[] = [];
-    if (!Array.isArray(linksRaw) || linksRaw.length > SUBMISSION_LIMITS.links) errors.push(`post.links: a list of at most ${SUBMISSION_LIMITS.links} URLs`);
-    else linksRaw.forEach((l, i) => {
-      const url = httpUrl(l, `post.links[${i}]`, errors);
-      if (url) links.push(url);
-    });
+    if (!Array.isArray(linksRaw) || linksRaw.length > SUBMISSION_LIMITS.links)
+      errors.push(`post.links: a list of at most ${SUBMISSION_LIMITS.links} URLs`);
+    else
+      linksRaw.forEach((l, i) => {
+        const url = httpUrl(l, `post.links[${i}]`, errors);
+        if (url) links.push(url);
+      });
     const mediaRaw = p.media ?? [];
     const media: SubmittedPost['media'] = [];
-    if (!Array.isArray(mediaRaw) || mediaRaw.length > SUBMISSION_LIMITS.media) errors.push(`post.media: a list of at most ${SUBMISSION_LIMITS.media} items`);
-    else mediaRaw.forEach((m, i) => {
-      if (!isObject(m) || (m.kind !== 'video' && m.kind !== 'image')) return void errors.push(`post.media[${i}].kind: video or image`);
-      const url = m.url === undefined ? undefined : httpUrl(m.url, `post.media[${i}].url`, errors);
-      const poster = m.poster === undefined ? undefined : httpUrl(m.poster, `post.media[${i}].poster`, errors);
-      media.push({ kind: m.kind, ...(url && { url }), ...(poster && { poster }) });
-    });
+    if (!Array.isArray(mediaRaw) || mediaRaw.length > SUBMISSION_LIMITS.media)
+      errors.push(`post.media: a list of at most ${SUBMISSION_LIMITS.media} items`);
+    else
+      mediaRaw.forEach((m, i) => {
+        if (!isObject(m) || (m.kind !== 'video' && m.kind !== 'image')) return void errors.push(`post.media[${i}].kind: video or image`);
+        const url = m.url === undefined ? undefined : httpUrl(m.url, `post.media[${i}].url`, errors);
+        const poster = m.poster === undefined ? undefined : httpUrl(m.poster, `post.media[${i}].poster`, errors);
+        media.push({ kind: m.kind, ...(url && { url }), ...(poster && { poster }) });
+      });
     if (pageUrl && postText !== undefined) {
       post = { pageUrl, ...(permalink && { permalink }), ...(author && { author }), text: postText, links, media, ...(time && { time }) };
     }
@@ -110,13 +111,22 @@ export function checkSubmission(raw: unknown): Checked<Submission> {
 
   let screenshot: string | undefined;
   if (raw.screenshot !== undefined) {
-    if (typeof raw.screenshot !== 'string' || !/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(raw.screenshot)) errors.push('screenshot: a PNG or JPEG data URL');
-    else if (raw.screenshot.length > SUBMISSION_LIMITS.screenshotChars) errors.push(`screenshot: larger than ${SUBMISSION_LIMITS.screenshotChars} characters`);
+    if (typeof raw.screenshot !== 'string' || !/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(raw.screenshot))
+      errors.push('screenshot: a PNG or JPEG data URL');
+    else if (raw.screenshot.length > SUBMISSION_LIMITS.screenshotChars)
+      errors.push(`screenshot: larger than ${SUBMISSION_LIMITS.screenshotChars} characters`);
     else screenshot = raw.screenshot;
   }
   if (errors.length || !post) return { ok: false, errors: errors.length ? errors : ['post: missing'] };
   return {
     ok: true,
-    value: { idempotencyKey: key as string, kind: raw.kind as SubmissionKind, category: raw.category as SubmissionCategory, ...(note && { note }), post, ...(screenshot && { screenshot }) },
+    value: {
+      idempotencyKey: key as string,
+      kind: raw.kind as SubmissionKind,
+      category: raw.category as SubmissionCategory,
+      ...(note && { note }),
+      post,
+      ...(screenshot && { screenshot }),
+    },
   };
 }

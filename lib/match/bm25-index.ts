@@ -97,7 +97,7 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
     let id = wordTerms.get(word);
     if (id === undefined) {
       const stem = stemOf(word);
-      id = stem ? termIds.get(stem) ?? -1 : -1;
+      id = stem ? (termIds.get(stem) ?? -1) : -1;
       if (stem && id === -1) {
         id = df.length;
         termIds.set(stem, id);

@@ -3,7 +3,12 @@ import { GRAM_TEXT_LIMIT, gramSimilarities, joinGramTexts } from './char-grams';
 import { words } from '../text/normalise';
 
 const norm = (text: string) => words(text).join(' ');
-const scores = (post: string, docs: string[]) => gramSimilarities(post, joinGramTexts(docs), docs.map((_, d) => d));
+const scores = (post: string, docs: string[]) =>
+  gramSimilarities(
+    post,
+    joinGramTexts(docs),
+    docs.map((_, d) => d),
+  );
 const similarity = (a: string, b: string) => scores(norm(a), [norm(b)])[0]!;
 
 describe('gramSimilarities', () => {

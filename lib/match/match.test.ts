@@ -18,7 +18,11 @@ describe('matchPost: exact ids', () => {
   it.each([
     ['the debunked post itself', { permalink: 'https://twitter.com/halab_alaan/status/2009512270941053184?s=20' }, AI_VIDEO_ID],
     ['a link to the debunked video in another form', { links: ['https://youtu.be/Qm3sZ7yA1bE?si=abc'] }, AI_VIDEO_ID],
-    ['the debunked video as a short', { media: [{ kind: 'video' as const, url: 'https://www.youtube.com/shorts/hK9fL2xQw0E' }] }, OLD_HAMA_ID],
+    [
+      'the debunked video as a short',
+      { media: [{ kind: 'video' as const, url: 'https://www.youtube.com/shorts/hK9fL2xQw0E' }] },
+      OLD_HAMA_ID,
+    ],
   ])('badges %s as certain', (_, extra, id) => {
     const [first] = post('شاهد', extra).candidates;
     expect(first).toMatchObject({ debunkId: id, badge: true, score: 1 });
@@ -41,12 +45,17 @@ describe('matchPost: Arabic text with spelling variation', () => {
   });
 
   it('badges the re-shared 2019 Hama video reworded', () => {
-    expect(badged('فيديو مسرب: هروب جماعي لقوات النظام والميليشيات الايرانيه في ريف حلب خلال المعارك الاخيره مع المعارضه')?.debunkId).toBe(OLD_HAMA_ID);
+    expect(badged('فيديو مسرب: هروب جماعي لقوات النظام والميليشيات الايرانيه في ريف حلب خلال المعارك الاخيره مع المعارضه')?.debunkId).toBe(
+      OLD_HAMA_ID,
+    );
   });
 
   it.each([
     // True reports from the seed articles: same place, same week, same actors, different claims.
-    ['withdrawal', 'أفادت وكالة الأنباء السورية "سانا" بخروج الدفعة الأخيرة من مقاتلي "قسد" من حي الشيخ مقصود في حلب باتجاه شمال شرق سوريا'],
+    [
+      'withdrawal',
+      'أفادت وكالة الأنباء السورية "سانا" بخروج الدفعة الأخيرة من مقاتلي "قسد" من حي الشيخ مقصود في حلب باتجاه شمال شرق سوريا',
+    ],
     ['defections', 'أفادت مصادر سورية بانشقاق أكثر من 120 عنصراً من قوات سوريا الديمقراطية (قسد) وتسليم أنفسهم إلى قوات الأمن السورية'],
     ['truce denied', 'نفى المركز الإعلامي للإدارة الذاتية شمال شرقي سوريا الأنباء حول التوصل إلى تهدئة في حلب'],
     ['ceasefire announced', 'أعلنت وزارة الدفاع السورية سريان وقف لإطلاق النار في محيط أحياء الأشرفية والشيخ مقصود وبني زيد بمدينة حلب'],
@@ -75,7 +84,16 @@ describe('matchPost: Arabic text with spelling variation', () => {
 describe('matchPost: the decision', () => {
   // A clear match in a large list: most of the claim, most of the post, rivals far behind.
   const rivals: RivalEvidence = { runnerUpRatio: 0.4, thirdRatio: 0.35, gramLead: 0.2 };
-  const clear: TextEvidence = { coverage: 0.5, queryCoverage: 0.5, gramSimilarity: 0.5, rivals, postWords: 15, postWeight: 8, debunkWeight: 9, arabic: false };
+  const clear: TextEvidence = {
+    coverage: 0.5,
+    queryCoverage: 0.5,
+    gramSimilarity: 0.5,
+    rivals,
+    postWords: 15,
+    postWeight: 8,
+    debunkWeight: 9,
+    arabic: false,
+  };
 
   it('never badges very short posts on text alone', () => {
     expect(badged('فيديو أسرى حلب')).toBeUndefined();
@@ -93,7 +111,9 @@ describe('matchPost: the decision', () => {
     for (const arabic of [false, true]) {
       expect(textMatchBadges({ ...clear, arabic, rivals: { runnerUpRatio: 0.97, thirdRatio: 0.9, gramLead: -0.05 } })).toBe(false);
       const typicalRivals = { runnerUpRatio: 0.8, thirdRatio: 0.7, gramLead: 0.02 };
-      expect(textMatchBadges({ ...clear, arabic, queryCoverage: 0.05, coverage: 0.3, gramSimilarity: 0.2, rivals: typicalRivals })).toBe(false);
+      expect(textMatchBadges({ ...clear, arabic, queryCoverage: 0.05, coverage: 0.3, gramSimilarity: 0.2, rivals: typicalRivals })).toBe(
+        false,
+      );
     }
   });
 
@@ -119,11 +139,19 @@ describe('matchPost: the decision', () => {
     const text = 'قسد تعلن أسر عناصر من الجيش السوري في اشتباكات حلب';
     const read = readPost(text);
     const small = buildIndex(bundledDebunks());
-    const inSmall = textEvidence(small, read, rankText(small, read, 3, () => false));
+    const inSmall = textEvidence(
+      small,
+      read,
+      rankText(small, read, 3, () => false),
+    );
     expect(inSmall.rivals).toBeNull();
     expect(modelFor(inSmall)).toBe(DECISION_MODEL.arabic.alone);
     expect(Object.keys(DECISION_MODEL.arabic.alone.weights)).not.toContain('runnerUpRatio');
-    const inLarge = textEvidence(index, read, rankText(index, read, 3, () => false));
+    const inLarge = textEvidence(
+      index,
+      read,
+      rankText(index, read, 3, () => false),
+    );
     expect(inLarge.rivals?.runnerUpRatio).toBeGreaterThan(0);
     expect(modelFor(inLarge)).toBe(DECISION_MODEL.arabic.withRivals);
   });
@@ -142,7 +170,11 @@ describe('matchPost: the decision', () => {
 
   it('never returns a debunk the user reported as a wrong match', () => {
     const text = 'مقطع فيديو يظهر اسر عناصر من الجيش السوري على ايدي قوات سوريا الديمقراطية قسد في مدينة حلب';
-    const result = matchPost(index, { key: 'p', text, permalink: 'https://x.com/a/status/2009512270941053184' }, { exclude: new Set([AI_VIDEO_ID]) });
+    const result = matchPost(
+      index,
+      { key: 'p', text, permalink: 'https://x.com/a/status/2009512270941053184' },
+      { exclude: new Set([AI_VIDEO_ID]) },
+    );
     expect(result.candidates.map((c) => c.debunkId)).not.toContain(AI_VIDEO_ID);
   });
 
@@ -159,7 +191,10 @@ describe('matchPost: English', () => {
     makeDebunk({ id: 'anaconda', claim: 'A viral video shows a 10-meter-long anaconda swimming across a river in Brazil.' }),
   ]);
   it('badges a paraphrase with different inflections and case', () => {
-    const result = matchPost(en, { key: 'p', text: 'VIDEO: Syrian Army soldier captured by SDF fighters in Aleppo!! https://t.co/x @someone' });
+    const result = matchPost(en, {
+      key: 'p',
+      text: 'VIDEO: Syrian Army soldier captured by SDF fighters in Aleppo!! https://t.co/x @someone',
+    });
     expect(result.candidates[0]).toMatchObject({ debunkId: 'soldiers', badge: true });
   });
   it('does not badge a post that shares only a few words', () => {

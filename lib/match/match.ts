@@ -181,7 +181,9 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
     coverage: coverageOf(index, doc, bm25),
     queryCoverage: covered.share,
     gramSimilarity: gram,
-    rivals: rivalsMeanSomething ? { runnerUpRatio: runnerUp! / bm25, thirdRatio: third / bm25, gramLead: gram - Math.max(...others.map((c) => c.gram)) } : null,
+    rivals: rivalsMeanSomething
+      ? { runnerUpRatio: runnerUp! / bm25, thirdRatio: third / bm25, gramLead: gram - Math.max(...others.map((c) => c.gram)) }
+      : null,
     postWords: post.terms.size,
     postWeight: covered.total / index.maxIdf,
     debunkWeight: index.selfScore[doc]! / index.maxIdf,
@@ -217,7 +219,13 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
     // Only the best text match can badge, and only when no certain match already does.
     const badge = rank === 0 && certain.length === 0 && textMatchBadges(textEvidence(index, text, ranked));
     const coverage = coverageOf(index, doc, bm25);
-    return { debunkId: index.ids[doc]!, verdict: index.verdicts[doc]!, how: 'similar-text', score: Math.round(coverage * 1000) / 1000, badge };
+    return {
+      debunkId: index.ids[doc]!,
+      verdict: index.verdicts[doc]!,
+      how: 'similar-text',
+      score: Math.round(coverage * 1000) / 1000,
+      badge,
+    };
   });
 
   const weakFootage = footage.filter((c) => !c.badge);

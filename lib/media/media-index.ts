@@ -60,7 +60,13 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
     }
     docSeconds[doc] = covered.size;
   });
-  return { words: Uint16Array.from(words), docs: Int32Array.from(docs), slots: Uint8Array.from(slots), seconds: Int32Array.from(seconds), docSeconds };
+  return {
+    words: Uint16Array.from(words),
+    docs: Int32Array.from(docs),
+    slots: Uint8Array.from(slots),
+    seconds: Int32Array.from(seconds),
+    docSeconds,
+  };
 }
 
 export class MediaIndex {

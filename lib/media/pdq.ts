@@ -156,7 +156,12 @@ export const PDQ_MAX_DIMENSION = 512;
  * 0–4 bits of the reference hashes on the ThreatExchange test set (6–12 bits at full size, where JPEG decoder
  * differences weigh more), and makes a 720p frame ~4× cheaper to hash.
  */
-export function downsampleLuma(luma: Float32Array, width: number, height: number, max = PDQ_MAX_DIMENSION): { luma: Float32Array; width: number; height: number } {
+export function downsampleLuma(
+  luma: Float32Array,
+  width: number,
+  height: number,
+  max = PDQ_MAX_DIMENSION,
+): { luma: Float32Array; width: number; height: number } {
   if (Math.max(width, height) <= max) return { luma, width, height };
   const scale = max / Math.max(width, height);
   const w = Math.max(1, Math.round(width * scale));
@@ -178,7 +183,8 @@ export function downsampleLuma(luma: Float32Array, width: number, height: number
 
 /** PDQ of a luma plane (may be filtered in place). */
 export function pdqFromLuma(fullLuma: Float32Array, fullWidth: number, fullHeight: number): PdqHash {
-  if (fullWidth < 1 || fullHeight < 1 || fullLuma.length !== fullWidth * fullHeight) throw new Error(`PDQ: bad image size ${fullWidth}×${fullHeight}`);
+  if (fullWidth < 1 || fullHeight < 1 || fullLuma.length !== fullWidth * fullHeight)
+    throw new Error(`PDQ: bad image size ${fullWidth}×${fullHeight}`);
   const { luma, width, height } = downsampleLuma(fullLuma, fullWidth, fullHeight);
   jaroszFilter(luma, height, width);
   const b64 = decimate64(luma, height, width);

@@ -155,7 +155,12 @@ export function compareVideos(query: readonly FrameHash[], reference: readonly F
 }
 
 /** The verdict from counts: shared by the pairwise comparison and the index lookup. */
-export function videoDecision(matchedQueryFrames: number, queryFrames: number, matchedRefSeconds: number, refSeconds: number): VideoComparison {
+export function videoDecision(
+  matchedQueryFrames: number,
+  queryFrames: number,
+  matchedRefSeconds: number,
+  refSeconds: number,
+): VideoComparison {
   const queryShare = queryFrames ? matchedQueryFrames / queryFrames : 0;
   return {
     queryShare,

@@ -47,13 +47,20 @@ function unwrap(type: string, reply: Reply | undefined): unknown {
 }
 
 /** Asks the background (from a content script: page messages only; the background refuses the rest). */
-export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<BackgroundProtocol, K>): Promise<ResponseOf<BackgroundProtocol, K>> {
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  data: RequestOf<BackgroundProtocol, K>,
+): Promise<ResponseOf<BackgroundProtocol, K>> {
   const reply = (await browser.runtime.sendMessage({ sanad: type, data } satisfies Envelope)) as Reply | undefined;
   return unwrap(type, reply) as ResponseOf<BackgroundProtocol, K>;
 }
 
 /** Asks a tab's content script (from the background). */
-export async function sendToTab<K extends keyof TabProtocol>(tabId: number, type: K, data: RequestOf<TabProtocol, K>): Promise<ResponseOf<TabProtocol, K>> {
+export async function sendToTab<K extends keyof TabProtocol>(
+  tabId: number,
+  type: K,
+  data: RequestOf<TabProtocol, K>,
+): Promise<ResponseOf<TabProtocol, K>> {
   const reply = (await browser.tabs.sendMessage(tabId, { sanad: type, data } satisfies Envelope)) as Reply | undefined;
   return unwrap(type, reply) as ResponseOf<TabProtocol, K>;
 }

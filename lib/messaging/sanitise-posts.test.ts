@@ -23,7 +23,15 @@ describe('sanitisePosts: posts from content scripts', () => {
   });
 
   it('cuts oversized text and caps the counts', () => {
-    const [clean] = sanitisePosts([post({ key: 'k'.repeat(1_000), text: 'a'.repeat(50_000), author: 'b'.repeat(1_000), links: Array(100).fill('https://a.example/'), media: Array(100).fill({ kind: 'image', url: 'https://a.example/p.jpg' }) })]);
+    const [clean] = sanitisePosts([
+      post({
+        key: 'k'.repeat(1_000),
+        text: 'a'.repeat(50_000),
+        author: 'b'.repeat(1_000),
+        links: Array(100).fill('https://a.example/'),
+        media: Array(100).fill({ kind: 'image', url: 'https://a.example/p.jpg' }),
+      }),
+    ]);
     expect(clean!.key).toHaveLength(POST_LIMITS.key);
     expect(clean!.text).toHaveLength(POST_LIMITS.text);
     expect(clean!.author).toHaveLength(POST_LIMITS.author);
@@ -36,8 +44,18 @@ describe('sanitisePosts: posts from content scripts', () => {
     const [clean] = sanitisePosts([
       post({
         permalink: 'javascript:alert(document.domain)',
-        links: ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative', 'https://ok.example/a', `https://long.example/${'a'.repeat(POST_LIMITS.url)}`],
-        media: [{ kind: 'video', url: 'blob:https://x.com/1', poster: 'javascript:alert(1)' }, { kind: 'image', url: 'https://ok.example/p.jpg' }, { kind: 'script', url: 'https://ok.example/' }],
+        links: [
+          'javascript:alert(1)',
+          'data:text/html,<script>alert(1)</script>',
+          '/relative',
+          'https://ok.example/a',
+          `https://long.example/${'a'.repeat(POST_LIMITS.url)}`,
+        ],
+        media: [
+          { kind: 'video', url: 'blob:https://x.com/1', poster: 'javascript:alert(1)' },
+          { kind: 'image', url: 'https://ok.example/p.jpg' },
+          { kind: 'script', url: 'https://ok.example/' },
+        ],
       }),
     ]);
     expect(clean).not.toHaveProperty('permalink');
@@ -46,7 +64,9 @@ describe('sanitisePosts: posts from content scripts', () => {
   });
 
   it('drops fields of the wrong type', () => {
-    const [clean] = sanitisePosts([{ key: 'x:1', text: 42, permalink: { href: 'https://x.com/' }, author: ['a'], time: 0, links: 'https://x.com/', media: {} }]);
+    const [clean] = sanitisePosts([
+      { key: 'x:1', text: 42, permalink: { href: 'https://x.com/' }, author: ['a'], time: 0, links: 'https://x.com/', media: {} },
+    ]);
     expect(clean).toEqual({ key: 'x:1', text: '', links: [], media: [] });
   });
 });

@@ -49,9 +49,25 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** The verdict's icon, as VerdictIcon draws it in the popup. */
 function icon(verdict: MatchView['debunk']['verdict']): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
-  for (const [name, value] of Object.entries({ class: 'sanad-icon', viewBox: '0 0 24 24', width: '16', height: '16', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(name, value);
+  for (const [name, value] of Object.entries({
+    class: 'sanad-icon',
+    viewBox: '0 0 24 24',
+    width: '16',
+    height: '16',
+    'aria-hidden': 'true',
+    focusable: 'false',
+  }))
+    svg.setAttribute(name, value);
   const path = document.createElementNS(SVG, 'path');
-  for (const [name, value] of Object.entries({ d: VERDICT_ICON_PATHS[verdict], fill: 'none', stroke: 'currentColor', 'stroke-width': '2.4', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })) path.setAttribute(name, value);
+  for (const [name, value] of Object.entries({
+    d: VERDICT_ICON_PATHS[verdict],
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2.4',
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  }))
+    path.setAttribute(name, value);
   svg.append(path);
   return svg;
 }

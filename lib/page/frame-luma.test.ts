@@ -10,7 +10,14 @@ import { boxSize, smallLuma, supportsFormat } from './frame-luma';
 function i420(luma: (x: number, y: number) => number, width: number, height: number, stride = width) {
   const data = new Uint8Array(stride * height + 2 * (stride / 2) * (height / 2)).fill(128);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * stride + x] = Math.round(16 + (luma(x, y) * 219) / 255);
-  return { data, layout: [{ offset: 0, stride }, { offset: stride * height, stride: stride / 2 }, { offset: stride * height * 1.25, stride: stride / 2 }] };
+  return {
+    data,
+    layout: [
+      { offset: 0, stride },
+      { offset: stride * height, stride: stride / 2 },
+      { offset: stride * height * 1.25, stride: stride / 2 },
+    ],
+  };
 }
 
 describe('smallLuma', () => {
@@ -23,7 +30,11 @@ describe('smallLuma', () => {
   });
 
   it('stretches limited-range Y (16–235) to full range', () => {
-    for (const [value, expected] of [[0, 0], [255, 255], [128, 128]] as const) {
+    for (const [value, expected] of [
+      [0, 0],
+      [255, 255],
+      [128, 128],
+    ] as const) {
       const { data, layout } = i420(() => value, 32, 32);
       expect(smallLuma(data, layout, 'I420', 32, 32, 16).luma.every((v) => Math.abs(v - expected) <= 1)).toBe(true);
     }
@@ -39,7 +50,7 @@ describe('smallLuma', () => {
     const lines = i420((x) => (x % 2 === 0 ? 255 : 0), 32, 32);
     expect(smallLuma(lines.data, lines.layout, 'I420', 32, 32, 16).luma.every((v) => Math.abs(v - 127.5) <= 1)).toBe(true);
     // Larger boxes sample about three points across: a frame of 4×4 squares still averages to its mean.
-    const squares = i420((x, y) => ((x >> 2) + (y >> 2)) % 2 ? 200 : 40, 720, 1280);
+    const squares = i420((x, y) => (((x >> 2) + (y >> 2)) % 2 ? 200 : 40), 720, 1280);
     const averaged = smallLuma(squares.data, squares.layout, 'I420', 720, 1280, 256).luma;
     const mean = averaged.reduce((sum, v) => sum + v, 0) / averaged.length;
     expect(Math.abs(mean - 120)).toBeLessThan(10);
@@ -71,7 +82,10 @@ describe('smallLuma', () => {
     const height = image.height & ~1;
     const { data, layout } = i420((x, y) => full[y * image.width + x]!, width, height);
     const small = smallLuma(data, layout, 'I420', width, height, 256);
-    const distance = hammingDistance(hashFrame(Float32Array.from(small.luma), small.width, small.height).hash, hashFrame(full, image.width, image.height).hash);
+    const distance = hammingDistance(
+      hashFrame(Float32Array.from(small.luma), small.width, small.height).hash,
+      hashFrame(full, image.width, image.height).hash,
+    );
     // The tolerance the reference hashes are held to (matching allows 31).
     expect(distance).toBeLessThanOrEqual(10);
   });

@@ -19,7 +19,12 @@ export interface SmallLuma {
 /** Formats whose first plane is luma (Y), in the limited range 16–235 that video uses. */
 const YUV_FORMATS = new Set(['I420', 'I420P10', 'I420A', 'I422', 'I444', 'NV12']);
 /** Packed 8-bit RGB formats, and where red and blue sit in each 4-byte pixel. */
-const RGB_FORMATS: Record<string, { r: number; b: number }> = { RGBA: { r: 0, b: 2 }, RGBX: { r: 0, b: 2 }, BGRA: { r: 2, b: 0 }, BGRX: { r: 2, b: 0 } };
+const RGB_FORMATS: Record<string, { r: number; b: number }> = {
+  RGBA: { r: 0, b: 2 },
+  RGBX: { r: 0, b: 2 },
+  BGRA: { r: 2, b: 0 },
+  BGRX: { r: 2, b: 0 },
+};
 
 export function supportsFormat(format: string | null): boolean {
   return !!format && (YUV_FORMATS.has(format) || format in RGB_FORMATS) && format !== 'I420P10';
@@ -32,7 +37,14 @@ export const boxSize = (width: number, height: number, maxSide: number) => Math.
  * Averages the frame's luma over boxes of `boxSize` in each direction (sampling about three points across).
  * `data` holds the planes as laid out by `layout` (only the first plane is read for YUV).
  */
-export function smallLuma(data: Uint8Array, layout: readonly PlaneLayoutLike[], format: string, width: number, height: number, maxSide: number): SmallLuma {
+export function smallLuma(
+  data: Uint8Array,
+  layout: readonly PlaneLayoutLike[],
+  format: string,
+  width: number,
+  height: number,
+  maxSide: number,
+): SmallLuma {
   if (!supportsFormat(format)) throw new Error(`unsupported frame format ${format}`);
   const k = boxSize(width, height, maxSide);
   const outW = Math.floor(width / k);
@@ -54,7 +66,8 @@ export function smallLuma(data: Uint8Array, layout: readonly PlaneLayoutLike[], 
         // Integer BT.601 weights in 1/1024ths, as the canvas path computes them.
         for (let ox = 0; ox < outW; ox++) {
           let s = 0;
-          for (let dx = 0, p = row + ox * k * 4; dx < k; dx += step, p += step * 4) s += 306 * data[p + rgb.r]! + 601 * data[p + 1]! + 117 * data[p + rgb.b]!;
+          for (let dx = 0, p = row + ox * k * 4; dx < k; dx += step, p += step * 4)
+            s += 306 * data[p + rgb.r]! + 601 * data[p + 1]! + 117 * data[p + rgb.b]!;
           sums[ox]! += s;
         }
       } else {

@@ -41,14 +41,18 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   };
 
   await applyLanguageSetting(loadLocale, pageLocale(document)).catch(() => {});
-  const mediaEnabled = await sendMessage('mediaStatus', {}).then((s) => s.fingerprints > 0, () => false);
+  const mediaEnabled = await sendMessage('mediaStatus', {}).then(
+    (s) => s.fingerprints > 0,
+    () => false,
+  );
   if ((await loadSettings()).sites[adapter.id]) start();
 
   life.onEnd(
     watchSettings(async (settings) => {
       await applyLanguageSetting(loadLocale, pageLocale(document)).catch(() => {});
       if (!settings.sites[adapter.id]) return stop();
-      if (scanner) scanner.reset(); // redraws badges in the chosen language
+      if (scanner)
+        scanner.reset(); // redraws badges in the chosen language
       else start();
     }),
   );

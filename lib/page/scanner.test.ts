@@ -47,7 +47,14 @@ describe('PostScanner', () => {
     expect(match).toHaveBeenCalledTimes(1);
     expect(match.mock.calls[0]![0]).toHaveLength(8);
     expect(articles().map((a) => badgeOf(a)?.getAttribute('data-sanad-badge') ?? null)).toEqual([
-      'altered', null, 'altered', null, 'misleading', null, 'altered', null,
+      'altered',
+      null,
+      'altered',
+      null,
+      'misleading',
+      null,
+      'altered',
+      null,
     ]);
   });
 
@@ -132,7 +139,8 @@ describe('PostScanner', () => {
     await scanner.idle();
     const first = articles()[0]!;
     expect(badgeOf(first)).not.toBeNull();
-    first.querySelector('[data-testid="tweetText"]')!.textContent = 'A sunny day at the beach with friends and family, nothing else to report here.';
+    first.querySelector('[data-testid="tweetText"]')!.textContent =
+      'A sunny day at the beach with friends and family, nothing else to report here.';
     first.querySelector('a[href*="/status/"] time')!.parentElement!.setAttribute('href', '/north_news_net/status/123');
     await new Promise((r) => setTimeout(r, 20));
     await scanner.idle();
@@ -161,8 +169,18 @@ describe('PostScanner', () => {
   it('survives a failing background and a throwing adapter', async () => {
     const onError = vi.fn();
     const failing = new PostScanner({
-      adapter: { ...xAdapter, extract: (el, page) => (el === articles()[1] ? (() => { throw new Error('odd post'); })() : xAdapter.extract(el, page)) },
-      match: async () => { throw new Error('background asleep'); },
+      adapter: {
+        ...xAdapter,
+        extract: (el, page) =>
+          el === articles()[1]
+            ? (() => {
+                throw new Error('odd post');
+              })()
+            : xAdapter.extract(el, page),
+      },
+      match: async () => {
+        throw new Error('background asleep');
+      },
       signal: controller.signal,
       throttleMs: 5,
       onError,

@@ -91,7 +91,13 @@ export class PostScanner {
       }
       if (changed) this.schedule();
     });
-    this.observer.observe(this.root.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'video-id', 'src'] });
+    this.observer.observe(this.root.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href', 'video-id', 'src'],
+    });
     this.schedule(0);
   }
 

@@ -6,9 +6,21 @@ describe('settings', () => {
     ['nothing stored', undefined, DEFAULT_SETTINGS],
     ['garbage', 'yes', DEFAULT_SETTINGS],
     ['a partial object', { language: 'ar' }, { ...DEFAULT_SETTINGS, language: 'ar' }],
-    ['wrong types', { language: 'fr', sites: { x: 'no', youtube: false, myspace: true } }, { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, youtube: false } }],
-    ['schedules and an intake address', { feedSyncHours: 12, feedStaleDays: 7, intakeUrl: 'https://desk.example/intake/', factChecker: true }, { ...DEFAULT_SETTINGS, feedSyncHours: 12, feedStaleDays: 7, intakeUrl: 'https://desk.example/intake', factChecker: true }],
-    ['schedules outside the choices and a script address', { feedSyncHours: 0.01, feedStaleDays: 'never', intakeUrl: 'javascript:alert(1)' }, DEFAULT_SETTINGS],
+    [
+      'wrong types',
+      { language: 'fr', sites: { x: 'no', youtube: false, myspace: true } },
+      { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, youtube: false } },
+    ],
+    [
+      'schedules and an intake address',
+      { feedSyncHours: 12, feedStaleDays: 7, intakeUrl: 'https://desk.example/intake/', factChecker: true },
+      { ...DEFAULT_SETTINGS, feedSyncHours: 12, feedStaleDays: 7, intakeUrl: 'https://desk.example/intake', factChecker: true },
+    ],
+    [
+      'schedules outside the choices and a script address',
+      { feedSyncHours: 0.01, feedStaleDays: 'never', intakeUrl: 'javascript:alert(1)' },
+      DEFAULT_SETTINGS,
+    ],
   ])('normalises %s', (_, raw, expected) => {
     expect(normaliseSettings(raw)).toEqual(expected);
   });

@@ -60,10 +60,13 @@ const KEY = 'settings';
 export function normaliseSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
   const sitesRaw = (r.sites && typeof r.sites === 'object' ? r.sites : {}) as Record<string, unknown>;
-  const sites = Object.fromEntries(SITE_IDS.map((id) => [id, typeof sitesRaw[id] === 'boolean' ? sitesRaw[id] : DEFAULT_SETTINGS.sites[id]])) as Settings['sites'];
+  const sites = Object.fromEntries(
+    SITE_IDS.map((id) => [id, typeof sitesRaw[id] === 'boolean' ? sitesRaw[id] : DEFAULT_SETTINGS.sites[id]]),
+  ) as Settings['sites'];
   const language = LANGUAGES.includes(r.language as LanguageChoice) ? (r.language as LanguageChoice) : DEFAULT_SETTINGS.language;
   const factChecker = typeof r.factChecker === 'boolean' ? r.factChecker : DEFAULT_SETTINGS.factChecker;
-  const oneOf = <T extends number>(allowed: readonly T[], value: unknown, fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+  const oneOf = <T extends number>(allowed: readonly T[], value: unknown, fallback: T): T =>
+    allowed.includes(value as T) ? (value as T) : fallback;
   return {
     version: 1,
     sites,

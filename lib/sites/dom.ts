@@ -40,7 +40,10 @@ export function readText(element: Element | null | undefined, maxLength = 20_000
     }
   };
   walk(element);
-  return out.slice(0, maxLength).replace(/[ \t\u00A0]+/g, ' ').trim();
+  return out
+    .slice(0, maxLength)
+    .replace(/[ \t\u00A0]+/g, ' ')
+    .trim();
 }
 
 /** An attribute resolved as an absolute http(s) URL against the page, or undefined. */

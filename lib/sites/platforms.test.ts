@@ -106,7 +106,7 @@ describe('the platforms table', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it("reads the links of every page a content script runs on, unless the row says why not", () => {
+  it('reads the links of every page a content script runs on, unless the row says why not', () => {
     for (const row of rows) {
       if (row.postLinks.notOnPages) continue;
       expect(postLinkHosts(row).hosts).toEqual(expect.arrayContaining(row.pages.map(patternHost)));

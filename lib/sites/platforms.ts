@@ -109,7 +109,10 @@ export function hostPermissions(): string[] {
 
 /** `https://www.facebook.com/*` → `facebook.com`: hosts as canonical.ts compares them. */
 export function patternHost(pattern: string): string {
-  return pattern.replace(/^https:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '');
+  return pattern
+    .replace(/^https:\/\//, '')
+    .replace(/\/.*$/, '')
+    .replace(/^www\./, '');
 }
 
 /** The hosts (without `www.`) whose links name posts of a site, and its short-link hosts. */

@@ -5,7 +5,8 @@ import { DB_NAME, DB_VERSION, openSanadDb, type SanadDb } from './db';
 import { allDebunks, debunksById, listDebunks, listRecord, removeLeftovers, removeList, replaceList, STORE_CHUNK } from './debunk-store';
 
 const list = (id: string, version: string) => ({ id, version, skipped: 0, importedAt: 1 });
-const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => makeDebunk({ id: `${prefix}${i}`, claim: `${prefix} claim ${i}` }));
+const many = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => makeDebunk({ id: `${prefix}${i}`, claim: `${prefix} claim ${i}` }));
 const entryCount = async (db: SanadDb) => db.count('entries');
 
 describe('openSanadDb', () => {

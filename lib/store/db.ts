@@ -96,7 +96,8 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
     // Debunks a version-1 profile kept have no list record; they get one, so readers find them.
     const lists = tx.objectStore('lists');
     for (const [source, count] of counts) {
-      if (!(await lists.get(source))) await lists.put({ id: source, version: 'migrated', count, skipped: 0, importedAt: Date.now(), gen: 0 });
+      if (!(await lists.get(source)))
+        await lists.put({ id: source, version: 'migrated', count, skipped: 0, importedAt: Date.now(), gen: 0 });
     }
   },
 ];

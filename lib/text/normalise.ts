@@ -82,7 +82,10 @@ const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu;
 
 /** Splits a hashtag body into words: #FakeNews → "Fake News", #حلب_الآن → "حلب الآن". */
 function splitHashtag(body: string): string {
-  return body.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2');
+  return body
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2');
 }
 
 /** Removes links and quoted-tweet handles and dates; opens hashtags and @handles into words. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { asList, isObject, MAX_URL_LENGTH, readCleanText, readFiniteNumber, readHttpUrl, readIsoTime, readString, readTrimmed } from './read';
+import {
+  asList,
+  isObject,
+  MAX_URL_LENGTH,
+  readCleanText,
+  readFiniteNumber,
+  readHttpUrl,
+  readIsoTime,
+  readString,
+  readTrimmed,
+} from './read';
 
 describe('isObject', () => {
   it('accepts plain objects only', () => {

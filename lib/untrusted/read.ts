@@ -28,14 +28,17 @@ export function readTrimmed(value: unknown, maxLength = Infinity): string | unde
   return trimmed ? trimmed.slice(0, maxLength) : undefined;
 }
 
+/** Control characters but tab and line breaks (which readCleanText makes spaces). */
+// eslint-disable-next-line no-control-regex -- on its own line, so that formatting cannot move it off the regex
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /**
  * Text for one line of a card: control characters dropped, runs of whitespace (newlines too) made one space,
  * trimmed, cut to `maxLength`; undefined when nothing is left.
  */
 export function readCleanText(value: unknown, maxLength: number): string | undefined {
   if (typeof value !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
-  const clean = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim();
+  const clean = value.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
   return clean ? clean.slice(0, maxLength) : undefined;
 }
 
@@ -56,7 +59,10 @@ export function readHttpUrl(value: unknown, maxLength = MAX_URL_LENGTH): string 
 }
 
 /** A finite number within [min, max] (both included), or undefined; strings are not numbers. */
-export function readFiniteNumber(value: unknown, { min = -Infinity, max = Infinity }: { min?: number; max?: number } = {}): number | undefined {
+export function readFiniteNumber(
+  value: unknown,
+  { min = -Infinity, max = Infinity }: { min?: number; max?: number } = {},
+): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
 }
 

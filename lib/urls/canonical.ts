@@ -5,7 +5,8 @@
  */
 import { PLATFORMS, postLinkHosts, type SiteId } from '../sites/platforms';
 
-const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|msclkid|igshid|igsh|mibextid|si|s|t|ref|ref_src|ref_url|feature|share_id|_rdc|_rdr|__cft__.*|__tn__|rdid|sfnsn|is_from_webapp|sender_device|_r|_t|lang|embeds_referring_euri|embeds_euri|pp)$/i;
+const TRACKING_PARAMS =
+  /^(utm_\w+|fbclid|gclid|dclid|msclkid|igshid|igsh|mibextid|si|s|t|ref|ref_src|ref_url|feature|share_id|_rdc|_rdr|__cft__.*|__tn__|rdid|sfnsn|is_from_webapp|sender_device|_r|_t|lang|embeds_referring_euri|embeds_euri|pp)$/i;
 
 /** A link, split once: its decoded path segments, and whether its host is a short-link one. */
 interface Link {

@@ -22,7 +22,11 @@ describe('page results on the wire', () => {
   });
 
   it('drops a badge whose debunk is missing rather than showing an empty card', () => {
-    expect(unpackPageResults({ results: [{ key: 'a', badge: { candidate: candidate('gone'), debunkId: 'gone' } }], debunks: {} })).toEqual([{ key: 'a' }]);
-    expect(unpackPageResults({ results: [{ key: 'a', badge: { candidate: candidate('toString'), debunkId: 'toString' } }], debunks: {} })).toEqual([{ key: 'a' }]);
+    expect(unpackPageResults({ results: [{ key: 'a', badge: { candidate: candidate('gone'), debunkId: 'gone' } }], debunks: {} })).toEqual([
+      { key: 'a' },
+    ]);
+    expect(
+      unpackPageResults({ results: [{ key: 'a', badge: { candidate: candidate('toString'), debunkId: 'toString' } }], debunks: {} }),
+    ).toEqual([{ key: 'a' }]);
   });
 });

@@ -58,7 +58,10 @@ export interface ExtensionPageProtocol {
   /** Subscribed feeds with their state. */
   feeds(req: NoRequest): (FeedDto & { stale: boolean })[];
   /** Subscribes to a feed and syncs it once. */
-  addFeed(req: { url: string; kind: FeedKind; publicKey?: string; google?: Partial<GoogleSource> }): { feed: FeedDto; outcome: SyncOutcome };
+  addFeed(req: { url: string; kind: FeedKind; publicKey?: string; google?: Partial<GoogleSource> }): {
+    feed: FeedDto;
+    outcome: SyncOutcome;
+  };
   removeFeed(req: { id: string }): void;
   /** "Sync now". */
   syncFeeds(req: NoRequest): Record<string, SyncOutcome>;

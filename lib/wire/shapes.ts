@@ -114,7 +114,8 @@ export interface FeedDto {
   addedAt: number;
 }
 
-export type SyncOutcome = { status: 'updated'; count: number; skipped: number } | { status: 'not-modified' } | { status: 'failed'; reason: string };
+export type SyncOutcome =
+  { status: 'updated'; count: number; skipped: number } | { status: 'not-modified' } | { status: 'failed'; reason: string };
 
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'retrying' | 'rejected';
 

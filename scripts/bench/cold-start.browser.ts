@@ -42,7 +42,10 @@ Object.assign(globalThis, { sanadBench: { seed, coldStart } });
  * Main-thread cost of capturing one frame of a playing 720p video, as the content script does: a ticker on a
  * MessageChannel records the longest time the page's thread was busy around each capture.
  */
-async function captureCost(src: string, method: 'videoFrame' | 'canvas'): Promise<{ medianMs: number; p95Ms: number; worstMs: number; width: number; height: number }> {
+async function captureCost(
+  src: string,
+  method: 'videoFrame' | 'canvas',
+): Promise<{ medianMs: number; p95Ms: number; worstMs: number; width: number; height: number }> {
   const { captureFrame, newScratch } = await import('../../lib/page/video-sampler');
   const video = document.createElement('video');
   Object.assign(video, { src, muted: true, loop: true, playsInline: true, crossOrigin: 'anonymous' });
@@ -101,7 +104,12 @@ async function feedSync(body: string, publicKey: string, bundled: string, postTe
   const before = await matcher.ready();
   // The body as bytes, as the network gives it: the sync decodes it.
   const bytes = new TextEncoder().encode(body);
-  const feeds = new FeedService({ openDb, lists, fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/json' } }), staleAfterMs: async () => STALE_AFTER_MS });
+  const feeds = new FeedService({
+    openDb,
+    lists,
+    fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/json' } }),
+    staleAfterMs: async () => STALE_AFTER_MS,
+  });
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   let peakHeap = 0;
   let longestBlock = 0;
@@ -152,7 +160,11 @@ async function feedSync(body: string, publicKey: string, bundled: string, postTe
     longestBlockMs: longestBlock,
     peakHeapMB: peakHeap / 1e6,
     longTasks: longTasks.length,
-    longestTasks: longTasks.sort((a, b) => b - a).slice(0, 3).map((d) => d.toFixed(0)).join(', ') as unknown as number,
+    longestTasks: longTasks
+      .sort((a, b) => b - a)
+      .slice(0, 3)
+      .map((d) => d.toFixed(0))
+      .join(', ') as unknown as number,
   };
 }
 

@@ -44,7 +44,10 @@ function infiniteScroll(containerSelector: string, chunk: number): string {
 
 function assemble(html: string, before: string, after: string, posts: string[], container: string, chunk: number): string {
   const data = `<script type="application/json" id="bench-posts">${JSON.stringify(posts).replace(/</g, '\\u003c')}</script>`;
-  return html.slice(0, before.length) + html.slice(html.length - after.length).replace('</body>', `${data}${infiniteScroll(container, chunk)}</body>`);
+  return (
+    html.slice(0, before.length) +
+    html.slice(html.length - after.length).replace('</body>', `${data}${infiniteScroll(container, chunk)}</body>`)
+  );
 }
 
 /** `onlyTrue`: only the timeline's true-news posts, so nothing is badged (a typical feed). */
@@ -55,7 +58,9 @@ export function xTimeline(count = 1_000, onlyTrue = false): string {
   const all = html.slice(start, end).split(/(?=<div data-testid="cellInnerDiv")/);
   // The saved timeline alternates debunked and true posts: the odd cells are the true news.
   const cells = onlyTrue ? all.filter((_, i) => i % 2 === 1) : all;
-  const posts = repeat(cells, count, (cell, copy) => cell.replace(/\/status\/(\d+)/g, (_, id: string) => `/status/${id}${String(copy).padStart(3, '0')}`));
+  const posts = repeat(cells, count, (cell, copy) =>
+    cell.replace(/\/status\/(\d+)/g, (_, id: string) => `/status/${id}${String(copy).padStart(3, '0')}`),
+  );
   return assemble(html, html.slice(0, start), html.slice(end), posts, '[aria-label^="Timeline"] > div', 20);
 }
 
@@ -64,7 +69,11 @@ export function youtubeGrid(count = 300): string {
   const open = '<div id="contents" class="style-scope ytd-rich-grid-renderer">';
   const start = html.indexOf(open) + open.length;
   const end = html.indexOf('</div></ytd-rich-grid-renderer>');
-  const items = html.slice(start, end).split(/(?=\s*<ytd-rich-item-renderer)/).map((s) => s.trim()).filter(Boolean);
+  const items = html
+    .slice(start, end)
+    .split(/(?=\s*<ytd-rich-item-renderer)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   // New 11-character video ids for the copies, so every item is a different video (as on the real grid).
   const posts = repeat(items, count, (item, copy) => {
     const ids = new Set([...item.matchAll(/(?:watch\?v=|\/vi\/|content-id-)([A-Za-z0-9_-]{11})/g)].map((m) => m[1]!));

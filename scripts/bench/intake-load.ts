@@ -23,7 +23,13 @@ const body = (key: string, n: number) =>
     kind: n % 3 ? 'claim' : 'flag',
     category: ['ai-generated', 'old-footage', 'false-claim', 'other'][n % 4],
     note: `load test submission ${n}`,
-    post: { pageUrl: 'https://x.com/home', permalink: `https://x.com/someone/status/${1_000_000 + n}`, text: `فيديو متداول رقم ${n} يظهر مشهدًا من حلب`, links: [], media: [{ kind: 'video', url: `https://x.com/someone/status/${1_000_000 + n}` }] },
+    post: {
+      pageUrl: 'https://x.com/home',
+      permalink: `https://x.com/someone/status/${1_000_000 + n}`,
+      text: `فيديو متداول رقم ${n} يظهر مشهدًا من حلب`,
+      links: [],
+      media: [{ kind: 'video', url: `https://x.com/someone/status/${1_000_000 + n}` }],
+    },
   });
 
 const latencies: number[] = [];
@@ -85,5 +91,7 @@ console.log(`intake load test: ${CLIENTS} concurrent clients, ${TOTAL} submissio
 console.log(`  attempts ${attempts} (${cutOff} cut off mid-flight and retried, ${resent} delivered twice on purpose)`);
 console.log(`  throughput ${(TOTAL / seconds).toFixed(0)} submissions/s (${seconds.toFixed(1)} s)`);
 console.log(`  latency of answered requests p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
-console.log(`  stored ${stored}, distinct ${keys.size}: ${stored === TOTAL && keys.size === TOTAL ? 'zero loss, zero duplicates' : 'LOSS OR DUPLICATES'}`);
+console.log(
+  `  stored ${stored}, distinct ${keys.size}: ${stored === TOTAL && keys.size === TOTAL ? 'zero loss, zero duplicates' : 'LOSS OR DUPLICATES'}`,
+);
 if (stored !== TOTAL || keys.size !== TOTAL) process.exit(1);

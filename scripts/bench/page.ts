@@ -52,7 +52,15 @@ function extensionTime(profile: CpuProfile): number {
     const name = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   });
-  if (process.env.BENCH_DEBUG) console.log('  extension self time:', [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, t]) => `${n} ${(t / 1000).toFixed(1)}`).join(' | '));
+  if (process.env.BENCH_DEBUG)
+    console.log(
+      '  extension self time:',
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([n, t]) => `${n} ${(t / 1000).toFixed(1)}`)
+        .join(' | '),
+    );
   return micros / 1000;
 }
 
@@ -70,12 +78,37 @@ interface Figures {
 }
 
 const CASES = [
-  { name: 'x.com timeline, 1,000 posts', url: 'https://x.com/bench', html: () => xTimeline(1_000), posts: 'article[data-testid="tweet"]', count: 1_000 },
-  { name: 'x.com timeline, 1,000 posts, none debunked', url: 'https://x.com/bench', html: () => xTimeline(1_000, true), posts: 'article[data-testid="tweet"]', count: 1_000 },
-  { name: 'YouTube home grid, 300 items', url: 'https://www.youtube.com/bench', html: () => youtubeGrid(300), posts: 'ytd-rich-item-renderer', count: 300 },
+  {
+    name: 'x.com timeline, 1,000 posts',
+    url: 'https://x.com/bench',
+    html: () => xTimeline(1_000),
+    posts: 'article[data-testid="tweet"]',
+    count: 1_000,
+  },
+  {
+    name: 'x.com timeline, 1,000 posts, none debunked',
+    url: 'https://x.com/bench',
+    html: () => xTimeline(1_000, true),
+    posts: 'article[data-testid="tweet"]',
+    count: 1_000,
+  },
+  {
+    name: 'YouTube home grid, 300 items',
+    url: 'https://www.youtube.com/bench',
+    html: () => youtubeGrid(300),
+    posts: 'ytd-rich-item-renderer',
+    count: 300,
+  },
 ];
 
-async function traced(context: BrowserContext, url: string, html: string, postSelector: string, count: number, extension: boolean): Promise<Figures> {
+async function traced(
+  context: BrowserContext,
+  url: string,
+  html: string,
+  postSelector: string,
+  count: number,
+  extension: boolean,
+): Promise<Figures> {
   await serveSavedPages(context, { pages: { [url]: html } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -86,7 +119,10 @@ async function traced(context: BrowserContext, url: string, html: string, postSe
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8.execute', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8.execute',
+    transferMode: 'ReportEvents',
+  });
 
   await page.goto(url);
   await scrollToEnd(page, postSelector, count);
@@ -114,7 +150,7 @@ async function scrollToEnd(page: Page, postSelector: string, count: number): Pro
 
 async function settled(page: Page): Promise<number> {
   let last = -1;
-  for (let stable = 0; stable < 8; ) {
+  for (let stable = 0; stable < 8;) {
     await page.waitForTimeout(100);
     const n = await page.locator('[data-sanad-badge]').count();
     stable = n === last ? stable + 1 : 0;
@@ -125,10 +161,14 @@ async function settled(page: Page): Promise<number> {
 
 /** The page's main thread: the renderer thread that ran the page's own script. */
 function summarise(events: TraceEvent[], origin: string) {
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
   const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '';
   const byThread = new Map<string, number>();
-  for (const e of events) if (mainThreads.has(`${e.pid}:${e.tid}`) && urlOf(e).startsWith(origin)) byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  for (const e of events)
+    if (mainThreads.has(`${e.pid}:${e.tid}`) && urlOf(e).startsWith(origin))
+      byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!main) throw new Error('no page main thread in the trace');
   const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
@@ -146,7 +186,14 @@ function summarise(events: TraceEvent[], origin: string) {
     console.log('  longest extension slices:', top.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}ms`).join(', '));
     const byName = new Map<string, number>();
     for (const e of onMain) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur!);
-    console.log('  main thread by event:', [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`).join(', '));
+    console.log(
+      '  main thread by event:',
+      [...byName]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`)
+        .join(', '),
+    );
   }
   const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const topTasks: TraceEvent[] = [];
@@ -189,7 +236,10 @@ function summarise(events: TraceEvent[], origin: string) {
 }
 
 async function withoutExtension<T>(body: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'] });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
+  });
   try {
     return await body(await browser.newContext({ viewport: { width: 1280, height: 900 }, ignoreHTTPSErrors: true }));
   } finally {
@@ -199,7 +249,7 @@ async function withoutExtension<T>(body: (context: BrowserContext) => Promise<T>
 
 const f = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
 
-console.log('Sanad on long feeds (real Chromium, headless, DevTools trace of the page\'s main thread)\n');
+console.log("Sanad on long feeds (real Chromium, headless, DevTools trace of the page's main thread)\n");
 // BENCH_ONLY=youtube (a word of the case's name) runs one case.
 for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCase().includes(process.env.BENCH_ONLY.toLowerCase()))) {
   const html = c.html();
@@ -213,15 +263,23 @@ for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCas
   const plain = await withoutExtension((context) => traced(context, c.url, html, c.posts, c.count, false));
   console.log(`${c.name} (${withSanad.badges} badged)`);
   const perPost = Math.max(withSanad.extensionMs, withSanad.extensionJsMs) / c.count;
-  console.log(`  extension main-thread time   ${f(withSanad.extensionJsMs)} (CPU profile) / ${f(withSanad.extensionMs)} (trace slices), ${perPost.toFixed(3)} ms per post (target ≤ 0.5)`);
-  console.log(`  extension's longest task     ${f(withSanad.longestExtensionSliceMs)} of its own work (${withSanad.longestExtensionSliceKind}); the longest task it ran in took ${f(withSanad.longestTaskWithExtensionMs)}`);
-  console.log(`  tasks over 50 ms caused by the extension: ${withSanad.tasksOver50CausedByExtension} (target 0); over 50 ms with any extension work in them: ${withSanad.tasksOver50WithExtension}`);
+  console.log(
+    `  extension main-thread time   ${f(withSanad.extensionJsMs)} (CPU profile) / ${f(withSanad.extensionMs)} (trace slices), ${perPost.toFixed(3)} ms per post (target ≤ 0.5)`,
+  );
+  console.log(
+    `  extension's longest task     ${f(withSanad.longestExtensionSliceMs)} of its own work (${withSanad.longestExtensionSliceKind}); the longest task it ran in took ${f(withSanad.longestTaskWithExtensionMs)}`,
+  );
+  console.log(
+    `  tasks over 50 ms caused by the extension: ${withSanad.tasksOver50CausedByExtension} (target 0); over 50 ms with any extension work in them: ${withSanad.tasksOver50WithExtension}`,
+  );
   console.log(`  page main-thread total       ${f(withSanad.pageTotalMs)} with Sanad, ${f(plain.pageTotalMs)} without\n`);
 }
 
 console.log('Content scripts (gzip):');
 const dir = resolve(EXTENSION_DIR, 'content-scripts');
-for (const file of readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((n) => n.endsWith('.js'))
+  .sort()) {
   const body = readFileSync(resolve(dir, file));
   console.log(`  ${file.padEnd(14)} ${(gzipSync(body, { level: 9 }).length / 1024).toFixed(1)} KB (target ≤ 40 KB)`);
 }

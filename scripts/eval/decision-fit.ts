@@ -17,8 +17,23 @@ import { buildIndex } from '../../lib/match/bm25-index';
 import { rankText, textEvidence } from '../../lib/match/match';
 import { readPost } from '../../lib/match/terms';
 import { badgeLogOdds, DECISION, modelFor, rawDecisionFeatures, type TextEvidence } from '../../lib/match/decide';
-import { RIVAL_FEATURES, type DecisionModels, type DecisionWeights, type FeatureName, type ScriptModels } from '../../lib/match/decision-types';
-import { figuresAt, fitLogistic, lowestSafeBar, percentile, seededShuffle, type DecisionCase, type DecisionFigures, type DecisionLimits } from './logistic';
+import {
+  RIVAL_FEATURES,
+  type DecisionModels,
+  type DecisionWeights,
+  type FeatureName,
+  type ScriptModels,
+} from '../../lib/match/decision-types';
+import {
+  figuresAt,
+  fitLogistic,
+  lowestSafeBar,
+  percentile,
+  seededShuffle,
+  type DecisionCase,
+  type DecisionFigures,
+  type DecisionLimits,
+} from './logistic';
 
 const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
 const LIMITS: DecisionLimits = { maxFalseBadgeRate: 0.016, minPrecision: 0.96 };
@@ -69,7 +84,13 @@ function casesOf(set: string): { rows: Row[]; posts: number } {
       const ranked = rankText(index, text, 3, (doc) => goldRemoved && g.has(index.ids[doc]!));
       if (!ranked.length) continue;
       const evidence = textEvidence(index, text, ranked);
-      rows.push({ post: post.id, goldRemoved, correct: g.has(index.ids[ranked[0]!.doc]!), evidence, features: rawDecisionFeatures(evidence) });
+      rows.push({
+        post: post.id,
+        goldRemoved,
+        correct: g.has(index.ids[ranked[0]!.doc]!),
+        evidence,
+        features: rawDecisionFeatures(evidence),
+      });
     }
   }
   return { rows, posts: posts.length };
@@ -94,7 +115,11 @@ function fitModel(rows: readonly Row[], posts: number, names: readonly FeatureNa
     weights: Object.fromEntries(names.map((name, i) => [name, weights[i]!])),
     ranges: Object.fromEntries(names.map((name) => [name, [percentile(column(name), 0.01), percentile(column(name), 0.99)]])),
   };
-  const bar = lowestSafeBar(asCases(usable, (r) => badgeLogOdds(r.evidence, model)), posts, LIMITS);
+  const bar = lowestSafeBar(
+    asCases(usable, (r) => badgeLogOdds(r.evidence, model)),
+    posts,
+    LIMITS,
+  );
   return { ...model, bias: model.bias - bar };
 }
 
@@ -114,7 +139,13 @@ function fitScript(rows: readonly Row[], posts: number, names: readonly FeatureN
 const decide = (models: ScriptModels, r: Row) => badgeLogOdds(r.evidence, modelFor(r.evidence, models));
 
 /** Figures on posts held out of the fit: each fold scored by models fitted on the other four. */
-function crossValidated(rows: readonly Row[], posts: number, seed: number, score: (models: ScriptModels, r: Row) => number, names: readonly FeatureName[]): DecisionFigures {
+function crossValidated(
+  rows: readonly Row[],
+  posts: number,
+  seed: number,
+  score: (models: ScriptModels, r: Row) => number,
+  names: readonly FeatureName[],
+): DecisionFigures {
   const order = seededShuffle([...new Set(rows.map((r) => r.post))], seed);
   const foldOf = new Map(order.map((post, i) => [post, i % FOLDS]));
   const held: DecisionCase[] = [];
@@ -122,13 +153,19 @@ function crossValidated(rows: readonly Row[], posts: number, seed: number, score
     const train = rows.filter((r) => foldOf.get(r.post) !== fold);
     // Posts too short to have rows still count, in proportion.
     const models = fitScript(train, (posts * distinctPosts(train)) / distinctPosts(rows), names);
-    held.push(...asCases(rows.filter((r) => foldOf.get(r.post) === fold), (r) => score(models, r)));
+    held.push(
+      ...asCases(
+        rows.filter((r) => foldOf.get(r.post) === fold),
+        (r) => score(models, r),
+      ),
+    );
   }
   return figuresAt(held, 0, posts);
 }
 
 const f3 = (x: number) => x.toFixed(3);
-const show = (f: DecisionFigures) => `precision ${f3(f.precision)}, recall ${f3(f.recall)}, false badges with gold removed ${(f.falseBadgeRate * 100).toFixed(1)} %`;
+const show = (f: DecisionFigures) =>
+  `precision ${f3(f.precision)}, recall ${f3(f.recall)}, false badges with gold removed ${(f.falseBadgeRate * 100).toFixed(1)} %`;
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const rounded = (model: DecisionWeights): DecisionWeights => ({
   bias: round(model.bias),
@@ -150,11 +187,22 @@ export function fitDecisionModels(options: { crossValidate?: boolean; report?: (
     if (crossValidate) {
       for (const seed of SEEDS) report(`  cross-validated, shuffle ${seed}: ${show(crossValidated(rows, posts, seed, decide, names))}`);
       const alone = (m: ScriptModels, r: Row) => badgeLogOdds(r.evidence, m.alone);
-      for (const seed of SEEDS) report(`  without rivals (small lists), cross-validated, shuffle ${seed}: ${show(crossValidated(rows, posts, seed, alone, names))}`);
+      for (const seed of SEEDS)
+        report(
+          `  without rivals (small lists), cross-validated, shuffle ${seed}: ${show(crossValidated(rows, posts, seed, alone, names))}`,
+        );
     }
     const fitted = fitScript(rows, posts, names);
     models[script] = { withRivals: rounded(fitted.withRivals), alone: rounded(fitted.alone) };
-    report(`  fitted on all: ${show(figuresAt(asCases(rows, (r) => decide(models[script], r)), 0, posts))}`);
+    report(
+      `  fitted on all: ${show(
+        figuresAt(
+          asCases(rows, (r) => decide(models[script], r)),
+          0,
+          posts,
+        ),
+      )}`,
+    );
   }
   return models;
 }

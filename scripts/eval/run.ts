@@ -62,7 +62,13 @@ function evaluate(set: string): { scores: Scores; falseBadge: number } {
     results.set(post.id, matches);
     lines.push(JSON.stringify({ post: post.id, matches }));
     const exclude = gold.get(post.id) ?? new Set<string>();
-    withoutGold.set(post.id, matchPost(index, { key: post.id, text: post.text }, { limit: 5, exclude }).candidates.map((c) => ({ debunk: c.debunkId, badge: c.badge })));
+    withoutGold.set(
+      post.id,
+      matchPost(index, { key: post.id, text: post.text }, { limit: 5, exclude }).candidates.map((c) => ({
+        debunk: c.debunkId,
+        badge: c.badge,
+      })),
+    );
   }
   const perPostMs = (performance.now() - matchStarted) / (2 * posts.length);
 
@@ -72,13 +78,19 @@ function evaluate(set: string): { scores: Scores; falseBadge: number } {
   const resultsPath = resolve(OUT_DIR, `${set}-${values.split}.jsonl`);
   writeFileSync(resultsPath, `${lines.join('\n')}\n`);
 
-  console.log(`\n${set}/${values.split}: ${posts.length} posts, ${report.debunks.length} debunks (index ${buildMs.toFixed(0)} ms, ${perPostMs.toFixed(2)} ms/post)`);
+  console.log(
+    `\n${set}/${values.split}: ${posts.length} posts, ${report.debunks.length} debunks (index ${buildMs.toFixed(0)} ms, ${perPostMs.toFixed(2)} ms/post)`,
+  );
   console.log(`  MAP@1 ${pct(scores.map1)}  MAP@5 ${pct(scores.map5)}  Recall@5 ${pct(scores.recall5)}`);
   console.log(`  badges ${scores.badges}: precision ${pct(scores.badgePrecision)}, recall ${pct(scores.badgeRecall)}`);
-  console.log(`  false-badge rate with gold removed: ${pct(falseBadge)} (${Math.round(falseBadge * posts.length)} of ${posts.length} posts)`);
+  console.log(
+    `  false-badge rate with gold removed: ${pct(falseBadge)} (${Math.round(falseBadge * posts.length)} of ${posts.length} posts)`,
+  );
 
   if (!values['no-scorer']) {
-    const out = execFileSync('python3', [resolve(EVAL_DIR, 'score.py'), resolve(dir, values.split!, 'qrels.tsv'), resultsPath], { encoding: 'utf8' });
+    const out = execFileSync('python3', [resolve(EVAL_DIR, 'score.py'), resolve(dir, values.split!, 'qrels.tsv'), resultsPath], {
+      encoding: 'utf8',
+    });
     const py = JSON.parse(out) as Record<string, number>;
     const pairs: [string, number, number][] = [
       ['map1', scores.map1, py.map1!],

@@ -24,7 +24,16 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, publisher: { type: 'string' }, 'feed-url': { type: 'string' }, sequence: { type: 'string' }, url: { type: 'string' }, tombstones: { type: 'string' }, key: { type: 'string' }, public: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      publisher: { type: 'string' },
+      'feed-url': { type: 'string' },
+      sequence: { type: 'string' },
+      url: { type: 'string' },
+      tombstones: { type: 'string' },
+      key: { type: 'string' },
+      public: { type: 'string' },
+    },
   });
 
   if (command === 'keygen') {
@@ -44,8 +53,10 @@ async function main(): Promise<void> {
     if (!values.publisher || !positionals.length) throw new Error(usage);
     // Subscribers refuse a feed older than the one they hold, or signed for another address: say both.
     const sequence = Number(values.sequence);
-    if (!values['feed-url'] || !/^https?:\/\//.test(values['feed-url'])) throw new Error(`${usage}\n  --feed-url: the address the feed will be published at`);
-    if (!Number.isSafeInteger(sequence) || sequence < 0) throw new Error(`${usage}\n  --sequence: a whole number, higher than the last published feed's`);
+    if (!values['feed-url'] || !/^https?:\/\//.test(values['feed-url']))
+      throw new Error(`${usage}\n  --feed-url: the address the feed will be published at`);
+    if (!Number.isSafeInteger(sequence) || sequence < 0)
+      throw new Error(`${usage}\n  --sequence: a whole number, higher than the last published feed's`);
     const items: unknown[] = [];
     const problems: string[] = [];
     for (const file of positionals) {
@@ -73,7 +84,8 @@ async function main(): Promise<void> {
   }
 
   if (command === 'sign') {
-    if (!values.key || !values.public || positionals.length !== 1) throw new Error('usage: feed sign --key PRIVATE_KEY_FILE --public PUBLIC_KEY_FILE FEED');
+    if (!values.key || !values.public || positionals.length !== 1)
+      throw new Error('usage: feed sign --key PRIVATE_KEY_FILE --public PUBLIC_KEY_FILE FEED');
     const feed = JSON.parse(read(positionals[0]!)) as Record<string, unknown>;
     process.stdout.write(`${JSON.stringify(await signFeed(feed, read(values.key), read(values.public)))}\n`);
     return;
@@ -86,7 +98,9 @@ async function main(): Promise<void> {
     if (!parsed.ok) throw new Error(`refused: ${parsed.reason}`);
     const signature = await verifyFeed(JSON.parse(body) as Record<string, unknown>, read(values.public));
     if (!signature.ok) throw new Error(`refused: ${signature.reason}`);
-    console.log(`ok: ${parsed.debunks.length} debunks, ${parsed.tombstones.length} tombstones, ${parsed.skipped.length} items skipped, signed by ${parsed.publisher.name}`);
+    console.log(
+      `ok: ${parsed.debunks.length} debunks, ${parsed.tombstones.length} tombstones, ${parsed.skipped.length} items skipped, signed by ${parsed.publisher.name}`,
+    );
     return;
   }
   throw new Error('usage: feed keygen | build | sign | verify (see scripts/feed/cli.ts)');

@@ -38,7 +38,8 @@ function main(): void {
   if (command === 'match') {
     const values = flagLists(rest);
     const queryFile = values.query?.[0];
-    if (!queryFile || values.query!.length > 1 || !values.against?.length) throw new Error('usage: media match --against FILE... --query FILE');
+    if (!queryFile || values.query!.length > 1 || !values.against?.length)
+      throw new Error('usage: media match --against FILE... --query FILE');
     const query = loadFingerprint(queryFile, VIDEO_MATCH.queryFps);
     const matches = values.against.map((file) => {
       const result = compareVideos(query.frames, loadFingerprint(file).frames);

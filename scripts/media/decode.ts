@@ -16,11 +16,16 @@ export const isImageFile = (file: string) => IMAGE_EXTENSIONS.test(file);
 
 function needFfmpeg(): void {
   const probe = spawnSync('ffmpeg', ['-version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) throw new Error('ffmpeg not found: `npm run system-deps ffmpeg` installs Debian\'s ffmpeg (sudo apt-get install -y ffmpeg)');
+  if (probe.error || probe.status !== 0)
+    throw new Error("ffmpeg not found: `npm run system-deps ffmpeg` installs Debian's ffmpeg (sudo apt-get install -y ffmpeg)");
 }
 
 function probe(file: string): { width: number; height: number; frameRate: number } {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height,avg_frame_rate', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  const out = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height,avg_frame_rate', '-of', 'csv=p=0', file],
+    { encoding: 'utf8' },
+  );
   const [width, height, rate] = out.trim().split('\n')[0]!.split(',');
   const [num, den] = (rate ?? '').split('/').map(Number);
   if (!Number(width) || !Number(height)) throw new Error(`${file}: no video stream`);
@@ -37,13 +42,34 @@ export function decodeVideo(file: string, fps = 1): LumaFrame[] {
   const every = Math.max(1, Math.round(frameRate / fps));
   const raw = execFileSync(
     'ffmpeg',
-    ['-v', 'error', '-i', file, '-map', '0:v:0', '-vf', `select=not(mod(n\\,${every}))`, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-map',
+      '0:v:0',
+      '-vf',
+      `select=not(mod(n\\,${every}))`,
+      '-fps_mode',
+      'passthrough',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      '-',
+    ],
     { maxBuffer: 1 << 30 },
   );
   const frameBytes = width * height * 3;
   const frames: LumaFrame[] = [];
   for (let offset = 0, i = 0; offset + frameBytes <= raw.length; offset += frameBytes, i++) {
-    frames.push({ t: (i * every) / frameRate, luma: lumaFromPixels(raw.subarray(offset, offset + frameBytes), width, height, 3), width, height });
+    frames.push({
+      t: (i * every) / frameRate,
+      luma: lumaFromPixels(raw.subarray(offset, offset + frameBytes), width, height, 3),
+      width,
+      height,
+    });
   }
   return frames;
 }
@@ -55,6 +81,8 @@ export function decodeImage(file: string): LumaFrame {
   }
   needFfmpeg();
   const { width, height } = probe(file);
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 28 });
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], {
+    maxBuffer: 1 << 28,
+  });
   return { t: 0, luma: lumaFromPixels(raw, width, height, 3), width, height };
 }

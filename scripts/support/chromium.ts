@@ -15,7 +15,7 @@ export function findChromium(): string {
   const found = findChromiumBinary();
   if (!found) {
     throw new Error(
-      'Chromium not found. `npm run system-deps chromium` installs Debian\'s package (apt-get install -y chromium); or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+      "Chromium not found. `npm run system-deps chromium` installs Debian's package (apt-get install -y chromium); or set CHROMIUM_PATH to a Chromium or Chrome binary.",
     );
   }
   return found;

@@ -39,7 +39,27 @@ export interface LocalWeb {
 function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=sanad-e2e', '-addext', 'subjectAltName=DNS:*.sanad-e2e'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=sanad-e2e',
+      '-addext',
+      'subjectAltName=DNS:*.sanad-e2e',
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
@@ -109,7 +129,15 @@ class Bidi {
   private listeners = new Set<(method: string, params: Json) => void>();
   private constructor(private ws: WebSocket) {
     ws.addEventListener('message', (event) => {
-      const msg = JSON.parse(String(event.data)) as { id?: number; type: string; result?: Json; error?: string; message?: string; method?: string; params?: Json };
+      const msg = JSON.parse(String(event.data)) as {
+        id?: number;
+        type: string;
+        result?: Json;
+        error?: string;
+        message?: string;
+        method?: string;
+        params?: Json;
+      };
       if (msg.type === 'event') {
         for (const l of this.listeners) l(msg.method!, msg.params!);
         return;
@@ -212,8 +240,9 @@ export class FirefoxTab {
   /** Goes to an extension page: no BiDi load event there, so it polls the document's state. */
   async gotoExtensionPage(path: string): Promise<void> {
     await this.bidi.send('browsingContext.navigate', { context: this.context, url: `${FIREFOX_EXTENSION_ORIGIN}/${path}`, wait: 'none' });
-    await waitFor(`${path} to load`, async () =>
-      (await this.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')) || undefined,
+    await waitFor(
+      `${path} to load`,
+      async () => (await this.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')) || undefined,
     );
   }
 
@@ -223,16 +252,19 @@ export class FirefoxTab {
 
   /** The text a reader sees in the first element matching `target`, or null. */
   async text(target: Target): Promise<string | null> {
-    return this.evaluate((path) => {
-      let root: ParentNode = document;
-      let el: Element | null = null;
-      for (const s of path) {
-        el = root.querySelector(s);
-        if (!el) return null;
-        root = el.shadowRoot ?? el;
-      }
-      return (el as HTMLElement).innerText;
-    }, ([] as string[]).concat(target));
+    return this.evaluate(
+      (path) => {
+        let root: ParentNode = document;
+        let el: Element | null = null;
+        for (const s of path) {
+          el = root.querySelector(s);
+          if (!el) return null;
+          root = el.shadowRoot ?? el;
+        }
+        return (el as HTMLElement).innerText;
+      },
+      ([] as string[]).concat(target),
+    );
   }
 
   async attribute(target: Target, name: string): Promise<string | null> {
@@ -258,10 +290,14 @@ export class FirefoxTab {
 
   /** Waits until the text of `target` contains `text`. */
   async waitForText(target: Target, text: string, timeout = 10_000): Promise<string> {
-    return waitFor(`"${text}" in ${([] as string[]).concat(target).join(' >> ')}`, async () => {
-      const t = await this.text(target);
-      return t?.includes(text) ? t : undefined;
-    }, timeout);
+    return waitFor(
+      `"${text}" in ${([] as string[]).concat(target).join(' >> ')}`,
+      async () => {
+        const t = await this.text(target);
+        return t?.includes(text) ? t : undefined;
+      },
+      timeout,
+    );
   }
 
   /**
@@ -273,7 +309,9 @@ export class FirefoxTab {
     await waitFor(`${selector} saying "${text}"`, () =>
       this.evaluate(
         ({ selector, text, mark }) => {
-          const el = [...document.querySelectorAll(selector)].find((e) => (e as HTMLElement).innerText.includes(text) || e.getAttribute('aria-label')?.includes(text));
+          const el = [...document.querySelectorAll(selector)].find(
+            (e) => (e as HTMLElement).innerText.includes(text) || e.getAttribute('aria-label')?.includes(text),
+          );
           if (!el) return undefined;
           el.setAttribute('data-e2e-mark', mark);
           return true;
@@ -305,19 +343,22 @@ export class FirefoxTab {
   /** Scrolls `target` into view and returns its centre in viewport coordinates. */
   private async centre(target: Target): Promise<{ x: number; y: number }> {
     return waitFor(`${([] as string[]).concat(target).join(' >> ')} to be visible`, () =>
-      this.evaluate((path) => {
-        let root: ParentNode = document;
-        let el: Element | null = null;
-        for (const s of path) {
-          el = root.querySelector(s);
-          if (!el) return undefined;
-          root = el.shadowRoot ?? el;
-        }
-        el!.scrollIntoView({ block: 'center', inline: 'center' });
-        const r = el!.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) return undefined;
-        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-      }, ([] as string[]).concat(target)).then((v) => v ?? undefined),
+      this.evaluate(
+        (path) => {
+          let root: ParentNode = document;
+          let el: Element | null = null;
+          for (const s of path) {
+            el = root.querySelector(s);
+            if (!el) return undefined;
+            root = el.shadowRoot ?? el;
+          }
+          el!.scrollIntoView({ block: 'center', inline: 'center' });
+          const r = el!.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) return undefined;
+          return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+        },
+        ([] as string[]).concat(target),
+      ).then((v) => v ?? undefined),
     );
   }
 
@@ -356,10 +397,13 @@ export class FirefoxTab {
   /** Clicks a text field, clears it and types `text` into it. */
   async type(target: Target, text: string): Promise<void> {
     await this.click(target);
-    await this.evaluate((path) => {
-      const el = document.querySelector(path.join(' ')) as HTMLInputElement | null;
-      el?.select();
-    }, ([] as string[]).concat(target));
+    await this.evaluate(
+      (path) => {
+        const el = document.querySelector(path.join(' ')) as HTMLInputElement | null;
+        el?.select();
+      },
+      ([] as string[]).concat(target),
+    );
     const chars = [...text];
     // Typing replaces the selection; long texts go in a few batches.
     for (let i = 0; i < chars.length; i += 200) await this.press(chars.slice(i, i + 200).join(''));
@@ -370,7 +414,9 @@ export class FirefoxTab {
   }
 
   async screenshot(file: string): Promise<void> {
-    const { data } = (await this.bidi.send('browsingContext.captureScreenshot', { context: this.context, origin: 'document' })) as { data: string };
+    const { data } = (await this.bidi.send('browsingContext.captureScreenshot', { context: this.context, origin: 'document' })) as {
+      data: string;
+    };
     writeFileSync(file, Buffer.from(data, 'base64'));
   }
 }
@@ -395,7 +441,8 @@ export interface FirefoxLaunchOptions extends ServeOptions {
 
 /** Launches headless firefox-esr, installs Sanad's Firefox build as a temporary add-on, serves saved pages. */
 export async function launchFirefoxWithSanad(options: FirefoxLaunchOptions = {}): Promise<SanadFirefox> {
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox first`);
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox first`);
   const web = await startLocalWeb(options);
   const profile = mkdtempSync(join(tmpdir(), 'sanad-firefox-'));
   const prefs: Record<string, string | number | boolean> = {
@@ -423,13 +470,31 @@ export async function launchFirefoxWithSanad(options: FirefoxLaunchOptions = {})
     'dom.disable_open_during_load': false,
     ...(options.lang && { 'intl.locale.requested': options.lang, 'intl.accept_languages': options.lang }),
   };
-  writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
+  writeFileSync(
+    join(profile, 'user.js'),
+    Object.entries(prefs)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n') + '\n',
+  );
 
-  const child: ChildProcess = spawn(findFirefox(), ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access', '--width=1280', '--height=900'], {
-    detached: true, // its own process group, killed as a whole
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
-  });
+  const child: ChildProcess = spawn(
+    findFirefox(),
+    [
+      '--headless',
+      '--no-remote',
+      '--profile',
+      profile,
+      '--remote-debugging-port=0',
+      '--remote-allow-system-access',
+      '--width=1280',
+      '--height=900',
+    ],
+    {
+      detached: true, // its own process group, killed as a whole
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+    },
+  );
   let stderr = '';
   const wsUrl = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`firefox did not start its BiDi server:\n${stderr.slice(-2000)}`)), 30_000);
@@ -454,7 +519,9 @@ export async function launchFirefoxWithSanad(options: FirefoxLaunchOptions = {})
   let version: string;
   try {
     bidi = await Bidi.connect(`${wsUrl}/session`);
-    const session = (await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true, unhandledPromptBehavior: { default: 'ignore' } } } })) as { capabilities: { browserVersion: string } };
+    const session = (await bidi.send('session.new', {
+      capabilities: { alwaysMatch: { acceptInsecureCerts: true, unhandledPromptBehavior: { default: 'ignore' } } },
+    })) as { capabilities: { browserVersion: string } };
     await bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
     await bidi.send('session.subscribe', { events: ['browsingContext.contextCreated'] });
     version = session.capabilities.browserVersion;
@@ -465,12 +532,16 @@ export async function launchFirefoxWithSanad(options: FirefoxLaunchOptions = {})
     throw error;
   }
 
-  const tree = async () => ((await bidi.send('browsingContext.getTree', { maxDepth: 0 })) as { contexts: { context: string; url: string }[] }).contexts;
+  const tree = async () =>
+    ((await bidi.send('browsingContext.getTree', { maxDepth: 0 })) as { contexts: { context: string; url: string }[] }).contexts;
   // The first tab Firefox opened stays as a blank one; an extension page in it answers tab questions.
   let helper: FirefoxTab | undefined;
   const helperTab = async () => {
     if (!helper) {
-      helper = new FirefoxTab(bidi, ((await bidi.send('browsingContext.create', { type: 'tab', background: true })) as { context: string }).context);
+      helper = new FirefoxTab(
+        bidi,
+        ((await bidi.send('browsingContext.create', { type: 'tab', background: true })) as { context: string }).context,
+      );
       await helper.gotoExtensionPage('options.html');
     }
     return helper;
@@ -486,7 +557,11 @@ export async function launchFirefoxWithSanad(options: FirefoxLaunchOptions = {})
       return tab;
     },
     async waitForTab(prefix, timeout = 10_000) {
-      const context = await waitFor(`a tab on ${prefix}`, async () => (await tree()).find((c) => c.url.startsWith(prefix))?.context, timeout);
+      const context = await waitFor(
+        `a tab on ${prefix}`,
+        async () => (await tree()).find((c) => c.url.startsWith(prefix))?.context,
+        timeout,
+      );
       const tab = new FirefoxTab(bidi, context);
       await waitFor(`${prefix} to load`, async () => (await tab.evaluate(() => document.readyState === 'complete')) || undefined);
       return tab;
@@ -494,10 +569,14 @@ export async function launchFirefoxWithSanad(options: FirefoxLaunchOptions = {})
     async tabIdOf(url) {
       const h = await helperTab();
       return waitFor(`the tab id of ${url}`, () =>
-        h.evaluate(async (href) => {
-          const tabs = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({});
-          return tabs.find((t) => t.url === href)?.id ?? undefined;
-        }, url).then((v) => v ?? undefined),
+        h
+          .evaluate(async (href) => {
+            const tabs = await (
+              globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+            ).browser.tabs.query({});
+            return tabs.find((t) => t.url === href)?.id ?? undefined;
+          }, url)
+          .then((v) => v ?? undefined),
       );
     },
     async openPopup(tabId) {

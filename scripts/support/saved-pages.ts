@@ -42,7 +42,8 @@ const PLACEHOLDER = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="100%" height="100%" fill="#9aa4ae"/><path d="M140 60l50 30-50 30z" fill="#fff" opacity=".8"/></svg>',
 );
 // Every site's image hosts (lib/sites/platforms.ts; checked there), and YouTube's avatar hosts.
-export const IMAGE_HOSTS = /(^|\.)(twimg\.com|ytimg\.com|ggpht\.com|googleusercontent\.com|fbcdn\.net|cdninstagram\.com|tiktokcdn\.com|tiktokcdn-us\.com)$/;
+export const IMAGE_HOSTS =
+  /(^|\.)(twimg\.com|ytimg\.com|ggpht\.com|googleusercontent\.com|fbcdn\.net|cdninstagram\.com|tiktokcdn\.com|tiktokcdn-us\.com)$/;
 
 export interface ServeOptions {
   /** Extra or replacement pages: URL → HTML text. */
@@ -89,7 +90,12 @@ export async function serveSavedPages(context: BrowserContext, options: ServeOpt
       const answer = respond(new URL(request.url()), type === 'document' ? 'document' : type === 'image' ? 'image' : 'other');
       if (answer === 'pass') return route.continue();
       if (answer === 'refuse') return route.abort('blockedbyclient');
-      return route.fulfill({ status: answer.status, contentType: answer.type, body: answer.body, ...(answer.headers && { headers: answer.headers }) });
+      return route.fulfill({
+        status: answer.status,
+        contentType: answer.type,
+        body: answer.body,
+        ...(answer.headers && { headers: answer.headers }),
+      });
     },
   );
 }

@@ -39,7 +39,13 @@ const onPath = (name: string): string | undefined => {
   return undefined;
 };
 
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
 export const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'];
 
 export function findChromiumBinary(): string | undefined {
@@ -80,7 +86,11 @@ export function find(tool: Tool): string | undefined {
 }
 
 /** The command that installs `tools` on a system without apt-get. */
-export function otherSystemCommand(tools: Tool[], platform: string = process.platform, has: (cmd: string) => boolean = (c) => !!onPath(c)): string {
+export function otherSystemCommand(
+  tools: Tool[],
+  platform: string = process.platform,
+  has: (cmd: string) => boolean = (c) => !!onPath(c),
+): string {
   if (platform === 'darwin') {
     const casks = tools.flatMap((t) => (t === 'chromium' ? ['chromium'] : t === 'firefox-esr' ? ['firefox@esr'] : []));
     const formulae = tools.flatMap((t) => (t === 'ffmpeg' ? ['ffmpeg'] : t === 'postgresql' ? ['postgresql@17'] : []));
@@ -89,11 +99,21 @@ export function otherSystemCommand(tools: Tool[], platform: string = process.pla
       .join(' && ');
   }
   if (platform === 'win32') {
-    const ids: Record<Tool, string> = { chromium: 'Hibbiki.Chromium', ffmpeg: 'Gyan.FFmpeg', postgresql: 'PostgreSQL.PostgreSQL.17', 'firefox-esr': 'Mozilla.Firefox.ESR' };
+    const ids: Record<Tool, string> = {
+      chromium: 'Hibbiki.Chromium',
+      ffmpeg: 'Gyan.FFmpeg',
+      postgresql: 'PostgreSQL.PostgreSQL.17',
+      'firefox-esr': 'Mozilla.Firefox.ESR',
+    };
     return tools.map((t) => `winget install -e --id ${ids[t]}`).join(' && ');
   }
   if (has('dnf')) {
-    const p: Record<Tool, string> = { chromium: 'chromium', ffmpeg: 'ffmpeg-free', postgresql: 'postgresql-server', 'firefox-esr': 'firefox' };
+    const p: Record<Tool, string> = {
+      chromium: 'chromium',
+      ffmpeg: 'ffmpeg-free',
+      postgresql: 'postgresql-server',
+      'firefox-esr': 'firefox',
+    };
     return `sudo dnf install -y ${tools.map((t) => p[t]).join(' ')}`;
   }
   if (has('pacman')) {
@@ -101,7 +121,12 @@ export function otherSystemCommand(tools: Tool[], platform: string = process.pla
     return `sudo pacman -S --needed ${tools.map((t) => p[t]).join(' ')}`;
   }
   if (has('zypper')) {
-    const p: Record<Tool, string> = { chromium: 'chromium', ffmpeg: 'ffmpeg', postgresql: 'postgresql-server', 'firefox-esr': 'MozillaFirefox' };
+    const p: Record<Tool, string> = {
+      chromium: 'chromium',
+      ffmpeg: 'ffmpeg',
+      postgresql: 'postgresql-server',
+      'firefox-esr': 'MozillaFirefox',
+    };
     return `sudo zypper install -y ${tools.map((t) => p[t]).join(' ')}`;
   }
   return `install ${tools.join(', ')} with your system's package manager`;
@@ -138,7 +163,8 @@ export function ensure(tools: Tool[], { install = true }: { install?: boolean } 
   const envVar: Partial<Record<Tool, string>> = { chromium: 'CHROMIUM_PATH', 'firefox-esr': 'FIREFOX_PATH' };
   const badEnv = missing.filter((t) => envVar[t] && process.env[envVar[t]!]);
   if (badEnv.length) {
-    for (const t of badEnv) console.error(`system-deps: ${envVar[t]}=${process.env[envVar[t]!]} does not exist (unset it to use or install Debian's ${t})`);
+    for (const t of badEnv)
+      console.error(`system-deps: ${envVar[t]}=${process.env[envVar[t]!]} does not exist (unset it to use or install Debian's ${t})`);
     return missing;
   }
   const why = missing.map((t) => `  ${t}: ${WHY[t]}`).join('\n');
@@ -158,25 +184,44 @@ export function ensure(tools: Tool[], { install = true }: { install?: boolean } 
   let prefix: string[] = [];
   if (process.getuid?.() !== 0) {
     if (!onPath('sudo')) {
-      console.error(`system-deps: missing\n${why}\nNot root and no sudo. As root, run:\n\n  apt-get update && apt-get install -y ${missing.join(' ')}\n`);
+      console.error(
+        `system-deps: missing\n${why}\nNot root and no sudo. As root, run:\n\n  apt-get update && apt-get install -y ${missing.join(' ')}\n`,
+      );
       return missing;
     }
     // Without a terminal (CI, no stdin) sudo must not wait for a password.
     prefix = process.stdin.isTTY ? ['sudo'] : ['sudo', '-n'];
   }
-  console.error(`system-deps: installing Debian's ${missing.join(', ')} with apt-get${prefix.length ? ' (through sudo)' : ''}, because\n${why}`);
+  console.error(
+    `system-deps: installing Debian's ${missing.join(', ')} with apt-get${prefix.length ? ' (through sudo)' : ''}, because\n${why}`,
+  );
   const started = Date.now();
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
   const [cmd, ...pre] = [...prefix, 'apt-get'];
   if (!run(cmd!, [...pre, ...lock, 'update', '-qq']).ok) console.error('system-deps: apt-get update failed; trying the install anyway');
-  const { ok, output } = run(cmd!, [...pre, ...lock, 'install', '-y', '-qq', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', ...missing]);
+  const { ok, output } = run(cmd!, [
+    ...pre,
+    ...lock,
+    'install',
+    '-y',
+    '-qq',
+    '-o',
+    'Dpkg::Options::=--force-confdef',
+    '-o',
+    'Dpkg::Options::=--force-confold',
+    ...missing,
+  ]);
   const still = missing.filter((t) => !find(t));
   if (!ok || still.length) {
-    console.error(`system-deps: still missing after apt-get: ${still.join(', ') || '(install failed)'}\nRun by hand:\n\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n`);
+    console.error(
+      `system-deps: still missing after apt-get: ${still.join(', ') || '(install failed)'}\nRun by hand:\n\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n`,
+    );
     return still.length ? still : missing;
   }
   const setUp = [...output.matchAll(/^Setting up (\S+) \(([^)]+)\)/gm)].map((m) => `${m[1]} ${m[2]}`);
-  console.error(`system-deps: installed ${missing.join(', ')} in ${Math.round((Date.now() - started) / 1000)} s (${setUp.length} Debian packages set up with their dependencies):`);
+  console.error(
+    `system-deps: installed ${missing.join(', ')} in ${Math.round((Date.now() - started) / 1000)} s (${setUp.length} Debian packages set up with their dependencies):`,
+  );
   for (const t of missing) console.error(`  ${t}: ${setUp.find((p) => p.startsWith(`${t} `)) ?? find(t)}`);
   if (setUp.length) console.error(`  all: ${setUp.map((p) => p.split(' ')[0]).join(' ')}`);
   return [];

@@ -51,7 +51,16 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', 'mkdir', data]);
   run('initdb', ['-D', data, '-U', 'sanad', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(dir, 'log'), '-w', 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    'start',
+  ]);
   project.provide('postgresUrl', `postgres://sanad@127.0.0.1:${port}/postgres`);
   return () => {
     try {

@@ -43,7 +43,12 @@ export const SAVED_PAGE_CASES: SavedPageCase[] = [
       'Matched: the same video or post the fact-check names',
     ],
   },
-  { name: 'x.com status page', url: 'https://x.com/halab_alaan/status/2009512270941053184', posts: 'article[data-testid="tweet"]', verdicts: ['altered', null] },
+  {
+    name: 'x.com status page',
+    url: 'https://x.com/halab_alaan/status/2009512270941053184',
+    posts: 'article[data-testid="tweet"]',
+    verdicts: ['altered', null],
+  },
   {
     name: 'youtube.com watch page side list',
     url: 'https://www.youtube.com/watch?v=hK9fL2xQw0E',
@@ -59,13 +64,38 @@ export const SAVED_PAGE_CASES: SavedPageCase[] = [
     verdicts: ['misleading', null, 'altered', null, null],
     popup: ['2 debunked post(s) on this page', 'Matched: the same video or post the fact-check names'],
   },
-  { name: 'facebook.com post page', url: 'https://www.facebook.com/HalabNews24/posts/pfbid0b7Wq1nZkT5sYhLrMm2', posts: '[data-ad-rendering-role="profile_name"]', verdicts: ['altered'] },
-  { name: 'tiktok.com For You', url: 'https://www.tiktok.com/foryou', posts: '[data-e2e="recommend-list-item-container"]', verdicts: ['misleading', null, null, null] },
-  { name: 'tiktok.com video page', url: 'https://www.tiktok.com/@halab.alaan/video/7443369450568227555', posts: '#main-content-video_detail', verdicts: ['altered'] },
+  {
+    name: 'facebook.com post page',
+    url: 'https://www.facebook.com/HalabNews24/posts/pfbid0b7Wq1nZkT5sYhLrMm2',
+    posts: '[data-ad-rendering-role="profile_name"]',
+    verdicts: ['altered'],
+  },
+  {
+    name: 'tiktok.com For You',
+    url: 'https://www.tiktok.com/foryou',
+    posts: '[data-e2e="recommend-list-item-container"]',
+    verdicts: ['misleading', null, null, null],
+  },
+  {
+    name: 'tiktok.com video page',
+    url: 'https://www.tiktok.com/@halab.alaan/video/7443369450568227555',
+    posts: '#main-content-video_detail',
+    verdicts: ['altered'],
+  },
   { name: 'instagram.com feed', url: 'https://www.instagram.com/', posts: 'main article', verdicts: [null, 'altered', null] },
   { name: 'instagram.com post page', url: 'https://www.instagram.com/p/DCxR4pQsK9m/', posts: 'main article', verdicts: ['misleading'] },
-  { name: 'Telegram Web K', url: 'https://web.telegram.org/k/#@syria_now', posts: '.bubble[data-mid]', verdicts: ['misleading', null, null] },
-  { name: 'Telegram Web A', url: 'https://web.telegram.org/a/#@syria_now', posts: '.Message[data-message-id]', verdicts: ['altered', null, 'misleading'] },
+  {
+    name: 'Telegram Web K',
+    url: 'https://web.telegram.org/k/#@syria_now',
+    posts: '.bubble[data-mid]',
+    verdicts: ['misleading', null, null],
+  },
+  {
+    name: 'Telegram Web A',
+    url: 'https://web.telegram.org/a/#@syria_now',
+    posts: '.Message[data-message-id]',
+    verdicts: ['altered', null, 'misleading'],
+  },
 ];
 
 export const caseFor = (url: string): SavedPageCase => {

@@ -16,7 +16,14 @@ const profile = mkdtempSync(join(tmpdir(), 'sanad-restart-'));
 const tweet = (id: number, text: string) =>
   `<article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/${id}"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">${text}</div></article>`;
 const PAGE = `<!doctype html><main>${tweet(8001, 'BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!')}${tweet(8002, 'Footage shows the old Aleppo citadel bridge collapsing after shelling last night, shocking scenes')}</main>`;
-const item = (id: string, claimReviewed: string) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed, reviewRating: { alternateName: 'False' }, author: { name: 'Desk Example' }, url: `https://desk.example.org/${id}` });
+const item = (id: string, claimReviewed: string) => ({
+  '@type': 'ClaimReview',
+  identifier: id,
+  claimReviewed,
+  reviewRating: { alternateName: 'False' },
+  author: { name: 'Desk Example' },
+  url: `https://desk.example.org/${id}`,
+});
 const ITEM_A = item('convoy', 'A video shows a tank convoy crossing the Euphrates bridge at Raqqa this morning');
 const ITEM_B = item('citadel-bridge', 'Footage shows the Aleppo citadel bridge collapsing after shelling last night');
 
@@ -36,7 +43,9 @@ const badges = async (b: SanadBrowser) => {
   const page = await b.context.newPage();
   await page.goto('https://x.com/restart');
   await settledBadges(page);
-  const verdicts = await page.locator('article').evaluateAll((posts) => posts.map((p) => p.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
+  const verdicts = await page
+    .locator('article')
+    .evaluateAll((posts) => posts.map((p) => p.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
   await page.close();
   return verdicts;
 };
@@ -44,7 +53,14 @@ const badges = async (b: SanadBrowser) => {
 describe('a browser restarted mid-sync', () => {
   it('keeps the last good list through the restart and takes the update on the next sync', { timeout: 120_000 }, async () => {
     const keys = await generateFeedKeys();
-    const feed = async (items: unknown[]) => JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: 'Desk Example' }, generated: new Date().toISOString(), items, tombstones: [] }, keys.privateKeyPkcs8, keys.publicKey));
+    const feed = async (items: unknown[]) =>
+      JSON.stringify(
+        await signFeed(
+          { sanadFeed: 1, publisher: { name: 'Desk Example' }, generated: new Date().toISOString(), items, tombstones: [] },
+          keys.privateKeyPkcs8,
+          keys.publicKey,
+        ),
+      );
     const v1 = await feed([ITEM_A]);
     const v2 = await feed([ITEM_A, ITEM_B]);
     const headers = { 'access-control-allow-origin': '*' };
@@ -74,7 +90,9 @@ describe('a browser restarted mid-sync', () => {
     // and still badges; the next sync brings version 2.
     let serverUp = false;
     browser = await launch((route) =>
-      serverUp ? route.fulfill({ status: 200, contentType: 'application/json', headers, body: v2 }) : route.fulfill({ status: 503, contentType: 'text/plain', headers, body: 'down' }),
+      serverUp
+        ? route.fulfill({ status: 200, contentType: 'application/json', headers, body: v2 })
+        : route.fulfill({ status: 503, contentType: 'text/plain', headers, body: 'down' }),
     );
     const again = await openOptions(browser);
     await feedLineContains(again, FEED_URL, 'Desk Example: 1 fact-checks');

@@ -16,7 +16,13 @@ let keys: { privateKeyPkcs8: string; publicKey: string };
 
 const claim = FEED_CASE.claim;
 const feedWith = async (items: unknown[], key = keys) =>
-  JSON.stringify(await signFeed({ sanadFeed: 1, publisher: { name: FEED_CASE.publisher }, generated: new Date().toISOString(), items, tombstones: [] }, key.privateKeyPkcs8, key.publicKey));
+  JSON.stringify(
+    await signFeed(
+      { sanadFeed: 1, publisher: { name: FEED_CASE.publisher }, generated: new Date().toISOString(), items, tombstones: [] },
+      key.privateKeyPkcs8,
+      key.publicKey,
+    ),
+  );
 const item = FEED_CASE.item;
 
 beforeAll(async () => {
@@ -27,7 +33,9 @@ beforeAll(async () => {
     pages: { [FEED_CASE.pageUrl]: FEED_CASE.page },
   });
   // The feed host: answered through routing, with CORS as static hosts usually send.
-  await browser.context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: feedBody }));
+  await browser.context.route(FEED_URL, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: feedBody }),
+  );
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
-import { FIREFOX_EXTENSION_ORIGIN, launchFirefoxWithSanad, waitFor, type FirefoxTab, type SanadFirefox } from '../../scripts/support/firefox';
+import {
+  FIREFOX_EXTENSION_ORIGIN,
+  launchFirefoxWithSanad,
+  waitFor,
+  type FirefoxTab,
+  type SanadFirefox,
+} from '../../scripts/support/firefox';
 import { startIntake, type RunningIntake } from '../../scripts/support/intake';
 import { badgeCount, caseFor, FEED_CASE, SAVED_PAGE_CASES, SUBMISSION_CASE, verdictsIn, X_FIRST_BADGE } from './cases';
 
@@ -21,14 +27,26 @@ let keys: { privateKeyPkcs8: string; publicKey: string };
 beforeAll(async () => {
   keys = await generateFeedKeys();
   const feed = await signFeed(
-    { sanadFeed: 1, publisher: { name: FEED_CASE.publisher }, generated: new Date().toISOString(), items: [FEED_CASE.item('tank-convoy', FEED_CASE.claim)], tombstones: [] },
+    {
+      sanadFeed: 1,
+      publisher: { name: FEED_CASE.publisher },
+      generated: new Date().toISOString(),
+      items: [FEED_CASE.item('tank-convoy', FEED_CASE.claim)],
+      tombstones: [],
+    },
     keys.privateKeyPkcs8,
     keys.publicKey,
   );
   intake = await startIntake(join(dir, 'intake.sqlite'));
   firefox = await launchFirefoxWithSanad({
     pages: { [FEED_CASE.pageUrl]: FEED_CASE.page },
-    files: { [FEED_CASE.url]: { type: 'application/json', body: Buffer.from(JSON.stringify(feed)), headers: { 'access-control-allow-origin': '*' } } },
+    files: {
+      [FEED_CASE.url]: {
+        type: 'application/json',
+        body: Buffer.from(JSON.stringify(feed)),
+        headers: { 'access-control-allow-origin': '*' },
+      },
+    },
   });
 }, 60_000);
 afterAll(async () => {
@@ -63,7 +81,9 @@ describe('in Firefox, the badge and the popup', () => {
     const panel = await tab.waitFor([X_FIRST_BADGE.host, X_FIRST_BADGE.panel]);
     for (const text of X_FIRST_BADGE.panelText) expect(panel).toContain(text);
     await tab.press('Escape');
-    await waitFor('the panel to close', async () => ((await tab.text([X_FIRST_BADGE.host, X_FIRST_BADGE.panel])) === null ? true : undefined));
+    await waitFor('the panel to close', async () =>
+      (await tab.text([X_FIRST_BADGE.host, X_FIRST_BADGE.panel])) === null ? true : undefined,
+    );
     await tab.close();
   });
 
@@ -111,10 +131,16 @@ describe('in Firefox, submissions', () => {
     await form.click(await form.byText('button', 'Send'));
     await form.waitForText('[role="status"]', 'Queued');
 
-    await waitFor('the outbox to show it sent', async () => {
-      const states = await options.evaluate(() => [...document.querySelectorAll('[data-outbox-state]')].map((i) => i.getAttribute('data-outbox-state')));
-      return states.length === 1 && states[0] === 'sent' ? states : undefined;
-    }, 20_000);
+    await waitFor(
+      'the outbox to show it sent',
+      async () => {
+        const states = await options.evaluate(() =>
+          [...document.querySelectorAll('[data-outbox-state]')].map((i) => i.getAttribute('data-outbox-state')),
+        );
+        return states.length === 1 && states[0] === 'sent' ? states : undefined;
+      },
+      20_000,
+    );
     expect(await intake.store.count()).toBe(1);
     const [stored] = await intake.store.list();
     expect(stored).toMatchObject({

@@ -68,8 +68,16 @@ beforeAll(async () => {
       [CHAIR_POSTER]: { type: 'image/jpeg', body: posterOf('chair-20-sd-bar.mp4', 6) },
       [DOORKNOB_POSTER]: { type: 'image/jpeg', body: posterOf('doorknob-hd-no-bar.mp4', 1) },
       // Served with CORS, as the sites' video hosts are, so the page may read the frames it plays.
-      [CHAIR_VIDEO]: { type: 'video/mp4', body: readFileSync(join(VIDEOS, 'chair-22-with-large-logo-bar.mp4')), headers: { 'access-control-allow-origin': '*' } },
-      [DOORKNOB_VIDEO]: { type: 'video/mp4', body: readFileSync(join(VIDEOS, 'doorknob-hd-no-bar.mp4')), headers: { 'access-control-allow-origin': '*' } },
+      [CHAIR_VIDEO]: {
+        type: 'video/mp4',
+        body: readFileSync(join(VIDEOS, 'chair-22-with-large-logo-bar.mp4')),
+        headers: { 'access-control-allow-origin': '*' },
+      },
+      [DOORKNOB_VIDEO]: {
+        type: 'video/mp4',
+        body: readFileSync(join(VIDEOS, 'doorknob-hd-no-bar.mp4')),
+        headers: { 'access-control-allow-origin': '*' },
+      },
       // No CORS: the page may play it but not read its frames.
       [OPAQUE_VIDEO]: { type: 'video/mp4', body: readFileSync(join(VIDEOS, 'chair-20-sd-bar.mp4')) },
     },
@@ -86,7 +94,10 @@ beforeAll(async () => {
         '</main>',
       'https://x.com/footage-opaque':
         '<!doctype html><main>' +
-        tweet('reuploader', '5001', 'Same clip, other host', CHAIR_POSTER).replace('<video preload="none"', `<video src="${OPAQUE_VIDEO}" autoplay muted loop playsinline width="240"`) +
+        tweet('reuploader', '5001', 'Same clip, other host', CHAIR_POSTER).replace(
+          '<video preload="none"',
+          `<video src="${OPAQUE_VIDEO}" autoplay muted loop playsinline width="240"`,
+        ) +
         '</main>',
     },
   });
@@ -110,38 +121,53 @@ describe('footage matching', () => {
     const page = await browser.context.newPage();
     await page.goto('https://x.com/footage');
     await settledBadges(page, { atLeast: 1, timeout: 20_000 });
-    const verdicts = await page.locator('article').evaluateAll((as) => as.map((a) => a.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
+    const verdicts = await page
+      .locator('article')
+      .evaluateAll((as) => as.map((a) => a.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
     expect(verdicts).toEqual(['misleading', null]);
     expect(requested).toEqual(expect.arrayContaining([CHAIR_POSTER, DOORKNOB_POSTER]));
 
     const popup = await openPopup(browser, await tabIdOf(browser, page));
     const text = await popup.locator('main').innerText();
-    expect(text).toMatch(/Matched: the same footage as the debunked video \(100% of the frames compared; \d+% of the debunked video seen\)/);
+    expect(text).toMatch(
+      /Matched: the same footage as the debunked video \(100% of the frames compared; \d+% of the debunked video seen\)/,
+    );
     expect(text).toContain('First published in May 2019, a living room');
     await popup.close();
   });
 
-  it('badges a post playing another version (with a large logo) of the debunked video, from its frames; not the doorknob video', { timeout: 90_000 }, async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://x.com/footage-playing');
-    const playingNow = () => page.locator('video').evaluateAll((vs) => (vs as HTMLVideoElement[]).map((v) => !v.paused && v.readyState >= 2));
-    await expect.poll(playingNow, { timeout: 15_000 }).toEqual([true, true]);
-    await settledBadges(page, { atLeast: 1, timeout: 30_000 });
-    // Give the doorknob video a few more sampled seconds.
-    await page.waitForTimeout(3_000);
-    const verdicts = await page.locator('article').evaluateAll((as) => as.map((a) => a.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
-    expect(verdicts).toEqual(['misleading', null]);
-    const popup = await openPopup(browser, await tabIdOf(browser, page));
-    expect(await popup.locator('main').innerText()).toMatch(/Matched: the same footage as the debunked video/);
-    await popup.close();
-  });
+  it(
+    'badges a post playing another version (with a large logo) of the debunked video, from its frames; not the doorknob video',
+    { timeout: 90_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      await page.goto('https://x.com/footage-playing');
+      const playingNow = () =>
+        page.locator('video').evaluateAll((vs) => (vs as HTMLVideoElement[]).map((v) => !v.paused && v.readyState >= 2));
+      await expect.poll(playingNow, { timeout: 15_000 }).toEqual([true, true]);
+      await settledBadges(page, { atLeast: 1, timeout: 30_000 });
+      // Give the doorknob video a few more sampled seconds.
+      await page.waitForTimeout(3_000);
+      const verdicts = await page
+        .locator('article')
+        .evaluateAll((as) => as.map((a) => a.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
+      expect(verdicts).toEqual(['misleading', null]);
+      const popup = await openPopup(browser, await tabIdOf(browser, page));
+      expect(await popup.locator('main').innerText()).toMatch(/Matched: the same footage as the debunked video/);
+      await popup.close();
+    },
+  );
 
   it('says so when a video’s frames cannot be read, and still matches its poster', { timeout: 60_000 }, async () => {
     const page = await browser.context.newPage();
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
     await page.goto('https://x.com/footage-opaque');
-    await expect.poll(() => page.locator('video').evaluate((v) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).readyState >= 2), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.locator('video').evaluate((v) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).readyState >= 2), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     await expect.poll(() => messages.some((m) => m.includes('cannot be read')), { timeout: 15_000 }).toBe(true);
     expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
     expect(await page.locator('[data-sanad-badge]').getAttribute('data-sanad-badge')).toBe('misleading');

@@ -59,9 +59,9 @@ afterAll(async () => {
 
 describe('a hostile page', () => {
   it('badges only the post carrying the debunked claim, nothing else, not the rewritten one', async () => {
-    const verdicts = await page.locator('article').evaluateAll((posts) =>
-      posts.map((p) => p.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null),
-    );
+    const verdicts = await page
+      .locator('article')
+      .evaluateAll((posts) => posts.map((p) => p.querySelector('[data-sanad-badge]')?.getAttribute('data-sanad-badge') ?? null));
     expect(verdicts).toEqual(['altered', null, null, null, null, null]);
   });
 
@@ -87,11 +87,15 @@ describe('a page trying to find and switch off Sanad', () => {
   </script></head><body><main>${tweet(9101, CLAIM)}</main></body></html>`;
 
   it('hears nothing from Sanad, and cannot retire it with the event a newer copy would send', async () => {
-    await browser.context.route('https://x.com/spy', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: SPY_PAGE }));
+    await browser.context.route('https://x.com/spy', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: SPY_PAGE }),
+    );
     const spy = await browser.context.newPage();
     await spy.goto('https://x.com/spy');
     await settledBadges(spy, { atLeast: 1 });
-    expect(await spy.evaluate(() => (window as unknown as { __seen: string[] }).__seen.filter((m) => m.includes('content-script')))).toEqual([]);
+    expect(
+      await spy.evaluate(() => (window as unknown as { __seen: string[] }).__seen.filter((m) => m.includes('content-script'))),
+    ).toEqual([]);
 
     // The page learnt the extension's id somehow and sends the retirement event as WXT names it.
     await spy.evaluate((extensionId) => {

@@ -25,14 +25,17 @@ describe('popup', () => {
     expect(text).toContain('ريف حماة');
     expect(text).toContain('اقرأ التحقق');
     // On the page, the badge speaks the site's own UI language (this x.com is in English), like the page around it.
-    expect(await page.locator('[data-sanad-badge] button').first().getAttribute('aria-label')).toBe('Sanad: fact-checked as “Fabricated or altered”. Show why');
+    expect(await page.locator('[data-sanad-badge] button').first().getAttribute('aria-label')).toBe(
+      'Sanad: fact-checked as “Fabricated or altered”. Show why',
+    );
   });
 
   it('shows a clear empty state on a page with nothing debunked', async () => {
     browser = await launchWithSanad();
     await serveSavedPages(browser.context, {
       pages: {
-        'https://x.com/quiet': '<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/a/status/1"><time datetime="2026-01-01T00:00:00Z">Jan 1</time></a></div><div data-testid="tweetText">Lovely weather in Aleppo today, the citadel looks beautiful at sunset.</div></article></main>',
+        'https://x.com/quiet':
+          '<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/a/status/1"><time datetime="2026-01-01T00:00:00Z">Jan 1</time></a></div><div data-testid="tweetText">Lovely weather in Aleppo today, the citadel looks beautiful at sunset.</div></article></main>',
       },
     });
     const page = await browser.context.newPage();

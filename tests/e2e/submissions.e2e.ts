@@ -29,7 +29,8 @@ async function launch(): Promise<SanadBrowser> {
   await serveSavedPages(b.context, { passThrough: local });
   return b;
 }
-const states = (page: Page) => page.locator('[data-outbox-state]').evaluateAll((items) => items.map((i) => i.getAttribute('data-outbox-state')));
+const states = (page: Page) =>
+  page.locator('[data-outbox-state]').evaluateAll((items) => items.map((i) => i.getAttribute('data-outbox-state')));
 
 beforeAll(async () => {
   // Learn a free port, then leave the service down: the first submission is made "offline".
@@ -45,35 +46,47 @@ afterAll(async () => {
 });
 
 describe('submissions', () => {
-  it('queues a claim submitted from the popup while the service is down, and delivers it once when it is back', { timeout: 90_000 }, async () => {
-    const settings = await openOptions(browser!);
-    await settings.locator('#intake-url').fill(`http://127.0.0.1:${port}`);
-    await settings.getByRole('button', { name: 'Save' }).click();
+  it(
+    'queues a claim submitted from the popup while the service is down, and delivers it once when it is back',
+    { timeout: 90_000 },
+    async () => {
+      const settings = await openOptions(browser!);
+      await settings.locator('#intake-url').fill(`http://127.0.0.1:${port}`);
+      await settings.getByRole('button', { name: 'Save' }).click();
 
-    const page = await browser!.context.newPage();
-    await page.goto('https://x.com/home');
-    await settledBadges(page, { atLeast: 4 });
-    const popup = await openPopup(browser!, await tabIdOf(browser!, page));
-    const [form] = await Promise.all([browser!.context.waitForEvent('page'), popup.getByRole('button', { name: 'Submit a claim from this page' }).click()]);
-    await form.waitForLoadState();
-    await form.locator('#claim-text').fill(CLAIM);
-    await form.getByRole('radio', { name: SUBMISSION_CASE.category }).check();
-    await form.locator('#note').fill(SUBMISSION_CASE.note);
-    await form.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => form.locator('[role="status"]').innerText()).toContain('Queued');
+      const page = await browser!.context.newPage();
+      await page.goto('https://x.com/home');
+      await settledBadges(page, { atLeast: 4 });
+      const popup = await openPopup(browser!, await tabIdOf(browser!, page));
+      const [form] = await Promise.all([
+        browser!.context.waitForEvent('page'),
+        popup.getByRole('button', { name: 'Submit a claim from this page' }).click(),
+      ]);
+      await form.waitForLoadState();
+      await form.locator('#claim-text').fill(CLAIM);
+      await form.getByRole('radio', { name: SUBMISSION_CASE.category }).check();
+      await form.locator('#note').fill(SUBMISSION_CASE.note);
+      await form.getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => form.locator('[role="status"]').innerText()).toContain('Queued');
 
-    await settings.reload();
-    await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['retrying']);
-    expect(await settings.locator('.outbox .error').innerText()).toMatch(/could not be reached/);
+      await settings.reload();
+      await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['retrying']);
+      expect(await settings.locator('.outbox .error').innerText()).toMatch(/could not be reached/);
 
-    intake = await startIntake(dbFile, port);
-    await settings.getByRole('button', { name: 'Retry now' }).click();
-    await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['sent']);
-    expect(await intake.store.count()).toBe(1);
-    const [stored] = await intake.store.list();
-    expect(stored).toMatchObject({ kind: 'claim', category: SUBMISSION_CASE.categoryValue, note: SUBMISSION_CASE.note, post: { pageUrl: SUBMISSION_CASE.pageUrl, text: CLAIM } });
-    await Promise.all([form.close(), popup.close(), page.close(), settings.close()]);
-  });
+      intake = await startIntake(dbFile, port);
+      await settings.getByRole('button', { name: 'Retry now' }).click();
+      await expect.poll(() => states(settings), { timeout: 20_000 }).toEqual(['sent']);
+      expect(await intake.store.count()).toBe(1);
+      const [stored] = await intake.store.list();
+      expect(stored).toMatchObject({
+        kind: 'claim',
+        category: SUBMISSION_CASE.categoryValue,
+        note: SUBMISSION_CASE.note,
+        post: { pageUrl: SUBMISSION_CASE.pageUrl, text: CLAIM },
+      });
+      await Promise.all([form.close(), popup.close(), page.close(), settings.close()]);
+    },
+  );
 
   it('reads the post under a right-click for the context menu, with its box for the screenshot', async () => {
     const page = await browser!.context.newPage();
@@ -81,7 +94,10 @@ describe('submissions', () => {
     await settledBadges(page, { atLeast: 4 });
     await page.locator('article[data-testid="tweet"] [data-testid="tweetText"]').nth(2).dispatchEvent('contextmenu');
     const tabId = await tabIdOf(browser!, page);
-    const reply = (await browser!.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { sanad: 'postAtMenu', data: {} }), tabId)) as { ok: boolean; value: { post: { key: string }; rect: { width: number } } };
+    const reply = (await browser!.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { sanad: 'postAtMenu', data: {} }),
+      tabId,
+    )) as { ok: boolean; value: { post: { key: string }; rect: { width: number } } };
     const at = reply.value;
     expect(at.post.key).toBe('x:2009512270941053184');
     expect(at.rect.width).toBeGreaterThan(100);

@@ -56,7 +56,10 @@ describe('accessibility and screenshots', () => {
     await feed.keyboard.press('Enter');
     await feed.locator('[data-sanad-badge] .sanad-panel').waitFor();
     const box = (await feed.locator('article[data-testid="tweet"]').first().boundingBox())!;
-    await feed.screenshot({ path: `${OUT}/x-post-badge-panel-en.png`, clip: { x: Math.max(0, box.x - 20), y: Math.max(0, box.y - 10), width: 1000, height: 640 } });
+    await feed.screenshot({
+      path: `${OUT}/x-post-badge-panel-en.png`,
+      clip: { x: Math.max(0, box.x - 20), y: Math.max(0, box.y - 10), width: 1000, height: 640 },
+    });
     expect(await seriousViolations(feed).then((v) => v.filter((x) => x.targets.some((t) => t.includes('sanad'))))).toEqual([]);
     await feed.keyboard.press('Escape');
   });

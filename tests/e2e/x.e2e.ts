@@ -33,7 +33,9 @@ describe('x.com timeline', () => {
 
   it('puts the badge in a shadow root in the header, with an accessible name, and opens the reasons from the keyboard', async () => {
     const host = page.locator(X_FIRST_BADGE.host).first();
-    await expect(page.locator('article[data-testid="tweet"]').first().locator('[data-testid="User-Name"] [data-sanad-badge]').count()).resolves.toBe(1);
+    await expect(
+      page.locator('article[data-testid="tweet"]').first().locator('[data-testid="User-Name"] [data-sanad-badge]').count(),
+    ).resolves.toBe(1);
     const button = host.locator(X_FIRST_BADGE.button);
     expect(await button.getAttribute('aria-label')).toBe(X_FIRST_BADGE.label);
     await button.focus();
@@ -55,9 +57,11 @@ describe('x.com timeline', () => {
       expect(text).toMatch(/Matched: similar wording — (strong|moderate) \(\d+%\)/);
       expect(await popup.locator('a.sanad-link').first().getAttribute('href')).toBe('https://misbar.com/factcheck');
       // One entry per debunk, certain matches first, each with the posts it matched.
-      const groups = await popup.locator('.groups > .group').evaluateAll((els) =>
-        els.map((e) => [e.querySelector('.sanad-how')!.getAttribute('data-how'), e.querySelectorAll('.post').length]),
-      );
+      const groups = await popup
+        .locator('.groups > .group')
+        .evaluateAll((els) =>
+          els.map((e) => [e.querySelector('.sanad-how')!.getAttribute('data-how'), e.querySelectorAll('.post').length]),
+        );
       expect(groups).toEqual([
         ['same-media', 3],
         ['similar-text', 1],
@@ -90,9 +94,7 @@ describe('x.com timeline', () => {
     const tabId = await tabIdOf(browser, page);
     const popupPage = await openPopup(browser, tabId);
     try {
-      await expect
-        .poll(async () => (await tabResults(popupPage, tabId)).pageUrl, { timeout: 10_000 })
-        .toBe('https://x.com/explore');
+      await expect.poll(async () => (await tabResults(popupPage, tabId)).pageUrl, { timeout: 10_000 }).toBe('https://x.com/explore');
       await expect
         .poll(async () => (await tabResults(popupPage, tabId)).posts.map((p) => p.badge?.debunk.verdict), { timeout: 10_000 })
         .toEqual(['misleading']);

@@ -35,9 +35,9 @@ describe('youtube.com', () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.youtube.com/');
     expect(await settledBadges(page, { atLeast: 2 })).toBe(2);
-    const grid = await page.locator('ytd-rich-item-renderer').evaluateAll((items) =>
-      items.map((i) => i.querySelectorAll('[data-sanad-badge]').length),
-    );
+    const grid = await page
+      .locator('ytd-rich-item-renderer')
+      .evaluateAll((items) => items.map((i) => i.querySelectorAll('[data-sanad-badge]').length));
     expect(grid).toEqual([1, 0, 1, 0, 0, 0]);
     await page.close();
   });

@@ -32,7 +32,12 @@ describe('fitLogistic', () => {
 });
 
 describe('lowestSafeBar', () => {
-  const c = (post: string, logOdds: number, correct: boolean, goldRemoved = false): DecisionCase => ({ post, goldRemoved, correct, logOdds });
+  const c = (post: string, logOdds: number, correct: boolean, goldRemoved = false): DecisionCase => ({
+    post,
+    goldRemoved,
+    correct,
+    logOdds,
+  });
   // Ten posts. With the list as given: 6 right at the top, 1 wrong. With gold removed: two badge-worthy-looking.
   const cases = [
     c('a', 5, true),

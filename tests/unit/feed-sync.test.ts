@@ -18,17 +18,39 @@ let handler: Handler;
 let keys: { privateKeyPkcs8: string; publicKey: string };
 let db: SanadDb;
 
-const item = (id: string, claim = `claim ${id}`) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: claim, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' } });
+const item = (id: string, claim = `claim ${id}`) => ({
+  '@type': 'ClaimReview',
+  identifier: id,
+  claimReviewed: claim,
+  reviewRating: { alternateName: 'False' },
+  author: { name: 'Desk' },
+});
 /** Each publication a second after the one before, as a publisher's clock would have it. */
 let published = 0;
-const feedDoc = (items: unknown[], tombstones: unknown[] = []) => ({ sanadFeed: 1, publisher: { name: 'Desk' }, generated: new Date(Date.UTC(2026, 10, 24, 10, 0, published++)).toISOString(), items, tombstones });
-const signed = async (items: unknown[], tombstones: unknown[] = [], key = keys) => JSON.stringify(await signFeed(feedDoc(items, tombstones), key.privateKeyPkcs8, key.publicKey));
-const serve = (body: string, headers: Record<string, string> = {}, status = 200): Handler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(body);
-};
+const feedDoc = (items: unknown[], tombstones: unknown[] = []) => ({
+  sanadFeed: 1,
+  publisher: { name: 'Desk' },
+  generated: new Date(Date.UTC(2026, 10, 24, 10, 0, published++)).toISOString(),
+  items,
+  tombstones,
+});
+const signed = async (items: unknown[], tombstones: unknown[] = [], key = keys) =>
+  JSON.stringify(await signFeed(feedDoc(items, tombstones), key.privateKeyPkcs8, key.publicKey));
+const serve =
+  (body: string, headers: Record<string, string> = {}, status = 200): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(body);
+  };
 
-const feed = (): FeedRecord => ({ id: 'feed:test', url: `${base}/feed.json`, kind: 'sanad', publicKey: keys.publicKey, count: 0, addedAt: 0 });
+const feed = (): FeedRecord => ({
+  id: 'feed:test',
+  url: `${base}/feed.json`,
+  kind: 'sanad',
+  publicKey: keys.publicKey,
+  count: 0,
+  addedAt: 0,
+});
 const deps = { fetch, now: () => 1_000, timeoutMs: 500 };
 const ids = async () => (await allDebunks(db)).map((d) => d.id).sort();
 const sync = async () => syncFeed(db, (await db.get('feeds', 'feed:test')) ?? feed(), { ...deps, lists: storeWriter(db) });

@@ -34,8 +34,17 @@ describe('public/_locales (the messages the extension ships)', () => {
 
   it('cover every key the code asks for', () => {
     const en = read('en');
-    const files = ['components/VerdictCard.tsx', 'components/ReasonList.tsx', 'components/PopupApp.tsx', 'components/BadgePanel.tsx', 'lib/page/badge-host.ts', 'entrypoints/popup/main.tsx'];
-    const used = files.flatMap((f) => [...readFileSync(resolve(process.cwd(), f), 'utf8').matchAll(/\bt\('([A-Za-z_]+)'/g)].map((m) => m[1]!));
+    const files = [
+      'components/VerdictCard.tsx',
+      'components/ReasonList.tsx',
+      'components/PopupApp.tsx',
+      'components/BadgePanel.tsx',
+      'lib/page/badge-host.ts',
+      'entrypoints/popup/main.tsx',
+    ];
+    const used = files.flatMap((f) =>
+      [...readFileSync(resolve(process.cwd(), f), 'utf8').matchAll(/\bt\('([A-Za-z_]+)'/g)].map((m) => m[1]!),
+    );
     expect(used.length).toBeGreaterThan(10);
     expect(used.filter((k) => !(k in en))).toEqual([]);
   });

@@ -10,7 +10,9 @@ import { compareVideos, framesMatch, uniqueFrames, VIDEO_MATCH, type FrameHash }
 import { fingerprintFile } from '@/scripts/media/fingerprint';
 
 const VIDEOS = resolve(process.cwd(), '../shared/media/videos');
-const files = readdirSync(VIDEOS).filter((f) => f.endsWith('.mp4')).sort();
+const files = readdirSync(VIDEOS)
+  .filter((f) => f.endsWith('.mp4'))
+  .sort();
 const scene = (file: string) => file.split('-')[0]!; // chair, pattern, doorknob, test
 const reference: Record<string, FrameHash[]> = {};
 const query: Record<string, FrameHash[]> = {};
@@ -57,13 +59,24 @@ describe('npm run media (the publisher command)', () => {
   });
 
   it('match compares a query with several references', { timeout: 60_000 }, () => {
-    const out = JSON.parse(run('match', '--against', resolve(VIDEOS, 'pattern-hd-no-bar.mp4'), resolve(VIDEOS, 'doorknob-hd-no-bar.mp4'), '--query', resolve(VIDEOS, 'pattern-sd-grey-bar.mp4')));
+    const out = JSON.parse(
+      run(
+        'match',
+        '--against',
+        resolve(VIDEOS, 'pattern-hd-no-bar.mp4'),
+        resolve(VIDEOS, 'doorknob-hd-no-bar.mp4'),
+        '--query',
+        resolve(VIDEOS, 'pattern-sd-grey-bar.mp4'),
+      ),
+    );
     expect(out.matches.map((m: { match: boolean }) => m.match)).toEqual([true, false]);
     expect(out.matches[0]).toMatchObject({ queryShare: 1, referenceShare: expect.any(Number) });
   });
 
   it('says what is wrong with a bad call', { timeout: 30_000 }, () => {
-    expect(() => execFileSync('npx', ['tsx', 'scripts/media/cli.ts', 'match', '--query'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/usage: media match/);
+    expect(() => execFileSync('npx', ['tsx', 'scripts/media/cli.ts', 'match', '--query'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
+      /usage: media match/,
+    );
   });
 });
 
@@ -85,7 +98,12 @@ describe('the media index (what the background searches)', () => {
 
   it('matches a single poster frame of one chair version against another version', async () => {
     const { buildMediaIndex, MediaIndex } = await import('@/lib/media/media-index');
-    const index = new MediaIndex(buildMediaIndex([[{ kind: 'video', frames: reference['chair-19-sd-bar.mp4']! }], [{ kind: 'video', frames: reference['doorknob-hd-no-bar.mp4']! }]]));
+    const index = new MediaIndex(
+      buildMediaIndex([
+        [{ kind: 'video', frames: reference['chair-19-sd-bar.mp4']! }],
+        [{ kind: 'video', frames: reference['doorknob-hd-no-bar.mp4']! }],
+      ]),
+    );
     const poster = query['chair-22-with-large-logo-bar.mp4']![5]!;
     expect(index.lookup([poster])).toMatchObject([{ doc: 0, match: true, queryShare: 1 }]);
     expect(index.lookup([query['pattern-hd-no-bar.mp4']![2]!])).toEqual([]);

@@ -18,8 +18,16 @@ describe('Facebook adapter on the saved News Feed', () => {
       'facebook:post:pfbid02Lm8pQxYz',
       'facebook:video:1294417788213356',
     ]);
-    expect(all.map((p) => p!.author)).toEqual(['سوريا الآن Syria Now', 'Al Jazeera Channel قناة الجزيرة', 'Omar Haddad', 'Reuters', 'Aleppo Today']);
-    expect(all[3]!.text).toBe('The Syrian Arab Red Crescent says 10,000 people left Sheikh Maqsoud in two hours as the ceasefire held. reuters.com/world/middle-east/aleppo-ceasefire-2026-01-09');
+    expect(all.map((p) => p!.author)).toEqual([
+      'سوريا الآن Syria Now',
+      'Al Jazeera Channel قناة الجزيرة',
+      'Omar Haddad',
+      'Reuters',
+      'Aleppo Today',
+    ]);
+    expect(all[3]!.text).toBe(
+      'The Syrian Arab Red Crescent says 10,000 people left Sheikh Maqsoud in two hours as the ceasefire held. reuters.com/world/middle-east/aleppo-ceasefire-2026-01-09',
+    );
     expect(all[3]!.text).not.toContain('هروب'); // the comment's text
   });
 
@@ -32,7 +40,8 @@ describe('Facebook adapter on the saved News Feed', () => {
       {
         kind: 'video',
         url: 'https://www.facebook.com/AlJazeeraChannel/videos/1187422085649913/?__cft__[0]=AZY&__tn__=%2CO%2CP-R',
-        poster: 'https://scontent.fdam1-1.fna.fbcdn.net/v/t15.5256-10/472218110_1187423_n.jpg?stp=dst-jpg_s960x960&_nc_cat=1&oh=00_AYB&oe=6781A2F1',
+        poster:
+          'https://scontent.fdam1-1.fna.fbcdn.net/v/t15.5256-10/472218110_1187423_n.jpg?stp=dst-jpg_s960x960&_nc_cat=1&oh=00_AYB&oe=6781A2F1',
       },
     ]);
     expect(all[1]!.links).toEqual([]); // the hashtag is not an outbound link

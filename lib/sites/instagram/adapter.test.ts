@@ -17,14 +17,21 @@ describe('Instagram adapter', () => {
       ['instagram:DTbQ7mN0rT4', 'halab.today', '2026-01-08T19:15:00.000Z'],
     ]);
     expect(all[0]!.text).toBe('Families return to Sheikh Maqsoud in Aleppo as the ceasefire holds. #Syria #Aleppo');
-    expect(all[1]!.text).toBe('فيديو يظهر أسرى من عناصر الجيش السوري على أيدي قوات سوريا الديمقراطية قسد في مدينة حلب بعد اشتباكات اليوم #حلب #سوريا');
+    expect(all[1]!.text).toBe(
+      'فيديو يظهر أسرى من عناصر الجيش السوري على أيدي قوات سوريا الديمقراطية قسد في مدينة حلب بعد اشتباكات اليوم #حلب #سوريا',
+    );
     expect(all[1]!.permalink).toBe('https://www.instagram.com/reel/DTc9Wx1sQ2e/');
   });
 
   it('reads photos without the avatar, and the reel as a video', () => {
     loadFixture('instagram/feed.html');
     const all = posts('https://www.instagram.com/');
-    expect(all[0]!.media).toEqual([{ kind: 'image', url: 'https://scontent-fra3-1.cdninstagram.com/v/t51.29350-15/472001122_1122334455_n.jpg?stp=dst-jpg_e35_p1080x1080&_nc_ht=scontent-fra3-1.cdninstagram.com' }]);
+    expect(all[0]!.media).toEqual([
+      {
+        kind: 'image',
+        url: 'https://scontent-fra3-1.cdninstagram.com/v/t51.29350-15/472001122_1122334455_n.jpg?stp=dst-jpg_e35_p1080x1080&_nc_ht=scontent-fra3-1.cdninstagram.com',
+      },
+    ]);
     expect(all[1]!.media).toEqual([{ kind: 'video', url: 'https://www.instagram.com/reel/DTc9Wx1sQ2e/' }]);
   });
 
@@ -36,7 +43,12 @@ describe('Instagram adapter', () => {
       author: 'alhadath.sy',
       time: '2024-11-30T21:05:00.000Z',
       text: 'مشهد مسرب لهروب جماعي للقوات والميليشيات الإيرانية في ريف حلب خلال المعارك الأخيرة مع المعارضة #حلب',
-      media: [{ kind: 'video', poster: 'https://scontent-fra3-1.cdninstagram.com/v/t51.29350-15/470000111_222_n.jpg?_nc_ht=scontent-fra3-1.cdninstagram.com' }],
+      media: [
+        {
+          kind: 'video',
+          poster: 'https://scontent-fra3-1.cdninstagram.com/v/t51.29350-15/470000111_222_n.jpg?_nc_ht=scontent-fra3-1.cdninstagram.com',
+        },
+      ],
     });
   });
 

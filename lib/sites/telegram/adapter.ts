@@ -38,7 +38,10 @@ export const telegramAdapter: SiteAdapter = {
       .map((a) => absoluteUrl(a.getAttribute('href'), page))
       .filter((u): u is string => !!u && !u.startsWith('https://web.telegram.org/'));
     // Media are blob: URLs of what the client downloaded: frames can be sampled, there is nothing to fetch.
-    const media: MediaRef[] = [...post.querySelectorAll(S.video.join(','))].map(() => ({ kind: 'video', ...(permalink && { url: permalink }) }));
+    const media: MediaRef[] = [...post.querySelectorAll(S.video.join(','))].map(() => ({
+      kind: 'video',
+      ...(permalink && { url: permalink }),
+    }));
     if (!text && !links.length && !media.length) return null;
 
     const timestamp = Number(post.getAttribute('data-timestamp'));

@@ -28,7 +28,8 @@ describe('TikTok adapter', () => {
       {
         kind: 'video',
         url: 'https://www.tiktok.com/@syria.event/video/7593330381870727890',
-        poster: 'https://p16-sign-va.tiktokcdn.com/obj/tos-maliva-p-0068/oQAbCdEf~tplv-tiktokx-origin.image?dr=14575&x-expires=1768060800&x-signature=abc',
+        poster:
+          'https://p16-sign-va.tiktokcdn.com/obj/tos-maliva-p-0068/oQAbCdEf~tplv-tiktokx-origin.image?dr=14575&x-expires=1768060800&x-signature=abc',
       },
     ]);
     expect(all[1]!.text).toMatch(/^Ceasefire in Aleppo/);

@@ -15,7 +15,12 @@ export const TIKTOK_SELECTORS = {
   videoLink: ['a[href*="/video/"]'],
   author: ['[data-e2e="video-author-uniqueid"]', '[data-e2e="browse-username"]', '[data-e2e="search-card-user-unique-id"]'],
   authorLink: ['a[href^="/@"]', 'a[href*="tiktok.com/@"]'],
-  caption: ['[data-e2e="video-desc"]', '[data-e2e="browse-video-desc"]', '[data-e2e="search-card-video-caption"]', '[data-e2e="user-post-item-desc"]'],
+  caption: [
+    '[data-e2e="video-desc"]',
+    '[data-e2e="browse-video-desc"]',
+    '[data-e2e="search-card-video-caption"]',
+    '[data-e2e="user-post-item-desc"]',
+  ],
   // Grid items show no caption, but their cover's alt text is the caption ("… created by X with Y").
   poster: ['picture img', 'img[class*="ImgPoster"]', '[data-e2e="user-post-item"] img', 'img[src*="tiktokcdn"]:not([src*="-avt-"])'],
   video: ['video'],

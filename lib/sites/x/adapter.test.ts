@@ -16,7 +16,9 @@ describe('X adapter on the saved home timeline', () => {
   it('finds every post with its permalink, author, time and text', () => {
     const all = posts();
     expect(all).toHaveLength(8);
-    expect(all.every((p) => p && p.permalink?.startsWith('https://x.com/') && p.key.startsWith('x:') && p.time && p.text.length > 20)).toBe(true);
+    expect(all.every((p) => p && p.permalink?.startsWith('https://x.com/') && p.key.startsWith('x:') && p.time && p.text.length > 20)).toBe(
+      true,
+    );
     expect(all[2]).toMatchObject({
       key: 'x:2009512270941053184',
       permalink: 'https://x.com/halab_alaan/status/2009512270941053184',
@@ -54,7 +56,8 @@ describe('X adapter on the saved home timeline', () => {
     const article = document.querySelectorAll('article[data-testid="tweet"]')[1]!;
     const quote = document.createElement('div');
     quote.setAttribute('role', 'link');
-    quote.innerHTML = '<div data-testid="tweetText">quoted text</div><a href="/other/status/1"><time datetime="2020-01-01T00:00:00Z">x</time></a>';
+    quote.innerHTML =
+      '<div data-testid="tweetText">quoted text</div><a href="/other/status/1"><time datetime="2020-01-01T00:00:00Z">x</time></a>';
     article.querySelector('[data-testid="tweetText"]')!.after(quote);
     const post = xAdapter.extract(article, PAGE)!;
     expect(post.text).not.toContain('quoted text');

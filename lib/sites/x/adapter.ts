@@ -40,12 +40,19 @@ export const xAdapter: SiteAdapter = {
     const links = [...(textEl?.querySelectorAll('a[href]') ?? []), ...post.querySelectorAll(S.card.join(','))]
       .filter((a) => !inQuote(a, post))
       .map((a) => expandedLink(a, page))
-      .filter((u): u is string => !!u && !/^https?:\/\/(x|twitter)\.com\/(hashtag|search)\b/.test(u) && !/^https?:\/\/(x|twitter)\.com\/[^/]+$/.test(u));
+      .filter(
+        (u): u is string =>
+          !!u && !/^https?:\/\/(x|twitter)\.com\/(hashtag|search)\b/.test(u) && !/^https?:\/\/(x|twitter)\.com\/[^/]+$/.test(u),
+      );
 
     const media: MediaRef[] = [];
     for (const video of post.querySelectorAll(S.video.join(','))) {
       if (inQuote(video, post)) continue;
-      media.push({ kind: 'video', ...(permalink && { url: permalink }), ...(absoluteUrl(video.getAttribute('poster'), page) && { poster: absoluteUrl(video.getAttribute('poster'), page) }) });
+      media.push({
+        kind: 'video',
+        ...(permalink && { url: permalink }),
+        ...(absoluteUrl(video.getAttribute('poster'), page) && { poster: absoluteUrl(video.getAttribute('poster'), page) }),
+      });
     }
     for (const img of post.querySelectorAll(S.photo.join(','))) {
       if (inQuote(img, post)) continue;
@@ -79,4 +86,3 @@ export const xAdapter: SiteAdapter = {
     return text?.parentElement ? { parent: text.parentElement, before: text } : null;
   },
 };
-

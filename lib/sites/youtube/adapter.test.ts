@@ -5,13 +5,21 @@ import { youtubeAdapter } from './adapter';
 
 const load = (file: string) => loadFixture(`youtube/${file}`);
 const posts = (page: string) =>
-  [...document.querySelectorAll(youtubeAdapter.postSelectors.join(','))].map((el) => youtubeAdapter.extract(el, new URL(page))).filter((p) => p !== null);
+  [...document.querySelectorAll(youtubeAdapter.postSelectors.join(','))]
+    .map((el) => youtubeAdapter.extract(el, new URL(page)))
+    .filter((p) => p !== null);
 
 describe('YouTube adapter', () => {
   it('reads the watch page video and its side list', () => {
     load('watch.html');
     const all = posts('https://www.youtube.com/watch?v=hK9fL2xQw0E');
-    expect(all.map((p) => p.key)).toEqual(['youtube:hK9fL2xQw0E', 'youtube:Qm3sZ7yA1bE', 'youtube:dT4fVb8mR2s', 'youtube:pL0wQe7nK3c', 'youtube:Xr5tYu2iO9p']);
+    expect(all.map((p) => p.key)).toEqual([
+      'youtube:hK9fL2xQw0E',
+      'youtube:Qm3sZ7yA1bE',
+      'youtube:dT4fVb8mR2s',
+      'youtube:pL0wQe7nK3c',
+      'youtube:Xr5tYu2iO9p',
+    ]);
     expect(all[0]).toMatchObject({
       permalink: 'https://www.youtube.com/watch?v=hK9fL2xQw0E',
       author: 'أخبار جبهة الشام',
@@ -19,7 +27,10 @@ describe('YouTube adapter', () => {
     });
     expect(all[0]!.text).toMatch(/^فيديو مسرب يوثق هروب جماعي/);
     expect(all[0]!.text).toContain('ريف حلب الغربي');
-    expect(all[1]).toMatchObject({ text: 'أسرى من الجيش السوري في قبضة قسد بحلب', media: [{ poster: 'https://i.ytimg.com/vi/Qm3sZ7yA1bE/hqdefault.jpg' }] });
+    expect(all[1]).toMatchObject({
+      text: 'أسرى من الجيش السوري في قبضة قسد بحلب',
+      media: [{ poster: 'https://i.ytimg.com/vi/Qm3sZ7yA1bE/hqdefault.jpg' }],
+    });
   });
 
   it('reads each home grid item once (the lockup inside a grid item is not a second post), shorts included', () => {

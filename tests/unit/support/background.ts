@@ -26,7 +26,11 @@ export function testBackground(overrides: Partial<BackgroundEnv> = {}) {
   };
   const services = composeServices(env);
   /** Sends a message as `sender` would: through the same routing, so protocol membership is tested too. */
-  async function ask<K extends MessageType>(type: K, data: RequestOf<BackgroundProtocol, K>, sender: Sender): Promise<ResponseOf<BackgroundProtocol, K>> {
+  async function ask<K extends MessageType>(
+    type: K,
+    data: RequestOf<BackgroundProtocol, K>,
+    sender: Sender,
+  ): Promise<ResponseOf<BackgroundProtocol, K>> {
     const handler = routeMessage(services.handlers, type, sender);
     if (typeof handler === 'string') throw new Error(handler);
     return (await handler(data, sender)) as ResponseOf<BackgroundProtocol, K>;

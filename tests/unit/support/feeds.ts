@@ -1,5 +1,11 @@
 /** A minimal valid ClaimReview item and Sanad feed document, for tests of the feed format. */
-export const item = (id: string, claim = `claim ${id}`) => ({ '@type': 'ClaimReview', identifier: id, claimReviewed: claim, reviewRating: { alternateName: 'False' }, author: { name: 'Desk' } });
+export const item = (id: string, claim = `claim ${id}`) => ({
+  '@type': 'ClaimReview',
+  identifier: id,
+  claimReviewed: claim,
+  reviewRating: { alternateName: 'False' },
+  author: { name: 'Desk' },
+});
 export const feed = (overrides: Record<string, unknown> = {}) => ({
   sanadFeed: 1,
   publisher: { name: 'Test Desk', url: 'https://desk.example.org' },
