@@ -1,6 +1,19 @@
 import { storeWriter } from '@/tests/unit/support/list-writer';
 import { describe, expect, it } from 'vitest';
 
+/** A signed-feed subscription as the options page stores it. */
+const subscription = (publicKey: string, url: string, id = `feed:${url}`) => ({
+  id,
+  url,
+  kind: 'sanad' as const,
+  publicKey,
+  count: 0,
+  addedAt: 0,
+});
+/** A fetch that answers every request with `body`. */
+const answering = (body: string) =>
+  (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+
 describe('incremental feeds (cursor)', () => {
   it('asks from the cursor, applies a delta (new items in, tombstoned out) and keeps the new cursor', async () => {
     const { openSanadDb } = await import('../store/db');
@@ -38,14 +51,7 @@ describe('incremental feeds (cursor)', () => {
       return new Response(JSON.stringify(answers.shift()), { headers: { 'content-type': 'application/json' } });
     }) as unknown as typeof globalThis.fetch;
     const db = await openSanadDb();
-    const feed = {
-      id: 'feed:https://desk.example/feed.json',
-      url: 'https://desk.example/feed.json',
-      kind: 'sanad' as const,
-      publicKey: keys.publicKey,
-      count: 0,
-      addedAt: 0,
-    };
+    const feed = subscription(keys.publicKey, 'https://desk.example/feed.json');
     await db.put('feeds', feed);
     expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({ status: 'updated', count: 2 });
     const after = (await db.get('feeds', feed.id))!;
@@ -87,17 +93,9 @@ describe('incremental feeds (cursor)', () => {
       keys.privateKeyPkcs8,
       keys.publicKey,
     );
-    const fetch = (async () =>
-      new Response(JSON.stringify(other), { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const fetch = answering(JSON.stringify(other));
     const db = await openSanadDb();
-    const feed = {
-      id: 'feed:https://desk.example/feed.json',
-      url: 'https://desk.example/feed.json',
-      kind: 'sanad' as const,
-      publicKey: keys.publicKey,
-      count: 0,
-      addedAt: 0,
-    };
+    const feed = subscription(keys.publicKey, 'https://desk.example/feed.json');
     expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({
       status: 'failed',
       reason: expect.stringMatching(/another address/),
@@ -124,17 +122,9 @@ describe('incremental feeds (cursor)', () => {
         keys.publicKey,
       ),
     );
-    const fetch = (async () =>
-      new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const fetch = answering(body);
     const db = await openSanadDb();
-    const feed = {
-      id: 'feed:x',
-      url: 'https://desk.example/f.json',
-      kind: 'sanad' as const,
-      publicKey: keys.publicKey,
-      count: 0,
-      addedAt: 0,
-    };
+    const feed = subscription(keys.publicKey, 'https://desk.example/f.json', 'feed:x');
     expect(await syncFeed(db, feed, { fetch, lists: storeWriter(db), now: () => 1 })).toMatchObject({
       status: 'failed',
       reason: expect.stringMatching(/without a starting point/),

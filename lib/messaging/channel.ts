@@ -76,7 +76,7 @@ function isEnvelope(message: unknown): message is Envelope {
 }
 
 /** Extension pages (popup, options, submit; also when opened in a tab) have an extension URL and no tab of a web page. */
-export function isExtensionPage(sender: Sender): boolean {
+function isExtensionPage(sender: Sender): boolean {
   return (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 

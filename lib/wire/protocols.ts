@@ -83,8 +83,6 @@ export interface TabProtocol {
   postAtMenu(req: NoRequest): PostAtMenu | null;
 }
 
-export type PageMessage = keyof PageProtocol;
-export type ExtensionPageMessage = keyof ExtensionPageProtocol;
 /** Every message the background answers. */
 export type BackgroundProtocol = PageProtocol & ExtensionPageProtocol;
 export type MessageType = keyof BackgroundProtocol;

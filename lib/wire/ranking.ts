@@ -5,7 +5,7 @@
 import type { MatchView, TabPost } from './shapes';
 
 /** 0 for certain matches, 1 for similar text. */
-export const certaintyRank = (view: MatchView): number => (view.candidate.how === 'similar-text' ? 1 : 0);
+const certaintyRank = (view: MatchView): number => (view.candidate.how === 'similar-text' ? 1 : 0);
 
 /** Negative when `a` should be listed before `b`. */
 export function compareMatches(a: MatchView, b: MatchView): number {
