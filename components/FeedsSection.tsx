@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
 import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
 import { GOOGLE_API } from '@/lib/feeds/google-fact-check';
+import { siteOrigins } from '@/lib/harvest/harvest';
 
 type FeedView = FeedRecord & { stale: boolean };
 
@@ -34,7 +35,9 @@ export function FeedsSection({
     // The permission prompt must come straight from the click; the feed's host is the only one asked for.
     // The first sync does not wait for the answer: hosts that allow cross-origin reads work either way.
     try {
-      void browser.permissions.request({ origins: [`${new URL(kind === 'google' ? GOOGLE_API : url).origin}/*`] }).then(
+      // A fact-checker's site: its host with and without `www.`, nothing else.
+      const origins = kind === 'site' ? siteOrigins(url) : [`${new URL(kind === 'google' ? GOOGLE_API : url).origin}/*`];
+      void browser.permissions.request({ origins }).then(
         (granted) => granted || onNotice(t('feedNoPermission')),
         () => onNotice(t('feedNoPermission')),
       );
@@ -68,6 +71,13 @@ export function FeedsSection({
           <li key={feed.id} data-feed={feed.url}>
             <span dir="auto">{t('feedLine', feed.publisher ?? feed.url, formatNumber(feed.count, locale), date(feed.lastSuccess))}</span>
             {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
+            {feed.kind === 'site' && <span class="tag"> · {t('feedSiteUnsigned', new URL(feed.url).hostname)}</span>}
+            {feed.kind === 'site' && feed.lastReport && (
+              <span class="report" role="note">
+                {' '}
+                · {t('feedReport', feed.lastReport)}
+              </span>
+            )}
             {feed.stale && <span class="warning"> · {t('feedStale')}</span>}
             {feed.lastError && (
               <span class="error" role="note">
@@ -109,6 +119,7 @@ export function FeedsSection({
           <select name="feed-kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as FeedRecord['kind'])}>
             <option value="sanad">{t('feedKind_sanad')}</option>
             <option value="claimreview">{t('feedKind_claimreview')}</option>
+            <option value="site">{t('feedKind_site')}</option>
             <option value="google">{t('feedKind_google')}</option>
           </select>
         </label>

@@ -8,6 +8,8 @@ import { checkGoogleSource, googleSearchUrl, type GoogleSource } from '../feeds/
 import { SerialQueue } from '../scheduling/serial';
 import type { FeedRecord, SanadDb } from '../store/db';
 import type { ListRegistry } from './list-registry';
+import { syncSite } from './site-sync';
+import type { HarvestLimits } from '../harvest/harvest';
 
 export const SYNC_ALARM = 'sanad-feed-sync';
 export const STALE_AFTER_MS = 3 * 24 * 3_600_000;
@@ -19,6 +21,9 @@ export interface FeedServiceDeps {
   now?: () => number;
   /** How long without a successful sync before a feed is marked stale (the user's setting). */
   staleAfterMs: () => Promise<number>;
+  /** Fact-checkers' websites: the pause between requests and pages per sync (tests shorten the pause). */
+  harvestLimits?: HarvestLimits;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export const feedId = (url: string) => `feed:${url}`;
@@ -92,6 +97,14 @@ export class FeedService {
   }
 
   private async fetchAndStore(feed: FeedRecord): Promise<SyncOutcome> {
+    if (feed.kind === 'site')
+      return syncSite(await this.deps.openDb(), feed, {
+        fetch: this.deps.fetch,
+        lists: this.deps.lists,
+        now: () => this.now(),
+        ...(this.deps.sleep && { sleep: this.deps.sleep }),
+        ...(this.deps.harvestLimits && { limits: this.deps.harvestLimits }),
+      });
     return syncFeed(await this.deps.openDb(), feed, { fetch: this.deps.fetch, lists: this.deps.lists, now: () => this.now() });
   }
 

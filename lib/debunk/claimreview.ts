@@ -77,6 +77,8 @@ function appearances(itemReviewed: Obj): string[] {
     ...asList(itemReviewed.sameAs),
     ...(isObject(itemReviewed.itemReviewed) ? asList(itemReviewed.itemReviewed.contentUrl) : []),
     ...asList(itemReviewed.contentUrl),
+    // MediaReview: where the reviewed media was seen.
+    ...asList(itemReviewed.mediaItemAppearance).flatMap((a) => (isObject(a) ? [a.contentUrl, a.url] : [a])),
   ]
     .map(safeHttpUrl)
     .filter((u): u is string => !!u);
@@ -180,29 +182,71 @@ const DEFAULT_REASON: Partial<Record<Verdict, ReasonKind>> = {
   altered: 'edited',
 };
 
+/**
+ * A numeric rating on its scale (`ratingValue` between `worstRating` and `bestRating`, schema.org's defaults
+ * 1 and 5), for ratings whose words are not known. Only the ends of a scale are read: desks use the middle
+ * for different things (AFP's 3 of 5 is "misleading", Lupa's 4 of 6 is "false"), and a guess could badge a
+ * true post.
+ */
+export function verdictFromScale(rating: unknown): Verdict {
+  if (!isObject(rating)) return 'unrated';
+  const num = (v: unknown, fallback: number) => {
+    const n = typeof v === 'string' && v.trim() ? Number(v) : v === undefined || v === '' ? fallback : v;
+    return readFiniteNumber(n) ?? NaN;
+  };
+  const value = num(rating.ratingValue, NaN);
+  const best = num(rating.bestRating, 5);
+  const worst = num(rating.worstRating, 1);
+  if (!(best > worst) || !(value >= worst && value <= best)) return 'unrated';
+  return value === worst ? 'false' : value === best ? 'true' : 'unrated';
+}
+
+/** The claim a review is about: ClaimReview's `claimReviewed`, or MediaReview's interpreted claim. */
+function claimText(item: Obj, itemReviewed: Obj): string | undefined {
+  const interpreted = asList(itemReviewed.interpretedAsClaim).find(isObject);
+  return (
+    text(item.claimReviewed) ??
+    text(itemReviewed.text) ??
+    text(itemReviewed.name) ??
+    (interpreted && (text(interpreted.text) ?? text(interpreted.description) ?? text(interpreted.name)))
+  );
+}
+
+/** An image link: a URL, an ImageObject, or the first of a list of either. */
+function imageUrl(v: unknown): string | undefined {
+  for (const image of asList(v).slice(0, 10)) {
+    const url = safeHttpUrl(isObject(image) ? (image.url ?? image.contentUrl ?? image['@id']) : image);
+    if (url) return url;
+  }
+  return undefined;
+}
+
 export type ItemResult = { ok: true; debunk: Debunk } | { ok: false; reason: string };
 
 export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
   if (!isObject(item)) return { ok: false, reason: 'not an object' };
   const type = asList(item['@type']).map(String);
-  if (type.length && !type.some((t) => /(^|:)(ClaimReview|MediaReview)$/.test(t))) {
+  if (type.length && !type.some((t) => /(^|[:/#])(ClaimReview|MediaReview)$/.test(t.trim()))) {
     return { ok: false, reason: `not a ClaimReview (@type ${type.join(', ').slice(0, 60)})` };
   }
   const itemReviewed = isObject(item.itemReviewed) ? item.itemReviewed : {};
-  const claim = text(item.claimReviewed) ?? text(itemReviewed.text) ?? text(itemReviewed.name);
+  const claim = claimText(item, itemReviewed);
   if (!claim) return { ok: false, reason: 'no claimReviewed text' };
 
   const rating = isObject(item.reviewRating)
     ? (text(item.reviewRating.alternateName, 200) ?? text(item.reviewRating.name, 200))
     : text(item.reviewRating, 200);
-  const verdict = verdictFromRating(rating);
+  const wordVerdict = verdictFromRating(rating);
+  const verdict = wordVerdict === 'unrated' ? verdictFromScale(item.reviewRating) : wordVerdict;
   const reviewUrl = safeHttpUrl(item.url);
   const publisherName = nameOf(item.author) ?? nameOf(item.publisher) ?? '';
   const publisherObj = asList(item.author).find(isObject) ?? asList(item.publisher).find(isObject);
   const publisherUrl = safeHttpUrl(publisherObj?.url);
   const conclusion = text(item.description) ?? text(item.reviewBody);
 
-  const language = text(item.inLanguage, 20)?.toLowerCase();
+  const language = text(isObject(item.inLanguage) ? (item.inLanguage.alternateName ?? item.inLanguage.name) : item.inLanguage, 20)
+    ?.toLowerCase()
+    .replace(/_/g, '-');
   let reasons = asList(item.reasons)
     .map((r) => reason(r, language))
     .filter((r): r is Reason => !!r)
@@ -233,6 +277,7 @@ export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
     reviewUrl,
     reviewDate: date(item.datePublished),
     claimDate: date(itemReviewed.datePublished),
+    image: imageUrl(item.image),
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (debunk as unknown as Obj)[key] = value;
   return { ok: true, debunk };

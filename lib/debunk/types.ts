@@ -94,6 +94,8 @@ export interface Debunk {
   claimDate?: string;
   /** Where the claim or media circulated (`itemReviewed.appearance[].url`, `firstAppearance.url`). */
   appearances: string[];
+  /** The fact-check's illustration (`image`), an http(s) link. */
+  image?: string;
   /** Fingerprints of the debunked media, so re-uploads under new links still match. */
   media?: MediaFingerprint[];
   /** Which list it came from: `bundled` or a feed id. */

@@ -87,7 +87,8 @@ export interface GoogleSource {
 }
 
 /** Sanad feeds are signed; plain ClaimReview URLs are not (the UI says so); `google` is a Fact Check Tools search. */
-export type FeedKind = 'sanad' | 'claimreview' | 'google';
+/** `site`: a fact-checker's own website, harvested for the ClaimReview markup in its articles. */
+export type FeedKind = 'sanad' | 'claimreview' | 'google' | 'site';
 
 /** A subscribed feed and how its last syncs went. */
 export interface FeedDto {
@@ -110,6 +111,10 @@ export interface FeedDto {
   lastAttempt?: number;
   lastSuccess?: number;
   lastError?: string;
+  /** For `site`: where it lists articles and which were fetched (see lib/harvest/harvest.ts). */
+  site?: { listing?: string; seen: string[] };
+  /** For `site`: the last sync's pages in plain words (pages without markup, pages not fetched…). */
+  lastReport?: string;
   count: number;
   addedAt: number;
 }

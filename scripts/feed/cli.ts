@@ -4,6 +4,9 @@
  *       writes DIR/feed-private-key.txt (keep it secret) and DIR/feed-public-key.txt (publish it)
  *   npm run --silent feed -- build --publisher NAME --feed-url URL --sequence N [--url URL] [--tombstones FILE] CLAIMREVIEW_FILE...
  *       prints an unsigned feed made of the ClaimReview items in the files (JSON, JSON-LD @graph or JSONL)
+ *   npm run --silent feed -- harvest --site URL [--site URL…] --state FILE --feed-url URL --publisher NAME [--url URL] [--max-pages N] [--delay-ms N]
+ *       prints an unsigned feed of every ClaimReview and MediaReview harvested from the desks' websites (their
+ *       articles' JSON-LD, microdata, RDFa); only articles not in FILE yet are fetched, and only from the sites named
  *   npm run --silent feed -- sign --key DIR/feed-private-key.txt --public DIR/feed-public-key.txt FEED
  *       prints the feed with its Ed25519 signature
  *   npm run --silent feed -- verify --public DIR/feed-public-key.txt FEED
@@ -16,6 +19,7 @@ import { claimReviewToDebunk } from '../../lib/debunk/claimreview';
 import { splitFeed } from '../../lib/debunk/parse-feed';
 import { FEED_VERSION, parseSanadFeed } from '../../lib/feeds/sanad-feed';
 import { generateFeedKeys, signFeed, verifyFeed } from '../../lib/feeds/signature';
+import { harvestToFeed } from './harvest';
 
 const read = (file: string) => readFileSync(file, 'utf8').trim();
 
@@ -33,6 +37,10 @@ async function main(): Promise<void> {
       tombstones: { type: 'string' },
       key: { type: 'string' },
       public: { type: 'string' },
+      site: { type: 'string', multiple: true },
+      state: { type: 'string' },
+      'max-pages': { type: 'string' },
+      'delay-ms': { type: 'string' },
     },
   });
 
@@ -83,6 +91,35 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (command === 'harvest') {
+    const usage =
+      'usage: feed harvest --site URL [--site URL…] --state FILE --feed-url URL --publisher NAME [--url URL] [--max-pages N] [--delay-ms N]';
+    if (!values.site?.length || !values.state || !values['feed-url'] || !values.publisher) throw new Error(usage);
+    const maxPages = values['max-pages'] === undefined ? undefined : Number(values['max-pages']);
+    const delayMs = values['delay-ms'] === undefined ? undefined : Number(values['delay-ms']);
+    if (maxPages !== undefined && !(Number.isSafeInteger(maxPages) && maxPages > 0 && maxPages <= 500))
+      throw new Error(`${usage}\n  --max-pages: 1 to 500`);
+    // A desk's server is someone else's: never faster than one request every 200 ms.
+    if (delayMs !== undefined && !(delayMs >= 200)) throw new Error(`${usage}\n  --delay-ms: at least 200`);
+    const { feed, log } = await harvestToFeed(
+      {
+        sites: values.site,
+        stateFile: values.state,
+        feedUrl: values['feed-url'],
+        publisher: values.publisher,
+        ...(values.url && { publisherUrl: values.url }),
+        limits: {
+          ...(maxPages !== undefined && { maxPages, firstBackfill: maxPages }),
+          ...(delayMs !== undefined && { delayMs }),
+        },
+      },
+      { fetch, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    );
+    log.forEach((line) => console.error(line));
+    process.stdout.write(`${JSON.stringify(feed)}\n`);
+    return;
+  }
+
   if (command === 'sign') {
     if (!values.key || !values.public || positionals.length !== 1)
       throw new Error('usage: feed sign --key PRIVATE_KEY_FILE --public PUBLIC_KEY_FILE FEED');
@@ -103,7 +140,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  throw new Error('usage: feed keygen | build | sign | verify (see scripts/feed/cli.ts)');
+  throw new Error('usage: feed keygen | build | harvest | sign | verify (see scripts/feed/cli.ts)');
 }
 
 main().catch((error: unknown) => {
