@@ -1,0 +1,108 @@
+/**
+ * A fact-checker's own website as a source, in real Chromium: the desk's home page, RSS feed and article
+ * pages served under its real host over https; the person types the site's address in the options page;
+ * the ClaimReview in the desk's article badges the post on the saved x.com timeline that repeats the claim,
+ * and an article published later badges another post after "Sync now".
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
+import { feedLineContains, openOptions, settledBadges } from '../../scripts/support/extension-pages';
+import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { badgeCount, caseFor, verdictsIn } from './cases';
+
+const OUT = resolve(import.meta.dirname, '../../test-output');
+const HOME = caseFor('https://x.com/home');
+const SITE = 'https://misbar.com/';
+
+/** A desk article as desks write them: the ClaimReview inside the NewsArticle of a JSON-LD @graph. */
+const article = (slug: string, claim: string, rating: string) => `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>${claim}</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","@id":"${SITE}factcheck/${slug}#article",
+ "headline":"${claim}","mainEntity":{"@type":"ClaimReview","url":"${SITE}factcheck/${slug}","claimReviewed":"${claim}",
+ "reviewRating":{"@type":"Rating","alternateName":"${rating}","ratingValue":"1","bestRating":"5","worstRating":"1"},
+ "author":{"@type":"Organization","name":"مسبار"},"datePublished":"2026-01-10"}}]}</script></head>
+<body><article><h1>${claim}</h1><p>…</p></article></body></html>`;
+
+const ARTICLES: Record<string, string> = {
+  defections: article('defections', 'انشقاق أكثر من 120 عنصراً من قسد وتسليم أنفسهم لقوات الأمن السورية', 'زائف'),
+  truce: article('truce', 'الإدارة الذاتية تنفي التوصل إلى تهدئة في حلب وتحذر من هجوم وشيك', 'مضلل'),
+};
+let listed = ['defections'];
+const rss = () =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>مسبار</title><link>${SITE}</link>${listed
+    .map((slug) => `<item><title>${slug}</title><link>${SITE}factcheck/${slug}</link></item>`)
+    .join('')}</channel></rss>`;
+const HOME_PAGE = `<!doctype html><html lang="ar"><head><link rel="alternate" type="application/rss+xml" title="مسبار" href="/feed/"></head><body>مسبار</body></html>`;
+
+let browser: SanadBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithSanad();
+  await serveSavedPages(browser.context);
+  // The desk's host, as a static host answers (CORS allowed); requests for the feed are answered live, so a
+  // later article shows up on the next sync.
+  const cors = { 'access-control-allow-origin': '*' };
+  await browser.context.route(
+    (url) => url.hostname === 'misbar.com',
+    (route) => {
+      const url = new URL(route.request().url());
+      const slug = url.pathname.match(/^\/factcheck\/([a-z]+)$/)?.[1];
+      if (url.pathname === '/')
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: cors, body: HOME_PAGE });
+      if (url.pathname === '/feed/') return route.fulfill({ status: 200, contentType: 'application/rss+xml', headers: cors, body: rss() });
+      if (slug && ARTICLES[slug])
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: cors, body: ARTICLES[slug] });
+      return route.fulfill({ status: 404, headers: cors, body: 'not found' });
+    },
+  );
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a fact-checker’s website as a source', () => {
+  it(
+    'is subscribed by typing its address, and its article’s ClaimReview badges the post repeating the claim',
+    { timeout: 90_000 },
+    async () => {
+      const before = await browser.context.newPage();
+      await before.goto(HOME.url);
+      await settledBadges(before, { atLeast: badgeCount(HOME) });
+      expect(await before.evaluate(verdictsIn, HOME.posts)).toEqual(HOME.verdicts);
+      await before.close();
+
+      const options = await openOptions(browser);
+      await options.locator('select[name="feed-kind"]').selectOption('site');
+      await options.locator('input[name="feed-url"]').fill('https://misbar.com');
+      await options.getByRole('button', { name: 'Add feed' }).click();
+      await feedLineContains(options, SITE, 'misbar.com: 1 fact-checks', 40_000);
+      await feedLineContains(options, SITE, 'last sync: 1 new article read, 1 fact-check');
+
+      const page = await browser.context.newPage();
+      await page.goto(HOME.url);
+      await settledBadges(page, { atLeast: badgeCount(HOME) + 1 });
+      const expected = [...HOME.verdicts];
+      expected[3] = 'false'; // the defections post, now fact-checked by the desk
+      expect(await page.evaluate(verdictsIn, HOME.posts)).toEqual(expected);
+      mkdirSync(OUT, { recursive: true });
+      await page
+        .locator('article[data-testid="tweet"]')
+        .nth(3)
+        .screenshot({ path: resolve(OUT, 'site-source-badge.png') });
+      await page.close();
+
+      // The desk publishes another article; the next sync fetches only that one.
+      listed = ['truce', 'defections'];
+      await options.getByRole('button', { name: 'Sync now' }).click();
+      await feedLineContains(options, SITE, 'misbar.com: 2 fact-checks', 40_000);
+      await options.screenshot({ path: resolve(OUT, 'site-source-options.png'), fullPage: true });
+      const later = await browser.context.newPage();
+      await later.goto(HOME.url);
+      await settledBadges(later, { atLeast: badgeCount(HOME) + 2 });
+      expected[7] = 'misleading';
+      expect(await later.evaluate(verdictsIn, HOME.posts)).toEqual(expected);
+    },
+  );
+});
