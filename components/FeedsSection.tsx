@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n/t';
 import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
 import { GOOGLE_API } from '@/lib/feeds/google-fact-check';
 import { siteOrigins } from '@/lib/harvest/harvest';
+import { DirectorySection } from './DirectorySection';
 
 type FeedView = FeedRecord & { stale: boolean };
 
@@ -63,171 +64,190 @@ export function FeedsSection({
   const date = (ms?: number) => (ms ? formatDateTime(ms, locale) : t('feedNever'));
 
   return (
-    <section aria-labelledby="feeds-heading">
-      <h2 id="feeds-heading">{t('feedsHeading')}</h2>
-      <p class="hint">{t('feedsHint')}</p>
-      <ul class="feeds">
-        {feeds.map((feed) => (
-          <li key={feed.id} data-feed={feed.url}>
-            <span dir="auto">{t('feedLine', feed.publisher ?? feed.url, formatNumber(feed.count, locale), date(feed.lastSuccess))}</span>
-            {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
-            {feed.kind === 'site' && <span class="tag"> · {t('feedSiteUnsigned', new URL(feed.url).hostname)}</span>}
-            {feed.kind === 'site' && feed.lastReport && (
-              <span class="report" role="note">
-                {' '}
-                · {t('feedReport', feed.lastReport)}
-              </span>
-            )}
-            {feed.stale && <span class="warning"> · {t('feedStale')}</span>}
-            {feed.lastError && (
-              <span class="error" role="note">
-                {' '}
-                · {t('feedError', feed.lastError)}
-              </span>
-            )}{' '}
+    <>
+      <DirectorySection
+        locale={locale}
+        feedUrls={feeds.map((f) => f.url)}
+        onNotice={onNotice}
+        onSubscribed={reload}
+        onGoogle={() => {
+          setKind('google');
+          document.querySelector<HTMLSelectElement>('select[name="feed-kind"]')?.focus();
+        }}
+      />
+      <section aria-labelledby="feeds-heading">
+        <h2 id="feeds-heading">{t('feedsHeading')}</h2>
+        <p class="hint">{t('feedsHint')}</p>
+        <ul class="feeds">
+          {feeds.map((feed) => (
+            <li key={feed.id} data-feed={feed.url}>
+              <span dir="auto">{t('feedLine', feed.publisher ?? feed.url, formatNumber(feed.count, locale), date(feed.lastSuccess))}</span>
+              {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
+              {feed.kind === 'site' && <span class="tag"> · {t('feedSiteUnsigned', new URL(feed.url).hostname)}</span>}
+              {feed.kind === 'site' && feed.lastReport && (
+                <span class="report" role="note">
+                  {' '}
+                  · {t('feedReport', feed.lastReport)}
+                </span>
+              )}
+              {feed.stale && <span class="warning"> · {t('feedStale')}</span>}
+              {feed.lastError && (
+                <span class="error" role="note">
+                  {' '}
+                  · {t('feedError', feed.lastError)}
+                </span>
+              )}{' '}
+              <button
+                type="button"
+                class="link-button"
+                aria-label={t('removeListName', feed.publisher ?? feed.url)}
+                onClick={async () => {
+                  await sendMessage('removeFeed', { id: feed.id });
+                  await reload();
+                }}
+              >
+                {t('removeList')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form class="feed-form" onSubmit={(event) => void add(event)}>
+          {kind !== 'google' && (
+            <label>
+              {t('feedUrl')}
+              <input
+                type="url"
+                name="feed-url"
+                required
+                value={url}
+                onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+                placeholder="https://"
+                dir="ltr"
+              />
+            </label>
+          )}
+          <label>
+            {t('feedKind')}
+            <select name="feed-kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as FeedRecord['kind'])}>
+              <option value="sanad">{t('feedKind_sanad')}</option>
+              <option value="claimreview">{t('feedKind_claimreview')}</option>
+              <option value="site">{t('feedKind_site')}</option>
+              <option value="google">{t('feedKind_google')}</option>
+            </select>
+          </label>
+          {kind === 'google' && (
+            <fieldset class="google">
+              <p class="hint">{t('googleHint')}</p>
+              <label>
+                {t('googleKey')}
+                <input
+                  type="password"
+                  name="google-key"
+                  required
+                  autocomplete="off"
+                  value={google.apiKey}
+                  onInput={googleField('apiKey')}
+                  dir="ltr"
+                />
+              </label>
+              <label>
+                {t('googleQuery')}
+                <input type="text" name="google-query" value={google.query} onInput={googleField('query')} dir="auto" />
+              </label>
+              <label>
+                {t('googleSite')}
+                <input type="text" name="google-site" value={google.publisherSite} onInput={googleField('publisherSite')} dir="ltr" />
+              </label>
+              <label>
+                {t('googleLanguage')}
+                <input
+                  type="text"
+                  name="google-language"
+                  value={google.languageCode}
+                  onInput={googleField('languageCode')}
+                  dir="ltr"
+                  size={6}
+                />
+              </label>
+              <label>
+                {t('googleMaxAge')}
+                <input
+                  type="number"
+                  name="google-max-age"
+                  min={1}
+                  max={3650}
+                  value={google.maxAgeDays}
+                  onInput={googleField('maxAgeDays')}
+                />
+              </label>
+            </fieldset>
+          )}
+          {kind === 'sanad' && (
+            <label>
+              {t('feedKey')}
+              <input
+                type="text"
+                name="feed-key"
+                required
+                value={publicKey}
+                onInput={(e) => setPublicKey((e.target as HTMLInputElement).value)}
+                dir="ltr"
+                spellcheck={false}
+              />
+            </label>
+          )}
+          <div class="row">
+            <button type="submit" class="button">
+              {t('addFeed')}
+            </button>
             <button
               type="button"
-              class="link-button"
-              aria-label={t('removeListName', feed.publisher ?? feed.url)}
+              class="button secondary"
               onClick={async () => {
-                await sendMessage('removeFeed', { id: feed.id });
+                await sendMessage('syncFeeds', {});
+                onNotice(t('synced'));
                 await reload();
               }}
             >
-              {t('removeList')}
+              {t('syncNow')}
             </button>
-          </li>
-        ))}
-      </ul>
-      <form class="feed-form" onSubmit={(event) => void add(event)}>
-        {kind !== 'google' && (
+          </div>
+        </form>
+        <p class="schedule">
           <label>
-            {t('feedUrl')}
-            <input
-              type="url"
-              name="feed-url"
-              required
-              value={url}
-              onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
-              placeholder="https://"
-              dir="ltr"
-            />
-          </label>
-        )}
-        <label>
-          {t('feedKind')}
-          <select name="feed-kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as FeedRecord['kind'])}>
-            <option value="sanad">{t('feedKind_sanad')}</option>
-            <option value="claimreview">{t('feedKind_claimreview')}</option>
-            <option value="site">{t('feedKind_site')}</option>
-            <option value="google">{t('feedKind_google')}</option>
-          </select>
-        </label>
-        {kind === 'google' && (
-          <fieldset class="google">
-            <p class="hint">{t('googleHint')}</p>
-            <label>
-              {t('googleKey')}
-              <input
-                type="password"
-                name="google-key"
-                required
-                autocomplete="off"
-                value={google.apiKey}
-                onInput={googleField('apiKey')}
-                dir="ltr"
-              />
-            </label>
-            <label>
-              {t('googleQuery')}
-              <input type="text" name="google-query" value={google.query} onInput={googleField('query')} dir="auto" />
-            </label>
-            <label>
-              {t('googleSite')}
-              <input type="text" name="google-site" value={google.publisherSite} onInput={googleField('publisherSite')} dir="ltr" />
-            </label>
-            <label>
-              {t('googleLanguage')}
-              <input
-                type="text"
-                name="google-language"
-                value={google.languageCode}
-                onInput={googleField('languageCode')}
-                dir="ltr"
-                size={6}
-              />
-            </label>
-            <label>
-              {t('googleMaxAge')}
-              <input type="number" name="google-max-age" min={1} max={3650} value={google.maxAgeDays} onInput={googleField('maxAgeDays')} />
-            </label>
-          </fieldset>
-        )}
-        {kind === 'sanad' && (
+            {t('feedSyncEvery')}{' '}
+            <select
+              name="feed-sync-hours"
+              value={String(settings.feedSyncHours)}
+              onChange={(e) =>
+                void change((s) => ({ ...s, feedSyncHours: Number((e.target as HTMLSelectElement).value) as Settings['feedSyncHours'] }))
+              }
+            >
+              {FEED_SYNC_HOURS.map((h) => (
+                <option key={h} value={String(h)}>
+                  {t('feedSyncHours', formatNumber(h, locale))}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
           <label>
-            {t('feedKey')}
-            <input
-              type="text"
-              name="feed-key"
-              required
-              value={publicKey}
-              onInput={(e) => setPublicKey((e.target as HTMLInputElement).value)}
-              dir="ltr"
-              spellcheck={false}
-            />
+            {t('feedStaleAfter')}{' '}
+            <select
+              name="feed-stale-days"
+              value={String(settings.feedStaleDays)}
+              onChange={(e) =>
+                void change((s) => ({ ...s, feedStaleDays: Number((e.target as HTMLSelectElement).value) as Settings['feedStaleDays'] }))
+              }
+            >
+              {FEED_STALE_DAYS.map((d) => (
+                <option key={d} value={String(d)}>
+                  {t('feedStaleDays', formatNumber(d, locale))}
+                </option>
+              ))}
+            </select>
           </label>
-        )}
-        <div class="row">
-          <button type="submit" class="button">
-            {t('addFeed')}
-          </button>
-          <button
-            type="button"
-            class="button secondary"
-            onClick={async () => {
-              await sendMessage('syncFeeds', {});
-              onNotice(t('synced'));
-              await reload();
-            }}
-          >
-            {t('syncNow')}
-          </button>
-        </div>
-      </form>
-      <p class="schedule">
-        <label>
-          {t('feedSyncEvery')}{' '}
-          <select
-            name="feed-sync-hours"
-            value={String(settings.feedSyncHours)}
-            onChange={(e) =>
-              void change((s) => ({ ...s, feedSyncHours: Number((e.target as HTMLSelectElement).value) as Settings['feedSyncHours'] }))
-            }
-          >
-            {FEED_SYNC_HOURS.map((h) => (
-              <option key={h} value={String(h)}>
-                {t('feedSyncHours', formatNumber(h, locale))}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('feedStaleAfter')}{' '}
-          <select
-            name="feed-stale-days"
-            value={String(settings.feedStaleDays)}
-            onChange={(e) =>
-              void change((s) => ({ ...s, feedStaleDays: Number((e.target as HTMLSelectElement).value) as Settings['feedStaleDays'] }))
-            }
-          >
-            {FEED_STALE_DAYS.map((d) => (
-              <option key={d} value={String(d)}>
-                {t('feedStaleDays', formatNumber(d, locale))}
-              </option>
-            ))}
-          </select>
-        </label>
-      </p>
-    </section>
+        </p>
+      </section>
+    </>
   );
 }

@@ -45,7 +45,7 @@ const HOME = `<html lang="en"><head>
   <link rel="alternate" type="application/rss+xml" title="Comments" href="/comments/feed">
   <link rel="alternate" type="application/rss+xml" title="AFP Fact Check" href="/rss.xml"></head><body></body></html>`;
 
-function afpSite(listing: () => Answer) {
+function afpSite(listing: (headers: Headers) => Answer) {
   return fakeSite({
     'https://factcheck.afp.com/': { status: 200, body: HOME },
     'https://factcheck.afp.com/rss.xml': listing,

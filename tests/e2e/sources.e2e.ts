@@ -36,6 +36,14 @@ const rss = () =>
     .join('')}</channel></rss>`;
 const HOME_PAGE = `<!doctype html><html lang="ar"><head><link rel="alternate" type="application/rss+xml" title="مسبار" href="/feed/"></head><body>مسبار</body></html>`;
 
+// A second desk, found through its robots.txt and news sitemap, subscribed from the directory with one click.
+const FATABYYANO = 'https://fatabyyano.net/';
+const FATABYYANO_ARTICLE = article(
+  'governor',
+  'محافظ حلب: المدينة باتت خالية تماماً من قوات قسد بعد خروج الدفعة الأخيرة من مقاتليها من حي الشيخ مقصود',
+  'مضلل',
+).replaceAll(SITE, FATABYYANO);
+
 let browser: SanadBrowser;
 
 beforeAll(async () => {
@@ -54,6 +62,22 @@ beforeAll(async () => {
       if (url.pathname === '/feed/') return route.fulfill({ status: 200, contentType: 'application/rss+xml', headers: cors, body: rss() });
       if (slug && ARTICLES[slug])
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: cors, body: ARTICLES[slug] });
+      return route.fulfill({ status: 404, headers: cors, body: 'not found' });
+    },
+  );
+  await browser.context.route(
+    (url) => url.hostname === 'fatabyyano.net',
+    (route) => {
+      const { pathname } = new URL(route.request().url());
+      const answer = (contentType: string, body: string) => route.fulfill({ status: 200, contentType, headers: cors, body });
+      if (pathname === '/') return answer('text/html; charset=utf-8', '<!doctype html><html lang="ar"><body>فتبينوا</body></html>');
+      if (pathname === '/robots.txt') return answer('text/plain', `User-agent: *\nSitemap: ${FATABYYANO}news-sitemap.xml\n`);
+      if (pathname === '/news-sitemap.xml')
+        return answer(
+          'application/xml',
+          `<urlset xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>${FATABYYANO}factcheck/governor</loc><news:news><news:publication_date>2026-01-10</news:publication_date></news:news></url></urlset>`,
+        );
+      if (pathname === '/factcheck/governor') return answer('text/html; charset=utf-8', FATABYYANO_ARTICLE);
       return route.fulfill({ status: 404, headers: cors, body: 'not found' });
     },
   );
@@ -103,6 +127,19 @@ describe('a fact-checker’s website as a source', () => {
       await settledBadges(later, { atLeast: badgeCount(HOME) + 2 });
       expected[7] = 'misleading';
       expect(await later.evaluate(verdictsIn, HOME.posts)).toEqual(expected);
+      await later.close();
+
+      // The directory knows the typed-in site; another desk is one click away.
+      await options.reload();
+      await options.locator('[data-directory="misbar"]').filter({ hasText: 'subscribed' }).waitFor();
+      await options.getByRole('button', { name: 'Subscribe to فتبينوا (Fatabyyano)' }).click();
+      await feedLineContains(options, FATABYYANO, 'fatabyyano.net: 1 fact-checks', 40_000);
+      await options.locator('[data-directory="fatabyyano"]').filter({ hasText: 'subscribed' }).waitFor();
+      const third = await browser.context.newPage();
+      await third.goto(HOME.url);
+      await settledBadges(third, { atLeast: badgeCount(HOME) + 3 });
+      expected[1] = 'misleading';
+      expect(await third.evaluate(verdictsIn, HOME.posts)).toEqual(expected);
     },
   );
 });
