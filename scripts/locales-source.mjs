@@ -160,6 +160,32 @@ const M = {
   directorySubscribed: ['subscribed', 'مشترك'],
   directoryGoogle: ['Needs your own API key: fill in the form below', 'يحتاج مفتاح API خاصًا بك: املأ النموذج أدناه'],
   directoryUseGoogle: ['Set up', 'إعداد'],
+  welcomeTitle: ['Welcome to Sanad', 'مرحبًا بك في سند'],
+  welcomeWhat: [
+    'Sanad puts a badge on posts in your social feeds (X, Facebook, YouTube, TikTok, Instagram, Telegram Web) when fact-checkers have already debunked what they claim or show, with their reasons and a link to the fact-check.',
+    'يضع سند شارة على المنشورات في صفحات التواصل (X وفيسبوك ويوتيوب وتيك توك وإنستغرام وتيليغرام ويب) حين يكون مدققو المعلومات قد فنّدوا ما تدّعيه أو تعرضه، مع أسبابهم ورابط إلى التحقق.',
+  ],
+  welcomeNever: [
+    'What it never does: Sanad matches on your device. It never sends what you see or browse anywhere — no page text, no address, no history. It only downloads fact-checks from the sources you choose below, and sends only what you yourself choose to submit.',
+    'ما لا يفعله أبدًا: تجري المطابقة على جهازك. لا يرسل سند شيئًا مما تراه أو تتصفحه — لا نص صفحة ولا عنوانًا ولا سجلًا. يكتفي بتنزيل التحققات من المصادر التي تختارها أدناه، ولا يرسل إلا ما تختار أنت إرساله.',
+  ],
+  welcomeSourcesHeading: ['Choose your sources', 'اختر مصادرك'],
+  welcomeSourcesHint: [
+    'Each is a fact-checking desk’s own website. Your browser asks permission for the sites you pick, and only those.',
+    'كل منها موقع جهة تحقق. يطلب متصفحك الإذن للمواقع التي تختارها، ولها وحدها.',
+  ],
+  welcomeSubscribe: ['Subscribe to the chosen sources', 'اشترك في المصادر المختارة'],
+  welcomeSubscribed: ['Subscribed to $COUNT$ source(s).', 'تم الاشتراك في $COUNT$ من المصادر.', 'count'],
+  welcomeExampleHeading: ['What a badge looks like', 'كيف تبدو الشارة'],
+  welcomeExampleHint: [
+    'A sample post, checked by Sanad just now against the fact-checks on your device. Click its badge to see the fact-check’s card.',
+    'منشور تجريبي فحصه سند الآن مقابل التحققات المحفوظة على جهازك. انقر الشارة لترى بطاقة التحقق.',
+  ],
+  welcomeExampleNoBadge: [
+    'The sample post got no badge: the built-in list is not ready yet.',
+    'لم يحصل المنشور التجريبي على شارة: القائمة المدمجة لم تجهز بعد.',
+  ],
+  welcomeDone: ['Settings are always in the options page.', 'الإعدادات متاحة دائمًا في صفحة الخيارات.'],
   feedError: ['Last sync failed: $ERROR$ (the previous list is kept)', 'فشلت آخر مزامنة: $ERROR$ (أُبقيت القائمة السابقة)', 'error'],
   feedStale: ['Not updated for more than 3 days', 'لم يُحدَّث منذ أكثر من 3 أيام'],
   feedAdded: ['Feed added: $COUNT$ fact-checks.', 'أُضيف المصدر: $COUNT$ تحققًا.', 'count'],

@@ -58,7 +58,10 @@ export function startBackground(): void {
   // Install and update check the bundled list (the only time its file is read and hashed) and sync the
   // feeds; a woken worker loads its index on the first message. Feeds sync on an alarm, which survives
   // the worker being stopped.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // A fresh install opens the welcome page (sources to choose, a live badge); updates do not.
+    if (details.reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(logFailure('welcome page'));
     void lists
       .ensureBundled({ checkVersion: true })
       .catch(logFailure('bundled list not imported'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECTORY, isSubscribed } from './directory';
+import { DIRECTORY, isSubscribed, preselectedFor } from './directory';
 
 describe('the source directory', () => {
   it('is well formed: unique ids and sites, https home pages, language codes, no keys on unsigned entries', () => {
@@ -30,5 +30,12 @@ describe('the source directory', () => {
     const google = DIRECTORY.find((e) => e.kind === 'google')!;
     expect(isSubscribed(google, ['https://factchecktools.googleapis.com/v1alpha1/claims:search?query=x'])).toBe(true);
     expect(isSubscribed(google, [])).toBe(false);
+  });
+
+  it('preselects the desks of the reader’s language for the welcome page, websites only', () => {
+    expect(preselectedFor('ar')).toEqual(['misbar', 'fatabyyano', 'verify-sy', 'akeed', 'matsda2sh']);
+    expect(preselectedFor('en-US')).toContain('full-fact');
+    expect(preselectedFor('en-US')).not.toContain('google-fact-check');
+    expect(preselectedFor('xx')).toEqual([]);
   });
 });

@@ -74,3 +74,12 @@ export function isSubscribed(entry: DirectoryEntry, feedUrls: readonly string[])
   };
   return feedUrls.some((u) => bare(u) === bare(target));
 }
+
+/**
+ * The desks a welcome page ticks for a reader of `language` (Arabic desks for an Arabic browser): those whose
+ * main language it is. Ticked is not subscribed: the reader's click confirms.
+ */
+export function preselectedFor(language: string): string[] {
+  const primary = language.toLowerCase().split('-')[0];
+  return DIRECTORY.filter((e) => e.kind === 'site' && e.languages[0] === primary).map((e) => e.id);
+}

@@ -11,30 +11,10 @@ import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromi
 import { feedLineContains, openOptions, settledBadges } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 import { badgeCount, caseFor, verdictsIn } from './cases';
+import { article, serveMisbar, SITE } from './desks';
 
 const OUT = resolve(import.meta.dirname, '../../test-output');
 const HOME = caseFor('https://x.com/home');
-const SITE = 'https://misbar.com/';
-
-/** A desk article as desks write them: the ClaimReview inside the NewsArticle of a JSON-LD @graph. */
-const article = (slug: string, claim: string, rating: string) => `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
-<title>${claim}</title>
-<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","@id":"${SITE}factcheck/${slug}#article",
- "headline":"${claim}","mainEntity":{"@type":"ClaimReview","url":"${SITE}factcheck/${slug}","claimReviewed":"${claim}",
- "reviewRating":{"@type":"Rating","alternateName":"${rating}","ratingValue":"1","bestRating":"5","worstRating":"1"},
- "author":{"@type":"Organization","name":"مسبار"},"datePublished":"2026-01-10"}}]}</script></head>
-<body><article><h1>${claim}</h1><p>…</p></article></body></html>`;
-
-const ARTICLES: Record<string, string> = {
-  defections: article('defections', 'انشقاق أكثر من 120 عنصراً من قسد وتسليم أنفسهم لقوات الأمن السورية', 'زائف'),
-  truce: article('truce', 'الإدارة الذاتية تنفي التوصل إلى تهدئة في حلب وتحذر من هجوم وشيك', 'مضلل'),
-};
-let listed = ['defections'];
-const rss = () =>
-  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>مسبار</title><link>${SITE}</link>${listed
-    .map((slug) => `<item><title>${slug}</title><link>${SITE}factcheck/${slug}</link></item>`)
-    .join('')}</channel></rss>`;
-const HOME_PAGE = `<!doctype html><html lang="ar"><head><link rel="alternate" type="application/rss+xml" title="مسبار" href="/feed/"></head><body>مسبار</body></html>`;
 
 // A second desk, found through its robots.txt and news sitemap, subscribed from the directory with one click.
 const FATABYYANO = 'https://fatabyyano.net/';
@@ -45,26 +25,13 @@ const FATABYYANO_ARTICLE = article(
 ).replaceAll(SITE, FATABYYANO);
 
 let browser: SanadBrowser;
+let misbar: { publish: (...slugs: string[]) => void };
 
 beforeAll(async () => {
   browser = await launchWithSanad();
   await serveSavedPages(browser.context);
-  // The desk's host, as a static host answers (CORS allowed); requests for the feed are answered live, so a
-  // later article shows up on the next sync.
+  misbar = await serveMisbar(browser.context);
   const cors = { 'access-control-allow-origin': '*' };
-  await browser.context.route(
-    (url) => url.hostname === 'misbar.com',
-    (route) => {
-      const url = new URL(route.request().url());
-      const slug = url.pathname.match(/^\/factcheck\/([a-z]+)$/)?.[1];
-      if (url.pathname === '/')
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: cors, body: HOME_PAGE });
-      if (url.pathname === '/feed/') return route.fulfill({ status: 200, contentType: 'application/rss+xml', headers: cors, body: rss() });
-      if (slug && ARTICLES[slug])
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: cors, body: ARTICLES[slug] });
-      return route.fulfill({ status: 404, headers: cors, body: 'not found' });
-    },
-  );
   await browser.context.route(
     (url) => url.hostname === 'fatabyyano.net',
     (route) => {
@@ -118,7 +85,7 @@ describe('a fact-checker’s website as a source', () => {
       await page.close();
 
       // The desk publishes another article; the next sync fetches only that one.
-      listed = ['truce', 'defections'];
+      misbar.publish('truce', 'defections');
       await options.getByRole('button', { name: 'Sync now' }).click();
       await feedLineContains(options, SITE, 'misbar.com: 2 fact-checks', 40_000);
       await options.screenshot({ path: resolve(OUT, 'site-source-options.png'), fullPage: true });
