@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { FeedRecord } from '@/lib/store/db';
+import type { HarvestCounts } from '@/lib/wire/shapes';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
 import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
@@ -10,6 +11,21 @@ import { siteOrigins } from '@/lib/harvest/harvest';
 import { DirectorySection } from './DirectorySection';
 
 type FeedView = FeedRecord & { stale: boolean };
+
+/** A website source's last sync in the reader's language: what was read, and every kind of failure counted. */
+function harvestWords(c: HarvestCounts, locale: string): string {
+  if (c.nothingNew) return t('harvestNothingNew');
+  const n = (v: number) => formatNumber(v, locale);
+  return [
+    t('harvestRead', n(c.articles), n(c.factChecks)),
+    c.noMarkup && t('harvestNoMarkup', n(c.noMarkup)),
+    c.malformed && t('harvestMalformed', n(c.malformed), c.malformedDetail ?? ''),
+    c.unreachable && t('harvestUnreachable', n(c.unreachable), c.unreachableDetail ?? ''),
+    c.unusable && t('harvestUnusable', n(c.unusable)),
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
 
 export function FeedsSection({
   locale,
@@ -84,10 +100,10 @@ export function FeedsSection({
               <span dir="auto">{t('feedLine', feed.publisher ?? feed.url, formatNumber(feed.count, locale), date(feed.lastSuccess))}</span>
               {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
               {feed.kind === 'site' && <span class="tag"> · {t('feedSiteUnsigned', new URL(feed.url).hostname)}</span>}
-              {feed.kind === 'site' && feed.lastReport && (
+              {feed.kind === 'site' && feed.lastHarvest && (
                 <span class="report" role="note">
                   {' '}
-                  · {t('feedReport', feed.lastReport)}
+                  · {harvestWords(feed.lastHarvest, locale)}
                 </span>
               )}
               {feed.stale && <span class="warning"> · {t('feedStale')}</span>}

@@ -149,7 +149,17 @@ const M = {
   feedUnsigned: ['unsigned', 'غير موقّع'],
   feedKind_site: ['A fact-checker’s website (its address)', 'موقع جهة تحقق (عنوانه)'],
   feedSiteUnsigned: ['unsigned, as published on $HOST$', 'غير موقّع، كما نشره $HOST$', 'host'],
-  feedReport: ['last sync: $REPORT$', 'آخر مزامنة: $REPORT$', 'report'],
+  harvestNothingNew: ['last sync: no new articles', 'آخر مزامنة: لا مقالات جديدة'],
+  harvestRead: [
+    'last sync: $ARTICLES$ new article(s) read, $CHECKS$ fact-check(s)',
+    'آخر مزامنة: مقالات جديدة مقروءة $ARTICLES$، وفيها تحققات $CHECKS$',
+    'articles',
+    'checks',
+  ],
+  harvestNoMarkup: ['$COUNT$ page(s) without fact-check markup', 'صفحات بلا ترميز تحقق: $COUNT$', 'count'],
+  harvestMalformed: ['$COUNT$ page(s) with broken markup ($DETAIL$)', 'صفحات بترميز معطوب: $COUNT$ ($DETAIL$)', 'count', 'detail'],
+  harvestUnreachable: ['$COUNT$ page(s) could not be fetched ($DETAIL$)', 'صفحات تعذّر جلبها: $COUNT$ ($DETAIL$)', 'count', 'detail'],
+  harvestUnusable: ['$COUNT$ review(s) without claim text', 'مراجعات بلا نص ادعاء: $COUNT$', 'count'],
   directoryHeading: ['Fact-checkers to follow', 'جهات تحقق للمتابعة'],
   directoryHint: [
     'Each desk’s own website: Sanad reads the fact-checks it publishes there. Subscribing asks permission for that site only; Sanad then contacts only the sites you chose.',

@@ -58,7 +58,7 @@ describe('fact-checker website subscriptions', () => {
       count: 1,
       publisher: 'misbar.com',
       site: { listing: 'https://misbar.com/feed.atom', seen: ['https://misbar.com/factcheck/1'] },
-      lastReport: '1 new article read, 1 fact-check',
+      lastHarvest: { nothingNew: false, articles: 1, factChecks: 1, noMarkup: 0, malformed: 0, unreachable: 0, unusable: 0 },
     });
     const mine = async () => (await allDebunks(await openSanadDb())).filter((d) => d.source === feed.id);
     expect((await mine()).map((d) => [d.claim, d.verdict, d.publisher])).toEqual([
@@ -72,7 +72,12 @@ describe('fact-checker website subscriptions', () => {
     expect(desk.requested).toEqual(['https://misbar.com/feed.atom', 'https://misbar.com/factcheck/2', 'https://misbar.com/factcheck/3']);
     expect((await mine()).map((d) => d.verdict).sort()).toEqual(['false', 'misleading']);
     const [after] = await desk.service.list();
-    expect(after!.lastReport).toMatch(/^2 new articles read, 1 fact-check; 1 page with broken markup \(JSON-LD block 1 is not JSON/);
+    expect(after!.lastHarvest).toMatchObject({
+      articles: 2,
+      factChecks: 1,
+      malformed: 1,
+      malformedDetail: expect.stringMatching(/^JSON-LD block 1 is not JSON/),
+    });
 
     desk.goDown();
     expect((await desk.service.syncAll())[feed.id]).toEqual({

@@ -6,7 +6,7 @@
 import { claimReviewToDebunk } from '../debunk/claimreview';
 import type { Debunk } from '../debunk/types';
 import type { ListWriter, SyncOutcome } from '../feeds/sync';
-import { describeHarvest, harvestSite, HARVEST_LIMITS, type HarvestLimits } from '../harvest/harvest';
+import { countHarvest, harvestSite, HARVEST_LIMITS, type HarvestLimits } from '../harvest/harvest';
 import type { FeedRecord, SanadDb } from '../store/db';
 
 /** A site's list keeps at most this many debunks (the newest by review date). */
@@ -64,7 +64,7 @@ export async function syncSite(db: SanadDb, feed: FeedRecord, deps: SiteSyncDeps
       lastModified: next.lastModified,
       lastSuccess: attempt,
       lastError: undefined,
-      lastReport: describeHarvest(result, unusable),
+      lastHarvest: countHarvest(result, unusable),
       publisher: publisher.name,
     };
     if (!fresh.length) {

@@ -7,6 +7,7 @@
  * code runs in the extension's background and in `npm run feed -- harvest`.
  */
 import { isObject } from '../untrusted/read';
+import type { HarvestCounts } from '../wire/shapes';
 import { readListing, sitemapsInRobots, type ListedArticle } from './listing';
 import { extractReviews } from './structured-data';
 
@@ -274,21 +275,33 @@ export async function harvestSite(state: SiteState, deps: HarvestDeps, limits: H
   };
 }
 
-/** A run in plain words: "3 new articles read, 2 fact-checks; 1 page without fact-check markup". */
+/** A run counted, for the options page (which words it in the reader's language) and the command's log. */
+export function countHarvest(result: Pick<HarvestResult, 'outcomes' | 'notModified'>, unusable = 0): HarvestCounts {
+  const of = (status: PageStatus) => result.outcomes.filter((o) => o.status === status);
+  const malformed = of('malformed');
+  const unreachable = of('unreachable');
+  return {
+    nothingNew: result.notModified,
+    articles: result.outcomes.length,
+    factChecks: of('reviews').reduce((n, o) => n + o.count, 0) - unusable,
+    noMarkup: of('no-markup').length,
+    malformed: malformed.length,
+    ...(malformed[0]?.detail && { malformedDetail: malformed[0].detail }),
+    unreachable: unreachable.length,
+    ...(unreachable[0]?.detail && { unreachableDetail: unreachable[0].detail }),
+    unusable,
+  };
+}
+
+/** A run in plain English: "3 new articles read, 2 fact-checks; 1 page without fact-check markup". */
 export function describeHarvest(result: Pick<HarvestResult, 'outcomes' | 'notModified'>, unusable = 0): string {
-  if (result.notModified) return 'no new articles';
-  const count = (status: PageStatus) => result.outcomes.filter((o) => o.status === status);
-  const reviews = count('reviews').reduce((n, o) => n + o.count, 0);
+  const c = countHarvest(result, unusable);
+  if (c.nothingNew) return 'no new articles';
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const parts = [
-    `${plural(result.outcomes.length, 'new article', 'new articles')} read, ${plural(reviews - unusable, 'fact-check', 'fact-checks')}`,
-  ];
-  const noMarkup = count('no-markup').length;
-  if (noMarkup) parts.push(`${plural(noMarkup, 'page', 'pages')} without fact-check markup`);
-  const malformed = count('malformed');
-  if (malformed.length) parts.push(`${plural(malformed.length, 'page', 'pages')} with broken markup (${malformed[0]!.detail})`);
-  const unreachable = count('unreachable');
-  if (unreachable.length) parts.push(`${plural(unreachable.length, 'page', 'pages')} could not be fetched (${unreachable[0]!.detail})`);
-  if (unusable) parts.push(`${plural(unusable, 'review', 'reviews')} unusable (no claim text)`);
+  const parts = [`${plural(c.articles, 'new article', 'new articles')} read, ${plural(c.factChecks, 'fact-check', 'fact-checks')}`];
+  if (c.noMarkup) parts.push(`${plural(c.noMarkup, 'page', 'pages')} without fact-check markup`);
+  if (c.malformed) parts.push(`${plural(c.malformed, 'page', 'pages')} with broken markup (${c.malformedDetail})`);
+  if (c.unreachable) parts.push(`${plural(c.unreachable, 'page', 'pages')} could not be fetched (${c.unreachableDetail})`);
+  if (c.unusable) parts.push(`${plural(c.unusable, 'review', 'reviews')} unusable (no claim text)`);
   return parts.join('; ');
 }

@@ -90,6 +90,21 @@ export interface GoogleSource {
 /** `site`: a fact-checker's own website, harvested for the ClaimReview markup in its articles. */
 export type FeedKind = 'sanad' | 'claimreview' | 'google' | 'site';
 
+/** One harvest run of a fact-checker's website, counted; a detail is the first failure's own words. */
+export interface HarvestCounts {
+  /** The listing had not changed: nothing was fetched. */
+  nothingNew: boolean;
+  articles: number;
+  factChecks: number;
+  noMarkup: number;
+  malformed: number;
+  malformedDetail?: string;
+  unreachable: number;
+  unreachableDetail?: string;
+  /** Reviews found but not usable (no claim text). */
+  unusable: number;
+}
+
 /** A subscribed feed and how its last syncs went. */
 export interface FeedDto {
   /** `feed:<url>` */
@@ -113,8 +128,8 @@ export interface FeedDto {
   lastError?: string;
   /** For `site`: where it lists articles and which were fetched (see lib/harvest/harvest.ts). */
   site?: { listing?: string; seen: string[] };
-  /** For `site`: the last sync's pages in plain words (pages without markup, pages not fetched…). */
-  lastReport?: string;
+  /** For `site`: what the last sync found, page by page, counted (shown in the reader's language). */
+  lastHarvest?: HarvestCounts;
   count: number;
   addedAt: number;
 }
