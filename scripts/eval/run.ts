@@ -11,6 +11,7 @@ import { importClaimReviews } from '../../lib/debunk/claimreview';
 import { buildIndex } from '../../lib/match/bm25-index';
 import { matchPost } from '../../lib/match/match';
 import { falseBadgeRate, score, type RankedMatch, type Scores } from './metrics';
+import { readStancePairs, STANCE_SETS, type StanceLabel } from './stance-data';
 
 const { values } = parseArgs({
   options: {
@@ -110,4 +111,41 @@ function evaluate(set: string): { scores: Scores; falseBadge: number } {
   return { scores, falseBadge };
 }
 
+/**
+ * Stance: each stance file's claims placed among the thousands of fact-checks of its language, its held-out
+ * posts (dev and test splits: the stance model is fitted on train) matched with and without the stance step.
+ * Only assert posts may be badged.
+ */
+function evaluateStance(file: string, list: string): void {
+  const pairs = readStancePairs(file).filter((p) => p.split !== 'train');
+  const claimIds = new Map<string, string>();
+  const claims = [...new Set(pairs.map((p) => p.claim))].map((claim, i) => {
+    claimIds.set(claim, `stance-claim-${i}`);
+    return JSON.stringify({ '@type': 'ClaimReview', identifier: `stance-claim-${i}`, claimReviewed: claim });
+  });
+  const listText = readFileSync(resolve(EVAL_DIR, list, 'debunks.jsonl'), 'utf8');
+  const index = buildIndex(importClaimReviews(`${listText}\n${claims.join('\n')}`, list).debunks);
+  const counts = new Map<StanceLabel, { posts: number; badged: number; badgedWithoutStance: number; mentions: number }>();
+  for (const pair of pairs) {
+    const c = counts.get(pair.stance) ?? { posts: 0, badged: 0, badgedWithoutStance: 0, mentions: 0 };
+    const post = { key: pair.id, text: pair.post };
+    const withStance = matchPost(index, post).candidates;
+    c.posts++;
+    if (withStance.some((m) => m.badge)) c.badged++;
+    if (withStance.some((m) => m.mentions)) c.mentions++;
+    if (matchPost(index, post, { stance: false }).candidates.some((m) => m.badge)) c.badgedWithoutStance++;
+    counts.set(pair.stance, c);
+  }
+  console.log(`\nstance ${file} (dev + test, claims among ${list}'s ${index.ids.length - claims.length} fact-checks):`);
+  for (const [stance, c] of [...counts].sort()) {
+    const kept = c.badgedWithoutStance
+      ? ` (${pct(c.badged / c.badgedWithoutStance)} of the ${c.badgedWithoutStance} badged without the stance step)`
+      : '';
+    console.log(
+      `  ${stance}: ${c.posts} posts, badged ${pct(c.badged / c.posts)}${kept}; "mentions a fact-checked claim" ${pct(c.mentions / c.posts)}`,
+    );
+  }
+}
+
 for (const set of sets) evaluate(set);
+if (!values.set) for (const { file, list } of STANCE_SETS) evaluateStance(file, list);
