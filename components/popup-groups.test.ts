@@ -43,4 +43,19 @@ describe('groupTabPosts', () => {
       ['b', ['p1']],
     ]);
   });
+
+  it('lists claims that posts only mention (denials, debunk-shares) apart, never as badged or related', () => {
+    const denial: TabPost = {
+      ...post('p2', undefined, [view('b', 'similar-text', 0.4, false)]),
+      mentions: view('m', 'similar-text', 0.7, false),
+    };
+    const { badged, mentioned, related } = groupTabPosts([
+      post('p1', view('a', 'similar-text', 0.8), [view('m', 'similar-text', 0.35, false)]),
+      denial,
+      { ...post('p3'), mentions: view('a', 'similar-text', 0.6, false) },
+    ]);
+    expect(badged.map((g) => g.view.debunk.id)).toEqual(['a']);
+    expect(mentioned.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([['m', ['p2']]]);
+    expect(related.map((g) => g.view.debunk.id)).toEqual(['b']);
+  });
 });
