@@ -44,7 +44,7 @@ describe('groupTabPosts', () => {
     ]);
   });
 
-  it('lists claims that posts only mention (denials, debunk-shares) apart, never as badged or related', () => {
+  it('lists claims that posts only mention (denials, debunk-shares) apart, with those posts only', () => {
     const denial: TabPost = {
       ...post('p2', undefined, [view('b', 'similar-text', 0.4, false)]),
       mentions: view('m', 'similar-text', 0.7, false),
@@ -55,7 +55,12 @@ describe('groupTabPosts', () => {
       { ...post('p3'), mentions: view('a', 'similar-text', 0.6, false) },
     ]);
     expect(badged.map((g) => g.view.debunk.id)).toEqual(['a']);
-    expect(mentioned.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([['m', ['p2']]]);
+    // 'a' is badged on p1 and only mentioned by p3: listed in both, each with its own posts.
+    expect(mentioned.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([
+      ['m', ['p2']],
+      ['a', ['p3']],
+    ]);
+    expect(badged[0]!.posts.map((p) => p.key)).toEqual(['p1']);
     expect(related.map((g) => g.view.debunk.id)).toEqual(['b']);
   });
 });

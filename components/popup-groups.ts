@@ -23,21 +23,20 @@ function group(entries: { view: MatchView; post: TabPost }[]): DebunkGroup[] {
 
 export interface PopupGroups {
   badged: DebunkGroup[];
-  /** Debunked claims that posts mention without spreading them (denials, debunk-shares), not badged anywhere. */
+  /** Debunked claims that posts mention without spreading them (denials, debunk-shares), with those posts
+   * only: a claim badged on other posts of the page is listed in both. */
   mentioned: DebunkGroup[];
   related: DebunkGroup[];
 }
 
 /**
  * Badged debunks first (certain before similar text), then the claims posts only mention, then the
- * "possibly related" ones; each debunk in the first of these it belongs to.
+ * "possibly related" ones not already listed above.
  */
 export function groupTabPosts(posts: readonly TabPost[]): PopupGroups {
   const badged = group(posts.flatMap((post) => (post.badge ? [{ view: post.badge, post }] : [])));
   const badgedIds = new Set(badged.map((g) => g.view.debunk.id));
-  const mentioned = group(
-    posts.flatMap((post) => (post.mentions && !badgedIds.has(post.mentions.debunk.id) ? [{ view: post.mentions, post }] : [])),
-  );
+  const mentioned = group(posts.flatMap((post) => (post.mentions ? [{ view: post.mentions, post }] : [])));
   const shownIds = new Set([...badgedIds, ...mentioned.map((g) => g.view.debunk.id)]);
   const related = group(posts.flatMap((post) => post.related.filter((v) => !shownIds.has(v.debunk.id)).map((view) => ({ view, post }))));
   return { badged, mentioned, related };

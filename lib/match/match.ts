@@ -249,11 +249,15 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   return { key: post.key, candidates: options.stance === false ? candidates : withStance(index, post, text.arabic, candidates, docsOf) };
 }
 
-/** Badges that the post's stance withdraws: a post that only mentions a claim (denies it, reports its debunk,
- * asks about it) is not spreading it. Read only for candidates that would badge, so most posts cost nothing. */
+/**
+ * Badges that the post's stance withdraws: a post that only mentions a claim (denies it, reports its debunk,
+ * asks about it) is not spreading it. The post's first candidate is read when it would badge or would be
+ * listed as "possibly related" (a denial on a small list often is), so it is listed as mentioning the claim;
+ * other candidates cost nothing.
+ */
 function withStance(index: MatchIndex, post: PostInput, arabic: boolean, candidates: Candidate[], docsOf: DocsOf): Candidate[] {
-  return candidates.map((c) => {
-    if (!c.badge) return c;
+  return candidates.map((c, rank) => {
+    if (!c.badge && (rank > 0 || c.score < DECISION.minRelated)) return c;
     const doc = docsOf.get(c.debunkId);
     const claimCues = doc === undefined ? 0 : index.claimCues[doc]!;
     return onlyMentionsClaim({ text: post.text, links: post.links, author: post.author, claimCues }, arabic)

@@ -123,3 +123,16 @@ describe('stance in matchPost: the bundled list among 6,496 real Arabic fact-che
     expect(matchPost(index, { key: 'p', text }, { stance: false }).candidates[0]?.badge).toBe(true);
   });
 });
+
+describe('stance in matchPost: the bundled two-item list alone', () => {
+  const index = buildIndex(bundledDebunks());
+
+  it('lists a denial that is only "possibly related" there as mentioning the claim', () => {
+    const candidates = matchPost(index, {
+      key: 'p',
+      text: 'قوات سوريا الديمقراطية تنفي أسر أي عنصر من الجيش السوري في مدينة حلب',
+    }).candidates;
+    expect(candidates.some((c) => c.badge)).toBe(false);
+    expect(candidates[0]).toMatchObject({ debunkId: AI_VIDEO_ID, mentions: true });
+  });
+});
