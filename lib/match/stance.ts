@@ -265,13 +265,35 @@ function findCues(postWords: readonly string[], table: PhraseTable): string[] {
 
 const isQuestion = (text: string) => /[?؟]\s*$/.test(text.trim());
 
-/** Bit `i` set when the text has cues of CUE_KINDS[i]: what a debunk's claim says by itself. */
-export function claimCueMask(claimWords: readonly string[], claimText = claimWords.join(' ')): number {
-  let mask = 0;
-  if (findCues(claimWords, TABLES.refutation).length) mask |= 1 << CUE_KINDS.indexOf('refutation');
-  if (findCues(claimWords, TABLES.negation).length) mask |= 1 << CUE_KINDS.indexOf('negation');
-  if (findCues(claimWords, TABLES.question).length || isQuestion(claimText)) mask |= 1 << CUE_KINDS.indexOf('question');
-  if (findCues(claimWords, TABLES.factChecker).length) mask |= 1 << CUE_KINDS.indexOf('factChecker');
+/** Every claim-side table in one, by first word: a claim's mask is read in one pass over its words. */
+const CLAIM_TABLE = new Map<string, { bit: number; parts: string[] }[]>();
+for (const kind of ['refutation', 'negation', 'question', 'factChecker'] as const)
+  for (const [first, phrases] of TABLES[kind])
+    for (const parts of phrases) CLAIM_TABLE.set(first, [...(CLAIM_TABLE.get(first) ?? []), { bit: 1 << CUE_KINDS.indexOf(kind), parts }]);
+
+/**
+ * Bit `i` set when the text has cues of CUE_KINDS[i]: what a debunk's claim says by itself. Runs for every
+ * debunk when the index is built, so it is one pass over the words that allocates nothing.
+ */
+export function claimCueMask(claimWords: readonly string[], claimText = ''): number {
+  let mask = isQuestion(claimText) ? 1 << CUE_KINDS.indexOf('question') : 0;
+  const scan = (first: string, i: number) => {
+    const entries = CLAIM_TABLE.get(first);
+    if (!entries) return;
+    for (const { bit, parts } of entries) {
+      if (mask & bit) continue;
+      let all = true;
+      for (let j = 1; j < parts.length && all; j++) all = claimWords[i + j] !== undefined && wordIs(claimWords[i + j]!, parts[j]!);
+      if (all) mask |= bit;
+    }
+  };
+  for (let i = 0; i < claimWords.length; i++) {
+    const word = claimWords[i]!;
+    scan(word, i);
+    if (CLITIC_LETTERS.has(word[0]!))
+      for (const clitic of ARABIC_CLITICS)
+        if (word.length > clitic.length + 1 && word.startsWith(clitic)) scan(word.slice(clitic.length), i);
+  }
   return mask;
 }
 
