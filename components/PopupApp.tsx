@@ -80,7 +80,7 @@ export function PopupApp() {
     refresh();
   };
 
-  const groups = state.status === 'ready' ? groupTabPosts(state.results.posts) : { badged: [], related: [] };
+  const groups = state.status === 'ready' ? groupTabPosts(state.results.posts) : { badged: [], mentioned: [], related: [] };
   const badgedPosts = state.status === 'ready' ? state.results.posts.filter((p) => p.badge).length : 0;
   return (
     <main>
@@ -118,6 +118,17 @@ export function PopupApp() {
               />
             ))}
           </ul>
+          {groups.mentioned.length > 0 && (
+            <details class="mentioned">
+              <summary>{t('mentionsClaim', formatNumber(groups.mentioned.length, locale))}</summary>
+              <p class="hint">{t('mentionsClaimHint')}</p>
+              <ul class="groups">
+                {groups.mentioned.map((group) => (
+                  <Group key={group.view.debunk.id} group={group} locale={locale} />
+                ))}
+              </ul>
+            </details>
+          )}
           {groups.related.length > 0 && (
             <details class="related">
               <summary>{t('possiblyRelated', formatNumber(groups.related.length, locale))}</summary>

@@ -43,4 +43,24 @@ describe('groupTabPosts', () => {
       ['b', ['p1']],
     ]);
   });
+
+  it('lists claims that posts only mention (denials, debunk-shares) apart, with those posts only', () => {
+    const denial: TabPost = {
+      ...post('p2', undefined, [view('b', 'similar-text', 0.4, false)]),
+      mentions: view('m', 'similar-text', 0.7, false),
+    };
+    const { badged, mentioned, related } = groupTabPosts([
+      post('p1', view('a', 'similar-text', 0.8), [view('m', 'similar-text', 0.35, false)]),
+      denial,
+      { ...post('p3'), mentions: view('a', 'similar-text', 0.6, false) },
+    ]);
+    expect(badged.map((g) => g.view.debunk.id)).toEqual(['a']);
+    // 'a' is badged on p1 and only mentioned by p3: listed in both, each with its own posts.
+    expect(mentioned.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([
+      ['m', ['p2']],
+      ['a', ['p3']],
+    ]);
+    expect(badged[0]!.posts.map((p) => p.key)).toEqual(['p1']);
+    expect(related.map((g) => g.view.debunk.id)).toEqual(['b']);
+  });
 });

@@ -21,10 +21,23 @@ function group(entries: { view: MatchView; post: TabPost }[]): DebunkGroup[] {
   return [...byDebunk.values()].sort((a, b) => compareMatches(a.view, b.view));
 }
 
-/** Badged debunks first (certain before similar text), then the "possibly related" ones not badged anywhere. */
-export function groupTabPosts(posts: readonly TabPost[]): { badged: DebunkGroup[]; related: DebunkGroup[] } {
+export interface PopupGroups {
+  badged: DebunkGroup[];
+  /** Debunked claims that posts mention without spreading them (denials, debunk-shares), with those posts
+   * only: a claim badged on other posts of the page is listed in both. */
+  mentioned: DebunkGroup[];
+  related: DebunkGroup[];
+}
+
+/**
+ * Badged debunks first (certain before similar text), then the claims posts only mention, then the
+ * "possibly related" ones not already listed above.
+ */
+export function groupTabPosts(posts: readonly TabPost[]): PopupGroups {
   const badged = group(posts.flatMap((post) => (post.badge ? [{ view: post.badge, post }] : [])));
   const badgedIds = new Set(badged.map((g) => g.view.debunk.id));
-  const related = group(posts.flatMap((post) => post.related.filter((v) => !badgedIds.has(v.debunk.id)).map((view) => ({ view, post }))));
-  return { badged, related };
+  const mentioned = group(posts.flatMap((post) => (post.mentions ? [{ view: post.mentions, post }] : [])));
+  const shownIds = new Set([...badgedIds, ...mentioned.map((g) => g.view.debunk.id)]);
+  const related = group(posts.flatMap((post) => post.related.filter((v) => !shownIds.has(v.debunk.id)).map((view) => ({ view, post }))));
+  return { badged, mentioned, related };
 }

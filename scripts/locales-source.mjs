@@ -73,6 +73,11 @@ const M = {
   strength_strong: ['strong', 'قوية'],
   strength_moderate: ['moderate', 'متوسطة'],
   strength_weak: ['weak', 'ضعيفة'],
+  mentionsClaim: ['Mentions a fact-checked claim ($COUNT$)', 'يذكر ادعاءً مدقَّقًا ($COUNT$)', 'count'],
+  mentionsClaimHint: [
+    'Not badged: these posts deny the claim, report its fact-check or link one.',
+    'بلا شارة: هذه المنشورات تنفي الادعاء أو تنقل تدقيقه أو تشير إليه.',
+  ],
   possiblyRelated: ['Possibly related ($COUNT$)', 'قد يكون ذا صلة ($COUNT$)', 'count'],
   possiblyRelatedHint: ['Not badged: the wording is only partly similar.', 'بلا شارة: الصياغة متشابهة جزئيًا فقط.'],
   postHeading: ['Post', 'المنشور'],

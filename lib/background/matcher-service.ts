@@ -90,8 +90,9 @@ export class MatcherService {
         return debunk ? [{ candidate, debunk: toDebunkSummary(debunk) }] : [];
       });
       const badge = views.find((v) => v.candidate.badge && BADGED_VERDICTS.has(v.debunk.verdict));
-      const related = views.filter((v) => v !== badge).slice(0, RELATED_PER_POST);
-      return { key: post.key, ...(badge && { badge }), related };
+      const mentions = badge ? undefined : views.find((v) => v.candidate.mentions && BADGED_VERDICTS.has(v.debunk.verdict));
+      const related = views.filter((v) => v !== badge && v !== mentions).slice(0, RELATED_PER_POST);
+      return { key: post.key, ...(badge && { badge }), ...(mentions && { mentions }), related };
     });
   }
 }

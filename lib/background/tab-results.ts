@@ -54,7 +54,7 @@ export class TabResultsStore {
     let changed = false;
     results.forEach((result, i) => {
       const post = posts[i]!;
-      if (!result.badge && !result.related.length) {
+      if (!result.badge && !result.mentions && !result.related.length) {
         changed = state.posts.delete(result.key) || changed;
         return;
       }
@@ -63,6 +63,7 @@ export class TabResultsStore {
         ...(post.permalink && { permalink: post.permalink }),
         excerpt: post.text.slice(0, EXCERPT_LENGTH),
         ...(result.badge && { badge: result.badge }),
+        ...(result.mentions && { mentions: result.mentions }),
         related: result.related,
       });
       changed = true;
@@ -79,7 +80,8 @@ export class TabResultsStore {
     if (!post) return undefined;
     const related = post.related.filter((v) => v.debunk.id !== debunkId);
     const badge = post.badge?.debunk.id === debunkId ? undefined : post.badge;
-    if (badge || related.length) state.posts.set(postKey, { ...post, badge, related });
+    const mentions = post.mentions?.debunk.id === debunkId ? undefined : post.mentions;
+    if (badge || mentions || related.length) state.posts.set(postKey, { ...post, badge, mentions, related });
     else state.posts.delete(postKey);
     await this.save(tabId, state);
     return post;

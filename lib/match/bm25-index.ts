@@ -13,11 +13,12 @@ import { stemOf } from './terms';
 import { buildMediaIndex, MediaIndex, type MediaIndexData } from '../media/media-index';
 import { runAtOnce, runInSlices, yieldToEventLoop, type Pause } from '../scheduling/yield';
 import { joinGramTexts, type GramTexts } from './char-grams';
+import { claimCueMask } from './stance';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
-export const MATCHER_REVISION = 3;
+export const MATCHER_REVISION = 4;
 
 /** How much each field of a debunk counts in text retrieval. */
 export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };
@@ -43,6 +44,8 @@ export interface MatchIndex {
   selfScore: Float32Array;
   /** Each document's claim and headline as normalised words joined by spaces: what character n-grams re-rank by. */
   gramTexts: GramTexts;
+  /** Each debunk's claimCueMask (stance.ts): the kinds of stance cue its claim has by itself. */
+  claimCues: Uint8Array;
   /** The IDF of a term no document has: what an unknown post word weighs. */
   maxIdf: number;
   /** Terms with a lower IDF (in more than COMMON_SHARE of documents) do not gather candidates. */
@@ -89,6 +92,7 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
   const lengths = new Float64Array(n);
   const byLink = new Map<string, number[]>();
   const gramTexts: string[] = [];
+  const claimCues = new Uint8Array(n);
   let total = 0;
   // Word → term number (−1: not indexed). One lookup per word occurrence: hashing fresh strings is the
   // main cost of indexing 100,000 debunks.
@@ -112,8 +116,9 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
     const debunk = debunks[doc]!;
     counts.clear();
     let gramText = '';
-    for (const [text, weight, forGrams] of fieldsOf(debunk)) {
+    for (const [field, [text, weight, forGrams]] of fieldsOf(debunk).entries()) {
       const fieldWords = words(text);
+      if (field === 0) claimCues[doc] = claimCueMask(fieldWords, text); // the claim comes first
       if (forGrams) gramText += (gramText ? ' ' : '') + fieldWords.join(' ');
       for (const word of fieldWords) {
         const id = termOf(word);
@@ -194,6 +199,7 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
     idf,
     selfScore,
     gramTexts: joinGramTexts(gramTexts),
+    claimCues,
     maxIdf: maxIdfFor(n),
     commonIdf: commonIdfFor(n),
     media: new MediaIndex(buildMediaIndex(debunks.map((d) => d.media))),
@@ -214,7 +220,7 @@ export function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: Pau
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
 export interface SerialisedIndex {
-  format: 3;
+  format: 4;
   /** Joined by SEPARATOR. */
   ids: string;
   terms: string;
@@ -232,6 +238,7 @@ export interface SerialisedIndex {
   weights: Float32Array;
   idf: Float32Array;
   selfScore: Float32Array;
+  claimCues: Uint8Array;
   media: MediaIndexData;
 }
 
@@ -240,7 +247,7 @@ const split = (joined: string) => (joined ? joined.split(SEPARATOR) : []);
 
 export function serialiseIndex(index: MatchIndex): SerialisedIndex {
   return {
-    format: 3,
+    format: 4,
     ids: index.ids.join(SEPARATOR),
     gramTexts: new TextEncoder().encode(index.gramTexts.texts),
     gramOffsets: index.gramTexts.offsets,
@@ -255,6 +262,7 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
     weights: index.weights,
     idf: index.idf,
     selfScore: index.selfScore,
+    claimCues: index.claimCues,
     media: index.media.data,
   };
 }
@@ -279,6 +287,7 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
     selfScore: data.selfScore,
     // Decoding gives back the same string, so the offsets (in UTF-16 units) still hold.
     gramTexts: { texts: new TextDecoder().decode(data.gramTexts), offsets: data.gramOffsets },
+    claimCues: data.claimCues,
     maxIdf: maxIdfFor(ids.length),
     commonIdf: commonIdfFor(ids.length),
     media: new MediaIndex(data.media),

@@ -8,6 +8,7 @@ import { readPost, type PostText } from './terms';
 import { gramSimilarities } from './char-grams';
 import type { MatchIndex } from './bm25-index';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
+import { onlyMentionsClaim } from './stance';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
 import type { FrameHash } from '../media/video';
 
@@ -16,20 +17,32 @@ export interface MatchOptions {
   limit?: number;
   /** Debunk ids the user reported as wrong matches for this post: never returned. */
   exclude?: ReadonlySet<string>;
+  /** Whether a post that only mentions the claim (refutes, reports, asks) is kept from the badge; the eval
+   * turns it off to measure what the stance step changes. Default true. */
+  stance?: boolean;
 }
 
 type PostInput = Pick<ExtractedPost, 'key' | 'text'> &
-  Partial<Pick<ExtractedPost, 'permalink' | 'links' | 'media'>> & {
+  Partial<Pick<ExtractedPost, 'permalink' | 'links' | 'media' | 'author'>> & {
     /** Hashes of what the post shows (its poster, sampled video frames), computed by the caller. */
     frames?: readonly FrameHash[];
   };
 
-function footageCandidates(index: MatchIndex, frames: readonly FrameHash[] | undefined, skip: (id: string) => boolean): Candidate[] {
+/** Debunk id → document number of the candidates found for one post (the stance step reads their claims). */
+type DocsOf = Map<string, number>;
+
+function footageCandidates(
+  index: MatchIndex,
+  frames: readonly FrameHash[] | undefined,
+  skip: (id: string) => boolean,
+  docsOf: DocsOf,
+): Candidate[] {
   if (!frames?.length || !index.media.size) return [];
   return index.media
     .lookup(frames)
     .filter((m) => m.queryShare > 0 && !skip(index.ids[m.doc]!))
     .sort((a, b) => Number(b.match) - Number(a.match) || b.queryShare - a.queryShare)
+    .map((m) => (docsOf.set(index.ids[m.doc]!, m.doc), m))
     .map((m) => ({
       debunkId: index.ids[m.doc]!,
       verdict: index.verdicts[m.doc]!,
@@ -40,7 +53,7 @@ function footageCandidates(index: MatchIndex, frames: readonly FrameHash[] | und
     }));
 }
 
-function linkCandidates(index: MatchIndex, post: PostInput): Candidate[] {
+function linkCandidates(index: MatchIndex, post: PostInput, docsOf: DocsOf): Candidate[] {
   const seen = new Map<number, Candidate>();
   const consider = (url: string | undefined, fromMedia: boolean) => {
     const key = url ? linkKey(url) : null;
@@ -51,6 +64,7 @@ function linkCandidates(index: MatchIndex, post: PostInput): Candidate[] {
       const doc = index.linkDocs[i]!;
       if (seen.has(doc)) continue;
       const how = fromMedia || canonicalMediaId(url!) ? 'same-media' : 'same-link';
+      docsOf.set(index.ids[doc]!, doc);
       seen.set(doc, { debunkId: index.ids[doc]!, verdict: index.verdicts[doc]!, how, score: 1, badge: true });
     }
   };
@@ -206,8 +220,9 @@ function sortedIncludes(sorted: Int32Array, lo: number, hi: number, value: numbe
 export function matchPost(index: MatchIndex, post: PostInput, options: MatchOptions = {}): PostMatches {
   const limit = options.limit ?? 5;
   const exclude = options.exclude;
-  const links = linkCandidates(index, post).filter((c) => !exclude?.has(c.debunkId));
-  const footage = footageCandidates(index, post.frames, (id) => !!exclude?.has(id) || links.some((c) => c.debunkId === id));
+  const docsOf: DocsOf = new Map();
+  const links = linkCandidates(index, post, docsOf).filter((c) => !exclude?.has(c.debunkId));
+  const footage = footageCandidates(index, post.frames, (id) => !!exclude?.has(id) || links.some((c) => c.debunkId === id), docsOf);
   // Ids, links and matching footage are evidence of a different kind than similar words: they come first.
   const certain = [...links, ...footage.filter((c) => c.badge)];
   const certainIds = new Set([...certain, ...footage].map((c) => c.debunkId));
@@ -219,6 +234,7 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
     // Only the best text match can badge, and only when no certain match already does.
     const badge = rank === 0 && certain.length === 0 && textMatchBadges(textEvidence(index, text, ranked));
     const coverage = coverageOf(index, doc, bm25);
+    docsOf.set(index.ids[doc]!, doc);
     return {
       debunkId: index.ids[doc]!,
       verdict: index.verdicts[doc]!,
@@ -229,10 +245,28 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   });
 
   const weakFootage = footage.filter((c) => !c.badge);
-  return { key: post.key, candidates: [...certain, ...textCandidates, ...weakFootage].slice(0, Math.max(limit, certain.length)) };
+  const candidates = [...certain, ...textCandidates, ...weakFootage].slice(0, Math.max(limit, certain.length));
+  return { key: post.key, candidates: options.stance === false ? candidates : withStance(index, post, text.arabic, candidates, docsOf) };
+}
+
+/**
+ * Badges that the post's stance withdraws: a post that only mentions a claim (denies it, reports its debunk,
+ * asks about it) is not spreading it. The post's first candidate is read when it would badge or would be
+ * listed as "possibly related" (a denial on a small list often is), so it is listed as mentioning the claim;
+ * other candidates cost nothing.
+ */
+function withStance(index: MatchIndex, post: PostInput, arabic: boolean, candidates: Candidate[], docsOf: DocsOf): Candidate[] {
+  return candidates.map((c, rank) => {
+    if (!c.badge && (rank > 0 || c.score < DECISION.minRelated)) return c;
+    const doc = docsOf.get(c.debunkId);
+    const claimCues = doc === undefined ? 0 : index.claimCues[doc]!;
+    return onlyMentionsClaim({ text: post.text, links: post.links, author: post.author, claimCues }, arabic)
+      ? { ...c, badge: false, mentions: true }
+      : c;
+  });
 }
 
 /** Candidates worth showing: certain and badged ones, and "possibly related" ones above a floor. */
 export function shownCandidates(matches: PostMatches): Candidate[] {
-  return matches.candidates.filter((c) => c.badge || c.score >= DECISION.minRelated);
+  return matches.candidates.filter((c) => c.badge || c.mentions || c.score >= DECISION.minRelated);
 }

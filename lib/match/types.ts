@@ -33,8 +33,12 @@ export interface Candidate {
   score: number;
   /** For footage: the share of the debunked video's seconds seen in the post. */
   referenceShare?: number;
-  /** Whether this match earns a badge on the page (certain, or above the calibrated threshold). */
+  /** Whether this match earns a badge on the page (certain, or above the calibrated threshold), and the post
+   * spreads the claim. */
   badge: boolean;
+  /** The match would badge, but the post only mentions the claim: it denies it, calls it fake, asks about
+   * it, or quotes or links a fact-check (stance.ts). Listed as "mentions a fact-checked claim", never badged. */
+  mentions?: true;
 }
 
 export interface PostMatches {

@@ -45,7 +45,7 @@ describe('PostScanner', () => {
     scanner.start();
     await scanner.idle();
     expect(match).toHaveBeenCalledTimes(1);
-    expect(match.mock.calls[0]![0]).toHaveLength(8);
+    expect(match.mock.calls[0]![0]).toHaveLength(10);
     expect(articles().map((a) => badgeOf(a)?.getAttribute('data-sanad-badge') ?? null)).toEqual([
       'altered',
       null,
@@ -55,6 +55,8 @@ describe('PostScanner', () => {
       null,
       'altered',
       null,
+      null, // a denial of the AI-video claim
+      null, // Misbar's own debunk-share
     ]);
   });
 
@@ -99,7 +101,7 @@ describe('PostScanner', () => {
     const extract = vi.spyOn(xAdapter, 'extract');
     scanner.start();
     await scanner.idle();
-    expect(extract).toHaveBeenCalledTimes(8);
+    expect(extract).toHaveBeenCalledTimes(10);
     extract.mockClear();
     articles()[3]!.querySelector('[data-testid="tweetText"]')!.append(' (updated)');
     await new Promise((r) => setTimeout(r, 20));
@@ -126,11 +128,11 @@ describe('PostScanner', () => {
     let pageRanDuringScan = false;
     scanner.start();
     await new Promise((r) => setTimeout(r, 0)); // the scan has begun
-    setTimeout(() => (pageRanDuringScan = extract.mock.calls.length > 0 && extract.mock.calls.length < 408), 0);
+    setTimeout(() => (pageRanDuringScan = extract.mock.calls.length > 0 && extract.mock.calls.length < 410), 0);
     await scanner.idle();
-    expect(extract).toHaveBeenCalledTimes(408);
+    expect(extract).toHaveBeenCalledTimes(410);
     expect(pageRanDuringScan).toBe(true);
-    expect(match.mock.calls.flatMap(([posts]) => posts)).toHaveLength(408);
+    expect(match.mock.calls.flatMap(([posts]) => posts)).toHaveLength(410);
     extract.mockRestore();
   });
 

@@ -28,6 +28,9 @@ export interface MatchView {
 export interface PostAnswer {
   key: string;
   badge?: MatchView;
+  /** A fact-checked claim the post mentions without spreading it (it denies it, reports its debunk, links a
+   * fact-check): never a warning badge, listed in the popup as "mentions a fact-checked claim". */
+  mentions?: MatchView;
   related: MatchView[];
 }
 

@@ -11,6 +11,9 @@ import { importClaimReviews } from '../../lib/debunk/claimreview';
 import { buildIndex } from '../../lib/match/bm25-index';
 import { matchPost } from '../../lib/match/match';
 import { falseBadgeRate, score, type RankedMatch, type Scores } from './metrics';
+import { readStancePairs, STANCE_SETS, type StanceLabel } from './stance-data';
+import { seededShuffle } from './logistic';
+import type { Debunk } from '../../lib/debunk/types';
 
 const { values } = parseArgs({
   options: {
@@ -110,4 +113,109 @@ function evaluate(set: string): { scores: Scores; falseBadge: number } {
   return { scores, falseBadge };
 }
 
+/**
+ * Stance: each stance file's claims placed among the thousands of fact-checks of its language, its held-out
+ * posts (dev and test splits: the stance model is fitted on train) matched with and without the stance step.
+ * Only assert posts may be badged.
+ */
+function evaluateStance(file: string, list: string): void {
+  const pairs = readStancePairs(file).filter((p) => p.split !== 'train');
+  const claimIds = new Map<string, string>();
+  const claims = [...new Set(pairs.map((p) => p.claim))].map((claim, i) => {
+    claimIds.set(claim, `stance-claim-${i}`);
+    return JSON.stringify({ '@type': 'ClaimReview', identifier: `stance-claim-${i}`, claimReviewed: claim });
+  });
+  const listText = readFileSync(resolve(EVAL_DIR, list, 'debunks.jsonl'), 'utf8');
+  const index = buildIndex(importClaimReviews(`${listText}\n${claims.join('\n')}`, list).debunks);
+  const counts = new Map<StanceLabel, { posts: number; badged: number; badgedWithoutStance: number; mentions: number }>();
+  for (const pair of pairs) {
+    const c = counts.get(pair.stance) ?? { posts: 0, badged: 0, badgedWithoutStance: 0, mentions: 0 };
+    const post = { key: pair.id, text: pair.post };
+    const withStance = matchPost(index, post).candidates;
+    c.posts++;
+    if (withStance.some((m) => m.badge)) c.badged++;
+    if (withStance.some((m) => m.mentions)) c.mentions++;
+    if (matchPost(index, post, { stance: false }).candidates.some((m) => m.badge)) c.badgedWithoutStance++;
+    counts.set(pair.stance, c);
+  }
+  console.log(`\nstance ${file} (dev + test, claims among ${list}'s ${index.ids.length - claims.length} fact-checks):`);
+  for (const [stance, c] of [...counts].sort()) {
+    const kept = c.badgedWithoutStance
+      ? ` (${pct(c.badged / c.badgedWithoutStance)} of the ${c.badgedWithoutStance} badged without the stance step)`
+      : '';
+    console.log(
+      `  ${stance}: ${c.posts} posts, badged ${pct(c.badged / c.posts)}${kept}; "mentions a fact-checked claim" ${pct(c.mentions / c.posts)}`,
+    );
+  }
+}
+
+/** Each post's decision: the debunk it is badged for, or '' for none. */
+function decisions(debunks: readonly Debunk[], posts: readonly { id: string; text: string }[]): string[] {
+  const index = buildIndex(debunks);
+  return posts.map((post) => matchPost(index, { key: post.id, text: post.text }).candidates.find((c) => c.badge)?.debunkId ?? '');
+}
+
+/**
+ * List stability: adding or removing debunks that have nothing to do with a post must not change whether it
+ * is badged. For 1, 10 and 100 random debunks that are no dev post's gold (seeded, so runs agree), the share
+ * of dev posts whose decision changes when they are added to or removed from the list.
+ */
+function evaluateStability(set: string): void {
+  const dir = resolve(EVAL_DIR, set);
+  const all = importClaimReviews(readFileSync(resolve(dir, 'debunks.jsonl'), 'utf8'), set).debunks;
+  const posts = readPosts(resolve(dir, values.split!, 'posts.jsonl'));
+  const gold = new Set([...readQrels(resolve(dir, values.split!, 'qrels.tsv')).values()].flatMap((g) => [...g]));
+  const unrelated = seededShuffle(
+    all.filter((d) => !gold.has(d.id)),
+    17,
+  );
+  const pool = new Set(unrelated.slice(0, 100).map((d) => d.id));
+  const base = all.filter((d) => !pool.has(d.id));
+  const baseDecisions = decisions(base, posts);
+  const flips = (variant: readonly Debunk[]) => {
+    const changed = decisions(variant, posts).filter((d, i) => d !== baseDecisions[i]).length;
+    return `${pct(changed / posts.length)} (${changed})`;
+  };
+  const parts: string[] = [];
+  for (const n of [1, 10, 100]) {
+    const added = [...base, ...unrelated.slice(0, n)];
+    const removedIds = new Set(unrelated.slice(100, 100 + n).map((d) => d.id));
+    parts.push(`±${n}: added ${flips(added)}, removed ${flips(base.filter((d) => !removedIds.has(d.id)))}`);
+  }
+  console.log(`\n${set}/${values.split} list stability (share of ${posts.length} posts whose decision changes): ${parts.join('; ')}`);
+}
+
+interface OrdinaryPost {
+  id: string;
+  text: string;
+}
+
+/** Ordinary posts (../shared/eval/ordinary: real posts that repeat no listed claim) against the full list of
+ * their language: every badge is a candidate false alarm, listed so a person can read it. */
+function evaluateOrdinary(list: string, files: readonly string[]): void {
+  const index = buildIndex(importClaimReviews(readFileSync(resolve(EVAL_DIR, list, 'debunks.jsonl'), 'utf8'), list).debunks);
+  for (const file of files) {
+    const posts = readFileSync(resolve(EVAL_DIR, 'ordinary', file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as OrdinaryPost);
+    const badged = posts.flatMap((post) => {
+      const badge = matchPost(index, { key: post.id, text: post.text }).candidates.find((c) => c.badge);
+      return badge ? [{ post, badge }] : [];
+    });
+    console.log(
+      `\nordinary ${file} against ${list}: ${posts.length} posts, badged ${pct(badged.length / posts.length)} (${badged.length})`,
+    );
+    for (const { post, badge } of badged) console.log(`  ${post.id} → ${badge.debunkId}: ${post.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+}
+
+const ORDINARY: Record<string, string[]> = {
+  'clef-en': ['tweeteval-sentiment-en.jsonl', 'tweeteval-stance-en.jsonl'],
+  'clef-ar': ['arsarcasm-v2-ar.jsonl', 'mawqif-ar.jsonl'],
+};
+
 for (const set of sets) evaluate(set);
+for (const set of sets) if (ORDINARY[set]) evaluateOrdinary(set, ORDINARY[set]);
+if (!values.set) for (const { file, list } of STANCE_SETS) evaluateStance(file, list);
+for (const set of sets) evaluateStability(set);

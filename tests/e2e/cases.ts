@@ -32,6 +32,8 @@ export const SAVED_PAGE_CASES: SavedPageCase[] = [
       null, // true news in English: ceasefire announced
       'altered', // links to the debunked YouTube video through t.co
       null, // true news: truce denied
+      null, // a denial of the AI-video claim: it only mentions the claim
+      null, // Misbar sharing its own debunk of the AI-video claim
     ],
     popup: [
       '4 debunked post(s) on this page',

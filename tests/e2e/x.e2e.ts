@@ -1,6 +1,8 @@
 /**
  * The built extension in real Chromium on a saved x.com home timeline served under x.com itself.
  */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
@@ -9,6 +11,7 @@ import { serveSavedPages } from '../../scripts/support/saved-pages';
 import { badgeCount, caseFor, verdictsIn, X_FIRST_BADGE } from './cases';
 
 const HOME = caseFor('https://x.com/home');
+const OUT = resolve(import.meta.dirname, '../../test-output');
 
 let browser: SanadBrowser;
 let page: Page;
@@ -58,7 +61,7 @@ describe('x.com timeline', () => {
       expect(await popup.locator('a.sanad-link').first().getAttribute('href')).toBe('https://misbar.com/factcheck');
       // One entry per debunk, certain matches first, each with the posts it matched.
       const groups = await popup
-        .locator('.groups > .group')
+        .locator('main > .groups > .group')
         .evaluateAll((els) =>
           els.map((e) => [e.querySelector('.sanad-how')!.getAttribute('data-how'), e.querySelectorAll('.post').length]),
         );
@@ -66,6 +69,33 @@ describe('x.com timeline', () => {
         ['same-media', 3],
         ['similar-text', 1],
       ]);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('badges no denial or debunk-share: the popup lists them as mentioning a fact-checked claim', async () => {
+    const denials = page.locator(HOME.posts).filter({ hasText: /تنفي أسر|مسبار:/ });
+    expect(await denials.count()).toBe(2);
+    expect(await denials.locator('[data-sanad-badge]').count()).toBe(0);
+    // A reader scrolls down to them; the scanner reads posts as they come into view.
+    await denials.nth(0).scrollIntoViewIfNeeded();
+    await denials.nth(1).scrollIntoViewIfNeeded();
+    const tabId = await tabIdOf(browser, page);
+    const popup = await openPopup(browser, tabId);
+    try {
+      await expect.poll(async () => (await tabResults(popup, tabId)).posts.filter((p) => p.mentions).length, { timeout: 10_000 }).toBe(2);
+      expect(await denials.locator('[data-sanad-badge]').count()).toBe(0);
+      mkdirSync(OUT, { recursive: true });
+      await page.screenshot({ path: `${OUT}/x-home-denials.png` });
+      await popup.reload();
+      const mentioned = popup.locator('details.mentioned');
+      await mentioned.locator('summary').click(); // as a reader opens it
+      expect(await mentioned.locator('summary').innerText()).toBe('Mentions a fact-checked claim (1)');
+      const text = await mentioned.innerText();
+      expect(text).toContain('مسبار: فيديو أسر');
+      expect(text).toContain('قوات سوريا الديمقراطية تنفي');
+      await popup.screenshot({ path: `${OUT}/x-home-denials-popup.png`, fullPage: true });
     } finally {
       await popup.close();
     }

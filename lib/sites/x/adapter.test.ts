@@ -15,7 +15,7 @@ describe('X adapter on the saved home timeline', () => {
 
   it('finds every post with its permalink, author, time and text', () => {
     const all = posts();
-    expect(all).toHaveLength(8);
+    expect(all).toHaveLength(10);
     expect(all.every((p) => p && p.permalink?.startsWith('https://x.com/') && p.key.startsWith('x:') && p.time && p.text.length > 20)).toBe(
       true,
     );
@@ -30,7 +30,7 @@ describe('X adapter on the saved home timeline', () => {
 
   it('reads videos with their posters, and no media where there is none', () => {
     const all = posts();
-    expect(all.map((p) => p!.media.length)).toEqual([1, 0, 1, 0, 1, 0, 0, 0]);
+    expect(all.map((p) => p!.media.length)).toEqual([1, 0, 1, 0, 1, 0, 0, 0, 0, 0]);
     expect(all[0]!.media[0]).toEqual({
       kind: 'video',
       url: 'https://x.com/north_news_net/status/2009600418830295040',

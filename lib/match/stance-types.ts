@@ -1,0 +1,16 @@
+/**
+ * The shapes of the stance model (lib/match/stance.ts): the kinds of cue it counts and how fitted weights
+ * look. Its own module so the generated weights (stance-model.generated.ts) import only these types.
+ */
+
+/** The kinds of cue; a claim's kinds are a bit mask over this order (claimCueMask in stance.ts). */
+export const CUE_KINDS = ['refutation', 'negation', 'question', 'factChecker', 'factCheckLink'] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+/** How many cues of each kind a post has (kinds its claim also has count 0). */
+export type StanceFeatures = Record<CueKind, number>;
+
+export interface StanceWeights {
+  bias: number;
+  weights: StanceFeatures;
+}
