@@ -6,14 +6,14 @@
  * compareVideos, without comparing against every stored frame.
  */
 import type { MediaFingerprint } from '../debunk/types';
-import { frameHashes, uniqueFrames, videoDecision, VIDEO_MATCH, type FrameHash, type VideoComparison } from './video';
+import { frameHashes, lookupHashes, uniqueFrames, videoDecision, VIDEO_MATCH, type FrameHash, type VideoComparison } from './video';
 
 /** Plain typed arrays, stored with the text index. */
 export interface MediaIndexData {
   /** Entry e's hash is words[16e … 16e+16], word 0 = the hash's lowest 16 bits. */
   words: Uint16Array;
   docs: Int32Array;
-  /** 0: the whole frame; 1–4: its halves (only equal slots are compared). */
+  /** 0: the trimmed whole frame; 1–4: its halves; 5: plain PDQ (only equal slots are compared). */
   slots: Uint8Array;
   /** Whole second of the reference frame, for the share of the reference that was seen. */
   seconds: Int32Array;
@@ -127,14 +127,16 @@ export class MediaIndex {
     const matchedSeconds = new Map<number, Set<number>>();
     for (const frame of unique) {
       const docsHit = new Set<number>();
-      frameHashes(frame).forEach((hash, slot) => {
-        if (!hash) return;
-        this.near(hash, slot, (entry) => {
-          const doc = this.data.docs[entry]!;
-          docsHit.add(doc);
-          if (!matchedSeconds.has(doc)) matchedSeconds.set(doc, new Set());
-          matchedSeconds.get(doc)!.add(this.data.seconds[entry]!);
-        });
+      // Stored frames are kept in one orientation; a query that carries its turns looks each of them up.
+      lookupHashes(frame).forEach((hashes, slot) => {
+        for (const hash of hashes) {
+          this.near(hash, slot, (entry) => {
+            const doc = this.data.docs[entry]!;
+            docsHit.add(doc);
+            if (!matchedSeconds.has(doc)) matchedSeconds.set(doc, new Set());
+            matchedSeconds.get(doc)!.add(this.data.seconds[entry]!);
+          });
+        }
       });
       for (const doc of docsHit) matchedFrames.set(doc, (matchedFrames.get(doc) ?? 0) + 1);
     }
