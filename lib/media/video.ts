@@ -127,7 +127,10 @@ export function hashFrame(fullLuma: Float32Array, fullWidth: number, fullHeight:
   const hw = Math.floor(w / 2);
   const hh = Math.floor(h / 2);
   const regions = [region(0, 0, w, hh), region(0, hh, w, h - hh), region(0, 0, hw, h), region(hw, 0, w - hw, h)];
-  const full = pdqTransform(content, w, h);
+  // The whole trimmed frame is area-averaged to 64×64 first: PDQ's own Jarosz filter is a 2-pixel box at
+  // 256 px, which aliases, and is not symmetric, so a mirrored frame's hash lands 26–66 bits from the
+  // original's turned one; averaged over symmetric cells the eight turns from the DCT are exact.
+  const full = pdqTransform(areaAverage(content, w, h, 64), 64, 64);
   const frame: FrameHash = {
     t,
     hash: hashFromCoefficients(full.coefficients),
@@ -141,11 +144,53 @@ export function hashFrame(fullLuma: Float32Array, fullWidth: number, fullHeight:
   return frame;
 }
 
+/**
+ * The plane averaged over a size×size grid of equal cells, each source pixel weighted by how much of it a
+ * cell covers (cell edges at k·W/size, exact in binary floats), so mirroring the plane mirrors the result.
+ */
+export function areaAverage(luma: Float32Array, width: number, height: number, size: number): Float32Array {
+  const along = (length: number) => {
+    // For each cell: first pixel and the weights of the pixels it covers.
+    const cells: { first: number; weights: number[] }[] = [];
+    for (let k = 0; k < size; k++) {
+      const from = (k * length) / size;
+      const to = ((k + 1) * length) / size;
+      const first = Math.floor(from);
+      const weights: number[] = [];
+      for (let p = first; p < to && p < length; p++) weights.push((Math.min(p + 1, to) - Math.max(p, from)) / (to - from));
+      cells.push({ first, weights });
+    }
+    return cells;
+  };
+  const columns = along(width);
+  const rows = along(height);
+  const wide = new Float64Array(height * size); // rows averaged across
+  for (let y = 0; y < height; y++) {
+    for (let k = 0; k < size; k++) {
+      const { first, weights } = columns[k]!;
+      let sum = 0;
+      for (let i = 0; i < weights.length; i++) sum += weights[i]! * luma[y * width + first + i]!;
+      wide[y * size + k] = sum;
+    }
+  }
+  const out = new Float32Array(size * size);
+  for (let k = 0; k < size; k++) {
+    const { first, weights } = rows[k]!;
+    for (let x = 0; x < size; x++) {
+      let sum = 0;
+      for (let i = 0; i < weights.length; i++) sum += weights[i]! * wide[(first + i) * size + x]!;
+      out[k * size + x] = sum;
+    }
+  }
+  return out;
+}
+
 /** Drops low-quality frames and frames nearly identical to the previous kept one. */
 export function uniqueFrames(frames: readonly FrameHash[]): FrameHash[] {
   const kept: FrameHash[] = [];
   for (const frame of frames) {
-    const usable = frame.quality >= PDQ_MIN_QUALITY || frame.regions?.some(Boolean);
+    const usable =
+      frame.quality >= PDQ_MIN_QUALITY || frame.regions?.some(Boolean) || (frame.pdq && (frame.pdqQuality ?? 0) >= PDQ_MIN_QUALITY);
     if (!usable) continue;
     const last = kept[kept.length - 1];
     if (last && hammingDistance(last.hash, frame.hash) <= DEDUPE_DISTANCE) continue;

@@ -38,6 +38,8 @@ function probe(file: string): { width: number; height: number; frameRate: number
   return { width: Number(width), height: Number(height), frameRate: num && den ? num / den : 30 };
 }
 
+export const videoFrameRate = (file: string): number => probe(file).frameRate;
+
 /**
  * About `fps` frames a second, chosen by frame number (every round(frameRate / fps)-th frame, from frame 0),
  * as vPDQ does; ffmpeg's fps filter picks frames by timestamp and drifts on clips with B-frame reordering.
