@@ -69,9 +69,18 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
   };
 }
 
+/** Entries by the value of one 16-bit word: entries[offsets[v] … offsets[v+1]] have value v there. */
+interface WordBuckets {
+  offsets: Uint32Array;
+  entries: Uint32Array;
+}
+
 export class MediaIndex {
-  /** chunks[w]: word value → entries with that value in word w. Built on first lookup. */
-  private chunks: Map<number, number[]>[] | null = null;
+  /** One bucket table per word, in typed arrays (a query probes 16 × 17 buckets). Built on first lookup. */
+  private tables: WordBuckets[] | null = null;
+  /** Per entry: the probe that last saw it, so an entry is checked once per probe without a Set. */
+  private seenBy: Uint32Array | null = null;
+  private probe = 0;
 
   constructor(readonly data: MediaIndexData) {}
 
@@ -79,19 +88,20 @@ export class MediaIndex {
     return this.data.docs.length;
   }
 
-  private buckets(): Map<number, number[]>[] {
-    if (this.chunks) return this.chunks;
-    const chunks = Array.from({ length: 16 }, () => new Map<number, number[]>());
+  private buckets(): WordBuckets[] {
+    if (this.tables) return this.tables;
     const { words } = this.data;
-    for (let e = 0; e < this.size; e++) {
-      for (let w = 0; w < 16; w++) {
-        const value = words[e * 16 + w]!;
-        const bucket = chunks[w]!.get(value);
-        if (bucket) bucket.push(e);
-        else chunks[w]!.set(value, [e]);
-      }
-    }
-    return (this.chunks = chunks);
+    this.tables = Array.from({ length: 16 }, (_, w) => {
+      const offsets = new Uint32Array(65_537);
+      for (let e = 0; e < this.size; e++) offsets[words[e * 16 + w]! + 1]!++;
+      for (let v = 0; v < 65_536; v++) offsets[v + 1]! += offsets[v]!;
+      const next = offsets.slice(0, 65_536);
+      const entries = new Uint32Array(this.size);
+      for (let e = 0; e < this.size; e++) entries[next[words[e * 16 + w]!]!++] = e;
+      return { offsets, entries };
+    });
+    this.seenBy = new Uint32Array(this.size);
+    return this.tables;
   }
 
   private distance(entry: number, query: Uint16Array): number {
@@ -104,15 +114,22 @@ export class MediaIndex {
   /** Entries within the match distance of `hash` in the same slot. */
   private near(hash: string, slot: number, found: (entry: number) => void): void {
     const query = hexToWords(hash);
-    const chunks = this.buckets();
-    const seen = new Set<number>();
+    const tables = this.buckets();
+    const seenBy = this.seenBy!;
+    if (++this.probe === 0xffffffff) {
+      seenBy.fill(0);
+      this.probe = 1;
+    }
+    const stamp = this.probe;
     for (let w = 0; w < 16; w++) {
+      const { offsets, entries } = tables[w]!;
       const value = query[w]!;
       for (let bit = -1; bit < 16; bit++) {
-        const probe = bit < 0 ? value : value ^ (1 << bit);
-        for (const entry of chunks[w]!.get(probe) ?? []) {
-          if (seen.has(entry) || this.data.slots[entry] !== slot) continue;
-          seen.add(entry);
+        const v = bit < 0 ? value : value ^ (1 << bit);
+        for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
+          const entry = entries[k]!;
+          if (seenBy[entry] === stamp || this.data.slots[entry] !== slot) continue;
+          seenBy[entry] = stamp;
           if (this.distance(entry, query) <= VIDEO_MATCH.frameDistance) found(entry);
         }
       }

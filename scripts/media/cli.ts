@@ -7,6 +7,8 @@
  *   npm run --silent media -- match [--dihedral] --against FILE... --query FILE
  *       {"query", "matches": [{"file", "match", "queryShare", "referenceShare"}]}; --dihedral also tries the
  *       query mirrored and rotated
+ *   npm run --silent media -- reference
+ *       bit distances of our plain PDQ from Meta's reference hasher, per set of ../shared/media/pdq-ref
  * FILE is a video or image (JPEG decoded by libjpeg-turbo, the rest by Debian's ffmpeg), a JSON line written by
  * `hash`, or a PDQ/vPDQ list (.csv/.txt) from another tool. References are sampled at 10 frames a second,
  * queries at 1, as the extension does.
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { formatPdqList, formatVpdqList } from '../../lib/media/pdq-lists';
 import { compareVideos, VIDEO_MATCH } from '../../lib/media/video';
 import { fingerprintFile, loadFingerprint } from './fingerprint';
+import { compareWithReference, distanceSummary, referenceSets } from './reference-check';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -62,8 +65,24 @@ function main(): void {
     process.stdout.write(`${JSON.stringify({ query: queryFile, matches })}\n`);
     return;
   }
+  if (command === 'reference') {
+    const sets = referenceSets();
+    if (!sets.length) throw new Error('no reference sets: ../shared/media/pdq-ref is not here');
+    for (const set of sets) {
+      const rows = compareWithReference(set);
+      for (const group of new Set(rows.map((r) => r.set))) {
+        const of = rows.filter((r) => r.set === group);
+        const s = distanceSummary(of);
+        const worst = Math.max(...of.map((r) => r.distance));
+        process.stdout.write(
+          `${group}: ${s.count} files at quality ≥ 80, bits min/median/max ${s.min}/${s.median}/${s.max}; worst of all ${of.length}: ${worst}\n`,
+        );
+      }
+    }
+    return;
+  }
   throw new Error(
-    'usage: media hash [--dihedral] [--format sanad|pdq|vpdq] FILE | media match [--dihedral] --against FILE... --query FILE',
+    'usage: media reference | media hash [--dihedral] [--format sanad|pdq|vpdq] FILE | media match [--dihedral] --against FILE... --query FILE',
   );
 }
 

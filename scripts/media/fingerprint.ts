@@ -17,7 +17,10 @@ export function fingerprintFile(file: string, fps = VIDEO_MATCH.referenceFps, op
     const image = decodeImage(file);
     return { file, kind: 'image', frames: [hashFrame(image.luma, image.width, image.height, 0, options)] };
   }
-  const frames = decodeVideo(file, fps).map((f) => hashFrame(f.luma, f.width, f.height, Math.round(f.t * 1000) / 1000, options));
+  // Video frames' plain PDQ as vPDQ computes it, so `--format vpdq` lists exchange with vPDQ's.
+  const frames = decodeVideo(file, fps).map((f) =>
+    hashFrame(f.luma, f.width, f.height, Math.round(f.t * 1000) / 1000, { ...options, videoFrame: true }),
+  );
   return { file, kind: 'video', frames, frameRate: videoFrameRate(file) };
 }
 
