@@ -72,7 +72,9 @@ export class MatcherService {
    */
   async matchVideoFrame(post: ExtractedPost, frame: FrameDto): Promise<PostAnswer> {
     const luma = decodeLuma(frame);
-    const hashed = hashFrame(luma, frame.width, frame.height, Number(frame.t) || 0);
+    // With its seven turns, so a mirrored or rotated re-upload matches. The page captures at most 256 px, so
+    // this frame's plain PDQ is close to (not exactly) the reference's; posters are hashed at full size.
+    const hashed = hashFrame(luma, frame.width, frame.height, Number(frame.t) || 0, { dihedral: true });
     const frames = [...(this.videoFrames.get(post.key) ?? []), hashed].slice(-MAX_VIDEO_FRAMES);
     this.videoFrames.delete(post.key); // re-insert: the most recent posts stay
     this.videoFrames.set(post.key, frames);

@@ -1,20 +1,27 @@
 /**
  * Hashes the images a post already shows (video posters, photos) in the background, never whole videos.
- * Images are fetched from the site's image host (host permission), decoded with createImageBitmap at most
- * PDQ_MAX_DIMENSION (512) px on the long side, hashed, and remembered by URL.
+ * Images are fetched from the site's image host (host permission), decoded by the browser at full size
+ * (libjpeg-turbo in Chromium, EXIF orientation applied as the page shows it), hashed (plain PDQ exactly as
+ * the reference computes it, Sanad's trimmed hash, and all eight orientations), and remembered by URL.
  */
-import { lumaFromPixels, PDQ_MAX_DIMENSION } from '../media/pdq';
+import { lumaFromPixels } from '../media/pdq';
 import { hashFrame, type FrameHash } from '../media/video';
 import type { ExtractedPost } from '../match/types';
 import { readHttpUrl } from '../untrusted/read';
 
 const MAX_IMAGES_PER_POST = 4;
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+/** A 6000×4000 photo; larger pictures are refused rather than risk the service worker's memory. */
+const MAX_IMAGE_PIXELS = 24_000_000;
 const CACHE_LIMIT = 2_000;
 
 export type ImageLoader = (url: string) => Promise<{ pixels: Uint8ClampedArray; width: number; height: number }>;
 
-/** The browser's decoder: fetch, createImageBitmap (downscaled), OffscreenCanvas. */
+/**
+ * The browser's decoder: fetch, createImageBitmap, OffscreenCanvas. Full size, because the PDQ reference
+ * picks pixels from the full picture (its 512×512 nearest-pixel resize); a browser downscale would move
+ * the hash 4–14 bits from other PDQ tools'.
+ */
 export const loadImageInBrowser: ImageLoader = async (url) => {
   const response = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -22,12 +29,12 @@ export const loadImageInBrowser: ImageLoader = async (url) => {
   if (type && !type.startsWith('image/')) throw new Error(`not an image (${type})`);
   const blob = await response.blob();
   if (blob.size > MAX_IMAGE_BYTES) throw new Error(`image too large (${blob.size} bytes)`);
-  const probe = await createImageBitmap(blob);
-  const scale = Math.min(1, PDQ_MAX_DIMENSION / Math.max(probe.width, probe.height));
-  const width = Math.max(1, Math.round(probe.width * scale));
-  const height = Math.max(1, Math.round(probe.height * scale));
-  probe.close();
-  const bitmap = await createImageBitmap(blob, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  const { width, height } = bitmap;
+  if (width * height > MAX_IMAGE_PIXELS) {
+    bitmap.close();
+    throw new Error(`image too large (${width}×${height})`);
+  }
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(bitmap, 0, 0);
@@ -44,7 +51,7 @@ export class PosterHasher {
     let pending = this.cache.get(url);
     if (!pending) {
       pending = this.load(url).then(
-        ({ pixels, width, height }) => hashFrame(lumaFromPixels(pixels, width, height), width, height),
+        ({ pixels, width, height }) => hashFrame(lumaFromPixels(pixels, width, height), width, height, 0, { dihedral: true }),
         (error: unknown) => {
           console.warn(`Sanad: image not hashed (${url.slice(0, 120)}):`, error instanceof Error ? error.message : error);
           return null;

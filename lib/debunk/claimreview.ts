@@ -151,7 +151,7 @@ function reason(v: unknown, language = 'und'): Reason | undefined {
 const HEX64 = /^[0-9a-f]{64}$/;
 const MAX_FRAMES = 3_000;
 
-/** Sanad's `fingerprints` extension: [{kind, frames: [{t, hash, quality, regions}]}]; bad frames are dropped. */
+/** Sanad's `fingerprints` extension: [{kind, frames: [{t, hash, quality, regions, pdq, pdqQuality}]}]; bad frames are dropped. */
 function fingerprints(v: unknown): MediaFingerprint[] {
   return asList(v)
     .slice(0, 10)
@@ -168,7 +168,11 @@ function fingerprints(v: unknown): MediaFingerprint[] {
           const regions = Array.isArray(f.regions)
             ? f.regions.slice(0, 4).map((r) => (typeof r === 'string' && HEX64.test(r.toLowerCase()) ? r.toLowerCase() : null))
             : undefined;
-          return [{ t, hash, quality, ...(regions && regions.length === 4 && { regions }) }];
+          // Plain PDQ (added with issue 22): optional, so feeds written before it stay readable.
+          const pdq = typeof f.pdq === 'string' && HEX64.test(f.pdq.toLowerCase()) ? f.pdq.toLowerCase() : undefined;
+          const pdqQuality = Math.round(readFiniteNumber(f.pdqQuality) ?? NaN);
+          const plain = pdq && pdqQuality >= 0 && pdqQuality <= 100 ? { pdq, pdqQuality } : undefined;
+          return [{ t, hash, quality, ...(regions && regions.length === 4 && { regions }), ...plain }];
         });
       return frames.length ? [{ kind: fp.kind, frames }] : [];
     });

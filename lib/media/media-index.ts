@@ -6,14 +6,14 @@
  * compareVideos, without comparing against every stored frame.
  */
 import type { MediaFingerprint } from '../debunk/types';
-import { frameHashes, uniqueFrames, videoDecision, VIDEO_MATCH, type FrameHash, type VideoComparison } from './video';
+import { frameHashes, lookupHashes, uniqueFrames, videoDecision, VIDEO_MATCH, type FrameHash, type VideoComparison } from './video';
 
 /** Plain typed arrays, stored with the text index. */
 export interface MediaIndexData {
   /** Entry e's hash is words[16e … 16e+16], word 0 = the hash's lowest 16 bits. */
   words: Uint16Array;
   docs: Int32Array;
-  /** 0: the whole frame; 1–4: its halves (only equal slots are compared). */
+  /** 0: the trimmed whole frame; 1–4: its halves; 5: plain PDQ (only equal slots are compared). */
   slots: Uint8Array;
   /** Whole second of the reference frame, for the share of the reference that was seen. */
   seconds: Int32Array;
@@ -69,9 +69,18 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
   };
 }
 
+/** Entries by the value of one 16-bit word: entries[offsets[v] … offsets[v+1]] have value v there. */
+interface WordBuckets {
+  offsets: Uint32Array;
+  entries: Uint32Array;
+}
+
 export class MediaIndex {
-  /** chunks[w]: word value → entries with that value in word w. Built on first lookup. */
-  private chunks: Map<number, number[]>[] | null = null;
+  /** One bucket table per word, in typed arrays (a query probes 16 × 17 buckets). Built on first lookup. */
+  private tables: WordBuckets[] | null = null;
+  /** Per entry: the probe that last saw it, so an entry is checked once per probe without a Set. */
+  private seenBy: Uint32Array | null = null;
+  private probe = 0;
 
   constructor(readonly data: MediaIndexData) {}
 
@@ -79,19 +88,20 @@ export class MediaIndex {
     return this.data.docs.length;
   }
 
-  private buckets(): Map<number, number[]>[] {
-    if (this.chunks) return this.chunks;
-    const chunks = Array.from({ length: 16 }, () => new Map<number, number[]>());
+  private buckets(): WordBuckets[] {
+    if (this.tables) return this.tables;
     const { words } = this.data;
-    for (let e = 0; e < this.size; e++) {
-      for (let w = 0; w < 16; w++) {
-        const value = words[e * 16 + w]!;
-        const bucket = chunks[w]!.get(value);
-        if (bucket) bucket.push(e);
-        else chunks[w]!.set(value, [e]);
-      }
-    }
-    return (this.chunks = chunks);
+    this.tables = Array.from({ length: 16 }, (_, w) => {
+      const offsets = new Uint32Array(65_537);
+      for (let e = 0; e < this.size; e++) offsets[words[e * 16 + w]! + 1]!++;
+      for (let v = 0; v < 65_536; v++) offsets[v + 1]! += offsets[v]!;
+      const next = offsets.slice(0, 65_536);
+      const entries = new Uint32Array(this.size);
+      for (let e = 0; e < this.size; e++) entries[next[words[e * 16 + w]!]!++] = e;
+      return { offsets, entries };
+    });
+    this.seenBy = new Uint32Array(this.size);
+    return this.tables;
   }
 
   private distance(entry: number, query: Uint16Array): number {
@@ -104,15 +114,22 @@ export class MediaIndex {
   /** Entries within the match distance of `hash` in the same slot. */
   private near(hash: string, slot: number, found: (entry: number) => void): void {
     const query = hexToWords(hash);
-    const chunks = this.buckets();
-    const seen = new Set<number>();
+    const tables = this.buckets();
+    const seenBy = this.seenBy!;
+    if (++this.probe === 0xffffffff) {
+      seenBy.fill(0);
+      this.probe = 1;
+    }
+    const stamp = this.probe;
     for (let w = 0; w < 16; w++) {
+      const { offsets, entries } = tables[w]!;
       const value = query[w]!;
       for (let bit = -1; bit < 16; bit++) {
-        const probe = bit < 0 ? value : value ^ (1 << bit);
-        for (const entry of chunks[w]!.get(probe) ?? []) {
-          if (seen.has(entry) || this.data.slots[entry] !== slot) continue;
-          seen.add(entry);
+        const v = bit < 0 ? value : value ^ (1 << bit);
+        for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
+          const entry = entries[k]!;
+          if (seenBy[entry] === stamp || this.data.slots[entry] !== slot) continue;
+          seenBy[entry] = stamp;
           if (this.distance(entry, query) <= VIDEO_MATCH.frameDistance) found(entry);
         }
       }
@@ -127,14 +144,16 @@ export class MediaIndex {
     const matchedSeconds = new Map<number, Set<number>>();
     for (const frame of unique) {
       const docsHit = new Set<number>();
-      frameHashes(frame).forEach((hash, slot) => {
-        if (!hash) return;
-        this.near(hash, slot, (entry) => {
-          const doc = this.data.docs[entry]!;
-          docsHit.add(doc);
-          if (!matchedSeconds.has(doc)) matchedSeconds.set(doc, new Set());
-          matchedSeconds.get(doc)!.add(this.data.seconds[entry]!);
-        });
+      // Stored frames are kept in one orientation; a query that carries its turns looks each of them up.
+      lookupHashes(frame).forEach((hashes, slot) => {
+        for (const hash of hashes) {
+          this.near(hash, slot, (entry) => {
+            const doc = this.data.docs[entry]!;
+            docsHit.add(doc);
+            if (!matchedSeconds.has(doc)) matchedSeconds.set(doc, new Set());
+            matchedSeconds.get(doc)!.add(this.data.seconds[entry]!);
+          });
+        }
       });
       for (const doc of docsHit) matchedFrames.set(doc, (matchedFrames.get(doc) ?? 0) + 1);
     }

@@ -5,7 +5,16 @@
  * logo over one part of the picture still matches on the parts left clean.
  * Pure: frames come in as luma planes from ffmpeg (Node) or a canvas (browser).
  */
-import { downsampleLuma, hammingDistance, pdqFromLuma, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from './pdq';
+import {
+  dihedralHashes,
+  downsampleLuma,
+  hammingDistance,
+  hashFromCoefficients,
+  pdqTransform,
+  referenceResize,
+  PDQ_MATCH_DISTANCE,
+  PDQ_MIN_QUALITY,
+} from './pdq';
 import { FRAME_DIMENSION } from './frame-size';
 
 export interface FrameHash {
@@ -15,6 +24,27 @@ export interface FrameHash {
   quality: number;
   /** Top, bottom, left and right halves of the trimmed frame; null where that half is too flat to use. */
   regions?: (string | null)[];
+  /**
+   * Plain PDQ of the whole, untrimmed frame as Meta's reference hasher computes it (vPDQ's frame hash): what
+   * other PDQ tools exchange. Fingerprints written before it existed have none.
+   */
+  pdq?: string;
+  pdqQuality?: number;
+  /**
+   * The other seven orientations (ORIENTATIONS[1…7]) of `hash` and `pdq`, so a mirrored or rotated copy
+   * matches a stored frame; computed for query frames (one stored orientation is enough).
+   */
+  turned?: { hash: string[]; pdq?: string[] };
+}
+
+export interface HashFrameOptions {
+  /** Also the seven other orientations (for frames that are looked up). */
+  dihedral?: boolean;
+  /**
+   * Plain PDQ of the full-size frame, as vPDQ hashes video frames (no 512×512 pre-resize, which only the photo
+   * hasher does: 4–12 bits apart on HD frames). Costs ~3× more on a 720p frame.
+   */
+  videoFrame?: boolean;
 }
 
 /** A frame is dropped as a repeat when it is this close to the previous kept one. */
@@ -79,9 +109,17 @@ export function cropLuma(luma: Float32Array, width: number, crop: Crop): Float32
   return out;
 }
 
-/** PDQ of one frame (or image) after its bars are trimmed, with its four halves. */
-export function hashFrame(fullLuma: Float32Array, fullWidth: number, fullHeight: number, t = 0): FrameHash {
-  // One downsample for the frame and all its regions. PDQ decimates to 64×64 in the end; at 256 px the
+/**
+ * One frame (or image): Sanad's hash after its bars are trimmed, with its four halves, and the plain PDQ of
+ * the whole frame. `fullLuma` is not changed.
+ */
+export function hashFrame(fullLuma: Float32Array, fullWidth: number, fullHeight: number, t = 0, options: HashFrameOptions = {}): FrameHash {
+  // Plain PDQ first, from the full-size plane (the photo reference's own 512×512 nearest-pixel pre-resize).
+  const square = options.videoFrame
+    ? { luma: fullLuma, width: fullWidth, height: fullHeight }
+    : referenceResize(fullLuma, fullWidth, fullHeight);
+  const plain = pdqTransform(square.luma === fullLuma ? fullLuma.slice() : square.luma, square.width, square.height);
+  // One downsample for the trimmed frame and all its regions. PDQ decimates to 64×64 in the end; at 256 px the
   // clips' matches and non-matches are unchanged and a 720p frame hashes ~3× faster than at 512.
   const { luma, width, height } = downsampleLuma(fullLuma, fullWidth, fullHeight, FRAME_DIMENSION);
   const crop = contentCrop(luma, width, height);
@@ -90,21 +128,76 @@ export function hashFrame(fullLuma: Float32Array, fullWidth: number, fullHeight:
   const h = crop.height;
   const region = (x: number, y: number, rw: number, rh: number): string | null => {
     if (rw < 16 || rh < 16) return null;
-    const r = pdqFromLuma(cropLuma(content, w, { x, y, width: rw, height: rh }), rw, rh);
-    return r.quality >= PDQ_MIN_QUALITY ? r.hash : null;
+    const r = pdqTransform(cropLuma(content, w, { x, y, width: rw, height: rh }), rw, rh);
+    return r.quality >= PDQ_MIN_QUALITY ? hashFromCoefficients(r.coefficients) : null;
   };
   const hw = Math.floor(w / 2);
   const hh = Math.floor(h / 2);
   const regions = [region(0, 0, w, hh), region(0, hh, w, h - hh), region(0, 0, hw, h), region(hw, 0, w - hw, h)];
-  const full = pdqFromLuma(content.slice(), w, h);
-  return { t, hash: full.hash, quality: full.quality, regions };
+  // The whole trimmed frame is area-averaged to 64×64 first: PDQ's own Jarosz filter is a 2-pixel box at
+  // 256 px, which aliases, and is not symmetric, so a mirrored frame's hash lands 26–66 bits from the
+  // original's turned one; averaged over symmetric cells the eight turns from the DCT are exact.
+  const full = pdqTransform(areaAverage(content, w, h, 64), 64, 64);
+  const frame: FrameHash = {
+    t,
+    hash: hashFromCoefficients(full.coefficients),
+    quality: full.quality,
+    regions,
+    pdq: hashFromCoefficients(plain.coefficients),
+    pdqQuality: plain.quality,
+  };
+  if (options.dihedral)
+    frame.turned = { hash: dihedralHashes(full.coefficients).slice(1), pdq: dihedralHashes(plain.coefficients).slice(1) };
+  return frame;
+}
+
+/**
+ * The plane averaged over a size×size grid of equal cells, each source pixel weighted by how much of it a
+ * cell covers (cell edges at k·W/size, exact in binary floats), so mirroring the plane mirrors the result.
+ */
+export function areaAverage(luma: Float32Array, width: number, height: number, size: number): Float32Array {
+  const along = (length: number) => {
+    // For each cell: first pixel and the weights of the pixels it covers.
+    const cells: { first: number; weights: number[] }[] = [];
+    for (let k = 0; k < size; k++) {
+      const from = (k * length) / size;
+      const to = ((k + 1) * length) / size;
+      const first = Math.floor(from);
+      const weights: number[] = [];
+      for (let p = first; p < to && p < length; p++) weights.push((Math.min(p + 1, to) - Math.max(p, from)) / (to - from));
+      cells.push({ first, weights });
+    }
+    return cells;
+  };
+  const columns = along(width);
+  const rows = along(height);
+  const wide = new Float64Array(height * size); // rows averaged across
+  for (let y = 0; y < height; y++) {
+    for (let k = 0; k < size; k++) {
+      const { first, weights } = columns[k]!;
+      let sum = 0;
+      for (let i = 0; i < weights.length; i++) sum += weights[i]! * luma[y * width + first + i]!;
+      wide[y * size + k] = sum;
+    }
+  }
+  const out = new Float32Array(size * size);
+  for (let k = 0; k < size; k++) {
+    const { first, weights } = rows[k]!;
+    for (let x = 0; x < size; x++) {
+      let sum = 0;
+      for (let i = 0; i < weights.length; i++) sum += weights[i]! * wide[(first + i) * size + x]!;
+      out[k * size + x] = sum;
+    }
+  }
+  return out;
 }
 
 /** Drops low-quality frames and frames nearly identical to the previous kept one. */
 export function uniqueFrames(frames: readonly FrameHash[]): FrameHash[] {
   const kept: FrameHash[] = [];
   for (const frame of frames) {
-    const usable = frame.quality >= PDQ_MIN_QUALITY || frame.regions?.some(Boolean);
+    const usable =
+      frame.quality >= PDQ_MIN_QUALITY || frame.regions?.some(Boolean) || (frame.pdq && (frame.pdqQuality ?? 0) >= PDQ_MIN_QUALITY);
     if (!usable) continue;
     const last = kept[kept.length - 1];
     if (last && hammingDistance(last.hash, frame.hash) <= DEDUPE_DISTANCE) continue;
@@ -113,16 +206,41 @@ export function uniqueFrames(frames: readonly FrameHash[]): FrameHash[] {
   return kept;
 }
 
-/** The hashes of a frame that may be compared: slot 0 the whole frame, 1–4 its halves (same slot only). */
+/** Slot of the plain PDQ hash in `frameHashes`. */
+export const PLAIN_PDQ_SLOT = 5;
+
+/**
+ * The hashes of a frame that may be compared, by slot (same slot only): 0 Sanad's trimmed whole frame, 1–4
+ * its halves, 5 the plain PDQ of the untrimmed frame.
+ */
 export function frameHashes(frame: FrameHash): (string | null)[] {
-  return [frame.quality >= PDQ_MIN_QUALITY ? frame.hash : null, ...(frame.regions ?? [null, null, null, null])];
+  const plain = frame.pdq && (frame.pdqQuality ?? 0) >= PDQ_MIN_QUALITY ? frame.pdq : null;
+  return [frame.quality >= PDQ_MIN_QUALITY ? frame.hash : null, ...(frame.regions ?? [null, null, null, null]), plain];
 }
 
+/**
+ * The orientations of the frame to look up in each slot: the frame as it is, then its seven turns for the
+ * whole-frame slots (0 and 5) when it carries them. Halves are not turned: a turn moves them to other slots.
+ */
+export function lookupHashes(frame: FrameHash): string[][] {
+  return frameHashes(frame).map((hash, slot) => {
+    if (!hash) return [];
+    const turned = slot === 0 ? frame.turned?.hash : slot === PLAIN_PDQ_SLOT ? frame.turned?.pdq : undefined;
+    return turned ? [hash, ...turned] : [hash];
+  });
+}
+
+/** Whether two frames show the same picture; either may carry its turns (a query), so mirrored copies match. */
 export function framesMatch(a: FrameHash, b: FrameHash): boolean {
-  const ha = frameHashes(a);
+  const near = (x: readonly string[], y: readonly string[]) =>
+    x.some((hx) => y.some((hy) => hammingDistance(hx, hy) <= VIDEO_MATCH.frameDistance));
+  const la = lookupHashes(a);
   const hb = frameHashes(b);
-  for (let k = 0; k < ha.length; k++) {
-    if (ha[k] && hb[k] && hammingDistance(ha[k]!, hb[k]!) <= VIDEO_MATCH.frameDistance) return true;
+  const lb = lookupHashes(b);
+  for (let k = 0; k < la.length; k++) {
+    if (!hb[k] || !la[k]!.length) continue;
+    // a's turns against b as stored, and b's turns against a as stored.
+    if (near(la[k]!, [hb[k]!]) || near(lb[k]!, la[k]!.slice(0, 1))) return true;
   }
   return false;
 }

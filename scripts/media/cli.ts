@@ -1,15 +1,23 @@
 /**
  * Media fingerprints for publishers and tests (the same code as the extension):
- *   npm run --silent media -- hash [--fps 10] FILE
- *       one JSON line: {"file", "kind", "frames": [{"t", "hash", "quality", "regions"}]}
- *   npm run --silent media -- match --against FILE... --query FILE
- *       {"query", "matches": [{"file", "match", "queryShare", "referenceShare"}]}
- * FILE is a video or image (decoded with Debian's ffmpeg; JPEG in JS), or a JSON line written by `hash`.
- * References are sampled at 10 frames a second, queries at 1, as the extension does.
+ *   npm run --silent media -- hash [--fps 10] [--dihedral] [--format sanad|pdq|vpdq] FILE
+ *       sanad (default): one JSON line {"file", "kind", "frames": [{"t", "hash", "quality", "regions", "pdq", "pdqQuality"}]}
+ *       (--dihedral adds each frame's seven other orientations as "turned");
+ *       pdq: `hash,quality,file` lines; vpdq: `frame_number,quality,hash,timestamp` lines (other PDQ tools' formats)
+ *   npm run --silent media -- match [--dihedral] --against FILE... --query FILE
+ *       {"query", "matches": [{"file", "match", "queryShare", "referenceShare"}]}; --dihedral also tries the
+ *       query mirrored and rotated
+ *   npm run --silent media -- reference
+ *       bit distances of our plain PDQ from Meta's reference hasher, per set of ../shared/media/pdq-ref
+ * FILE is a video or image (JPEG decoded by libjpeg-turbo, the rest by Debian's ffmpeg), a JSON line written by
+ * `hash`, or a PDQ/vPDQ list (.csv/.txt) from another tool. References are sampled at 10 frames a second,
+ * queries at 1, as the extension does.
  */
 import { parseArgs } from 'node:util';
+import { formatPdqList, formatVpdqList } from '../../lib/media/pdq-lists';
 import { compareVideos, VIDEO_MATCH } from '../../lib/media/video';
 import { fingerprintFile, loadFingerprint } from './fingerprint';
+import { compareWithReference, distanceSummary, referenceSets } from './reference-check';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -28,19 +36,28 @@ function flagLists(args: string[]): Record<string, string[]> {
 function main(): void {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'hash') {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { fps: { type: 'string' } } });
-    if (positionals.length !== 1) throw new Error('usage: media hash [--fps N] FILE');
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { fps: { type: 'string' }, dihedral: { type: 'boolean' }, format: { type: 'string' } },
+    });
+    if (positionals.length !== 1) throw new Error('usage: media hash [--fps N] [--dihedral] [--format sanad|pdq|vpdq] FILE');
     const fps = values.fps ? Number(values.fps) : VIDEO_MATCH.referenceFps;
     if (!(fps > 0 && fps <= 60)) throw new Error(`--fps must be between 0 and 60, got ${values.fps}`);
-    process.stdout.write(`${JSON.stringify(fingerprintFile(positionals[0]!, fps))}\n`);
+    const format = values.format ?? 'sanad';
+    if (!['sanad', 'pdq', 'vpdq'].includes(format)) throw new Error(`--format must be sanad, pdq or vpdq, got ${format}`);
+    const fingerprint = fingerprintFile(positionals[0]!, fps, { dihedral: !!values.dihedral });
+    if (format === 'pdq') process.stdout.write(formatPdqList(fingerprint.frames, fingerprint.file));
+    else if (format === 'vpdq') process.stdout.write(formatVpdqList(fingerprint.frames, fingerprint.frameRate ?? fps));
+    else process.stdout.write(`${JSON.stringify(fingerprint)}\n`);
     return;
   }
   if (command === 'match') {
     const values = flagLists(rest);
     const queryFile = values.query?.[0];
-    if (!queryFile || values.query!.length > 1 || !values.against?.length)
-      throw new Error('usage: media match --against FILE... --query FILE');
-    const query = loadFingerprint(queryFile, VIDEO_MATCH.queryFps);
+    if (!queryFile || values.query!.length > 1 || !values.against?.length || values.dihedral?.length)
+      throw new Error('usage: media match [--dihedral] --against FILE... --query FILE');
+    const query = loadFingerprint(queryFile, VIDEO_MATCH.queryFps, { dihedral: !!values.dihedral });
     const matches = values.against.map((file) => {
       const result = compareVideos(query.frames, loadFingerprint(file).frames);
       return { file, match: result.match, queryShare: round(result.queryShare), referenceShare: round(result.referenceShare) };
@@ -48,7 +65,25 @@ function main(): void {
     process.stdout.write(`${JSON.stringify({ query: queryFile, matches })}\n`);
     return;
   }
-  throw new Error('usage: media hash FILE | media match --against FILE... --query FILE');
+  if (command === 'reference') {
+    const sets = referenceSets();
+    if (!sets.length) throw new Error('no reference sets: ../shared/media/pdq-ref is not here');
+    for (const set of sets) {
+      const rows = compareWithReference(set);
+      for (const group of new Set(rows.map((r) => r.set))) {
+        const of = rows.filter((r) => r.set === group);
+        const s = distanceSummary(of);
+        const worst = Math.max(...of.map((r) => r.distance));
+        process.stdout.write(
+          `${group}: ${s.count} files at quality ≥ 80, bits min/median/max ${s.min}/${s.median}/${s.max}; worst of all ${of.length}: ${worst}\n`,
+        );
+      }
+    }
+    return;
+  }
+  throw new Error(
+    'usage: media reference | media hash [--dihedral] [--format sanad|pdq|vpdq] FILE | media match [--dihedral] --against FILE... --query FILE',
+  );
 }
 
 try {

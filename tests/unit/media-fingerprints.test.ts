@@ -22,7 +22,7 @@ beforeAll(() => {
     reference[file] = fingerprintFile(resolve(VIDEOS, file), VIDEO_MATCH.referenceFps).frames;
     query[file] = fingerprintFile(resolve(VIDEOS, file), VIDEO_MATCH.queryFps).frames;
   }
-}, 120_000);
+}, 400_000);
 
 const pairs = files.flatMap((q) => files.filter((r) => r !== q).map((r) => [q, r] as const));
 
