@@ -83,7 +83,7 @@ const seconds = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!.toFixed(1);
 const stored = await intake.store.count();
-const keys = new Set((await intake.store.list(undefined, TOTAL * 2)).map((s) => s.idempotencyKey));
+const keys = new Set((await intake.store.list({ limit: TOTAL * 2 })).map((s) => s.idempotencyKey));
 await intake.stop();
 rmSync(dir, { recursive: true, force: true });
 
