@@ -192,9 +192,7 @@ export function createApp({
     const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
     const [page, counts] = await Promise.all([store.list({ status, search, before, limit: PAGE_SIZE + 1 }), store.countByStatus(search)]);
     const submissions = page.slice(0, PAGE_SIZE);
-    const audits = await Promise.all(
-      submissions.filter((s) => s.review).map(async (s) => [s.id, await store.audit({ submissionId: s.id })] as const),
-    );
+    const audits = await store.auditOf(submissions.filter((s) => s.review).map((s) => s.id));
     return c.html(
       consolePage({
         lang,
@@ -203,7 +201,7 @@ export function createApp({
         csrf: session.csrf,
         desk,
         submissions,
-        audits: new Map(audits),
+        audits,
         counts,
         filter: { status, search, before },
         next: page.length > PAGE_SIZE ? submissions.at(-1)!.id : undefined,

@@ -95,6 +95,8 @@ export interface IntakeStore {
   publicationSeq(): Promise<number>;
   count(): Promise<number>;
   audit(query?: { submissionId?: number; limit?: number }): Promise<AuditEntry[]>;
+  /** The audit entries of several submissions at once (newest first), by submission id. */
+  auditOf(submissionIds: number[]): Promise<Map<number, AuditEntry[]>>;
   addReviewer(name: string, tokenHash: string): Promise<void>;
   /** Removes a reviewer and ends their sessions; false if there was none of that name. */
   removeReviewer(name: string): Promise<boolean>;
@@ -141,7 +143,8 @@ const submissionsTable = (idColumn: string, name = 'submissions') => `CREATE TAB
      status TEXT NOT NULL DEFAULT 'pending',
      received_at TEXT NOT NULL,
      review_json TEXT,
-     seq BIGINT
+     seq BIGINT,
+     search_text TEXT
    )`;
 
 const schema = (idColumn: string) => [
@@ -171,12 +174,25 @@ async function migrate(driver: SqlDriver): Promise<void> {
           'idempotency_key TEXT NOT NULL UNIQUE',
         )
       : (await driver.all("SELECT 1 FROM pg_constraint WHERE conname = 'submissions_idempotency_key_key'")).length > 0;
-  if (!legacy) return;
+  if (legacy) await liftGlobalKeys(driver);
+  // What the console searches, for rows stored before it was kept.
+  const unindexed = await driver.all<{ id: number | string; post_json: string; note: string | null }>(
+    'SELECT id, post_json, note FROM submissions WHERE search_text IS NULL',
+  );
+  for (const row of unindexed)
+    await driver.run('UPDATE submissions SET search_text = ? WHERE id = ?', [
+      searchText(JSON.parse(row.post_json) as SubmittedPost, row.note ?? undefined),
+      row.id,
+    ]);
+}
+
+async function liftGlobalKeys(driver: SqlDriver): Promise<void> {
   await driver.transaction(async (tx) => {
     if (driver.dialect === 'postgres') {
       await tx.run('ALTER TABLE submissions DROP CONSTRAINT submissions_idempotency_key_key');
       await tx.run('ALTER TABLE submissions ADD COLUMN IF NOT EXISTS seq BIGINT');
       await tx.run('ALTER TABLE submissions ADD COLUMN IF NOT EXISTS content_hash TEXT');
+      await tx.run('ALTER TABLE submissions ADD COLUMN IF NOT EXISTS search_text TEXT');
     } else {
       // SQLite cannot drop a column's UNIQUE: copy into a table without it (ids kept).
       await tx.run(submissionsTable(driver.idColumn, 'submissions_next'));
@@ -227,6 +243,26 @@ function fromRow(row: Row): StoredSubmission {
   };
 }
 
+/** The words the console searches: the post's text, author, addresses and the volunteer's note, lower-cased. */
+export function searchText(post: SubmittedPost, note: string | undefined): string {
+  return [post.text, post.author, post.permalink, ...post.links, note].filter(Boolean).join('\n').toLowerCase();
+}
+
+interface AuditRow {
+  at: string;
+  reviewer: string;
+  action: AuditEntry['action'];
+  submission_id: number | string | null;
+  detail: string | null;
+}
+const fromAuditRow = (r: AuditRow): AuditEntry => ({
+  at: r.at,
+  reviewer: r.reviewer,
+  action: r.action,
+  ...(r.submission_id !== null && { submissionId: Number(r.submission_id) }),
+  ...(r.detail !== null && { detail: r.detail }),
+});
+
 /** What a repeat must match: everything the volunteer sent but the key. */
 export function contentHash(submission: Submission): string {
   const { idempotencyKey: _key, ...content } = submission;
@@ -235,7 +271,8 @@ export function contentHash(submission: Submission): string {
 
 /** `search` as a LIKE pattern that matches it literally. */
 const likePattern = (search: string) => `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const SEARCHED = `(lower(post_json) LIKE ? ESCAPE '\\' OR lower(coalesce(note, '')) LIKE ? ESCAPE '\\')`;
+/** Both sides lower-cased in JavaScript (Unicode-aware), so LIKE means the same on both databases. */
+const SEARCHED = `search_text LIKE ? ESCAPE '\\'`;
 
 /** Thrown inside a transaction to roll it back when its guarded UPDATE found nothing to change. */
 class NothingChanged extends Error {}
@@ -281,8 +318,8 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
     async insert(submission, client) {
       const hash = contentHash(submission);
       const inserted = await driver.all<{ id: number | string }>(
-        `INSERT INTO submissions (idempotency_key, client, content_hash, kind, category, note, post_json, screenshot, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client, idempotency_key) DO NOTHING RETURNING id`,
+        `INSERT INTO submissions (idempotency_key, client, content_hash, kind, category, note, post_json, screenshot, received_at, search_text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client, idempotency_key) DO NOTHING RETURNING id`,
         [
           submission.idempotencyKey,
           client,
@@ -293,6 +330,7 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
           JSON.stringify(submission.post),
           submission.screenshot ?? null,
           new Date().toISOString(),
+          searchText(submission.post, submission.note),
         ],
       );
       if (inserted[0]) return { id: Number(inserted[0].id), created: true };
@@ -308,7 +346,7 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       const conditions: [string, unknown[]][] = [];
       if (status) conditions.push(['status = ?', [status]]);
       if (before !== undefined) conditions.push(['id < ?', [before]]);
-      if (search) conditions.push([SEARCHED, [likePattern(search), likePattern(search)]]);
+      if (search) conditions.push([SEARCHED, [likePattern(search)]]);
       const where = conditions.map(([sql]) => sql);
       const params = conditions.flatMap(([, p]) => p);
       const rows = await driver.all<Row>(
@@ -320,7 +358,7 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
     async countByStatus(search) {
       const rows = await driver.all<{ status: SubmissionStatus; n: number | string }>(
         `SELECT status, count(*) AS n FROM submissions ${search ? `WHERE ${SEARCHED}` : ''} GROUP BY status`,
-        search ? [likePattern(search), likePattern(search)] : [],
+        search ? [likePattern(search)] : [],
       );
       const counts = Object.fromEntries(SUBMISSION_STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
       for (const row of rows) counts[row.status] = Number(row.n);
@@ -379,23 +417,21 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       return Number(row!.n);
     },
     async audit({ submissionId, limit = 100 } = {}) {
-      const rows = await driver.all<{
-        at: string;
-        reviewer: string;
-        action: AuditEntry['action'];
-        submission_id: number | null;
-        detail: string | null;
-      }>(
+      const rows = await driver.all<AuditRow>(
         `SELECT at, reviewer, action, submission_id, detail FROM audit ${submissionId !== undefined ? 'WHERE submission_id = ?' : ''} ORDER BY id DESC LIMIT ?`,
         submissionId !== undefined ? [submissionId, limit] : [limit],
       );
-      return rows.map((r) => ({
-        at: r.at,
-        reviewer: r.reviewer,
-        action: r.action,
-        ...(r.submission_id !== null && { submissionId: Number(r.submission_id) }),
-        ...(r.detail !== null && { detail: r.detail }),
-      }));
+      return rows.map(fromAuditRow);
+    },
+    async auditOf(ids) {
+      const byId = new Map<number, AuditEntry[]>();
+      if (!ids.length) return byId;
+      const rows = await driver.all<AuditRow>(
+        `SELECT at, reviewer, action, submission_id, detail FROM audit WHERE submission_id IN (${ids.map(() => '?').join(', ')}) ORDER BY id DESC`,
+        ids,
+      );
+      for (const entry of rows.map(fromAuditRow)) byId.set(entry.submissionId!, [...(byId.get(entry.submissionId!) ?? []), entry]);
+      return byId;
     },
     async addReviewer(name, tokenHash) {
       await driver.run('INSERT INTO reviewers (name, token_hash, created_at) VALUES (?, ?, ?)', [
