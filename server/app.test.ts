@@ -37,7 +37,13 @@ const submission = (key: string, extra: Record<string, unknown> = {}) => ({
 // Always SQLite; PostgreSQL too when the test setup started one (or DATABASE_URL names one).
 const postgresUrl = inject('postgresUrl');
 const BACKENDS: { name: string; reset: () => Promise<void>; driver: () => SqlDriver }[] = [
-  { name: 'SQLite', reset: async () => {}, driver: () => sqliteDriver(join(dir, 'intake.sqlite')) },
+  {
+    name: 'SQLite',
+    reset: async () => {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `intake.sqlite${suffix}`), { force: true });
+    },
+    driver: () => sqliteDriver(join(dir, 'intake.sqlite')),
+  },
   ...(postgresUrl
     ? [
         {
@@ -222,6 +228,44 @@ describe.each(BACKENDS)('intake on $name', ({ reset, driver }) => {
       expect(await response.json()).toEqual({ error: 'internal error' });
       store = await open();
     });
+  });
+
+  it('opens a database made before keys were scoped and changes numbered, keeping every row', async () => {
+    await stopServer();
+    await store.close();
+    await reset();
+    // The schema as it was: one global key uniqueness, no sequence, no content hash, no search text.
+    const legacy = driver();
+    await legacy.run(`CREATE TABLE submissions (id ${legacy.idColumn}, idempotency_key TEXT NOT NULL UNIQUE, client TEXT NOT NULL,
+      kind TEXT NOT NULL, category TEXT NOT NULL, note TEXT, post_json TEXT NOT NULL, screenshot TEXT,
+      status TEXT NOT NULL DEFAULT 'pending', received_at TEXT NOT NULL, review_json TEXT)`);
+    const postJson = JSON.stringify(submission('x').post);
+    const review = JSON.stringify({ reviewer: 'Old', reviewedAt: '2026-01-01T00:00:00.000Z', verdict: 'false', claim: 'Old claim' });
+    await legacy.run(
+      `INSERT INTO submissions (idempotency_key, client, kind, category, note, post_json, status, received_at, review_json)
+       VALUES ('old-key-0001', 'install-a', 'claim', 'false-claim', 'old note', ?, 'verified', '2026-01-01T00:00:00.000Z', ?),
+              ('old-key-0002', 'install-a', 'claim', 'other', NULL, ?, 'pending', '2026-01-02T00:00:00.000Z', NULL)`,
+      [postJson, review, postJson],
+    );
+    await legacy.close();
+    store = await open();
+    await start();
+    expect(await store.count()).toBe(2);
+    expect(await store.publicationSeq()).toBeGreaterThanOrEqual(1);
+    expect((await store.published(0, await store.publicationSeq())).map((s) => s.idempotencyKey)).toEqual(['old-key-0001']);
+    expect((await store.list({ search: 'OLD NOTE' })).map((s) => s.idempotencyKey)).toEqual(['old-key-0001']);
+    expect((await post(submission('old-key-0001'), { 'x-sanad-client': 'install-b' })).status).toBe(201);
+    expect((await post(submission('old-key-0002'), { 'x-sanad-client': 'install-a' })).status).toBe(200);
+  });
+
+  it('searches what was submitted, not the stored format’s field names, in any letter case', async () => {
+    await post(submission('key-search-1', { note: 'Seen on CHANNEL Halab' }));
+    await post(submission('key-search-2', { post: { ...submission('x').post, text: 'فيديو من حلب' } }));
+    expect((await store.list({ search: 'pageUrl' })).length).toBe(0);
+    expect((await store.list({ search: 'channel halab' })).map((s) => s.idempotencyKey)).toEqual(['key-search-1']);
+    expect((await store.list({ search: 'حلب' })).map((s) => s.idempotencyKey)).toEqual(['key-search-2']);
+    expect((await store.list({ search: '100%_' })).length).toBe(0);
+    expect(await store.countByStatus('حلب')).toMatchObject({ pending: 1, verified: 0 });
   });
 
   describe('the desk console and publishing', () => {
