@@ -1,14 +1,22 @@
+/**
+ * The intake service over real HTTP (a listening server, as extensions and browsers reach it), on SQLite and,
+ * when the test setup started one, PostgreSQL: both stores must behave the same.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseSanadFeed } from '../lib/feeds/sanad-feed';
 import { verifyFeed } from '../lib/feeds/signature';
-import { createApp, hashToken } from './app';
+import { reviewerSession } from '../scripts/support/intake';
+import { createApp, hashToken, type AppOptions } from './app';
 import { postgresDriver } from './drivers/postgres';
-import { openSqliteStore } from './open-store';
-import { openSqlStore, type IntakeStore } from './store';
+import { sqliteDriver } from './drivers/sqlite';
+import { openSqlStore, type IntakeStore, type SqlDriver } from './store';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const submission = (key: string, extra: Record<string, unknown> = {}) => ({
@@ -28,8 +36,14 @@ const submission = (key: string, extra: Record<string, unknown> = {}) => ({
 
 // Always SQLite; PostgreSQL too when the test setup started one (or DATABASE_URL names one).
 const postgresUrl = inject('postgresUrl');
-const BACKENDS = [
-  { name: 'SQLite', reset: async () => {}, open: () => openSqliteStore(join(dir, 'intake.sqlite')) },
+const BACKENDS: { name: string; reset: () => Promise<void>; driver: () => SqlDriver }[] = [
+  {
+    name: 'SQLite',
+    reset: async () => {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `intake.sqlite${suffix}`), { force: true });
+    },
+    driver: () => sqliteDriver(join(dir, 'intake.sqlite')),
+  },
   ...(postgresUrl
     ? [
         {
@@ -37,10 +51,10 @@ const BACKENDS = [
           reset: async () => {
             const client = new pg.Client(postgresUrl);
             await client.connect();
-            await client.query('DROP TABLE IF EXISTS submissions, reviewers, meta');
+            await client.query('DROP TABLE IF EXISTS submissions, reviewers, meta, counters, sessions, audit');
             await client.end();
           },
-          open: () => openSqlStore(postgresDriver(postgresUrl)),
+          driver: () => postgresDriver(postgresUrl),
         },
       ]
     : []),
@@ -48,41 +62,81 @@ const BACKENDS = [
 
 let dir: string;
 let store: IntakeStore;
-let app: ReturnType<typeof createApp>;
+let server: ServerType | undefined;
+let base = '';
 
+async function start(options: Partial<AppOptions> = {}): Promise<void> {
+  await stopServer();
+  const app = createApp({
+    store,
+    desk: { name: 'Test desk', url: 'https://desk.example' },
+    rate: { perMinute: 60, burst: 5 },
+    addressRate: { perMinute: 6000, burst: 1000 },
+    ...options,
+  });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+const stopServer = () =>
+  new Promise<void>((resolve) => {
+    if (!server) return resolve();
+    (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+    server.close(() => resolve());
+    server = undefined;
+  });
+
+const http = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init });
 let clients = 0;
-/** Posts as a new client each time unless a client is given (the rate limit is per client). */
+/** Posts as a new client id each time unless one is given (the rate limit is per address and id). */
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  app.request('/v1/submissions', {
+  http('/v1/submissions', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: EXTENSION, 'x-sanad-client': `client-${clients++}`, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+const idOf = async (response: Response) => ((await response.json()) as { id: number }).id;
 
-describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
+describe.each(BACKENDS)('intake on $name', ({ reset, driver }) => {
+  let open: () => Promise<IntakeStore>;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sanad-intake-'));
     await reset();
+    open = () => openSqlStore(driver());
     store = await open();
-    app = createApp({ store, desk: { name: 'Test desk', url: 'https://desk.example' }, rate: { perMinute: 60, burst: 5 } });
+    await start();
   });
   afterEach(async () => {
+    await stopServer();
     await store.close().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   });
 
   describe('submissions', () => {
     it('stores a submission once per idempotency key, and keeps it across a restart', async () => {
-      const first = await post(submission('key-00000001'));
+      const first = await post(submission('key-00000001'), { 'x-sanad-client': 'install-a' });
       expect(first.status).toBe(201);
       expect(first.headers.get('access-control-allow-origin')).toBe(EXTENSION);
-      const again = await post(submission('key-00000001'));
+      const again = await post(submission('key-00000001'), { 'x-sanad-client': 'install-a' });
       expect(again.status).toBe(200);
-      expect((await again.json()).id).toBe((await first.json()).id);
+      expect(await idOf(again)).toBe(await idOf(first));
+      await stopServer();
       await store.close();
       store = await open();
       expect(await store.count()).toBe(1);
       expect((await store.list())[0]!.post.permalink).toBe('https://x.com/someone/status/777');
+    });
+
+    it('scopes idempotency keys per client and compares content: another client’s same key is its own submission', async () => {
+      const mine = await post(submission('shared-key-01'), { 'x-sanad-client': 'install-a' });
+      const theirs = await post(submission('shared-key-01', { note: 'a different report' }), { 'x-sanad-client': 'install-b' });
+      expect([mine.status, theirs.status]).toEqual([201, 201]);
+      expect(await idOf(theirs)).not.toBe(await idOf(mine));
+      // The same client reusing its key for other content: refused, nothing overwritten.
+      const reused = await post(submission('shared-key-01', { note: 'changed' }), { 'x-sanad-client': 'install-a' });
+      expect(reused.status).toBe(409);
+      expect((await store.list()).map((s) => s.note).sort()).toEqual(['a different report', 'looks generated: lips out of sync']);
     });
 
     it('stores a note and text with control characters (NUL) the same on every store, without them', async () => {
@@ -115,18 +169,32 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
         ]),
       );
       expect((await post(submission('short'))).status).toBe(400);
-      expect((await app.request('/v1/submissions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(
-        415,
-      );
+      expect((await http('/v1/submissions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
       const huge = await post(submission('key-00000003', { note: 'x'.repeat(3 * 1024 * 1024) }));
       expect(huge.status).toBe(413);
       expect((await post(submission('key-00000004', { screenshot: 'data:text/html;base64,PHNjcmlwdD4=' }))).status).toBe(400);
       expect(await store.count()).toBe(0);
     });
 
+    it('refuses an oversized chunked body while it streams in, without waiting for its end', async () => {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(`${base}/v1/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        });
+        req.on('error', () => {});
+        // 3 MB in chunks, and the body never ends: only a limit enforced while streaming can answer.
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        for (let i = 0; i < 48; i++) req.write(chunk);
+        setTimeout(() => reject(new Error('no answer before the body ended')), 5_000);
+      });
+      expect(status).toBe(413);
+      expect(await store.count()).toBe(0);
+    });
+
     it('refuses web pages as callers (CORS for extensions only) and answers the extension’s preflight', async () => {
       expect((await post(submission('key-00000005'), { origin: 'https://evil.example' })).status).toBe(403);
-      const preflight = await app.request('/v1/submissions', {
+      const preflight = await http('/v1/submissions', {
         method: 'OPTIONS',
         headers: { origin: EXTENSION, 'access-control-request-method': 'POST' },
       });
@@ -144,6 +212,15 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
       expect((await post(submission('rate-key-y000'), { 'x-sanad-client': 'two' })).status).toBe(201);
     });
 
+    it('limits per client address: a fresh client id on every request does not escape the limit', async () => {
+      await start({ addressRate: { perMinute: 60, burst: 10 } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) statuses.push((await post(submission(`flood-key-${i}00`))).status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+      expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+      expect(await store.count()).toBe(10);
+    });
+
     it('never crashes: a failing store is a 500 with no details leaked', async () => {
       await store.close();
       const response = await post(submission('key-00000006'));
@@ -153,11 +230,75 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
     });
   });
 
-  describe('review and publishing', () => {
-    const TOKEN = 'reviewer-token-for-tests';
-    beforeEach(() => store.addReviewer('Lina', hashToken(TOKEN)));
+  it('opens a database made before keys were scoped and changes numbered, keeping every row', async () => {
+    await stopServer();
+    await store.close();
+    await reset();
+    // The schema as it was: one global key uniqueness, no sequence, no content hash, no search text.
+    const legacy = driver();
+    await legacy.run(`CREATE TABLE submissions (id ${legacy.idColumn}, idempotency_key TEXT NOT NULL UNIQUE, client TEXT NOT NULL,
+      kind TEXT NOT NULL, category TEXT NOT NULL, note TEXT, post_json TEXT NOT NULL, screenshot TEXT,
+      status TEXT NOT NULL DEFAULT 'pending', received_at TEXT NOT NULL, review_json TEXT)`);
+    const postJson = JSON.stringify(submission('x').post);
+    const review = JSON.stringify({ reviewer: 'Old', reviewedAt: '2026-01-01T00:00:00.000Z', verdict: 'false', claim: 'Old claim' });
+    await legacy.run(
+      `INSERT INTO submissions (idempotency_key, client, kind, category, note, post_json, status, received_at, review_json)
+       VALUES ('old-key-0001', 'install-a', 'claim', 'false-claim', 'old note', ?, 'verified', '2026-01-01T00:00:00.000Z', ?),
+              ('old-key-0002', 'install-a', 'claim', 'other', NULL, ?, 'pending', '2026-01-02T00:00:00.000Z', NULL)`,
+      [postJson, review, postJson],
+    );
+    await legacy.close();
+    store = await open();
+    await start();
+    expect(await store.count()).toBe(2);
+    expect(await store.publicationSeq()).toBeGreaterThanOrEqual(1);
+    expect((await store.published(0, await store.publicationSeq())).map((s) => s.idempotencyKey)).toEqual(['old-key-0001']);
+    expect((await store.list({ search: 'OLD NOTE' })).map((s) => s.idempotencyKey)).toEqual(['old-key-0001']);
+    expect((await post(submission('old-key-0001'), { 'x-sanad-client': 'install-b' })).status).toBe(201);
+    expect((await post(submission('old-key-0002'), { 'x-sanad-client': 'install-a' })).status).toBe(200);
+  });
 
-    it('keeps the review page behind a token stored only as a hash, and renders hostile text as text', async () => {
+  it('searches what was submitted, not the stored format’s field names, in any letter case', async () => {
+    await post(submission('key-search-1', { note: 'Seen on CHANNEL Halab' }));
+    await post(submission('key-search-2', { post: { ...submission('x').post, text: 'فيديو من حلب' } }));
+    expect((await store.list({ search: 'pageUrl' })).length).toBe(0);
+    expect((await store.list({ search: 'channel halab' })).map((s) => s.idempotencyKey)).toEqual(['key-search-1']);
+    expect((await store.list({ search: 'حلب' })).map((s) => s.idempotencyKey)).toEqual(['key-search-2']);
+    expect((await store.list({ search: '100%_' })).length).toBe(0);
+    expect(await store.countByStatus('حلب')).toMatchObject({ pending: 1, verified: 0 });
+  });
+
+  describe('the desk console and publishing', () => {
+    const TOKEN = 'reviewer-token-for-tests';
+    let session: { cookie: string; csrf: string };
+    beforeEach(async () => {
+      await store.addReviewer('Lina', hashToken(TOKEN));
+      session = await reviewerSession(store, 'Lina');
+    });
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+    /** A console form post as a browser makes it from the console's own page. */
+    const decide = (id: number, fields: Record<string, string>, headers: Record<string, string> = {}, path = `/review/${id}`) =>
+      http(path, {
+        method: 'POST',
+        headers: {
+          cookie: session.cookie,
+          origin: base,
+          'sec-fetch-site': 'same-origin',
+          'content-type': 'application/x-www-form-urlencoded',
+          ...headers,
+        },
+        body: form({ csrf: session.csrf, ...fields }),
+      });
+    const VERIFY = { decision: 'verify', verdict: 'false', reasonKind: 'false-claim', claim: 'Video shows soldiers captured in Aleppo' };
+    const submit = async (key: string, extra: Record<string, unknown> = {}) => idOf(await post(submission(key, extra)));
+    const feed = async (since?: string) => {
+      const body = await (await http(`/feed.json${since !== undefined ? `?since=${since}` : ''}`)).text();
+      const parsed = parseSanadFeed(body, 'desk');
+      if (!parsed.ok) throw new Error(parsed.reason);
+      return { body, parsed, json: JSON.parse(body) as Record<string, unknown> };
+    };
+
+    it('logs in by POST only: a token in a link does not, and the cookie is a random, expiring session id', async () => {
       await post(
         submission('key-hostile1', {
           post: {
@@ -168,116 +309,231 @@ describe.each(BACKENDS)('intake on $name', ({ reset, open }) => {
           },
         }),
       );
-      expect((await app.request('/review')).status).toBe(401);
-      expect((await app.request('/review?token=wrong')).status).toBe(401);
-      const login = await app.request(`/review?token=${TOKEN}`);
-      expect(login.status).toBe(303);
-      const cookie = login.headers.get('set-cookie')!;
+      expect((await http('/review')).status).toBe(401);
+      const linked = await http(`/review?token=${TOKEN}`);
+      expect(linked.status).toBe(401);
+      expect(linked.headers.get('set-cookie')).toBeNull();
+      const login = (token: string, headers: Record<string, string> = {}) =>
+        http('/review/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, 'sec-fetch-site': 'same-origin', ...headers },
+          body: form({ token }),
+        });
+      expect((await login('wrong')).status).toBe(401);
+      expect((await login(TOKEN, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      const ok = await login(TOKEN);
+      expect(ok.status).toBe(303);
+      const cookie = ok.headers.get('set-cookie')!;
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Strict/i);
-      const page = await app.request('/review', { headers: { cookie: cookie.split(';')[0]! } });
+      expect(cookie).toMatch(/Max-Age=43200/);
+      expect(cookie).not.toMatch(/Secure/);
+      expect(cookie).not.toContain(TOKEN);
+      const page = await http('/review', { headers: { cookie: cookie.split(';')[0]! } });
       const html = await page.text();
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
       expect(html).not.toMatch(/<script|<img src=x/i);
-      expect(html).toContain('Signed in as Lina');
+      expect(html).toContain('Lina');
+      expect(html).toContain(`name="csrf" value="`);
     });
 
-    it('offers incremental updates: asked since its cursor, the feed sends only what was verified after', async () => {
-      const cookie = `sanad_review=${TOKEN}`;
-      const verify = async (key: string) => {
-        const { id } = (await (await post(submission(key))).json()) as { id: number };
-        await new Promise((r) => setTimeout(r, 5)); // distinct verification times
-        await app.request(`/review/${id}`, {
-          method: 'POST',
-          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ decision: 'verify', verdict: 'false', claim: `Claim ${key} about a video` }),
-        });
-      };
-      await verify('key-delta-01');
-      const full = (await (await app.request('/feed.json')).json()) as {
-        cursor: string;
-        items: unknown[];
-        delta?: boolean;
-        feed: string;
-        sequence: number;
-      };
-      expect(full.items).toHaveLength(1);
-      expect(full.delta).toBeUndefined();
-      await verify('key-delta-02');
-      const body = await (await app.request(`/feed.json?since=${encodeURIComponent(full.cursor)}`)).text();
-      const delta = parseSanadFeed(body, 'desk');
-      expect(delta).toMatchObject({ ok: true, delta: true, since: full.cursor, feedUrl: 'http://localhost/feed.json', sequence: 2 });
-      if (delta.ok) expect(delta.debunks.map((d) => d.claim)).toEqual(['Claim key-delta-02 about a video']);
-      // Signed for its own address, numbered: a subscriber can tell a replay from a new publication.
-      expect(full).toMatchObject({ feed: 'http://localhost/feed.json', sequence: 1 });
-      expect(await verifyFeed(JSON.parse(body), await (await app.request('/feed-key')).text())).toEqual({ ok: true });
+    it('ends sessions when they expire and when the reviewer is removed', async () => {
+      const expired = await reviewerSession(store, 'Lina');
+      await store.createSession(hashToken('old-session'), { reviewer: 'Lina', csrf: 'x', expiresAt: '2020-01-01T00:00:00.000Z' });
+      expect((await http('/review', { headers: { cookie: 'sanad_session=old-session' } })).status).toBe(401);
+      expect((await http('/review', { headers: { cookie: expired.cookie } })).status).toBe(200);
+      expect(await store.removeReviewer('Lina')).toBe(true);
+      expect((await http('/review', { headers: { cookie: expired.cookie } })).status).toBe(401);
+      expect(await store.listReviewers()).toEqual([]);
+    });
+
+    it('takes only form posts from the console itself that carry the session’s token', async () => {
+      const id = await submit('key-csrf-001');
+      expect((await decide(id, VERIFY, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await decide(id, VERIFY, { origin: 'null', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await decide(id, VERIFY, { origin: 'null' })).status).toBe(403);
+      expect((await decide(id, { ...VERIFY, csrf: 'forged' })).status).toBe(403);
+      expect((await store.get(id))!.status).toBe('pending');
+      expect((await decide(id, VERIFY)).status).toBe(303);
+      expect((await store.get(id))!.status).toBe('verified');
+    });
+
+    it('behind a TLS proxy: cookies are Secure and the public origin is the one form posts are compared with', async () => {
+      await start({ publicOrigin: 'https://desk.example' });
+      const login = await http('/review/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://desk.example', 'sec-fetch-site': 'same-origin' },
+        body: form({ token: TOKEN }),
+      });
+      expect(login.status).toBe(303);
+      expect(login.headers.get('set-cookie')).toMatch(/; Secure/);
+      const id = await submit('key-proxy-01');
+      expect((await decide(id, VERIFY, { origin: base })).status).toBe(403);
+      expect((await decide(id, VERIFY, { origin: 'https://desk.example' })).status).toBe(303);
+    });
+
+    it('records who decided what and when, and shows it in the console’s audit log', async () => {
+      const id = await submit('key-audit-01');
+      await decide(id, VERIFY);
+      const [entry] = await store.audit({ submissionId: id });
+      expect(entry).toMatchObject({ reviewer: 'Lina', action: 'verified', submissionId: id });
+      expect(Date.now() - Date.parse(entry!.at)).toBeLessThan(60_000);
+      const log = await (await http('/review/audit', { headers: { cookie: session.cookie } })).text();
+      expect(log).toContain(`#${id}`);
+      expect(log).toContain('Lina');
     });
 
     it('publishes a verified claim in the signed desk feed, which an extension accepts with the pinned key', async () => {
-      const { id } = (await (await post(submission('key-verify01'))).json()) as { id: number };
-      await post(submission('key-reject01'));
-      const cookie = `sanad_review=${TOKEN}`;
-      const verify = await app.request(`/review/${id}`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          decision: 'verify',
-          verdict: 'altered',
-          claim: 'Video shows soldiers captured in Aleppo',
-          conclusion: 'AI-generated: lips out of sync with the speech.',
-          factCheckUrl: 'https://desk.example/fc/1',
-        }),
+      const id = await submit('key-verify01');
+      await submit('key-reject01');
+      const verify = await decide(id, {
+        decision: 'verify',
+        verdict: 'altered',
+        reasonKind: 'ai-generated',
+        artifact: 'lip-sync',
+        claim: 'Video shows soldiers captured in Aleppo',
+        conclusion: 'AI-generated: lips out of sync with the speech.',
+        factCheckUrl: 'https://desk.example/fc/1',
       });
       expect(verify.status).toBe(303);
-      expect(
-        (
-          await app.request(`/review/${id}`, {
-            method: 'POST',
-            headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-            body: 'decision=verify&verdict=false',
-          })
-        ).status,
-      ).toBe(404); // already decided
-      expect(
-        (
-          await app.request(`/review/${id + 1}`, {
-            method: 'POST',
-            headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
-            body: 'decision=reject',
-          })
-        ).status,
-      ).toBe(403);
+      expect((await decide(id, VERIFY)).status).toBe(404); // already decided
 
-      const response = await app.request('/feed.json');
+      const response = await http('/feed.json');
       const body = await response.text();
-      const key = await (await app.request('/feed-key')).text();
+      const key = await (await http('/feed-key')).text();
       expect(await verifyFeed(JSON.parse(body), key)).toEqual({ ok: true });
-      const feed = parseSanadFeed(body, 'desk');
-      expect(feed.ok).toBe(true);
-      if (!feed.ok) return;
-      expect(feed.debunks).toHaveLength(1);
-      expect(feed.debunks[0]).toMatchObject({
+      const parsed = parseSanadFeed(body, 'desk');
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      expect(parsed.debunks).toHaveLength(1);
+      expect(parsed.debunks[0]).toMatchObject({
         verdict: 'altered',
         claim: 'Video shows soldiers captured in Aleppo',
         reviewUrl: 'https://desk.example/fc/1',
         appearances: ['https://x.com/someone/status/777'],
       });
-      expect(feed.debunks[0]!.reasons[0]).toMatchObject({ kind: 'ai-generated', note: 'AI-generated: lips out of sync with the speech.' });
-      // Unchanged content: a conditional request is answered 304.
-      expect((await app.request('/feed.json', { headers: { 'if-none-match': response.headers.get('etag')! } })).status).toBe(304);
+      expect(parsed.debunks[0]!.reasons[0]).toMatchObject({ kind: 'ai-generated', artifacts: [{ code: 'lip-sync' }] });
+      expect((await http('/feed.json', { headers: { 'if-none-match': response.headers.get('etag')! } })).status).toBe(304);
     });
 
-    it('refuses a fact-check link that is not an http(s) URL, even when it starts like one', async () => {
-      const { id } = (await (await post(submission('key-badurl01'))).json()) as { id: number };
-      const decide = (factCheckUrl: string) =>
-        app.request(`/review/${id}`, {
-          method: 'POST',
-          headers: { cookie: `sanad_review=${TOKEN}`, 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ decision: 'verify', verdict: 'false', factCheckUrl }),
-        });
-      for (const url of ['javascript:alert(1)', 'https://', 'https://desk example/fc/1']) expect((await decide(url)).status).toBe(400);
-      expect((await decide('https://desk.example/fc/2')).status).toBe(303);
+    it('asks for a verdict (no default), a reason, and a fact-check URL when the desk has none of its own', async () => {
+      const id = await submit('key-fields-01');
+      const { verdict: _v, ...noVerdict } = VERIFY;
+      expect((await decide(id, noVerdict)).status).toBe(400);
+      expect((await decide(id, { ...VERIFY, reasonKind: '' })).status).toBe(400);
+      expect((await decide(id, { ...VERIFY, reasonKind: 'old-footage' })).status).toBe(400); // no date, place or link
+      await start({ desk: { name: 'Desk without a site' } });
+      expect((await decide(id, VERIFY)).status).toBe(400);
+      expect((await store.get(id))!.status).toBe('pending');
+      for (const url of ['javascript:alert(1)', 'https://', 'https://desk example/fc/1'])
+        expect((await decide(id, { ...VERIFY, factCheckUrl: url })).status).toBe(400);
+      expect((await decide(id, { ...VERIFY, factCheckUrl: 'https://desk.example/fc/2' })).status).toBe(303);
+    });
+
+    it('never publishes the volunteer’s page address, note or media query strings', async () => {
+      const id = await submit('key-private1', {
+        note: 'my private note',
+        post: {
+          pageUrl: 'https://x.com/home?session=secret-page',
+          permalink: 'https://x.com/someone/status/778',
+          text: 'Post text',
+          links: [],
+          media: [
+            { kind: 'image', url: 'https://pbs.twimg.com/media/abc.jpg?token=secret-media&name=orig' },
+            { kind: 'video', url: 'https://www.youtube.com/watch?v=hK9fL2xQw0E&sig=secret-yt' },
+          ],
+        },
+      });
+      await decide(id, { ...VERIFY, reasonKind: 'old-footage', originalDate: '2017-03', originalPlace: 'Mosul', language: 'en' });
+      const { body, parsed } = await feed();
+      for (const secret of ['secret-page', 'x.com/home', 'my private note', 'secret-media', 'secret-yt', 'Post text'])
+        expect(body).not.toContain(secret);
+      expect(parsed.ok && parsed.debunks[0]!.appearances).toEqual([
+        'https://x.com/someone/status/778',
+        'https://pbs.twimg.com/media/abc.jpg',
+      ]);
+      expect(parsed.ok && parsed.debunks[0]!.reasons[0]).toMatchObject({
+        kind: 'old-footage',
+        originalDate: '2017-03',
+        originalPlace: { en: 'Mosul' },
+      });
+    });
+
+    it('builds and signs the feed once per data version: the same bytes until something is published', async () => {
+      const id = await submit('key-cache-01');
+      const first = await http('/feed.json');
+      const firstBody = await first.text();
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await (await http('/feed.json')).text()).toBe(firstBody);
+      expect((await http('/feed.json', { headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(304);
+      await decide(id, VERIFY);
+      const changed = await http('/feed.json');
+      expect(changed.headers.get('etag')).not.toBe(first.headers.get('etag'));
+      expect((JSON.parse(await changed.text()) as { sequence: number }).sequence).toBe(1);
+      expect((await http('/feed.json', { headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(200);
+    });
+
+    it('withdraws and corrects published items: tombstones in full and delta feeds, changes in deltas, numbered at commit', async () => {
+      const a = await submit('key-delta-01');
+      const b = await submit('key-delta-02');
+      await decide(a, { ...VERIFY, claim: 'Claim A about a video' });
+      const full = await feed();
+      expect(full.json).toMatchObject({ sequence: 1, cursor: '1', tombstones: [] });
+      await decide(b, { ...VERIFY, claim: 'Claim B about a video' });
+      const delta = await feed('1');
+      expect(delta.parsed).toMatchObject({ delta: true, since: '1', sequence: 2, feedUrl: `${base}/feed.json` });
+      expect(delta.parsed.ok && delta.parsed.debunks.map((d) => d.claim)).toEqual(['Claim B about a video']);
+      expect(await verifyFeed(delta.json, await (await http('/feed-key')).text())).toEqual({ ok: true });
+
+      expect((await decide(a, { action: 'withdraw' }, {}, `/review/${a}/amend`)).status).toBe(400); // a reason is needed
+      expect((await decide(a, { action: 'withdraw', note: 'the footage is authentic' }, {}, `/review/${a}/amend`)).status).toBe(303);
+      expect((await decide(b, { ...VERIFY, action: 'correct', claim: 'Claim B, corrected' }, {}, `/review/${b}/amend`)).status).toBe(303);
+      const after = await feed('2');
+      expect(after.json).toMatchObject({ sequence: 4, tombstones: [{ id: `intake-${a}` }] });
+      expect(after.parsed.ok && after.parsed.debunks.map((d) => d.claim)).toEqual(['Claim B, corrected']);
+      const fullAfter = await feed();
+      expect(fullAfter.json).toMatchObject({ tombstones: [{ id: `intake-${a}` }] });
+      expect(fullAfter.parsed.ok && fullAfter.parsed.debunks.map((d) => d.id)).toEqual([`intake-${b}`]);
+      expect((await store.audit({ submissionId: a })).map((e) => e.action)).toEqual(['withdrawn', 'verified']);
+      expect((await decide(a, { action: 'withdraw', note: 'again' }, {}, `/review/${a}/amend`)).status).toBe(404);
+    });
+
+    it('a verification that commits late is never behind a cursor a subscriber already holds', async () => {
+      // The first verification holds its transaction open; the second one starts meanwhile.
+      const inner = driver();
+      let holdNext = false;
+      const held: SqlDriver = {
+        ...inner,
+        all: inner.all.bind(inner),
+        run: inner.run.bind(inner),
+        close: inner.close.bind(inner),
+        transaction: (work) =>
+          inner.transaction(async (tx) => {
+            const hold = holdNext;
+            holdNext = false;
+            const result = await work(tx);
+            if (hold) await new Promise((r) => setTimeout(r, 400));
+            return result;
+          }),
+      };
+      await store.close();
+      store = await openSqlStore(held);
+      await start();
+      session = await reviewerSession(store, 'Lina');
+      const a = await submit('key-late-001');
+      const b = await submit('key-late-002');
+      holdNext = true;
+      const slow = decide(a, { ...VERIFY, claim: 'Claim A, slow commit' });
+      await new Promise((r) => setTimeout(r, 50));
+      const fast = decide(b, { ...VERIFY, claim: 'Claim B, fast' });
+      await new Promise((r) => setTimeout(r, 100));
+      const midway = await feed(); // taken while A's transaction is still open
+      await Promise.all([slow, fast]);
+      const cursor = String(midway.json.cursor);
+      const rest = await feed(cursor);
+      const seen = [...(midway.parsed.ok ? midway.parsed.debunks : []), ...(rest.parsed.ok ? rest.parsed.debunks : [])].map((d) => d.claim);
+      expect(seen.sort()).toEqual(['Claim A, slow commit', 'Claim B, fast']);
     });
   });
 });

@@ -1,33 +1,62 @@
 /**
- * The intake service: receives submissions from extensions, lets reviewers triage them, and publishes the
- * verified ones in the desk's signed Sanad feed.
+ * The intake service: receives submissions from extensions, lets reviewers triage them in the desk console,
+ * and publishes the verified ones in the desk's signed Sanad feed.
  */
-import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
-import { VERDICTS, type Verdict } from '../lib/debunk/types';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { checkSubmission, SUBMISSION_LIMITS } from '../lib/intake/submission';
-import { MAX_URL_LENGTH, readHttpUrl, readTrimmed } from '../lib/untrusted/read';
+import { readTrimmed } from '../lib/untrusted/read';
+import { readPublication, type FormFields } from './decision-form';
 import { buildDeskFeed, deskKeys, type Desk } from './desk-feed';
 import { RateLimiter } from './rate-limit';
-import { REVIEW_CSP, reviewPage } from './review-page';
-import type { IntakeStore } from './store';
+import { clientAddress, crossSiteRefusal, randomId, sameToken, SESSION_COOKIE, sha256 } from './review-auth';
+import { auditPage, consoleLanguage, consolePage, loginPage, messagePage, REVIEW_CSP, type ConsoleLanguage } from './review-page';
+import { SUBMISSION_STATUSES, type IntakeStore, type Session, type SubmissionStatus } from './store';
+
+export { hashToken } from './review-auth';
 
 export interface AppOptions {
   store: IntakeStore;
   desk: Desk;
-  /** Submissions per minute per client, and the burst allowed. */
+  /** Submissions per minute per client address + client id, and the burst allowed. */
   rate?: { perMinute: number; burst: number };
+  /** Submissions per minute per client address, whatever ids it sends. */
+  addressRate?: { perMinute: number; burst: number };
+  /** The origin reviewers' browsers see (`https://desk.example` behind a TLS proxy); default: the request's. */
+  publicOrigin?: string;
+  /** Behind a proxy: take the client address from the last X-Forwarded-For hop. */
+  trustProxy?: boolean;
+  sessionHours?: number;
+  /** Time zone for dates in the console. */
+  timeZone?: string;
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[A-Za-z0-9._-]+$/;
-const REVIEW_COOKIE = 'sanad_review';
+export const PAGE_SIZE = 50;
+const FEED_CACHE_ENTRIES = 32;
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+type Env = { Variables: { session: Session & { idHash: string }; lang: ConsoleLanguage } };
 
-export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }: AppOptions): Hono {
-  const app = new Hono();
-  const limiter = new RateLimiter(rate.perMinute, rate.burst);
+export function createApp({
+  store,
+  desk,
+  rate = { perMinute: 120, burst: 60 },
+  addressRate = { perMinute: 300, burst: 120 },
+  publicOrigin,
+  trustProxy = false,
+  sessionHours = 12,
+  timeZone = 'UTC',
+}: AppOptions): Hono<Env> {
+  const app = new Hono<Env>();
+  const perClient = new RateLimiter(rate.perMinute, rate.burst);
+  const perAddress = new RateLimiter(addressRate.perMinute, addressRate.burst);
+  const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
+  const secure = (c: Context) => originOf(c).startsWith('https:');
+  const addressOf = (c: Context) => {
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+    return clientAddress(incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trustProxy);
+  };
 
   app.onError((error, c) => {
     console.error('intake error:', error);
@@ -51,113 +80,231 @@ export function createApp({ store, desk, rate = { perMinute: 120, burst: 60 } }:
     await next();
   });
 
-  app.post('/v1/submissions', async (c) => {
-    const client = (c.req.header('x-sanad-client') ?? '').slice(0, 64) || clientAddress(c);
-    const allowed = limiter.take(client);
-    if (!allowed.ok) {
-      c.header('Retry-After', String(allowed.retryAfter));
-      return c.json({ error: `too many submissions from this client; retry in ${allowed.retryAfter} s` }, 429);
-    }
-    if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
-      return c.json({ error: 'send JSON (content-type: application/json)' }, 415);
-    const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > SUBMISSION_LIMITS.bodyBytes) return c.json({ error: `body larger than ${SUBMISSION_LIMITS.bodyBytes} bytes` }, 413);
-    const body = await c.req.text();
-    if (Buffer.byteLength(body) > SUBMISSION_LIMITS.bodyBytes)
-      return c.json({ error: `body larger than ${SUBMISSION_LIMITS.bodyBytes} bytes` }, 413);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body);
-    } catch {
-      return c.json({ error: 'body is not valid JSON' }, 400);
-    }
-    const checked = checkSubmission(raw);
-    if (!checked.ok) return c.json({ error: `invalid submission: ${checked.errors.join('; ')}`, details: checked.errors }, 400);
-    const { id, created } = await store.insert(checked.value, client);
-    return c.json({ id, status: created ? 'received' : 'already received' }, created ? 201 : 200);
-  });
+  const tooLarge = (c: Context) => c.json({ error: `body larger than ${SUBMISSION_LIMITS.bodyBytes} bytes` }, 413);
+  app.post(
+    '/v1/submissions',
+    async (c, next) => {
+      // The address is what a client cannot choose; its own id only narrows the bucket within that address.
+      const address = addressOf(c);
+      const id = (c.req.header('x-sanad-client') ?? '').slice(0, 64);
+      for (const [limiter, key] of [
+        [perAddress, address],
+        [perClient, `${address} ${id}`],
+      ] as const) {
+        const allowed = limiter.take(key);
+        if (!allowed.ok) {
+          c.header('Retry-After', String(allowed.retryAfter));
+          return c.json({ error: `too many submissions from this client; retry in ${allowed.retryAfter} s` }, 429);
+        }
+      }
+      if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
+        return c.json({ error: 'send JSON (content-type: application/json)' }, 415);
+      await next();
+    },
+    // Counted while it streams in (chunked bodies too): an oversized body is refused without being held.
+    bodyLimit({ maxSize: SUBMISSION_LIMITS.bodyBytes, onError: tooLarge }),
+    async (c) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await c.req.text());
+      } catch {
+        return c.json({ error: 'body is not valid JSON' }, 400);
+      }
+      const checked = checkSubmission(raw);
+      if (!checked.ok) return c.json({ error: `invalid submission: ${checked.errors.join('; ')}`, details: checked.errors }, 400);
+      // Keys are scoped to the client that chose them: its id, or its address when it sends none.
+      const scope = (c.req.header('x-sanad-client') ?? '').slice(0, 64) || addressOf(c);
+      const outcome = await store.insert(checked.value, scope);
+      if ('conflict' in outcome)
+        return c.json({ error: 'this idempotency key was already used for another submission: send it with a new key' }, 409);
+      return c.json({ id: outcome.id, status: outcome.created ? 'received' : 'already received' }, outcome.created ? 201 : 200);
+    },
+  );
 
+  // The feed changes only when the publication counter moves: it is built and signed once per counter value
+  // (and address and cursor), and a conditional request is answered from the counter alone.
+  const feedCache = new Map<string, { etag: string; body: string }>();
   app.get('/feed.json', async (c) => {
     const address = new URL(c.req.url);
     address.search = '';
-    const feed = await buildDeskFeed(store, desk, address.href, c.req.query('since'));
-    const { generated: _generated, signature: _signature, ...content } = feed;
-    const etag = `"${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32)}"`;
+    const since = c.req.query('since');
+    const seq = await store.publicationSeq();
+    const key = `${address.href}\n${since ?? ''}`;
+    const etag = `"${seq}-${sha256(key).slice(0, 16)}"`;
     c.header('ETag', etag);
     c.header('Cache-Control', 'no-cache');
     c.header('Access-Control-Allow-Origin', '*');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    return c.json(feed);
+    let cached = feedCache.get(key);
+    if (cached?.etag !== etag) {
+      const feed = await buildDeskFeed(store, desk, address.href, since);
+      // Built from the counter read above or a later one: label it with what it holds.
+      const built = `"${String(feed.sequence)}-${sha256(key).slice(0, 16)}"`;
+      cached = { etag: built, body: JSON.stringify(feed) };
+      feedCache.delete(key);
+      feedCache.set(key, cached);
+      if (feedCache.size > FEED_CACHE_ENTRIES) feedCache.delete(feedCache.keys().next().value!);
+      c.header('ETag', built);
+    }
+    return c.body(cached.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
   app.get('/feed-key', async (c) => c.text((await deskKeys(store)).publicKey));
 
-  // Reviewers: a token (given once by `npm run server -- add-reviewer NAME`) opens a session cookie.
-  const reviewer = (c: Context): Promise<string | undefined> => {
-    const token = c.req.query('token') ?? getCookie(c, REVIEW_COOKIE);
-    return token ? store.reviewerByTokenHash(hashToken(token)) : Promise.resolve(undefined);
-  };
-  app.use('/review/*', async (c, next) => {
+  // The console: pages under a CSP with no script, never framed, never leaking their address to links.
+  app.use('/review', consoleHeaders);
+  app.use('/review/*', consoleHeaders);
+  async function consoleHeaders(c: Context<Env>, next: () => Promise<void>) {
     c.header('Content-Security-Policy', REVIEW_CSP);
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    // Same-origin requests keep their Origin (a form post's `Origin: null` under no-referrer was refused).
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('Cache-Control', 'no-store');
+    c.set('lang', consoleLanguage(c.req.query('lang'), c.req.header('accept-language')));
     await next();
-  });
+  }
+
+  const sessionOf = async (c: Context<Env>) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    if (!id) return undefined;
+    const idHash = sha256(id);
+    const session = await store.session(idHash, new Date().toISOString());
+    return session && { ...session, idHash };
+  };
+  // Every post to the console: from its own origin only, with a form of bounded size.
+  const formPost = async (c: Context<Env>, next: () => Promise<void>) => {
+    const refusal = crossSiteRefusal({ secFetchSite: c.req.header('sec-fetch-site'), origin: c.req.header('origin') }, originOf(c));
+    if (refusal) return c.text(refusal, 403);
+    await next();
+  };
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('form too large', 413) });
+
   app.get('/review', async (c) => {
-    c.header('Content-Security-Policy', REVIEW_CSP);
-    const name = await reviewer(c);
-    if (!name) return c.text('Reviewers only: open the link with your token (?token=…).', 401);
-    const token = c.req.query('token');
-    if (token) {
-      setCookie(c, REVIEW_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/review',
-        secure: new URL(c.req.url).protocol === 'https:',
-      });
-      return c.redirect('/review', 303);
-    }
-    return c.html(reviewPage(name, await store.list(undefined, 500)));
+    const lang = c.get('lang');
+    const session = await sessionOf(c);
+    // A token in the address does not log in (a cross-site link could otherwise log a browser in).
+    if (!session) return c.html(loginPage(lang, c.req.query('token') ? 'token-in-link' : undefined), 401);
+    const status = (SUBMISSION_STATUSES as readonly string[]).includes(c.req.query('status') ?? '')
+      ? (c.req.query('status') as SubmissionStatus)
+      : undefined;
+    const search = readTrimmed(c.req.query('q'), 200);
+    const beforeParam = Number(c.req.query('before'));
+    const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
+    const [page, counts] = await Promise.all([store.list({ status, search, before, limit: PAGE_SIZE + 1 }), store.countByStatus(search)]);
+    const submissions = page.slice(0, PAGE_SIZE);
+    const audits = await store.auditOf(submissions.filter((s) => s.review).map((s) => s.id));
+    return c.html(
+      consolePage({
+        lang,
+        timeZone,
+        reviewer: session.reviewer,
+        csrf: session.csrf,
+        desk,
+        submissions,
+        audits,
+        counts,
+        filter: { status, search, before },
+        next: page.length > PAGE_SIZE ? submissions.at(-1)!.id : undefined,
+      }),
+    );
   });
-  app.get('/review/:id/screenshot', async (c) => {
-    if (!(await reviewer(c))) return c.text('Reviewers only', 401);
+
+  app.post('/review/login', formPost, formLimit, async (c) => {
+    const lang = c.get('lang');
+    const form = await c.req.parseBody({ all: true });
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    const reviewer = token ? await store.reviewerByTokenHash(sha256(token)) : undefined;
+    if (!reviewer) return c.html(loginPage(lang, 'wrong-token'), 401);
+    const id = randomId();
+    const expiresAt = new Date(Date.now() + sessionHours * 3_600_000).toISOString();
+    await store.createSession(sha256(id), { reviewer, csrf: randomId(), expiresAt });
+    await store.record({ at: new Date().toISOString(), reviewer, action: 'login' });
+    setCookie(c, SESSION_COOKIE, id, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/review',
+      secure: secure(c),
+      maxAge: sessionHours * 3600,
+    });
+    return c.redirect('/review', 303);
+  });
+
+  // Below: a live session is needed, and posts carry its token.
+  const reviewerOnly = async (c: Context<Env>, next: () => Promise<void>) => {
+    const session = await sessionOf(c);
+    if (!session) return c.html(loginPage(c.get('lang')), 401);
+    c.set('session', session);
+    if (c.req.method === 'POST') {
+      const form = await c.req.parseBody({ all: true });
+      if (!sameToken(form.csrf, session.csrf)) return c.text('the form is stale or not from this console: reload the page', 403);
+    }
+    await next();
+  };
+
+  app.post('/review/logout', formPost, formLimit, reviewerOnly, async (c) => {
+    const session = c.get('session');
+    await store.endSession(session.idHash);
+    await store.record({ at: new Date().toISOString(), reviewer: session.reviewer, action: 'logout' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/review', secure: secure(c) });
+    return c.redirect('/review', 303);
+  });
+
+  app.get('/review/audit', reviewerOnly, async (c) => c.html(auditPage(c.get('lang'), timeZone, await store.audit({ limit: 500 }))));
+
+  app.get('/review/:id/screenshot', reviewerOnly, async (c) => {
     const data = await store.screenshot(Number(c.req.param('id')));
     const match = data && /^data:(image\/(?:png|jpeg));base64,(.+)$/.exec(data);
     if (!match) return c.text('no screenshot', 404);
     return c.body(Buffer.from(match[2]!, 'base64'), 200, { 'Content-Type': match[1]! });
   });
-  app.post('/review/:id', async (c) => {
-    const name = await reviewer(c);
-    if (!name) return c.text('Reviewers only', 401);
-    // Same-site forms only (the cookie is SameSite=Strict; this refuses other origins outright).
-    const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin) return c.text('cross-site form refused', 403);
-    const form = await c.req.parseBody();
+
+  // After a decision: the list from that submission on, so the reviewer sees what it became.
+  const back = (c: Context<Env>, id: number) => c.redirect(`/review?lang=${c.get('lang')}&before=${id + 1}#s${id}`, 303);
+  const refuse = (c: Context<Env>, message: string, status: 400 | 404 = 400) => c.html(messagePage(c.get('lang'), message), status);
+
+  app.post('/review/:id', formPost, formLimit, reviewerOnly, async (c) => {
+    const form = (await c.req.parseBody({ all: true })) as FormFields;
     const id = Number(c.req.param('id'));
-    const decision = form.decision === 'verify' ? 'verified' : form.decision === 'reject' ? 'rejected' : null;
-    if (!decision || !Number.isInteger(id)) return c.text('decision must be verify or reject', 400);
-    const verdict = typeof form.verdict === 'string' && VERDICTS.includes(form.verdict as Verdict) ? (form.verdict as Verdict) : undefined;
-    if (decision === 'verified' && !verdict) return c.text('a verified claim needs a verdict', 400);
-    const field = (v: unknown, max: number) => readTrimmed(v, max);
-    const factCheckField = field(form.factCheckUrl, MAX_URL_LENGTH);
-    const factCheckUrl = readHttpUrl(factCheckField);
-    if (factCheckField && !factCheckUrl) return c.text('the fact-check URL must be http(s)', 400);
-    const changed = await store.decide(id, decision, {
-      reviewer: name,
-      reviewedAt: new Date().toISOString(),
-      ...(verdict && decision === 'verified' && { verdict }),
-      ...(field(form.claim, 2000) && { claim: field(form.claim, 2000) }),
-      ...(field(form.conclusion, 2000) && { conclusion: field(form.conclusion, 2000) }),
-      ...(factCheckUrl && { factCheckUrl }),
-    });
-    if (!changed) return c.text('no pending submission with that id', 404);
-    return c.redirect(`/review#s${id}`, 303);
+    if (!Number.isInteger(id)) return refuse(c, 'no such submission', 404);
+    const reviewer = c.get('session').reviewer;
+    const reviewedAt = new Date().toISOString();
+    if (form.decision === 'reject') {
+      const rejection = typeof form.rejection === 'string' ? readTrimmed(form.rejection, 500) : undefined;
+      const changed = await store.decide(id, 'rejected', { reviewer, reviewedAt, ...(rejection && { rejection }) });
+      return changed ? back(c, id) : refuse(c, 'no pending submission with that id', 404);
+    }
+    if (form.decision !== 'verify') return refuse(c, 'decision must be verify or reject');
+    const publication = readPublication(form, desk.url);
+    if (!publication.ok) return refuse(c, publication.error);
+    const changed = await store.decide(id, 'verified', { reviewer, reviewedAt, ...publication.value });
+    return changed ? back(c, id) : refuse(c, 'no pending submission with that id', 404);
+  });
+
+  // A published item corrected (new content, published again) or withdrawn (a tombstone from then on).
+  app.post('/review/:id/amend', formPost, formLimit, reviewerOnly, async (c) => {
+    const form = (await c.req.parseBody({ all: true })) as FormFields;
+    const id = Number(c.req.param('id'));
+    const current = Number.isInteger(id) ? await store.get(id) : undefined;
+    if (!current || current.status !== 'verified' || !current.review) return refuse(c, 'no published submission with that id', 404);
+    const by = c.get('session').reviewer;
+    const at = new Date().toISOString();
+    const note = typeof form.note === 'string' ? readTrimmed(form.note, 500) : undefined;
+    if (form.action === 'withdraw') {
+      if (!note) return refuse(c, 'note: say why it is withdrawn');
+      const review = { ...current.review, changed: { by, at, action: 'withdrawn' as const, note } };
+      return (await store.amend(id, 'withdrawn', review)) ? back(c, id) : refuse(c, 'no published submission with that id', 404);
+    }
+    if (form.action !== 'correct') return refuse(c, 'action must be correct or withdraw');
+    const publication = readPublication(form, desk.url);
+    if (!publication.ok) return refuse(c, publication.error);
+    const review = {
+      reviewer: current.review.reviewer,
+      reviewedAt: current.review.reviewedAt,
+      ...publication.value,
+      changed: { by, at, action: 'corrected' as const, ...(note && { note }) },
+    };
+    return (await store.amend(id, 'corrected', review)) ? back(c, id) : refuse(c, 'no published submission with that id', 404);
   });
 
   return app;
-}
-
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
 }

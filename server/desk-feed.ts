@@ -6,6 +6,7 @@ import { claimReviewToDebunk } from '../lib/debunk/claimreview';
 import type { ReasonKind, Verdict } from '../lib/debunk/types';
 import { FEED_VERSION } from '../lib/feeds/sanad-feed';
 import { generateFeedKeys, signFeed } from '../lib/feeds/signature';
+import { canonicalMediaId } from '../lib/urls/canonical';
 import type { IntakeStore, StoredSubmission } from './store';
 
 export interface Desk {
@@ -31,32 +32,51 @@ const REASON_OF_CATEGORY: Record<StoredSubmission['category'], ReasonKind> = {
   other: 'misleading',
 };
 
-/** A verified submission as a ClaimReview item, or null if it would not import (then it is left out). */
+/**
+ * A media address as it may be published: no query string or fragment (they can hold signatures and tokens
+ * of the volunteer's session). A platform link that needs its query to name the post (`watch?v=`) is left
+ * out instead; the permalink names the post.
+ */
+export function publishableMediaUrl(url: string): string | undefined {
+  const parsed = new URL(url);
+  const bare = `${parsed.origin}${parsed.pathname}`;
+  return canonicalMediaId(bare) === canonicalMediaId(url) ? bare : undefined;
+}
+
+/**
+ * A published submission as a ClaimReview item, or null if it would not import (then it is left out). What
+ * becomes public: the reviewer's claim, verdict, reason, conclusion, fact-check URL and language; the post's
+ * permalink and its media addresses without query strings. Never the volunteer's note, page address, the
+ * post's text, author or links, nor the screenshot.
+ */
 export function submissionToClaimReview(submission: StoredSubmission, desk: Desk): Record<string, unknown> | null {
   const review = submission.review;
-  if (submission.status !== 'verified' || !review?.verdict) return null;
-  const appearances = [submission.post.permalink, ...submission.post.media.map((m) => m.url)].filter((u): u is string => !!u);
+  if (submission.status !== 'verified' || !review?.verdict || !review.claim) return null;
+  const url = review.factCheckUrl ?? desk.url;
+  if (!url) return null;
+  const media = submission.post.media.map((m) => m.url && publishableMediaUrl(m.url));
+  const appearances = [submission.post.permalink, ...media].filter((u): u is string => !!u);
   const conclusion = review.conclusion?.trim();
+  const kind = REASON_OF_CATEGORY[submission.category];
+  const reason = review.reason ?? { kind, ...(kind === 'ai-generated' && { artifacts: [] }), ...(conclusion && { note: conclusion }) };
   const item = {
     '@type': 'ClaimReview',
-    identifier: `intake-${submission.id}`,
-    url: review.factCheckUrl ?? desk.url ?? submission.post.pageUrl,
+    identifier: claimReviewId(submission.id),
+    url,
     datePublished: review.reviewedAt.slice(0, 10),
+    ...(review.changed && { dateModified: review.changed.at.slice(0, 10) }),
     author: { '@type': 'Organization', name: desk.name, ...(desk.url && { url: desk.url }) },
-    claimReviewed: (review.claim?.trim() || submission.post.text).slice(0, 2_000),
+    claimReviewed: review.claim.slice(0, 2_000),
     ...(conclusion && { description: conclusion }),
+    ...(review.language && { inLanguage: review.language }),
     reviewRating: { '@type': 'Rating', alternateName: RATING[review.verdict] },
-    itemReviewed: { '@type': 'Claim', appearance: [...new Set(appearances)].map((url) => ({ '@type': 'CreativeWork', url })) },
-    reasons: [
-      {
-        kind: REASON_OF_CATEGORY[submission.category],
-        ...(REASON_OF_CATEGORY[submission.category] === 'ai-generated' && { artifacts: [] }),
-        ...(conclusion && { note: conclusion }),
-      },
-    ],
+    itemReviewed: { '@type': 'Claim', appearance: [...new Set(appearances)].map((u) => ({ '@type': 'CreativeWork', url: u })) },
+    reasons: [reason],
   };
   return claimReviewToDebunk(item, 'desk').ok ? item : null;
 }
+
+export const claimReviewId = (submissionId: number) => `intake-${submissionId}`;
 
 /** The desk's signing key, made on first use and kept in the store. */
 export async function deskKeys(store: IntakeStore): Promise<{ privateKeyPkcs8: string; publicKey: string }> {
@@ -68,29 +88,34 @@ export async function deskKeys(store: IntakeStore): Promise<{ privateKeyPkcs8: s
 }
 
 /**
- * The signed feed, for the address it is served at (`feedUrl`, signed in as `feed`). Its cursor is the time of
- * the latest verification; asked `since` a cursor, it sends only what was verified after it, as a delta that
- * names the cursor it answers (decisions are final, so nothing is ever withdrawn here). Its sequence is the
- * number of verified submissions: it grows with every publication and stays put while nothing changes.
+ * The signed feed, for the address it is served at (`feedUrl`, signed in as `feed`). Its `sequence` and
+ * `cursor` are the store's publication counter, numbered at commit (server/store.ts): it grows with every
+ * verification, correction and withdrawal, and stays put while nothing changes. Asked `since` a cursor, it
+ * sends only what changed after it, as a delta that names the cursor it answers; withdrawn items go out as
+ * tombstones in full feeds and deltas alike.
  */
 export async function buildDeskFeed(store: IntakeStore, desk: Desk, feedUrl: string, since?: string): Promise<Record<string, unknown>> {
-  const verified = (await store.list('verified', 100_000)).reverse();
-  const cursor = verified.reduce((latest, s) => (s.review && s.review.reviewedAt > latest ? s.review.reviewedAt : latest), '');
-  const delta = !!since && !Number.isNaN(Date.parse(since));
-  const items = verified
-    .filter((s) => !delta || (s.review?.reviewedAt ?? '') > since!)
+  // The counter first, then what it covers: a change committed in between waits for the next version.
+  const sequence = await store.publicationSeq();
+  const from = since !== undefined && /^\d{1,15}$/.test(since) && Number(since) <= sequence ? Number(since) : undefined;
+  const changed = await store.published(from ?? 0, sequence);
+  const items = changed
+    .filter((s) => s.status === 'verified')
     .map((s) => submissionToClaimReview(s, desk))
     .filter((i): i is Record<string, unknown> => !!i);
+  const tombstones = changed
+    .filter((s) => s.status === 'withdrawn')
+    .map((s) => ({ id: claimReviewId(s.id), withdrawn: s.review?.changed?.at ?? new Date().toISOString() }));
   const feed = {
     sanadFeed: FEED_VERSION,
     feed: feedUrl,
-    sequence: verified.length,
+    sequence,
     publisher: { name: desk.name, ...(desk.url && { url: desk.url }) },
     generated: new Date().toISOString(),
     items,
-    tombstones: [],
-    ...(cursor && { cursor }),
-    ...(delta && { delta: true, since }),
+    tombstones,
+    cursor: String(sequence),
+    ...(from !== undefined && { delta: true, since }),
   };
   const { privateKeyPkcs8, publicKey } = await deskKeys(store);
   return signFeed(feed, privateKeyPkcs8, publicKey);

@@ -1,12 +1,21 @@
 /**
- * The intake service's storage: submissions, reviewers (tokens stored as SHA-256 hashes only) and the desk's
- * feed signing key. One schema and one set of queries for both databases: SQLite by default (one file), and
- * PostgreSQL through DATABASE_URL for desks that outgrow one machine (server/drivers).
+ * The intake service's storage: submissions, reviewers (tokens stored as SHA-256 hashes only), their sessions,
+ * the audit log of decisions, and the desk's feed signing key. One schema and one set of queries for both
+ * databases: SQLite by default (one file), and PostgreSQL through DATABASE_URL for desks that outgrow one
+ * machine (server/drivers).
+ *
+ * Every change that alters the published feed (a verification, a correction, a withdrawal) takes the next
+ * number of one counter inside its own transaction. The counter's row stays locked until that transaction
+ * commits, so numbers become visible in order: a reader that sees number n has seen every number below it,
+ * which makes the number a safe delta cursor (a timestamp taken before a slow commit is not).
  */
+import { createHash } from 'node:crypto';
 import type { Submission, SubmissionCategory, SubmissionKind, SubmittedPost } from '../lib/intake/submission';
-import type { Verdict } from '../lib/debunk/types';
+import type { Reason, Verdict } from '../lib/debunk/types';
 
-export type SubmissionStatus = 'pending' | 'verified' | 'rejected';
+/** `withdrawn`: was published, then taken back (it goes out as a tombstone). */
+export type SubmissionStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn';
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['pending', 'verified', 'rejected', 'withdrawn'];
 
 export interface StoredSubmission {
   id: number;
@@ -20,6 +29,8 @@ export interface StoredSubmission {
   status: SubmissionStatus;
   receivedAt: string;
   review?: Review;
+  /** The publication counter's value at this submission's last change to the feed. */
+  seq?: number;
 }
 
 export interface Review {
@@ -29,40 +40,101 @@ export interface Review {
   claim?: string;
   conclusion?: string;
   factCheckUrl?: string;
+  /** Why the verdict: the structured reason readers see on the card. */
+  reason?: Reason;
+  /** The language the claim and conclusion are written in (BCP 47). */
+  language?: string;
+  /** For a rejection: the desk's reason. */
+  rejection?: string;
+  /** Set when a published item is corrected or withdrawn. */
+  changed?: { by: string; at: string; action: 'corrected' | 'withdrawn'; note?: string };
 }
 
+export interface ListQuery {
+  status?: SubmissionStatus;
+  /** Words to find in the post's text, links, author or the volunteer's note (case-insensitive). */
+  search?: string;
+  /** Only submissions with a smaller id (the next page). */
+  before?: number;
+  limit?: number;
+}
+
+export interface AuditEntry {
+  at: string;
+  reviewer: string;
+  action: 'verified' | 'rejected' | 'corrected' | 'withdrawn' | 'login' | 'logout';
+  submissionId?: number;
+  detail?: string;
+}
+
+export interface Session {
+  reviewer: string;
+  csrf: string;
+  expiresAt: string;
+}
+
+export type InsertOutcome = { id: number; created: boolean } | { conflict: true };
+
 export interface IntakeStore {
-  /** Stores a submission once per idempotency key; `created` is false for a repeat. */
-  insert(submission: Submission, client: string): Promise<{ id: number; created: boolean }>;
-  list(status?: SubmissionStatus, limit?: number): Promise<StoredSubmission[]>;
+  /**
+   * Stores a submission once per (client, idempotency key). The same key again with the same content is a
+   * repeat (`created` false); with other content it is a conflict, and nothing is overwritten or dropped.
+   */
+  insert(submission: Submission, client: string): Promise<InsertOutcome>;
+  list(query?: ListQuery): Promise<StoredSubmission[]>;
+  countByStatus(search?: string): Promise<Record<SubmissionStatus, number>>;
   get(id: number): Promise<StoredSubmission | undefined>;
   screenshot(id: number): Promise<string | undefined>;
+  /** A pending submission verified (published) or rejected; false if it is not pending. */
   decide(id: number, status: 'verified' | 'rejected', review: Review): Promise<boolean>;
+  /** A published submission corrected (still published, new content) or withdrawn; false if not published. */
+  amend(id: number, action: 'corrected' | 'withdrawn', review: Review): Promise<boolean>;
+  /** What the feed publishes: verified items and withdrawn ones (tombstones), changed after `since` up to `upTo`. */
+  published(since: number, upTo: number): Promise<StoredSubmission[]>;
+  /** The publication counter: it grows with every change to the feed and only then. */
+  publicationSeq(): Promise<number>;
   count(): Promise<number>;
+  audit(query?: { submissionId?: number; limit?: number }): Promise<AuditEntry[]>;
+  /** The audit entries of several submissions at once (newest first), by submission id. */
+  auditOf(submissionIds: number[]): Promise<Map<number, AuditEntry[]>>;
   addReviewer(name: string, tokenHash: string): Promise<void>;
+  /** Removes a reviewer and ends their sessions; false if there was none of that name. */
+  removeReviewer(name: string): Promise<boolean>;
+  listReviewers(): Promise<{ name: string; createdAt: string }[]>;
   reviewerByTokenHash(tokenHash: string): Promise<string | undefined>;
+  createSession(idHash: string, session: Session): Promise<void>;
+  /** A live session (not expired, its reviewer not removed). */
+  session(idHash: string, now: string): Promise<Session | undefined>;
+  endSession(idHash: string): Promise<void>;
+  record(entry: AuditEntry): Promise<void>;
   meta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/**
- * The little a store needs from a database: run a statement with `?` placeholders and get rows back.
- * SQLite and PostgreSQL each provide one (server/drivers); the schema and queries below are shared.
- */
-export interface SqlDriver {
-  /** The id column's definition, the one difference in the schema. */
-  idColumn: string;
+/** What a statement runs on: the database, or one transaction. Placeholders are `?`. */
+export interface SqlRunner {
   all<T>(sql: string, params?: unknown[]): Promise<T[]>;
   run(sql: string, params?: unknown[]): Promise<{ changes: number }>;
+}
+
+/**
+ * The little a store needs from a database: run statements, and run several in one transaction.
+ * SQLite and PostgreSQL each provide one (server/drivers); the schema and queries below are shared.
+ */
+export interface SqlDriver extends SqlRunner {
+  dialect: 'sqlite' | 'postgres';
+  /** The id column's definition, the one difference in the schema. */
+  idColumn: string;
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-const schema = (idColumn: string) => [
-  `CREATE TABLE IF NOT EXISTS submissions (
+const submissionsTable = (idColumn: string, name = 'submissions') => `CREATE TABLE IF NOT EXISTS ${name} (
      id ${idColumn},
-     idempotency_key TEXT NOT NULL UNIQUE,
+     idempotency_key TEXT NOT NULL,
      client TEXT NOT NULL,
+     content_hash TEXT,
      kind TEXT NOT NULL,
      category TEXT NOT NULL,
      note TEXT,
@@ -70,15 +142,74 @@ const schema = (idColumn: string) => [
      screenshot TEXT,
      status TEXT NOT NULL DEFAULT 'pending',
      received_at TEXT NOT NULL,
-     review_json TEXT
-   )`,
-  `CREATE INDEX IF NOT EXISTS submissions_status ON submissions(status, id)`,
+     review_json TEXT,
+     seq BIGINT,
+     search_text TEXT
+   )`;
+
+const schema = (idColumn: string) => [
+  submissionsTable(idColumn),
   `CREATE TABLE IF NOT EXISTS reviewers (name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)`,
+  `INSERT INTO counters (name, value) VALUES ('publication', 0) ON CONFLICT (name) DO NOTHING`,
+  `CREATE TABLE IF NOT EXISTS sessions (id_hash TEXT PRIMARY KEY, reviewer TEXT NOT NULL, csrf TEXT NOT NULL, expires_at TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS audit (id ${idColumn}, at TEXT NOT NULL, reviewer TEXT NOT NULL, action TEXT NOT NULL, submission_id BIGINT, detail TEXT)`,
+];
+const indexes = [
+  `CREATE UNIQUE INDEX IF NOT EXISTS submissions_client_key ON submissions(client, idempotency_key)`,
+  `CREATE INDEX IF NOT EXISTS submissions_status ON submissions(status, id)`,
+  `CREATE INDEX IF NOT EXISTS submissions_seq ON submissions(seq)`,
+  `CREATE INDEX IF NOT EXISTS audit_submission ON audit(submission_id)`,
 ];
 
+/**
+ * Databases made before keys were scoped per client and changes numbered: add the new columns, number what was
+ * already published (in id order, so the feed's sequence only grows), and lift the global key uniqueness.
+ */
+async function migrate(driver: SqlDriver): Promise<void> {
+  const legacy =
+    driver.dialect === 'sqlite'
+      ? ((await driver.all<{ sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'submissions'"))[0]?.sql ?? '').includes(
+          'idempotency_key TEXT NOT NULL UNIQUE',
+        )
+      : (await driver.all("SELECT 1 FROM pg_constraint WHERE conname = 'submissions_idempotency_key_key'")).length > 0;
+  if (legacy) await liftGlobalKeys(driver);
+  // What the console searches, for rows stored before it was kept.
+  const unindexed = await driver.all<{ id: number | string; post_json: string; note: string | null }>(
+    'SELECT id, post_json, note FROM submissions WHERE search_text IS NULL',
+  );
+  for (const row of unindexed)
+    await driver.run('UPDATE submissions SET search_text = ? WHERE id = ?', [
+      searchText(JSON.parse(row.post_json) as SubmittedPost, row.note ?? undefined),
+      row.id,
+    ]);
+}
+
+async function liftGlobalKeys(driver: SqlDriver): Promise<void> {
+  await driver.transaction(async (tx) => {
+    if (driver.dialect === 'postgres') {
+      await tx.run('ALTER TABLE submissions DROP CONSTRAINT submissions_idempotency_key_key');
+      await tx.run('ALTER TABLE submissions ADD COLUMN IF NOT EXISTS seq BIGINT');
+      await tx.run('ALTER TABLE submissions ADD COLUMN IF NOT EXISTS content_hash TEXT');
+      await tx.run('ALTER TABLE submissions ADD COLUMN IF NOT EXISTS search_text TEXT');
+    } else {
+      // SQLite cannot drop a column's UNIQUE: copy into a table without it (ids kept).
+      await tx.run(submissionsTable(driver.idColumn, 'submissions_next'));
+      await tx.run(`INSERT INTO submissions_next (id, idempotency_key, client, kind, category, note, post_json, screenshot, status, received_at, review_json)
+        SELECT id, idempotency_key, client, kind, category, note, post_json, screenshot, status, received_at, review_json FROM submissions`);
+      await tx.run('DROP TABLE submissions');
+      await tx.run('ALTER TABLE submissions_next RENAME TO submissions');
+    }
+    await tx.run("UPDATE submissions SET seq = id WHERE status = 'verified' AND seq IS NULL");
+    await tx.run(
+      "UPDATE counters SET value = (SELECT coalesce(max(seq), 0) FROM submissions) WHERE name = 'publication' AND value < (SELECT coalesce(max(seq), 0) FROM submissions)",
+    );
+  });
+}
+
 interface Row {
-  id: number;
+  id: number | string;
   idempotency_key: string;
   client: string;
   kind: SubmissionKind;
@@ -89,14 +220,15 @@ interface Row {
   status: SubmissionStatus;
   received_at: string;
   review_json: string | null;
+  seq: number | string | null;
 }
 
 const COLUMNS =
-  'id, idempotency_key, client, kind, category, note, post_json, screenshot IS NOT NULL AS has_screenshot, status, received_at, review_json';
+  'id, idempotency_key, client, kind, category, note, post_json, screenshot IS NOT NULL AS has_screenshot, status, received_at, review_json, seq';
 
 function fromRow(row: Row): StoredSubmission {
   return {
-    id: row.id,
+    id: Number(row.id),
     idempotencyKey: row.idempotency_key,
     client: row.client,
     kind: row.kind,
@@ -107,39 +239,130 @@ function fromRow(row: Row): StoredSubmission {
     status: row.status,
     receivedAt: row.received_at,
     ...(row.review_json && { review: JSON.parse(row.review_json) as Review }),
+    ...(row.seq !== null && { seq: Number(row.seq) }),
   };
 }
+
+/** The words the console searches: the post's text, author, addresses and the volunteer's note, lower-cased. */
+export function searchText(post: SubmittedPost, note: string | undefined): string {
+  return [post.text, post.author, post.permalink, ...post.links, note].filter(Boolean).join('\n').toLowerCase();
+}
+
+interface AuditRow {
+  at: string;
+  reviewer: string;
+  action: AuditEntry['action'];
+  submission_id: number | string | null;
+  detail: string | null;
+}
+const fromAuditRow = (r: AuditRow): AuditEntry => ({
+  at: r.at,
+  reviewer: r.reviewer,
+  action: r.action,
+  ...(r.submission_id !== null && { submissionId: Number(r.submission_id) }),
+  ...(r.detail !== null && { detail: r.detail }),
+});
+
+/** What a repeat must match: everything the volunteer sent but the key. */
+export function contentHash(submission: Submission): string {
+  const { idempotencyKey: _key, ...content } = submission;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/** `search` as a LIKE pattern that matches it literally. */
+const likePattern = (search: string) => `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Both sides lower-cased in JavaScript (Unicode-aware), so LIKE means the same on both databases. */
+const SEARCHED = `search_text LIKE ? ESCAPE '\\'`;
+
+/** Thrown inside a transaction to roll it back when its guarded UPDATE found nothing to change. */
+class NothingChanged extends Error {}
 
 /** A store over any SQL driver: creates the schema, then answers with the shared queries. */
 export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
   for (const statement of schema(driver.idColumn)) await driver.run(statement);
+  await migrate(driver);
+  for (const statement of indexes) await driver.run(statement);
+
+  /** Runs `change` in a transaction with the next publication number when it `publishes`; false if it changed nothing. */
+  const changeInTransaction = async (
+    entry: AuditEntry,
+    publishes: boolean,
+    change: (tx: SqlRunner, seq: number | null) => Promise<{ changes: number }>,
+  ): Promise<boolean> => {
+    try {
+      return await driver.transaction(async (tx) => {
+        const seq = publishes
+          ? Number(
+              (
+                await tx.all<{ value: number | string }>("UPDATE counters SET value = value + 1 WHERE name = 'publication' RETURNING value")
+              )[0]!.value,
+            )
+          : null;
+        if ((await change(tx, seq)).changes !== 1) throw new NothingChanged();
+        await tx.run('INSERT INTO audit (at, reviewer, action, submission_id, detail) VALUES (?, ?, ?, ?, ?)', [
+          entry.at,
+          entry.reviewer,
+          entry.action,
+          entry.submissionId ?? null,
+          entry.detail ?? null,
+        ]);
+        return true;
+      });
+    } catch (error) {
+      if (error instanceof NothingChanged) return false;
+      throw error;
+    }
+  };
+
   return {
     async insert(submission, client) {
+      const hash = contentHash(submission);
       const inserted = await driver.all<{ id: number | string }>(
-        `INSERT INTO submissions (idempotency_key, client, kind, category, note, post_json, screenshot, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        `INSERT INTO submissions (idempotency_key, client, content_hash, kind, category, note, post_json, screenshot, received_at, search_text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client, idempotency_key) DO NOTHING RETURNING id`,
         [
           submission.idempotencyKey,
           client,
+          hash,
           submission.kind,
           submission.category,
           submission.note ?? null,
           JSON.stringify(submission.post),
           submission.screenshot ?? null,
           new Date().toISOString(),
+          searchText(submission.post, submission.note),
         ],
       );
       if (inserted[0]) return { id: Number(inserted[0].id), created: true };
-      const [existing] = await driver.all<{ id: number | string }>('SELECT id FROM submissions WHERE idempotency_key = ?', [
-        submission.idempotencyKey,
-      ]);
+      const [existing] = await driver.all<{ id: number | string; content_hash: string | null }>(
+        'SELECT id, content_hash FROM submissions WHERE client = ? AND idempotency_key = ?',
+        [client, submission.idempotencyKey],
+      );
+      // Rows from before content hashes were kept are taken as the same content (they were the same client's).
+      if (existing!.content_hash !== null && existing!.content_hash !== hash) return { conflict: true };
       return { id: Number(existing!.id), created: false };
     },
-    async list(status, limit = 200) {
-      const rows = status
-        ? await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE status = ? ORDER BY id DESC LIMIT ?`, [status, limit])
-        : await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions ORDER BY id DESC LIMIT ?`, [limit]);
+    async list({ status, search, before, limit = 200 } = {}) {
+      const conditions: [string, unknown[]][] = [];
+      if (status) conditions.push(['status = ?', [status]]);
+      if (before !== undefined) conditions.push(['id < ?', [before]]);
+      if (search) conditions.push([SEARCHED, [likePattern(search)]]);
+      const where = conditions.map(([sql]) => sql);
+      const params = conditions.flatMap(([, p]) => p);
+      const rows = await driver.all<Row>(
+        `SELECT ${COLUMNS} FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+        [...params, limit],
+      );
       return rows.map(fromRow);
+    },
+    async countByStatus(search) {
+      const rows = await driver.all<{ status: SubmissionStatus; n: number | string }>(
+        `SELECT status, count(*) AS n FROM submissions ${search ? `WHERE ${SEARCHED}` : ''} GROUP BY status`,
+        search ? [likePattern(search)] : [],
+      );
+      const counts = Object.fromEntries(SUBMISSION_STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
+      for (const row of rows) counts[row.status] = Number(row.n);
+      return counts;
     },
     async get(id) {
       const [row] = await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE id = ?`, [id]);
@@ -149,17 +372,66 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       const [row] = await driver.all<{ screenshot: string | null }>('SELECT screenshot FROM submissions WHERE id = ?', [id]);
       return row?.screenshot ?? undefined;
     },
-    async decide(id, status, review) {
-      const { changes } = await driver.run(`UPDATE submissions SET status = ?, review_json = ? WHERE id = ? AND status = 'pending'`, [
-        status,
-        JSON.stringify(review),
-        id,
-      ]);
-      return changes === 1;
+    decide(id, status, review) {
+      const entry: AuditEntry = { at: review.reviewedAt, reviewer: review.reviewer, action: status, submissionId: id };
+      return changeInTransaction(entry, status === 'verified', (tx, seq) =>
+        tx.run(`UPDATE submissions SET status = ?, review_json = ?, seq = ? WHERE id = ? AND status = 'pending'`, [
+          status,
+          JSON.stringify(review),
+          seq,
+          id,
+        ]),
+      );
+    },
+    amend(id, action, review) {
+      const change = review.changed!;
+      const entry: AuditEntry = {
+        at: change.at,
+        reviewer: change.by,
+        action,
+        submissionId: id,
+        ...(change.note && { detail: change.note }),
+      };
+      return changeInTransaction(entry, true, (tx, seq) =>
+        tx.run(`UPDATE submissions SET status = ?, review_json = ?, seq = ? WHERE id = ? AND status = 'verified'`, [
+          action === 'withdrawn' ? 'withdrawn' : 'verified',
+          JSON.stringify(review),
+          seq,
+          id,
+        ]),
+      );
+    },
+    async published(since, upTo) {
+      const rows = await driver.all<Row>(
+        `SELECT ${COLUMNS} FROM submissions WHERE status IN ('verified', 'withdrawn') AND seq > ? AND seq <= ? ORDER BY seq`,
+        [since, upTo],
+      );
+      return rows.map(fromRow);
+    },
+    async publicationSeq() {
+      const [row] = await driver.all<{ value: number | string }>("SELECT value FROM counters WHERE name = 'publication'");
+      return Number(row!.value);
     },
     async count() {
       const [row] = await driver.all<{ n: number | string }>('SELECT count(*) AS n FROM submissions');
       return Number(row!.n);
+    },
+    async audit({ submissionId, limit = 100 } = {}) {
+      const rows = await driver.all<AuditRow>(
+        `SELECT at, reviewer, action, submission_id, detail FROM audit ${submissionId !== undefined ? 'WHERE submission_id = ?' : ''} ORDER BY id DESC LIMIT ?`,
+        submissionId !== undefined ? [submissionId, limit] : [limit],
+      );
+      return rows.map(fromAuditRow);
+    },
+    async auditOf(ids) {
+      const byId = new Map<number, AuditEntry[]>();
+      if (!ids.length) return byId;
+      const rows = await driver.all<AuditRow>(
+        `SELECT at, reviewer, action, submission_id, detail FROM audit WHERE submission_id IN (${ids.map(() => '?').join(', ')}) ORDER BY id DESC`,
+        ids,
+      );
+      for (const entry of rows.map(fromAuditRow)) byId.set(entry.submissionId!, [...(byId.get(entry.submissionId!) ?? []), entry]);
+      return byId;
     },
     async addReviewer(name, tokenHash) {
       await driver.run('INSERT INTO reviewers (name, token_hash, created_at) VALUES (?, ?, ?)', [
@@ -168,9 +440,48 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
         new Date().toISOString(),
       ]);
     },
+    async removeReviewer(name) {
+      return driver.transaction(async (tx) => {
+        await tx.run('DELETE FROM sessions WHERE reviewer = ?', [name]);
+        return (await tx.run('DELETE FROM reviewers WHERE name = ?', [name])).changes > 0;
+      });
+    },
+    async listReviewers() {
+      const rows = await driver.all<{ name: string; created_at: string }>('SELECT name, created_at FROM reviewers ORDER BY name');
+      return rows.map((r) => ({ name: r.name, createdAt: r.created_at }));
+    },
     async reviewerByTokenHash(tokenHash) {
       const [row] = await driver.all<{ name: string }>('SELECT name FROM reviewers WHERE token_hash = ?', [tokenHash]);
       return row?.name;
+    },
+    async createSession(idHash, { reviewer, csrf, expiresAt }) {
+      await driver.run('DELETE FROM sessions WHERE expires_at < ?', [new Date().toISOString()]);
+      await driver.run('INSERT INTO sessions (id_hash, reviewer, csrf, expires_at) VALUES (?, ?, ?, ?)', [
+        idHash,
+        reviewer,
+        csrf,
+        expiresAt,
+      ]);
+    },
+    async session(idHash, now) {
+      const [row] = await driver.all<{ reviewer: string; csrf: string; expires_at: string }>(
+        `SELECT s.reviewer, s.csrf, s.expires_at FROM sessions s WHERE s.id_hash = ? AND s.expires_at > ?
+           AND EXISTS (SELECT 1 FROM reviewers r WHERE r.name = s.reviewer)`,
+        [idHash, now],
+      );
+      return row && { reviewer: row.reviewer, csrf: row.csrf, expiresAt: row.expires_at };
+    },
+    async endSession(idHash) {
+      await driver.run('DELETE FROM sessions WHERE id_hash = ?', [idHash]);
+    },
+    async record(entry) {
+      await driver.run('INSERT INTO audit (at, reviewer, action, submission_id, detail) VALUES (?, ?, ?, ?, ?)', [
+        entry.at,
+        entry.reviewer,
+        entry.action,
+        entry.submissionId ?? null,
+        entry.detail ?? null,
+      ]);
     },
     async meta(key) {
       const [row] = await driver.all<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);

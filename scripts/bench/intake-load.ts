@@ -2,12 +2,16 @@
  * `npm run bench:intake`: a bounded load test of the intake service on loopback. 20 concurrent clients send
  * 5,000 submissions; one attempt in ten is cut off mid-flight (the client cannot know whether it arrived) and
  * retried with the same idempotency key, and one delivered submission in twenty is sent again. Prints the
- * throughput and latency, and checks that every submission is stored exactly once.
+ * throughput and latency, and checks that every submission is stored exactly once. Then the database is
+ * filled to 50,000 submissions (a tenth of them decided) and the desk console's pages and the feed are timed
+ * as a reviewer and a subscriber fetch them; a console page slower than 200 ms (median) fails the bench.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startIntake } from '../support/intake';
+import Database from 'better-sqlite3';
+import { searchText } from '../../server/store';
+import { addReviewer, reviewerSession, startIntake } from '../support/intake';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 20);
 const TOTAL = Number(process.env.SUBMISSIONS ?? 5_000);
@@ -83,9 +87,7 @@ const seconds = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!.toFixed(1);
 const stored = await intake.store.count();
-const keys = new Set((await intake.store.list(undefined, TOTAL * 2)).map((s) => s.idempotencyKey));
-await intake.stop();
-rmSync(dir, { recursive: true, force: true });
+const keys = new Set((await intake.store.list({ limit: TOTAL * 2 })).map((s) => s.idempotencyKey));
 
 console.log(`intake load test: ${CLIENTS} concurrent clients, ${TOTAL} submissions on loopback (SQLite)`);
 console.log(`  attempts ${attempts} (${cutOff} cut off mid-flight and retried, ${resent} delivered twice on purpose)`);
@@ -95,3 +97,84 @@ console.log(
   `  stored ${stored}, distinct ${keys.size}: ${stored === TOTAL && keys.size === TOTAL ? 'zero loss, zero duplicates' : 'LOSS OR DUPLICATES'}`,
 );
 if (stored !== TOTAL || keys.size !== TOTAL) process.exit(1);
+
+// The console at desk scale. Rows beyond the load test go in directly (one transaction), like a desk's backlog.
+const SCALE = Number(process.env.CONSOLE_SUBMISSIONS ?? 50_000);
+const bulk = new Database(join(dir, 'intake.sqlite'));
+bulk.pragma('busy_timeout = 5000');
+const insert = bulk.prepare(
+  `INSERT INTO submissions (idempotency_key, client, content_hash, kind, category, note, post_json, status, received_at, review_json, seq, search_text)
+   VALUES (?, 'bulk', NULL, 'claim', ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+let published = 0;
+bulk.transaction(() => {
+  for (let n = stored; n < SCALE; n++) {
+    const status = n % 20 === 0 ? 'verified' : n % 20 === 1 ? 'rejected' : 'pending';
+    const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+    const post = JSON.parse(body(`bulk-${n}`, n)).post;
+    const review =
+      status === 'pending'
+        ? null
+        : JSON.stringify({ reviewer: 'Bench', reviewedAt: at, verdict: 'false', claim: post.text, reason: { kind: 'false-claim' } });
+    insert.run(
+      `bulk-${n}-key`,
+      ['ai-generated', 'old-footage', 'false-claim', 'other'][n % 4],
+      `backlog ${n}`,
+      JSON.stringify(post),
+      status,
+      at,
+      review,
+      status === 'verified' ? ++published : null,
+      searchText(post, `backlog ${n}`),
+    );
+  }
+  bulk.prepare("UPDATE counters SET value = ? WHERE name = 'publication'").run(published);
+})();
+bulk.close();
+await addReviewer(intake.store, 'Bench');
+const { cookie } = await reviewerSession(intake.store, 'Bench');
+const timed = async (path: string, headers: Record<string, string> = {}, runs = 15) => {
+  const times: number[] = [];
+  let status = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const response = await fetch(`${intake.url}${path}`, { headers });
+    await response.arrayBuffer();
+    times.push(performance.now() - t);
+    status = response.status;
+  }
+  times.sort((a, b) => a - b);
+  return { status, median: times[Math.floor(runs / 2)]!, max: times.at(-1)!, headers: {} };
+};
+console.log(`desk console at ${(await intake.store.count()).toLocaleString('en')} submissions (${published} published):`);
+const pages = [
+  ['first page (all)', '/review'],
+  ['new', '/review?status=pending'],
+  ['verified', '/review?status=verified'],
+  ['rejected', '/review?status=rejected'],
+  ['a page deep in the list', `/review?before=${Math.floor(SCALE / 2)}`],
+  ['search', '/review?q=' + encodeURIComponent('رقم 4242')],
+  ['search in new, in Arabic', '/review?status=pending&lang=ar&q=' + encodeURIComponent('حلب')],
+  ['audit log', '/review/audit'],
+] as const;
+let slow = false;
+for (const [name, path] of pages) {
+  const r = await timed(path, { cookie });
+  if (r.status !== 200 || r.median >= 200) slow = true;
+  console.log(`  ${name.padEnd(26)} HTTP ${r.status}  median ${r.median.toFixed(1)} ms, slowest ${r.max.toFixed(1)} ms`);
+}
+const firstFeed = await timed('/feed.json', {}, 1);
+const feedResponse = await fetch(`${intake.url}/feed.json`);
+const etag = feedResponse.headers.get('etag')!;
+const feedBytes = (await feedResponse.arrayBuffer()).byteLength;
+const cachedFeed = await timed('/feed.json');
+const notModified = await timed('/feed.json', { 'if-none-match': etag });
+console.log(
+  `  feed (${published} items, ${(feedBytes / 1e6).toFixed(1)} MB): built and signed ${firstFeed.median.toFixed(0)} ms, then from cache median ${cachedFeed.median.toFixed(1)} ms, 304 median ${notModified.median.toFixed(1)} ms (HTTP ${notModified.status})`,
+);
+await intake.stop();
+rmSync(dir, { recursive: true, force: true });
+if (slow || notModified.status !== 304) {
+  console.log('  a console page took 200 ms or more (or failed)');
+  process.exit(1);
+}

@@ -16,7 +16,7 @@ import {
   type FirefoxTab,
   type SanadFirefox,
 } from '../../scripts/support/firefox';
-import { startIntake, type RunningIntake } from '../../scripts/support/intake';
+import { addReviewer, startIntake, type RunningIntake } from '../../scripts/support/intake';
 import { badgeCount, caseFor, FEED_CASE, SAVED_PAGE_CASES, SUBMISSION_CASE, verdictsIn, X_FIRST_BADGE } from './cases';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanad-firefox-e2e-'));
@@ -151,4 +151,34 @@ describe('in Firefox, submissions', () => {
     });
     await Promise.all([form.close(), popup.close(), tab.close(), options.close()]);
   });
+});
+
+describe('in Firefox, the desk console', () => {
+  it(
+    'a reviewer logs in and verifies a submission by clicks and typing; the form post passes the console’s checks',
+    { timeout: 60_000 },
+    async () => {
+      const token = await addReviewer(intake.store, 'Lina');
+      const [stored] = await intake.store.list();
+      const console_ = await firefox.newTab(`${intake.url}/review?lang=en`);
+      await console_.type('input[name="token"]', token);
+      await console_.click(await console_.byText('button', 'Log in'));
+      await console_.waitFor('nav.filters');
+      const card = `#s${stored!.id}`;
+      // Selects by keyboard, as a person does once a select has focus: type the option's first letters.
+      await console_.click(`${card} select[name="verdict"]`);
+      await console_.press('Escape', 'F');
+      await console_.click(`${card} select[name="reasonKind"]`);
+      await console_.press('Escape', 'F', 'a', 'l');
+      await console_.type(`${card} input[name="conclusion"]`, 'No such convoy crossed that day.');
+      await console_.click(await console_.byText(`${card} button`, 'Verify and publish'));
+      await console_.waitForText(`${card} .decided`, 'Verified by Lina');
+      expect((await intake.store.get(stored!.id))!.review).toMatchObject({
+        reviewer: 'Lina',
+        verdict: 'false',
+        reason: { kind: 'false-claim' },
+      });
+      await console_.close();
+    },
+  );
 });

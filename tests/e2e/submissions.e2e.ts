@@ -1,7 +1,8 @@
 /**
  * Submissions in real Chromium against the real intake service on 127.0.0.1: a claim submitted from the popup
  * waits while the service is down and is delivered once when it is back; a queue survives a browser restart;
- * a reviewer verifies the claim and another browser, subscribed to the desk's feed, badges the post.
+ * a reviewer verifies the claim by clicks in the desk console and another browser, subscribed to the desk's
+ * feed, badges the post until the desk withdraws it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { openOptions, openPopup, settledBadges, subscribeToFeed, tabIdOf } from '../../scripts/support/extension-pages';
-import { reviewerCookie, startIntake, type RunningIntake } from '../../scripts/support/intake';
+import { feedLineContains, openOptions, openPopup, settledBadges, subscribeToFeed, tabIdOf } from '../../scripts/support/extension-pages';
+import { addReviewer, logInToConsole, startIntake, type RunningIntake } from '../../scripts/support/intake';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 import { SUBMISSION_CASE } from './cases';
 
@@ -128,33 +129,51 @@ describe('submissions', () => {
     expect(new Set(keys).size).toBe(2);
   });
 
-  it('a reviewer verifies the claim; another browser subscribed to the desk feed badges the post', { timeout: 90_000 }, async () => {
-    const cookie = await reviewerCookie(intake!.store, 'Lina');
-    const first = (await intake!.store.list()).find((s) => s.post.text === CLAIM)!;
-    const verdict = await fetch(`${intake!.url}/review/${first.id}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ decision: 'verify', verdict: 'false', claim: CLAIM, conclusion: 'Filmed in 2017 near Manbij.' }),
-    });
-    expect(verdict.status).toBe(303);
-    const key = await (await fetch(`${intake!.url}/feed-key`)).text();
+  it(
+    'a reviewer verifies the claim in the console by clicks; a browser subscribed to the desk feed badges the post until it is withdrawn',
+    { timeout: 120_000 },
+    async () => {
+      const token = await addReviewer(intake!.store, 'Lina');
+      const first = (await intake!.store.list()).find((s) => s.post.text === CLAIM)!;
+      const reviewer = await browser!.context.newPage();
+      await logInToConsole(reviewer, intake!.url, token);
+      const card = reviewer.locator(`#s${first.id}`);
+      const form = card.locator('form', { has: reviewer.getByRole('button', { name: 'Verify and publish' }) });
+      await form.locator('select[name="verdict"]').selectOption('false');
+      await form.locator('select[name="reasonKind"]').selectOption('old-footage');
+      await form.locator('input[name="originalDate"]').fill('2017');
+      await form.locator('input[name="originalPlace"]').fill('Manbij');
+      await form.locator('input[name="conclusion"]').fill('Filmed in 2017 near Manbij.');
+      await form.getByRole('button', { name: 'Verify and publish' }).click();
+      await expect.poll(() => card.locator('.decided').getAttribute('data-status')).toBe('verified');
+      const key = await (await fetch(`${intake!.url}/feed-key`)).text();
 
-    const other = await launchWithSanad();
-    try {
-      await serveSavedPages(other.context, {
-        passThrough: local,
-        pages: {
-          'https://x.com/raqqa': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/7002"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!</div></article></main>`,
-        },
-      });
-      await subscribeToFeed(await openOptions(other), `${intake!.url}/feed.json`, key, 'Test desk: 1 fact-checks');
-      const page = await other.context.newPage();
-      await page.goto('https://x.com/raqqa');
-      expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
-      expect(await page.locator('[data-sanad-badge]').getAttribute('data-sanad-badge')).toBe('false');
-    } finally {
-      await other.close();
-    }
-  });
+      const other = await launchWithSanad();
+      try {
+        await serveSavedPages(other.context, {
+          passThrough: local,
+          pages: {
+            'https://x.com/raqqa': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/7002"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!</div></article></main>`,
+          },
+        });
+        const options = await openOptions(other);
+        await subscribeToFeed(options, `${intake!.url}/feed.json`, key, 'Test desk: 1 fact-checks');
+        const page = await other.context.newPage();
+        await page.goto('https://x.com/raqqa');
+        expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
+        expect(await page.locator('[data-sanad-badge]').getAttribute('data-sanad-badge')).toBe('false');
+
+        // The desk withdraws it; the subscriber's next sync (a delta with its tombstone) takes the badge away.
+        await card.locator('input[name="note"][required]').fill('Published by mistake.');
+        await card.getByRole('button', { name: 'Withdraw from the feed' }).click();
+        await expect.poll(() => intake!.store.get(first.id).then((s) => s?.status)).toBe('withdrawn');
+        await options.getByRole('button', { name: 'Sync now' }).click();
+        await feedLineContains(options, `${intake!.url}/feed.json`, 'Test desk: 0 fact-checks');
+        await page.reload();
+        expect(await settledBadges(page)).toBe(0);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });
