@@ -479,7 +479,7 @@ describe.each(Object.entries(PAGES))('%s', (file, row) => {
   beforeAll(() => {
     loadRealPage(file);
     read = readRealPosts(adapter, url);
-  });
+  }, 60_000); // the largest pages take seconds to parse on a loaded machine
 
   it.each(selectorRows(file))('post selector %s finds %i elements', (selector, count) => {
     expect(document.querySelectorAll(selector).length).toBe(count);
@@ -521,6 +521,9 @@ describe.each(Object.entries(PAGES))('%s', (file, row) => {
       expect(theirs).toHaveLength(e.posts);
       const ours = theirs.map((el) => postFor(el, read));
       for (const [i, matched] of ours.entries()) expect(matched, `post ${i}`).toHaveLength(1);
+      // The badge sits in the box a person sees as the post (a grid's thumbnail card, not the caption beside it).
+      for (const [i, [r]] of ours.entries())
+        expect(theirs[i]!.contains(adapter.badgePlacement(r!.element)!.parent), `badge of post ${i}`).toBe(true);
       for (const debunk of e.debunks) {
         const post = ours[debunk.post]![0]!.post;
         if (debunk.appearance) expect(post.key, debunk.id).toBe(canonicalMediaId(debunk.appearance));

@@ -84,11 +84,10 @@ export const tiktokAdapter: SiteAdapter = {
 
   // After the author's name, below the video: never over the picture.
   badgePlacement(post) {
-    // A grid card: after its caption and author, beside the cover, never on it.
-    const desc = queryFirst(post, S.cardDesc);
-    if (desc && !desc.closest(GRID_ITEM)) return { parent: desc, before: null };
-    // An item with nothing beside it: on the card, after the cover's link (never inside the picture).
-    if (post.matches(GRID_ITEM)) return { parent: post, before: null };
+    // A grid card: on the thumbnail card a person sees (the item), after its cover link: never on the cover
+    // itself or over the caption beside it.
+    const item = post.matches(GRID_ITEM) ? post : isCard(post) ? [...post.children].find((child) => child.matches(GRID_ITEM)) : undefined;
+    if (item) return { parent: item, before: null };
     const author = queryFirst(post, S.author);
     const anchor = author?.closest('a') ?? author;
     if (anchor?.parentElement && post.contains(anchor)) return { parent: anchor.parentElement, before: anchor.nextSibling };

@@ -44,8 +44,6 @@ export const TIKTOK_SELECTORS = {
     '[data-e2e="search-card-video-caption"]',
     '[data-e2e="user-post-item-desc"]',
   ],
-  // The block beside a grid item holding its caption and author: the badge goes there, never on the cover.
-  cardDesc: ['[data-e2e="user-post-item-desc"]', '[data-e2e="search-card-desc"]', '[data-e2e="explore-card-desc"]'],
   // Grid items show no caption, but their cover's alt text is the caption ("… created by X with Y").
   poster: ['picture img', 'img[class*="ImgPoster"]', '[data-e2e="user-post-item"] img', 'img[src*="tiktokcdn"]:not([src*="-avt-"])'],
   video: ['video'],
