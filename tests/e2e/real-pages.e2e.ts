@@ -19,8 +19,11 @@ const FILES = [
   'x/tweetyoink-cells-2025',
   'facebook/group-feed-2026',
   'facebook/group-post-dialog-2026',
+  'facebook/m-group-feed-2026',
   'youtube/vulpelo-grid-2025',
+  'youtube/yttrex-search-2022', // hidden cached pages in the DOM stay unbadged
   'tiktok/profile-2024',
+  'tiktok/search-2022',
   'instagram/post-single-image-2025',
 ];
 const pages = FILES.map((name) => ({
