@@ -90,16 +90,22 @@ describe.each(pages)('$name', ({ expect: e }) => {
     if (e.exclude) expect(await page.locator(`${e.exclude} [data-sanad-badge]`).count()).toBe(0);
 
     for (const n of wanted) {
-      const post = posts.nth(visible[n]!);
-      const badge = post.locator('[data-sanad-badge] >> button.sanad-badge');
-      await badge.scrollIntoViewIfNeeded();
-      const b = (await badge.boundingBox())!;
-      const p = (await post.boundingBox())!;
-      const viewport = page.viewportSize()!;
-      expect(b.width * b.height, 'badge has a box').toBeGreaterThan(0);
-      expect(b.x >= 0 && b.y >= 0 && b.x + b.width <= viewport.width && b.y + b.height <= viewport.height, 'in the viewport').toBe(true);
-      const inside = b.x >= p.x - 1 && b.y >= p.y - 1 && b.x + b.width <= p.x + p.width + 1 && b.y + b.height <= p.y + p.height + 1;
-      expect(inside, `inside post ${n}: badge ${JSON.stringify(b)}, post ${JSON.stringify(p)}`).toBe(true);
+      // Measured in one go once the badge is scrolled into view: lazy covers loading around it shift the layout.
+      const where = () =>
+        posts.nth(visible[n]!).evaluate((post) => {
+          const badge = post.querySelector('[data-sanad-badge]')!;
+          badge.scrollIntoView({ block: 'center' });
+          const b = badge.getBoundingClientRect();
+          const p = post.getBoundingClientRect();
+          return {
+            hasBox: b.width * b.height > 0,
+            inViewport: b.left >= 0 && b.top >= 0 && b.right <= innerWidth && b.bottom <= innerHeight,
+            insidePost: b.left >= p.left - 1 && b.top >= p.top - 1 && b.right <= p.right + 1 && b.bottom <= p.bottom + 1,
+          };
+        });
+      await expect
+        .poll(where, { timeout: 10_000, message: `badge of post ${n}` })
+        .toEqual({ hasBox: true, inViewport: true, insidePost: true });
     }
     await page.close();
   });

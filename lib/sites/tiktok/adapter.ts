@@ -84,10 +84,10 @@ export const tiktokAdapter: SiteAdapter = {
 
   // After the author's name, below the video: never over the picture.
   badgePlacement(post) {
-    // A grid card: on the thumbnail card a person sees (the item), after its cover link: never on the cover
-    // itself or over the caption beside it.
+    // A grid card: on the thumbnail card a person sees (the item), at its top before the cover link: never on
+    // the cover itself or over the caption beside it.
     const item = post.matches(GRID_ITEM) ? post : isCard(post) ? [...post.children].find((child) => child.matches(GRID_ITEM)) : undefined;
-    if (item) return { parent: item, before: null };
+    if (item) return { parent: item, before: item.firstChild };
     const author = queryFirst(post, S.author);
     const anchor = author?.closest('a') ?? author;
     if (anchor?.parentElement && post.contains(anchor)) return { parent: anchor.parentElement, before: anchor.nextSibling };
