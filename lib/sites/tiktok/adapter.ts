@@ -32,16 +32,32 @@ function authorOf(post: Element, page: URL): string | undefined {
   return href ? /\/@([^/?#]+)/.exec(href)?.[1] : undefined;
 }
 
-/** A cover's alt text without the "created by … with …" TikTok appends (in the page's language). */
-function captionFromAlt(alt: string): string {
-  return alt.replace(/\s+(created by|أنشأه|من إنشاء)\s.*$/s, '').trim();
+/**
+ * A cover's alt text without the credit TikTok adds in the page's language: appended in English and Arabic
+ * ("<caption> created by X with Y's sound"), put first in Chinese ("X 使用 Y 的 Z 创作的 <caption>").
+ */
+export function captionFromAlt(alt: string): string {
+  return alt
+    .replace(/\s+(created by|أنشأه|من إنشاء)\s.*$/s, '')
+    .replace(/^.*?\s使用\s.*?\s(创作的|創作的)\s*/s, '')
+    .trim();
 }
+
+const GRID_ITEM = S.gridItem.join(',');
+const CARDS = S.gridCard.join(',');
+
+/** A card holds one item and its caption; a wrapper around several items is a list, read item by item. */
+const isCard = (el: Element | null): el is Element =>
+  !!el?.matches(CARDS) && [...el.children].filter((child) => child.matches(GRID_ITEM)).length === 1;
 
 export const tiktokAdapter: SiteAdapter = {
   id: 'tiktok',
   postSelectors: S.post,
 
   extract(post, page) {
+    // An item inside its own card is read as the card, which also holds its caption and author.
+    if (post.matches(GRID_ITEM) && isCard(post.parentElement)) return null;
+    if (post.matches(CARDS) && !isCard(post)) return null;
     const id = videoIdOf(post, page);
     const author = authorOf(post, page);
     const posterEl = queryFirst(post, S.poster);
@@ -68,6 +84,10 @@ export const tiktokAdapter: SiteAdapter = {
 
   // After the author's name, below the video: never over the picture.
   badgePlacement(post) {
+    // A grid card: on the thumbnail card a person sees (the item), at its top before the cover link: never on
+    // the cover itself or over the caption beside it.
+    const item = post.matches(GRID_ITEM) ? post : isCard(post) ? [...post.children].find((child) => child.matches(GRID_ITEM)) : undefined;
+    if (item) return { parent: item, before: item.firstChild };
     const author = queryFirst(post, S.author);
     const anchor = author?.closest('a') ?? author;
     if (anchor?.parentElement && post.contains(anchor)) return { parent: anchor.parentElement, before: anchor.nextSibling };

@@ -6,8 +6,9 @@ import { YOUTUBE_SELECTORS as S } from './selectors';
 
 const ITEM_CONTAINERS = S.items.join(',');
 
-function extractWatch(flexy: Element): ExtractedPost | null {
-  const videoId = flexy.getAttribute('video-id');
+function extractWatch(flexy: Element, page: URL): ExtractedPost | null {
+  const fromPage = page.pathname === '/watch' ? page.searchParams.get('v') : null;
+  const videoId = flexy.getAttribute('video-id') || fromPage;
   if (!videoId) return null;
   const permalink = `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`;
   const title = readText(queryFirst(flexy, S.watchTitle));
@@ -26,7 +27,8 @@ function extractWatch(flexy: Element): ExtractedPost | null {
 
 function extractItem(item: Element, page: URL): ExtractedPost | null {
   // The new lockup is nested inside grid items: read it once, as part of its container.
-  if (item.localName === 'yt-lockup-view-model' && item.parentElement?.closest(ITEM_CONTAINERS)) return null;
+  if (S.nestedItems.includes(item.localName as never) && item.parentElement?.closest(ITEM_CONTAINERS)) return null;
+  if (item.querySelector(S.ad.join(',')) || item.closest(S.ad.join(','))) return null;
   const link = queryFirst(item, S.itemLink);
   const permalink = absoluteUrl(link?.getAttribute('href'), page);
   const id = permalink ? canonicalMediaId(permalink) : null;
@@ -50,7 +52,8 @@ export const youtubeAdapter: SiteAdapter = {
   postSelectors: [S.watch, ...S.items],
 
   extract(post, page) {
-    return post.matches(S.watch) ? extractWatch(post) : extractItem(post, page);
+    if (post.closest(S.cachedPage)) return null; // a page the person left, kept hidden
+    return post.matches(S.watch) ? extractWatch(post, page) : extractItem(post, page);
   },
 
   // The watch page's player; feed previews are short and muted, not worth sampling.

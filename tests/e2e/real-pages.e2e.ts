@@ -1,0 +1,112 @@
+/**
+ * The built extension in real Chromium on real saved pages of each site (../shared/real-dom, with their
+ * expect.json), served under their real addresses with their scripts stripped. A person adds a debunk list
+ * built from the claims those files name, in the options page; then each listed post carries a badge on screen,
+ * inside the viewport and inside the post's own box, and nothing else on the page is badged.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
+import { openOptions, settledBadges } from '../../scripts/support/extension-pages';
+import { serveSavedPages } from '../../scripts/support/saved-pages';
+import type { RealPageExpectation } from '../unit/support/real-pages';
+
+const REAL_DOM = resolve(import.meta.dirname, '../../../shared/real-dom');
+// One real page per site (more are read in lib/sites/real-pages.test.ts).
+const FILES = [
+  'x/tweetyoink-cells-2025',
+  'facebook/group-feed-2026',
+  'facebook/group-post-dialog-2026',
+  'facebook/m-group-feed-2026',
+  'youtube/vulpelo-grid-2025',
+  'youtube/yttrex-search-2022', // hidden cached pages in the DOM stay unbadged
+  'tiktok/profile-2024',
+  'tiktok/search-2022',
+  'instagram/post-single-image-2025',
+];
+const pages = FILES.map((name) => ({
+  name,
+  expect: JSON.parse(readFileSync(join(REAL_DOM, `${name}.expect.json`), 'utf8')) as RealPageExpectation,
+  // Saved pages carry no scripts (README), and none may run if one slipped in: a person's page runs the site's.
+  html: readFileSync(join(REAL_DOM, `${name}.html`), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ''),
+}));
+
+/** One schema.org ClaimReview per listed claim (the README's recipe), as a fact-checker's file would hold. */
+function claimReviews(): object {
+  return {
+    '@context': 'https://schema.org',
+    '@graph': pages.flatMap(({ expect: e }) =>
+      e.debunks.map((d) => ({
+        '@type': 'ClaimReview',
+        identifier: d.id,
+        url: `https://factcheck.example/${d.id}`,
+        datePublished: '2026-01-01',
+        author: { '@type': 'Organization', name: 'Real-page checks' },
+        claimReviewed: d.claim,
+        reviewRating: { '@type': 'Rating', alternateName: 'False' },
+        itemReviewed: { '@type': 'Claim', appearance: d.appearance ? [{ '@type': 'CreativeWork', url: d.appearance }] : [] },
+      })),
+    ),
+  };
+}
+
+let browser: SanadBrowser;
+let work: string;
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'sanad-real-'));
+  writeFileSync(join(work, 'real-pages.json'), JSON.stringify(claimReviews()));
+  browser = await launchWithSanad();
+  await serveSavedPages(browser.context, { pages: Object.fromEntries(pages.map((p) => [p.expect.url, p.html])) });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+it('a person adds the list of the claims from the options page', async () => {
+  const options = await openOptions(browser);
+  await options.locator('input[name="list-file"]').setInputFiles(join(work, 'real-pages.json'));
+  const total = pages.reduce((n, p) => n + p.expect.debunks.length, 0);
+  await expect.poll(() => options.locator('.notice').innerText(), { timeout: 20_000 }).toContain(`Added ${total} fact-checks`);
+  await options.close();
+});
+
+describe.each(pages)('$name', ({ expect: e }) => {
+  it('badges the listed posts on screen, inside their own boxes, and nothing else', async () => {
+    const wanted = [...new Set(e.debunks.filter((d) => d.expect === 'badge').map((d) => d.post))];
+    const page = await browser.context.newPage();
+    await page.goto(e.url);
+    expect(await settledBadges(page, { atLeast: wanted.length, timeout: 20_000 })).toBe(wanted.length);
+
+    const posts = page.locator(e.post);
+    const visible: number[] = await posts.evaluateAll(
+      (els, visibleOnly) => els.flatMap((el, i) => (visibleOnly && el.closest('[hidden]') ? [] : [i])),
+      !!e.visibleOnly,
+    );
+    const badgedPosts = await posts.evaluateAll((els) => els.map((el) => el.querySelectorAll('[data-sanad-badge]').length));
+    expect(visible.map((i) => badgedPosts[i])).toEqual(visible.map((_, n) => (wanted.includes(n) ? 1 : 0)));
+    if (e.exclude) expect(await page.locator(`${e.exclude} [data-sanad-badge]`).count()).toBe(0);
+
+    for (const n of wanted) {
+      // Measured in one go once the badge is scrolled into view: lazy covers loading around it shift the layout.
+      const where = () =>
+        posts.nth(visible[n]!).evaluate((post) => {
+          const badge = post.querySelector('[data-sanad-badge]')!;
+          badge.scrollIntoView({ block: 'center' });
+          const b = badge.getBoundingClientRect();
+          const p = post.getBoundingClientRect();
+          return {
+            hasBox: b.width * b.height > 0,
+            inViewport: b.left >= 0 && b.top >= 0 && b.right <= innerWidth && b.bottom <= innerHeight,
+            insidePost: b.left >= p.left - 1 && b.top >= p.top - 1 && b.right <= p.right + 1 && b.bottom <= p.bottom + 1,
+          };
+        });
+      await expect
+        .poll(where, { timeout: 10_000, message: `badge of post ${n}` })
+        .toEqual({ hasBox: true, inViewport: true, insidePost: true });
+    }
+    await page.close();
+  });
+});
