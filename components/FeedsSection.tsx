@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { FeedRecord } from '@/lib/store/db';
-import { formatDateTime, formatNumber } from '@/lib/i18n/format';
-import { t } from '@/lib/i18n/t';
+import { formatDateTime } from '@/lib/i18n/format';
+import { isolate, t, tn } from '@/lib/i18n/t';
 import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
 import { GOOGLE_API } from '@/lib/feeds/google-fact-check';
 
@@ -48,7 +48,7 @@ export function FeedsSection({
         ...(kind === 'sanad' && { publicKey }),
         ...(kind === 'google' && { google: { ...google, maxAgeDays: Number(google.maxAgeDays) } }),
       });
-      onNotice(feed.lastError ? t('feedError', feed.lastError) : t('feedAdded', formatNumber(feed.count, locale)));
+      onNotice(feed.lastError ? t('feedError', feed.lastError) : tn('feedAdded', feed.count));
       setUrl('');
       setPublicKey('');
     } catch (error) {
@@ -66,9 +66,9 @@ export function FeedsSection({
       <ul class="feeds">
         {feeds.map((feed) => (
           <li key={feed.id} data-feed={feed.url}>
-            <span dir="auto">{t('feedLine', feed.publisher ?? feed.url, formatNumber(feed.count, locale), date(feed.lastSuccess))}</span>
+            <span dir="auto">{tn('feedLine', feed.count, isolate(feed.publisher ?? feed.url), date(feed.lastSuccess))}</span>
             {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
-            {feed.stale && <span class="warning"> · {t('feedStale')}</span>}
+            {feed.stale && <span class="warning"> · {tn('feedStale', settings.feedStaleDays)}</span>}
             {feed.lastError && (
               <span class="error" role="note">
                 {' '}
@@ -195,7 +195,7 @@ export function FeedsSection({
           >
             {FEED_SYNC_HOURS.map((h) => (
               <option key={h} value={String(h)}>
-                {t('feedSyncHours', formatNumber(h, locale))}
+                {tn('feedSyncHours', h)}
               </option>
             ))}
           </select>
@@ -211,7 +211,7 @@ export function FeedsSection({
           >
             {FEED_STALE_DAYS.map((d) => (
               <option key={d} value={String(d)}>
-                {t('feedStaleDays', formatNumber(d, locale))}
+                {tn('feedStaleDays', d)}
               </option>
             ))}
           </select>

@@ -63,7 +63,9 @@ describe('PostScanner', () => {
     await scanner.idle();
     const host = badges()[0]!;
     const button = host.shadowRoot!.querySelector('button')!;
-    expect(button.getAttribute('aria-label')).toBe('Sanad: fact-checked as “Fabricated or altered”. Show why');
+    // What was found, who says so and how sure; the desk's name isolated (U+2068…U+2069) from the sentence.
+    expect(button.getAttribute('aria-label')).toBe('Sanad: AI-generated, says \u2068Misbar\u2069 (Similar claim fact-checked). Show why');
+    expect(button.textContent).toBe('AI-generated · \u2068Misbar\u2069');
     expect(host.shadowRoot!.querySelector('.sanad-panel')).toBeNull();
     button.click();
     await new Promise((r) => setTimeout(r, 0));
