@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { FeedRecord } from '@/lib/store/db';
 import { formatDateTime } from '@/lib/i18n/format';
-import { isolate, t, tn } from '@/lib/i18n/t';
+import { t, tn } from '@/lib/i18n/t';
+import { Isolated, tnx } from './message';
 import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
 import { GOOGLE_API } from '@/lib/feeds/google-fact-check';
 
@@ -66,7 +67,7 @@ export function FeedsSection({
       <ul class="feeds">
         {feeds.map((feed) => (
           <li key={feed.id} data-feed={feed.url}>
-            <span dir="auto">{tn('feedLine', feed.count, isolate(feed.publisher ?? feed.url), date(feed.lastSuccess))}</span>
+            <span dir="auto">{tnx('feedLine', feed.count, <Isolated text={feed.publisher ?? feed.url} />, date(feed.lastSuccess))}</span>
             {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
             {feed.stale && <span class="warning"> · {tn('feedStale', settings.feedStaleDays)}</span>}
             {feed.lastError && (

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { ListRecord } from '@/lib/store/db';
 import { formatDateTime } from '@/lib/i18n/format';
-import { isolate, t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { Isolated, tnx } from './message';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
@@ -120,7 +121,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
           <ul>
             {lists.map((list) => (
               <li key={list.id} data-list={list.id}>
-                {tn('listLine', list.count, isolate(listName(list.id)), formatDateTime(list.importedAt, locale))}{' '}
+                {tnx('listLine', list.count, <Isolated text={listName(list.id)} />, formatDateTime(list.importedAt, locale))}{' '}
                 {list.id.startsWith('file:') && (
                   <button
                     type="button"

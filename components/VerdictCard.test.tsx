@@ -41,7 +41,8 @@ describe('VerdictCard in English', () => {
       'Distorted body parts (limbs, hands, faces)',
       'The same motion repeats; bodies almost frozen',
     ]);
-    expect(seen(container.textContent)).toContain('Fact-check by Misbar');
+    expect(container.textContent).toContain('Fact-check by Misbar');
+    expect(container.querySelector('.sanad-source bdi')!.textContent).toBe('Misbar'); // isolated from the sentence
     expect(container.textContent).toContain('Published January 9, 2026');
     expect(screen.getByRole('link', { name: 'Read the fact-check' }).getAttribute('href')).toBe('https://misbar.com/factcheck');
     expect(container.querySelector('.sanad-how')!.textContent).toBe('Matched: the same video or post the fact-check names');

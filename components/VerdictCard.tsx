@@ -1,7 +1,8 @@
 import type { MatchView } from '@/lib/wire/shapes';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
-import { isolate, t } from '@/lib/i18n/t';
+import { t } from '@/lib/i18n/t';
+import { Isolated, tx } from './message';
 import type { Candidate } from '@/lib/match/types';
 import { certaintyLabel, deskName, findingKind, findingLabel } from './finding';
 import { ReasonList } from './ReasonList';
@@ -46,7 +47,7 @@ export function VerdictCard({
       </Heading>
       {match && <p class="sanad-certainty">{certaintyLabel(match)}</p>}
       <p class="sanad-source">
-        <span>{t('factCheckBy', isolate(desk))}</span>
+        <span>{tx('factCheckBy', <Isolated text={desk} />)}</span>
         {debunk.reviewDate && <span> · {t('publishedOn', formatPartialDate(debunk.reviewDate, locale))}</span>}
         {reviewUrl && (
           <>
@@ -57,7 +58,9 @@ export function VerdictCard({
           </>
         )}
       </p>
-      {foreignRating && <p class="sanad-rating">{t('deskRating', isolate(desk), isolate(debunk.rating!))}</p>}
+      {foreignRating && (
+        <p class="sanad-rating">{tx('deskRating', <Isolated text={desk} />, <Isolated text={debunk.rating!} lang={debunk.language} />)}</p>
+      )}
       <Sub class="sanad-label">{t('claimHeading')}</Sub>
       <p class="sanad-claim" lang={debunk.language} dir="auto">
         {debunk.claim}

@@ -7,7 +7,7 @@
 import type { ReasonKind, Verdict } from '@/lib/debunk/types';
 import type { Candidate, MatchView } from '@/lib/wire/shapes';
 import { formatPartialDate, pickLocalised } from '@/lib/i18n/format';
-import { isolate, t, type MessageKey } from '@/lib/i18n/t';
+import { t, type MessageKey } from '@/lib/i18n/t';
 
 export type FindingKind = ReasonKind | 'altered' | 'fact-checked';
 
@@ -47,7 +47,7 @@ export function findingLabel(debunk: Pick<MatchView['debunk'], 'verdict' | 'reas
   if (reason?.kind !== 'old-footage') return t(FINDING_KEYS[kind]);
   const year = reason.originalDate && formatPartialDate(reason.originalDate.slice(0, 4), locale);
   const place = pickLocalised(reason.originalPlace, locale, debunk.language);
-  const from = year && place ? t('yearAndPlace', year, isolate(place)) : year || (place && isolate(place));
+  const from = year && place ? t('yearAndPlace', year, place) : year || place;
   return from ? t('finding_old_footage_from', from) : t('finding_old_footage');
 }
 
@@ -78,14 +78,12 @@ export function certaintyLabel(candidate: Pick<Candidate, 'how' | 'badge'>): str
   return candidate.badge ? t('certainty_similar_text') : t('certainty_related');
 }
 
-/** The badge's visible text and accessible name: the same words, the name adding how sure it is. */
-export function badgeWords(view: MatchView, locale: string): { text: string; name: string; finding: string; desk: string } {
+/**
+ * The badge's words: its visible text is the finding and the desk (the badge host isolates the desk's name
+ * in a <bdi>); the accessible name says the same and adds how sure the match is.
+ */
+export function badgeWords(view: MatchView, locale: string): { finding: string; desk: string; name: string } {
   const finding = findingLabel(view.debunk, locale);
   const desk = deskName(view.debunk.publisher.name, locale);
-  return {
-    finding,
-    desk,
-    text: t('badgeText', finding, isolate(desk)),
-    name: t('badgeName', finding, isolate(desk), certaintyLabel(view.candidate)),
-  };
+  return { finding, desk, name: t('badgeName', finding, desk, certaintyLabel(view.candidate)) };
 }

@@ -73,10 +73,10 @@ const M = {
   certainty_same_link: ['Links to what was fact-checked', 'يربط بما خضع للتحقق'],
   certainty_similar_text: ['Similar claim fact-checked', 'ادعاء مشابه خضع للتحقق'],
   certainty_related: ['Possibly related fact-check', 'تحقق قد يكون ذا صلة'],
-  badgeText: ['$FINDING$ · $DESK$', '$FINDING$ · $DESK$', 'finding', 'desk'],
+  // Starts with the badge's visible words, so speech input and screen readers name it as it reads.
   badgeName: [
-    'Sanad: $FINDING$, says $DESK$ ($CERTAINTY$). Show why',
-    'سند: $FINDING$ بحسب $DESK$ ($CERTAINTY$). اعرض السبب',
+    '$FINDING$ · $DESK$. Sanad: $CERTAINTY$. Show why',
+    '$FINDING$ · $DESK$. سند: $CERTAINTY$. اعرض السبب',
     'finding',
     'desk',
     'certainty',

@@ -48,14 +48,6 @@ export function tn(key: PluralKey, count: number, ...substitutions: Array<string
   return t(`${key}__${category}` as MessageKey, new Intl.NumberFormat(locale).format(count), ...substitutions);
 }
 
-/**
- * Wraps text of unknown direction (a desk's name, a place, a URL, a feed's error) in Unicode isolates, so
- * it cannot reorder the sentence around it ("1 :Desk Example" in Arabic); the string form of <bdi>.
- */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
-}
-
 /** The language the UI is shown in: one of the locales we ship, not the browser's wider choice. */
 export function uiLocale(): Locale {
   return t('uiLocale') === 'ar' ? 'ar' : 'en';

@@ -165,7 +165,12 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
     button.dataset.certainty = isCertain(view.candidate) ? 'certain' : 'similar';
     button.setAttribute('aria-label', words.name);
     label.className = 'sanad-badge-text';
-    label.textContent = words.text;
+    // "AI-generated · Misbar": each part isolated, so a desk or place in the other script keeps its place.
+    const finding = document.createElement('bdi');
+    finding.textContent = words.finding;
+    const desk = document.createElement('bdi');
+    desk.textContent = words.desk;
+    label.replaceChildren(finding, ' · ', desk);
     button.replaceChildren(icon(findingKind(view.debunk)), label);
     if (open) setOpen(true);
   };
