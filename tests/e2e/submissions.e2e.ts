@@ -148,7 +148,7 @@ describe('submissions', () => {
           'https://x.com/raqqa': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/7002"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!</div></article></main>`,
         },
       });
-      await subscribeToFeed(await openOptions(other), `${intake!.url}/feed.json`, key, 'Test desk: 1 fact-checks');
+      await subscribeToFeed(await openOptions(other), `${intake!.url}/feed.json`, key, 'Test desk: 1 fact-check,');
       const page = await other.context.newPage();
       await page.goto('https://x.com/raqqa');
       expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
