@@ -4,9 +4,24 @@ import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { FeedRecord } from '@/lib/store/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { t, tn } from '@/lib/i18n/t';
-import { Isolated, tnx } from './message';
+import { Isolated, tnx, tx } from './message';
+import { FEED_PROBLEM_KEYS, feedProblem } from './feed-problem';
+
 import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
 import { GOOGLE_API } from '@/lib/feeds/google-fact-check';
+
+/** A feed's last failure, beside it: what went wrong in plain words, what Sanad keeps, the technical reason. */
+function FeedFailure({ feed }: { feed: FeedRecord }) {
+  const problem = t(FEED_PROBLEM_KEYS[feedProblem(feed.lastError ?? '')]);
+  return (
+    <div class="feed-error" role="note">
+      <p>{feed.lastSuccess ? tn('feedFailedKeeping', feed.count, problem) : t('feedFailedNever', problem)}</p>
+      <p class="technical" dir="auto">
+        {tx('feedTechnical', <Isolated text={feed.lastError ?? ''} />)}
+      </p>
+    </div>
+  );
+}
 
 type FeedView = FeedRecord & { stale: boolean };
 
@@ -49,7 +64,8 @@ export function FeedsSection({
         ...(kind === 'sanad' && { publicKey }),
         ...(kind === 'google' && { google: { ...google, maxAgeDays: Number(google.maxAgeDays) } }),
       });
-      onNotice(feed.lastError ? t('feedError', feed.lastError) : tn('feedAdded', feed.count));
+      // A failing first sync is shown beside its feed in the list, not in the "Saved" notice.
+      if (!feed.lastError) onNotice(tn('feedAdded', feed.count));
       setUrl('');
       setPublicKey('');
     } catch (error) {
@@ -69,13 +85,7 @@ export function FeedsSection({
           <li key={feed.id} data-feed={feed.url}>
             <span dir="auto">{tnx('feedLine', feed.count, <Isolated text={feed.publisher ?? feed.url} />, date(feed.lastSuccess))}</span>
             {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
-            {feed.stale && <span class="warning"> · {tn('feedStale', settings.feedStaleDays)}</span>}
-            {feed.lastError && (
-              <span class="error" role="note">
-                {' '}
-                · {t('feedError', feed.lastError)}
-              </span>
-            )}{' '}
+            {feed.stale && <span class="warning"> · {tn('feedStale', settings.feedStaleDays)}</span>}{' '}
             <button
               type="button"
               class="link-button"
@@ -87,6 +97,7 @@ export function FeedsSection({
             >
               {t('removeList')}
             </button>
+            {feed.lastError && <FeedFailure feed={feed} />}
           </li>
         ))}
       </ul>

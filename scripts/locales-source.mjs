@@ -271,7 +271,43 @@ const M = {
   ),
   feedNever: ['never', 'لم يحدث'],
   feedUnsigned: ['unsigned', 'غير موقّع'],
-  feedError: ['Last sync failed: $ERROR$ (the previous list is kept)', 'فشلت آخر مزامنة: $ERROR$ (أُبقيت القائمة السابقة)', 'error'],
+  // A feed's failure in plain words (components/feed-problem.ts), then what Sanad does about it.
+  feedProblem_server: ['The desk’s server did not answer properly', 'لم يستجب خادم جهة التحقق كما ينبغي'],
+  feedProblem_missing: ['Nothing was found at this address (the feed may have moved)', 'لم يُعثر على شيء في هذا العنوان (ربما نُقل المصدر)'],
+  feedProblem_refused: ['The server would not share this feed', 'رفض الخادم مشاركة هذا المصدر'],
+  feedProblem_network: [
+    'Sanad could not reach the server (offline, or a wrong address)',
+    'تعذّر على سند الوصول إلى الخادم (لا اتصال، أو العنوان خاطئ)',
+  ],
+  feedProblem_not_feed: ['This address does not serve a fact-check feed', 'هذا العنوان لا يقدّم مصدر تحقق'],
+  feedProblem_too_large: ['The feed is too large for Sanad to read', 'المصدر أكبر من أن يقرأه سند'],
+  feedProblem_signature: [
+    'The feed’s signature does not match the desk’s key, so Sanad did not trust it',
+    'توقيع المصدر لا يطابق مفتاح جهة التحقق، فلم يثق به سند',
+  ],
+  feedProblem_replayed: [
+    'The server sent an older or misdirected copy of the feed, so Sanad refused it',
+    'أرسل الخادم نسخة أقدم من المصدر أو موجّهة لعنوان آخر، فرفضها سند',
+  ],
+  feedProblem_empty: ['The feed has no fact-checks Sanad can use', 'لا يحوي المصدر تحققات يمكن لسند استخدامها'],
+  feedProblem_other: ['The feed could not be read', 'تعذّرت قراءة المصدر'],
+  feedFailedKeeping: plural(
+    {
+      one: '$PROBLEM$. Sanad keeps the 1 fact-check it already has from it.',
+      other: '$PROBLEM$. Sanad keeps the $COUNT$ fact-checks it already has from it.',
+    },
+    {
+      zero: '$PROBLEM$. لا يملك سند منه أي تحقق بعد.',
+      one: '$PROBLEM$. يحتفظ سند بالتحقق الوحيد الذي لديه منه.',
+      two: '$PROBLEM$. يحتفظ سند بالتحققَين اللذين لديه منه.',
+      few: '$PROBLEM$. يحتفظ سند بـ$COUNT$ تحققات لديه منه.',
+      many: '$PROBLEM$. يحتفظ سند بـ$COUNT$ تحققًا لديه منه.',
+      other: '$PROBLEM$. يحتفظ سند بـ$COUNT$ تحقق لديه منه.',
+    },
+    'problem',
+  ),
+  feedFailedNever: ['$PROBLEM$. Nothing has been read from this feed yet.', '$PROBLEM$. لم يُقرأ شيء من هذا المصدر بعد.', 'problem'],
+  feedTechnical: ['Technical detail: $DETAIL$', 'تفصيل تقني: $DETAIL$', 'detail'],
   feedStale: plural(
     { one: 'Not updated for more than a day', other: 'Not updated for more than $COUNT$ days' },
     {
@@ -324,7 +360,7 @@ const M = {
   submitTitle: ['Submit a claim for checking', 'إرسال ادعاء للتحقق'],
   flagTitle: ['Flag a post for your desk', 'تعليم منشور لمكتب التحقق'],
   submitPost: ['The post', 'المنشور'],
-  submitPageUrl: ['Page', 'الصفحة'],
+  submitPageUrl: ['Link to the post or page', 'رابط المنشور أو الصفحة'],
   submitText: ['What it claims', 'ما يدّعيه'],
   submitCategory: ['What looks wrong', 'ما الذي يبدو خاطئًا'],
   category_ai_generated: ['Suspected AI-generated', 'يُشتبه أنه مولَّد بالذكاء الاصطناعي'],
@@ -342,6 +378,10 @@ const M = {
   submitNoIntake: [
     'No intake service is set yet: it will be sent once you set one in the options.',
     'لم تُحدَّد خدمة استقبال بعد: سيُرسل حين تحددها في الإعدادات.',
+  ],
+  submitNoIntakeYet: [
+    'No intake service is set yet: what you send waits on this device until you set your desk’s address in the options.',
+    'لم تُحدَّد خدمة استقبال بعد: يبقى ما ترسله على هذا الجهاز حتى تضيف عنوان مكتب التحقق في الإعدادات.',
   ],
   submitFailed: ['It was not queued: $REASON$', 'لم يُضف إلى قائمة الإرسال: $REASON$', 'reason'],
   submitExpired: [
