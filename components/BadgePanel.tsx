@@ -1,12 +1,14 @@
 import type { MatchView } from '@/lib/wire/shapes';
 import { t, uiLocale } from '@/lib/i18n/t';
-import { VerdictCard, verdictKey } from './VerdictCard';
+import { findingLabel } from './finding';
+import { VerdictCard } from './VerdictCard';
 
-/** The in-page details behind a badge: the same verdict card as the popup, and a close button. */
+/** The in-page details behind a badge: the verdict card for this post's match, and a close button. */
 export function BadgePanel({ view, onClose }: { view: MatchView; onClose: () => void }) {
+  const locale = uiLocale();
   return (
-    <div class="sanad-panel" role="dialog" aria-label={t(verdictKey(view.debunk.verdict))} onClick={(event) => event.stopPropagation()}>
-      <VerdictCard view={view} locale={uiLocale()} headingLevel={2} />
+    <div class="sanad-panel" role="dialog" aria-label={findingLabel(view.debunk, locale)} onClick={(event) => event.stopPropagation()}>
+      <VerdictCard view={view} locale={locale} headingLevel={2} match={view.candidate} />
       <button type="button" class="sanad-close" aria-label={t('close')} onClick={onClose}>
         ×
       </button>

@@ -1,19 +1,16 @@
 import { browser } from 'wxt/browser';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
-import { formatNumber } from '@/lib/i18n/format';
-import { t } from '@/lib/i18n/t';
+import { t, tn } from '@/lib/i18n/t';
 import { siteOrigins } from '@/lib/harvest/harvest';
 import { DIRECTORY, isSubscribed, type DirectoryEntry } from '@/lib/sources/directory';
 
 /** The built-in directory: one click per desk subscribes to it (the permission prompt asks for that site only). */
 export function DirectorySection({
-  locale,
   feedUrls,
   onNotice,
   onSubscribed,
   onGoogle,
 }: {
-  locale: string;
   feedUrls: string[];
   onNotice: (text: string) => void;
   onSubscribed: () => Promise<void>;
@@ -32,7 +29,8 @@ export function DirectorySection({
         'addFeed',
         entry.kind === 'sanad' ? { url, kind: 'sanad', publicKey: entry.publicKey } : { url, kind: 'site' },
       );
-      onNotice(feed.lastError ? t('feedError', feed.lastError) : t('feedAdded', formatNumber(feed.count, locale)));
+      // A failing first sync is shown beside its feed in the list, not in the "Saved" notice.
+      if (!feed.lastError) onNotice(tn('feedAdded', feed.count));
     } catch (error) {
       onNotice(t('feedAddFailed', failureReason(error)));
     }

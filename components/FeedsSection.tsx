@@ -3,25 +3,39 @@ import { browser } from 'wxt/browser';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { FeedRecord } from '@/lib/store/db';
 import type { HarvestCounts } from '@/lib/wire/shapes';
-import { formatDateTime, formatNumber } from '@/lib/i18n/format';
-import { t } from '@/lib/i18n/t';
+import { formatDateTime } from '@/lib/i18n/format';
+import { t, tn } from '@/lib/i18n/t';
+import { Isolated, tnx, tx } from './message';
+import { FEED_PROBLEM_KEYS, feedProblem } from './feed-problem';
 import { FEED_STALE_DAYS, FEED_SYNC_HOURS, type Settings } from '@/lib/settings/settings';
 import { GOOGLE_API } from '@/lib/feeds/google-fact-check';
 import { siteOrigins } from '@/lib/harvest/harvest';
 import { DirectorySection } from './DirectorySection';
 
+/** A feed's last failure, beside it: what went wrong in plain words, what Sanad keeps, the technical reason. */
+function FeedFailure({ feed }: { feed: FeedRecord }) {
+  const problem = t(FEED_PROBLEM_KEYS[feedProblem(feed.lastError ?? '')]);
+  return (
+    <div class="feed-error" role="note">
+      <p>{feed.lastSuccess ? tn('feedFailedKeeping', feed.count, problem) : t('feedFailedNever', problem)}</p>
+      <p class="technical" dir="auto">
+        {tx('feedTechnical', <Isolated text={feed.lastError ?? ''} />)}
+      </p>
+    </div>
+  );
+}
+
 type FeedView = FeedRecord & { stale: boolean };
 
 /** A website source's last sync in the reader's language: what was read, and every kind of failure counted. */
-function harvestWords(c: HarvestCounts, locale: string): string {
+function harvestWords(c: HarvestCounts): string {
   if (c.nothingNew) return t('harvestNothingNew');
-  const n = (v: number) => formatNumber(v, locale);
   return [
-    t('harvestRead', n(c.articles), n(c.factChecks)),
-    c.noMarkup && t('harvestNoMarkup', n(c.noMarkup)),
-    c.malformed && t('harvestMalformed', n(c.malformed), c.malformedDetail ?? ''),
-    c.unreachable && t('harvestUnreachable', n(c.unreachable), c.unreachableDetail ?? ''),
-    c.unusable && t('harvestUnusable', n(c.unusable)),
+    tn('harvestRead', c.articles, tn('harvestFactChecks', c.factChecks)),
+    c.noMarkup && tn('harvestNoMarkup', c.noMarkup),
+    c.malformed && tn('harvestMalformed', c.malformed, c.malformedDetail ?? ''),
+    c.unreachable && tn('harvestUnreachable', c.unreachable, c.unreachableDetail ?? ''),
+    c.unusable && tn('harvestUnusable', c.unusable),
   ]
     .filter(Boolean)
     .join('; ');
@@ -68,7 +82,8 @@ export function FeedsSection({
         ...(kind === 'sanad' && { publicKey }),
         ...(kind === 'google' && { google: { ...google, maxAgeDays: Number(google.maxAgeDays) } }),
       });
-      onNotice(feed.lastError ? t('feedError', feed.lastError) : t('feedAdded', formatNumber(feed.count, locale)));
+      // A failing first sync is shown beside its feed in the list, not in the "Saved" notice.
+      if (!feed.lastError) onNotice(tn('feedAdded', feed.count));
       setUrl('');
       setPublicKey('');
     } catch (error) {
@@ -82,7 +97,6 @@ export function FeedsSection({
   return (
     <>
       <DirectorySection
-        locale={locale}
         feedUrls={feeds.map((f) => f.url)}
         onNotice={onNotice}
         onSubscribed={reload}
@@ -97,22 +111,16 @@ export function FeedsSection({
         <ul class="feeds">
           {feeds.map((feed) => (
             <li key={feed.id} data-feed={feed.url}>
-              <span dir="auto">{t('feedLine', feed.publisher ?? feed.url, formatNumber(feed.count, locale), date(feed.lastSuccess))}</span>
+              <span dir="auto">{tnx('feedLine', feed.count, <Isolated text={feed.publisher ?? feed.url} />, date(feed.lastSuccess))}</span>
               {feed.kind === 'claimreview' && <span class="tag"> · {t('feedUnsigned')}</span>}
               {feed.kind === 'site' && <span class="tag"> · {t('feedSiteUnsigned', new URL(feed.url).hostname)}</span>}
               {feed.kind === 'site' && feed.lastHarvest && (
                 <span class="report" role="note">
                   {' '}
-                  · {harvestWords(feed.lastHarvest, locale)}
+                  · {harvestWords(feed.lastHarvest)}
                 </span>
               )}
-              {feed.stale && <span class="warning"> · {t('feedStale')}</span>}
-              {feed.lastError && (
-                <span class="error" role="note">
-                  {' '}
-                  · {t('feedError', feed.lastError)}
-                </span>
-              )}{' '}
+              {feed.stale && <span class="warning"> · {tn('feedStale', settings.feedStaleDays)}</span>}{' '}
               <button
                 type="button"
                 class="link-button"
@@ -124,6 +132,7 @@ export function FeedsSection({
               >
                 {t('removeList')}
               </button>
+              {feed.lastError && <FeedFailure feed={feed} />}
             </li>
           ))}
         </ul>
@@ -241,7 +250,7 @@ export function FeedsSection({
             >
               {FEED_SYNC_HOURS.map((h) => (
                 <option key={h} value={String(h)}>
-                  {t('feedSyncHours', formatNumber(h, locale))}
+                  {tn('feedSyncHours', h)}
                 </option>
               ))}
             </select>
@@ -257,7 +266,7 @@ export function FeedsSection({
             >
               {FEED_STALE_DAYS.map((d) => (
                 <option key={d} value={String(d)}>
-                  {t('feedStaleDays', formatNumber(d, locale))}
+                  {tn('feedStaleDays', d)}
                 </option>
               ))}
             </select>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { ListRecord } from '@/lib/store/db';
-import { formatDateTime, formatNumber } from '@/lib/i18n/format';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { formatDateTime } from '@/lib/i18n/format';
+import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { Isolated, tnx } from './message';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
@@ -38,7 +39,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
     if (!file) return;
     try {
       const result = await sendMessage('importData', { text: await file.text() });
-      setNotice(t('imported', formatNumber(result.wrongMatches, locale)));
+      setNotice(tn('imported', result.wrongMatches));
       await reload();
     } catch (error) {
       setNotice(t('importFailed', failureReason(error)));
@@ -49,7 +50,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
     if (!file) return;
     try {
       const result = await sendMessage('importList', { name: file.name, text: await file.text() });
-      setNotice(t('listAdded', formatNumber(result.imported, locale), result.summary));
+      setNotice(tn('listAdded', result.imported, result.summary));
       await reload();
     } catch (error) {
       setNotice(t('listFailed', failureReason(error)));
@@ -120,7 +121,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
           <ul>
             {lists.map((list) => (
               <li key={list.id} data-list={list.id}>
-                {t('listLine', listName(list.id), formatNumber(list.count, locale), formatDateTime(list.importedAt, locale))}{' '}
+                {tnx('listLine', list.count, <Isolated text={listName(list.id)} />, formatDateTime(list.importedAt, locale))}{' '}
                 {list.id.startsWith('file:') && (
                   <button
                     type="button"
@@ -146,7 +147,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
           />
         </label>
         <h3>{t('wrongMatchesHeading')}</h3>
-        <p data-wrong-matches={reports}>{t('wrongMatchesCount', formatNumber(reports, locale))}</p>
+        <p data-wrong-matches={reports}>{tn('wrongMatchesCount', reports)}</p>
       </section>
 
       <FeedsSection locale={locale} onNotice={setNotice} settings={settings} change={change} />

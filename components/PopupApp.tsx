@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/channel';
 import type { TabPost, TabResults } from '@/lib/wire/shapes';
-import { formatNumber } from '@/lib/i18n/format';
-import { t, uiLocale } from '@/lib/i18n/t';
-import { groupTabPosts, type DebunkGroup } from './popup-groups';
-import { VerdictCard } from './VerdictCard';
+import { SITE_IDS } from '@/lib/sites/platforms';
+import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { groupTabPosts, type DebunkGroup, type GroupedPost } from './popup-groups';
+import { VerdictCard, howMatched } from './VerdictCard';
 
 type State =
   | { status: 'loading' }
@@ -27,11 +27,20 @@ async function load(): Promise<State> {
   return { status: 'ready', tabId, results, debunkCount };
 }
 
-function PostLine({ post, onReport }: { post: TabPost; onReport?: () => void }) {
+/** "X (Twitter), YouTube, Facebook, TikTok, Instagram and Telegram Web": every site Sanad reads, in the UI's words. */
+export function siteList(locale: string): string {
+  const names = SITE_IDS.map((id) => t(`site_${id}` as MessageKey));
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+}
+
+function PostLine({ entry: { post, match }, locale, onReport }: { entry: GroupedPost; locale: string; onReport?: () => void }) {
   return (
     <li class="post" data-post={post.key}>
       <p class="post-excerpt" dir="auto">
         {post.excerpt}
+      </p>
+      <p class="post-how" data-how={match.how}>
+        {howMatched(match, locale)}
       </p>
       <div class="post-actions">
         {post.permalink && (
@@ -53,10 +62,10 @@ function Group({ group, locale, onReport }: { group: DebunkGroup; locale: string
   return (
     <li class="group" data-debunk={group.view.debunk.id}>
       <VerdictCard view={group.view} locale={locale} headingLevel={3} />
-      <p class="seen-in">{t('seenIn', formatNumber(group.posts.length, locale))}</p>
+      <p class="seen-in">{tn('seenIn', group.posts.length)}</p>
       <ul class="posts">
-        {group.posts.map((post) => (
-          <PostLine key={post.key} post={post} onReport={onReport && (() => onReport(post))} />
+        {group.posts.map((entry) => (
+          <PostLine key={entry.post.key} entry={entry} locale={locale} onReport={onReport && (() => onReport(entry.post))} />
         ))}
       </ul>
     </li>
@@ -101,11 +110,11 @@ export function PopupApp() {
       {state.status === 'ready' && (
         <>
           {badgedPosts > 0 ? (
-            <h2 class="count">{t('matchedCount', formatNumber(badgedPosts, locale))}</h2>
+            <h2 class="count">{tn('matchedCount', badgedPosts)}</h2>
           ) : (
             <section class="empty">
               <h2>{t('emptyTitle')}</h2>
-              <p>{t('emptyBody', formatNumber(state.debunkCount, locale))}</p>
+              <p>{tn('emptyBody', state.debunkCount, siteList(locale))}</p>
             </section>
           )}
           <ul class="groups">
@@ -120,7 +129,7 @@ export function PopupApp() {
           </ul>
           {groups.mentioned.length > 0 && (
             <details class="mentioned">
-              <summary>{t('mentionsClaim', formatNumber(groups.mentioned.length, locale))}</summary>
+              <summary>{tn('mentionsClaim', groups.mentioned.length)}</summary>
               <p class="hint">{t('mentionsClaimHint')}</p>
               <ul class="groups">
                 {groups.mentioned.map((group) => (
@@ -131,7 +140,7 @@ export function PopupApp() {
           )}
           {groups.related.length > 0 && (
             <details class="related">
-              <summary>{t('possiblyRelated', formatNumber(groups.related.length, locale))}</summary>
+              <summary>{tn('possiblyRelated', groups.related.length)}</summary>
               <p class="hint">{t('possiblyRelatedHint')}</p>
               <ul class="groups">
                 {groups.related.map((group) => (
@@ -141,7 +150,7 @@ export function PopupApp() {
             </details>
           )}
           <footer class="foot">
-            {t('listStatus', formatNumber(state.debunkCount, locale))}{' '}
+            <span>{tn('listStatus', state.debunkCount)}</span>
             <button
               type="button"
               class="link-button submit-claim"

@@ -21,7 +21,9 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
   const [problem, setProblem] = useState('');
   const [text, setText] = useState('');
   const [pageUrl, setPageUrl] = useState('');
-  const [category, setCategory] = useState<SubmissionCategory>('ai-generated');
+  // No category is chosen for the reader: a preselected guess would be sent as the reader's own.
+  const [category, setCategory] = useState<SubmissionCategory | null>(null);
+  const [hasIntake, setHasIntake] = useState(true);
   const [note, setNote] = useState('');
   const [withScreenshot, setWithScreenshot] = useState(true);
   const [status, setStatus] = useState<Status>({ kind: 'editing' });
@@ -35,11 +37,13 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
       },
       () => setProblem(t('submitExpired')),
     );
+    // Said before the form is filled in, not after sending: without an address it waits in the outbox.
+    void loadSettings().then((s) => setHasIntake(!!s.intakeUrl));
   }, []);
 
   const send = async (event: Event) => {
     event.preventDefault();
-    if (!draft) return;
+    if (!draft || !category) return;
     const post = { ...draft.post, text, pageUrl: draft.post.pageUrl || pageUrl };
     try {
       await sendMessage('submitClaim', {
@@ -86,6 +90,11 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
   return (
     <main class="submit">
       <h1>{title}</h1>
+      {!hasIntake && (
+        <p class="warning" role="note">
+          {t('submitNoIntakeYet')} <a href={browser.runtime.getURL('/options.html')}>{t('openOptions')}</a>
+        </p>
+      )}
       <form onSubmit={send}>
         <fieldset>
           <legend>{t('submitPost')}</legend>
@@ -132,7 +141,7 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
           <legend>{t('submitCategory')}</legend>
           {SUBMISSION_CATEGORIES.map((c) => (
             <label class="check" key={c}>
-              <input type="radio" name="category" value={c} checked={category === c} onChange={() => setCategory(c)} />
+              <input type="radio" name="category" value={c} required checked={category === c} onChange={() => setCategory(c)} />
               {t(`category_${c.replace(/-/g, '_')}` as MessageKey)}
             </label>
           ))}
@@ -151,7 +160,9 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
             {t('submitFailed', status.reason)}
           </p>
         )}
-        <button type="submit">{t('submitSend')}</button>
+        <button type="submit" class="button">
+          {t('submitSend')}
+        </button>
       </form>
     </main>
   );

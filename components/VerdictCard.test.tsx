@@ -12,15 +12,26 @@ const view = (id: string, candidate: Partial<Candidate> = {}): MatchView => {
   const debunk = debunks.find((d) => d.id === id)!;
   return { debunk, candidate: { debunkId: id, verdict: debunk.verdict, how: 'same-media', score: 1, badge: true, ...candidate } };
 };
+const seen = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 const lines = (container: Element) => [...container.querySelectorAll('li')].map((li) => li.firstChild?.textContent?.trim());
 
 afterEach(cleanup);
 
 describe('VerdictCard in English', () => {
-  it('explains the AI-fabricated video: verdict, claim, each artifact on its own line, source and how it matched', () => {
+  it('explains the AI-fabricated video: finding, source first, claim, each artifact on its own line, how it matched', () => {
     useLocale('en');
-    const { container } = render(<VerdictCard view={view(AI_VIDEO_ID)} locale="en" />);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Fabricated or altered');
+    const v = view(AI_VIDEO_ID);
+    const { container } = render(<VerdictCard view={v} locale="en" match={v.candidate} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('AI-generated');
+    expect(container.querySelector('.sanad-certainty')!.textContent).toBe('Same post or video as fact-checked');
+    // Who says so comes before the claim: desk, date and link above the fold of a small panel.
+    const order = [...container.querySelectorAll('.sanad-verdict, .sanad-source, .sanad-claim, .sanad-reasons, .sanad-how')].map(
+      (e) => e.className,
+    );
+    expect(order).toEqual(['sanad-verdict', 'sanad-source', 'sanad-claim', 'sanad-reasons', 'sanad-how']);
+    expect(container.querySelector('.sanad-source a')!.textContent).toBe('Read the fact-check');
+    // The desk's Arabic rating word is shown once, as the desk's own, not repeated into the heading.
+    expect(seen(container.querySelector('.sanad-rating')!.textContent)).toBe('Misbar’s rating: “مفبرك”');
     expect(container.querySelector('.sanad-claim')!.textContent).toMatch(/^مقطع فيديو يُظهر أسر عناصر من الجيش السوري/);
     expect(container.querySelector('.sanad-claim')!.getAttribute('lang')).toBe('ar');
     const artifacts = [...container.querySelectorAll('.sanad-artifacts > li')].map((li) => li.firstElementChild!.textContent);
@@ -30,18 +41,29 @@ describe('VerdictCard in English', () => {
       'Distorted body parts (limbs, hands, faces)',
       'The same motion repeats; bodies almost frozen',
     ]);
-    expect(container.textContent).toContain('Fact-check by مسبار (Misbar)');
+    expect(container.textContent).toContain('Fact-check by Misbar');
+    expect(container.querySelector('.sanad-source bdi')!.textContent).toBe('Misbar'); // isolated from the sentence
     expect(container.textContent).toContain('Published January 9, 2026');
     expect(screen.getByRole('link', { name: 'Read the fact-check' }).getAttribute('href')).toBe('https://misbar.com/factcheck');
     expect(container.querySelector('.sanad-how')!.textContent).toBe('Matched: the same video or post the fact-check names');
   });
 
-  it('says when and where old footage was really published', () => {
+  it('says when and where old footage was really published, and a text match without a score', () => {
     useLocale('en');
-    const { container } = render(<VerdictCard view={view(OLD_HAMA_ID, { how: 'similar-text', score: 0.65 })} locale="en" />);
+    const v = view(OLD_HAMA_ID, { how: 'similar-text', score: 0.65 });
+    const { container } = render(<VerdictCard view={v} locale="en" match={v.candidate} />);
     expect(lines(container)).toContain('First published in July 2019, Hama countryside');
-    expect(container.querySelector('.sanad-how')!.textContent).toBe('Matched: similar wording — moderate (65%)');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Misleading');
+    expect(container.querySelector('.sanad-how')!.textContent).toBe('Matched: the post makes this claim in similar words');
+    expect(container.querySelector('.sanad-certainty')!.textContent).toBe('Similar claim fact-checked');
+    expect(container.textContent).not.toMatch(/%/);
+    expect(seen(screen.getByRole('heading', { level: 2 }).textContent)).toBe('Old footage: 2019, Hama countryside');
+  });
+
+  it('without a post (the popup’s card for a debunk), says nothing about how a post matched', () => {
+    useLocale('en');
+    const { container } = render(<VerdictCard view={view(AI_VIDEO_ID)} locale="en" />);
+    expect(container.querySelector('.sanad-how')).toBeNull();
+    expect(container.querySelector('.sanad-certainty')).toBeNull();
   });
 
   it('shows hostile feed text as text and never links a non-http URL', () => {
@@ -68,7 +90,10 @@ describe('VerdictCard in Arabic', () => {
   it('explains in Arabic, with Arabic dates and the place in Arabic', () => {
     useLocale('ar');
     const { container } = render(<VerdictCard view={view(OLD_HAMA_ID)} locale="ar" />);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('مضلّل');
+    expect(seen(screen.getByRole('heading', { level: 2 }).textContent)).toMatch(/^مقطع قديم \((2019|٢٠١٩)، ريف حماة\)$/);
+    // Same language as the UI: the desk's rating word would only repeat the heading.
+    expect(container.querySelector('.sanad-rating')).toBeNull();
+    expect(seen(container.querySelector('.sanad-source span')!.textContent)).toBe('تحقق: مسبار');
     // CLDR's Arabic uses Latin or Arabic-Indic digits depending on the ICU version.
     expect(lines(container).find((l) => l?.startsWith('نُشر'))).toMatch(/^نُشر أول مرة في يوليو (2019|٢٠١٩)، ريف حماة$/);
     expect(screen.getByRole('link', { name: 'اقرأ التحقق' })).toBeTruthy();

@@ -1,44 +1,66 @@
 import type { MatchView } from '@/lib/wire/shapes';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
-import { t, type MessageKey } from '@/lib/i18n/t';
+import { t } from '@/lib/i18n/t';
+import { Isolated, tx } from './message';
 import type { Candidate } from '@/lib/match/types';
+import { certaintyLabel, deskName, findingKind, findingLabel } from './finding';
 import { ReasonList } from './ReasonList';
 import { VerdictIcon } from './VerdictIcon';
 
-export const verdictKey = (verdict: string) => `verdict_${verdict}` as MessageKey;
-
-/** Plain words for a text match: a badged match is never called weak, a "possibly related" one never strong. */
-function strength({ score, badge }: Candidate): MessageKey {
-  if (badge) return score >= 0.7 ? 'strength_strong' : 'strength_moderate';
-  return score >= 0.5 ? 'strength_moderate' : 'strength_weak';
-}
-
+/** How one post matched, in plain words: certain matches say what is the same; text matches carry no score. */
 export function howMatched(candidate: Candidate, locale: string): string {
   if (candidate.how === 'same-media') return t('how_same_media');
   if (candidate.how === 'same-link') return t('how_same_link');
   if (candidate.how === 'same-footage')
     return t('how_same_footage', formatPercent(candidate.score, locale), formatPercent(candidate.referenceShare ?? 0, locale));
-  return t('how_similar_text', t(strength(candidate)), formatPercent(candidate.score, locale));
+  return candidate.badge ? t('how_similar_text') : t('how_related');
 }
 
-/** One debunk explained: verdict, the claim as stated, the reasons, who says so, and how it matched. */
-export function VerdictCard({ view, locale, headingLevel = 2 }: { view: MatchView; locale: string; headingLevel?: 2 | 3 }) {
-  const { debunk, candidate } = view;
+/**
+ * One debunk explained, most telling first: what was found, who says so (desk, date, link), the claim and
+ * the reasons; then, when the card is about one post (`match`), how that post matched.
+ */
+export function VerdictCard({
+  view,
+  locale,
+  headingLevel = 2,
+  match,
+}: {
+  view: MatchView;
+  locale: string;
+  headingLevel?: 2 | 3;
+  match?: Candidate;
+}) {
+  const { debunk } = view;
   const Heading = `h${headingLevel}` as 'h2';
   const Sub = `h${headingLevel + 1}` as 'h3';
   const reviewUrl = readHttpUrl(debunk.reviewUrl);
+  const desk = debunk.publisher.name ? deskName(debunk.publisher.name, locale) : t('unknownPublisher');
+  // The desk's own rating word only when it is in another language than the UI: else it repeats the heading.
+  const foreignRating = debunk.rating && debunk.language && debunk.language.split('-')[0] !== locale.split('-')[0];
   return (
-    <article class="sanad-card" data-verdict={debunk.verdict} data-debunk={debunk.id}>
+    <article class="sanad-card" data-verdict={debunk.verdict} data-debunk={debunk.id} data-certainty={match && certainty(match)}>
       <Heading class="sanad-verdict">
-        <VerdictIcon verdict={debunk.verdict} />
-        <span>{t(verdictKey(debunk.verdict))}</span>
-        {debunk.rating && debunk.rating !== t(verdictKey(debunk.verdict)) && (
-          <span class="sanad-rating" lang={debunk.language} dir="auto">
-            {debunk.rating}
-          </span>
-        )}
+        <VerdictIcon kind={findingKind(debunk)} />
+        <span>{findingLabel(debunk, locale)}</span>
       </Heading>
+      {match && <p class="sanad-certainty">{certaintyLabel(match)}</p>}
+      <p class="sanad-source">
+        <span>{tx('factCheckBy', <Isolated text={desk} />)}</span>
+        {debunk.reviewDate && <span> · {t('publishedOn', formatPartialDate(debunk.reviewDate, locale))}</span>}
+        {reviewUrl && (
+          <>
+            {' · '}
+            <a class="sanad-link" href={reviewUrl} target="_blank" rel="noopener noreferrer">
+              {t('readFactCheck')}
+            </a>
+          </>
+        )}
+      </p>
+      {foreignRating && (
+        <p class="sanad-rating">{tx('deskRating', <Isolated text={desk} />, <Isolated text={debunk.rating!} lang={debunk.language} />)}</p>
+      )}
       <Sub class="sanad-label">{t('claimHeading')}</Sub>
       <p class="sanad-claim" lang={debunk.language} dir="auto">
         {debunk.claim}
@@ -54,20 +76,13 @@ export function VerdictCard({ view, locale, headingLevel = 2 }: { view: MatchVie
           {debunk.conclusion}
         </p>
       )}
-      <p class="sanad-source">
-        <span>{t('factCheckBy', debunk.publisher.name || t('unknownPublisher'))}</span>
-        {debunk.reviewDate && <span> · {t('publishedOn', formatPartialDate(debunk.reviewDate, locale))}</span>}
-      </p>
-      {reviewUrl && (
-        <p>
-          <a class="sanad-link" href={reviewUrl} target="_blank" rel="noopener noreferrer">
-            {t('readFactCheck')}
-          </a>
+      {match && (
+        <p class="sanad-how" data-how={match.how}>
+          {howMatched(match, locale)}
         </p>
       )}
-      <p class="sanad-how" data-how={candidate.how}>
-        {howMatched(candidate, locale)}
-      </p>
     </article>
   );
 }
+
+const certainty = (match: Candidate) => (match.how === 'similar-text' ? (match.badge ? 'similar' : 'related') : 'certain');

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
-import { formatNumber } from '@/lib/i18n/format';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { siteOrigins } from '@/lib/harvest/harvest';
 import { mountBadge, type BadgeHandle } from '@/lib/page/badge-host';
 import { DIRECTORY, preselectedFor } from '@/lib/sources/directory';
@@ -70,7 +69,7 @@ export function WelcomeApp({ onLanguageChange }: { onLanguageChange: () => void 
       }
       setSubscribed(new Set(done));
     }
-    setNotice([t('welcomeSubscribed', formatNumber(done.size, locale)), ...problems].join(' '));
+    setNotice([tn('welcomeSubscribed', done.size), ...problems].join(' '));
   };
 
   const changeLanguage = async (language: Settings['language']) => {

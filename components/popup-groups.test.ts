@@ -23,7 +23,7 @@ describe('groupTabPosts', () => {
       post('p3', view('text-weak', 'similar-text', 0.6)),
       post('p4', view('same-video', 'same-media', 1)),
     ]);
-    expect(badged.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([
+    expect(badged.map((g) => [g.view.debunk.id, g.posts.map((p) => p.post.key)])).toEqual([
       ['same-video', ['p4']],
       ['text-strong', ['p2']],
       ['text-weak', ['p1', 'p3']],
@@ -32,13 +32,22 @@ describe('groupTabPosts', () => {
     expect(related).toEqual([]);
   });
 
+  it('keeps how each post matched: a debunk found by its video in one post and by its words in another', () => {
+    const { badged } = groupTabPosts([post('p1', view('d', 'same-media', 1)), post('p2', view('d', 'similar-text', 0.7))]);
+    expect(badged).toHaveLength(1);
+    expect(badged[0]!.posts.map((p) => [p.post.key, p.match.how])).toEqual([
+      ['p1', 'same-media'],
+      ['p2', 'similar-text'],
+    ]);
+  });
+
   it('keeps "possibly related" debunks apart, and out if they are badged elsewhere', () => {
     const { badged, related } = groupTabPosts([
       post('p1', view('a', 'similar-text', 0.8), [view('b', 'similar-text', 0.3, false)]),
       post('p2', undefined, [view('a', 'similar-text', 0.4, false), view('c', 'similar-text', 0.35, false)]),
     ]);
     expect(badged.map((g) => g.view.debunk.id)).toEqual(['a']);
-    expect(related.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([
+    expect(related.map((g) => [g.view.debunk.id, g.posts.map((p) => p.post.key)])).toEqual([
       ['c', ['p2']],
       ['b', ['p1']],
     ]);

@@ -1,20 +1,27 @@
-/** How the popup orders what a tab matched: one entry per debunk, with the posts it matched. Pure. */
+/** How the popup orders what a tab matched: one entry per debunk, with the posts it matched and how each did. Pure. */
 import { compareMatches } from '@/lib/wire/ranking';
-import type { MatchView, TabPost } from '@/lib/wire/shapes';
+import type { Candidate, MatchView, TabPost } from '@/lib/wire/shapes';
+
+/** A post under a debunk, with how that post matched it (one debunk can match one post by its video, another by its words). */
+export interface GroupedPost {
+  post: TabPost;
+  match: Candidate;
+}
 
 export interface DebunkGroup {
   view: MatchView;
-  posts: TabPost[];
+  posts: GroupedPost[];
 }
 
 function group(entries: { view: MatchView; post: TabPost }[]): DebunkGroup[] {
   const byDebunk = new Map<string, DebunkGroup>();
   for (const { view, post } of entries) {
     const existing = byDebunk.get(view.debunk.id);
-    if (!existing) byDebunk.set(view.debunk.id, { view, posts: [post] });
+    const entry = { post, match: view.candidate };
+    if (!existing) byDebunk.set(view.debunk.id, { view, posts: [entry] });
     else {
-      if (!existing.posts.some((p) => p.key === post.key)) existing.posts.push(post);
-      // The card shows the strongest way this debunk matched.
+      if (!existing.posts.some((p) => p.post.key === post.key)) existing.posts.push(entry);
+      // The group is ranked by the strongest way this debunk matched.
       if (compareMatches(view, existing.view) < 0) existing.view = view;
     }
   }

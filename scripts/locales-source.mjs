@@ -1,7 +1,19 @@
 // Source of public/_locales/*/messages.json: one row per key with English and Arabic side by side, so a
 // translation cannot be forgotten. Run `node scripts/locales-source.mjs` after editing; a unit test checks
 // that the committed files are what this script generates.
+//
+// A message with a count is a `plural(...)`: one form per CLDR plural category of each language (English:
+// one, other; Arabic: zero, one, two, few, many, other), written out as `<key>__<category>` keys that
+// `tn()` in lib/i18n/t.ts picks with Intl.PluralRules. Every locale file carries all six keys so both files
+// have the same keys; English categories it never uses repeat its `other` form.
 import { writeFileSync, mkdirSync } from 'node:fs';
+
+const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** A counted message: `en` and `ar` map plural categories to text; `placeholders` name $1…, `count` first. */
+export function plural(en, ar, ...placeholders) {
+  return { plural: true, en, ar, placeholders: ['count', ...placeholders] };
+}
 
 const M = {
   // The locale the UI is actually shown in (the browser falls back to English for other languages).
@@ -14,23 +26,62 @@ const M = {
   popupTitle: ['Sanad', 'سند'],
   popupSubtitle: ['Fact-checks for this page', 'نتائج التحقق لهذه الصفحة'],
   emptyTitle: ['No debunked posts found on this page', 'لم نجد في هذه الصفحة منشورات فنّدها مدققو المعلومات'],
-  emptyBody: [
-    'Sanad checks posts on X and YouTube against $COUNT$ fact-checks stored on your device. Nothing you browse leaves it.',
-    'يقارن سند منشورات X ويوتيوب مع $COUNT$ تحققًا محفوظًا على جهازك. لا يغادره شيء مما تتصفحه.',
-    'count',
-  ],
+  emptyBody: plural(
+    {
+      one: 'Sanad checks posts on $SITES$ against 1 fact-check stored on your device. Nothing you browse leaves it.',
+      other: 'Sanad checks posts on $SITES$ against $COUNT$ fact-checks stored on your device. Nothing you browse leaves it.',
+    },
+    {
+      zero: 'يقارن سند المنشورات على $SITES$، ولا يوجد على جهازك أي تحقق بعد. لا يغادره شيء مما تتصفحه.',
+      one: 'يقارن سند المنشورات على $SITES$ بتحقق واحد محفوظ على جهازك. لا يغادره شيء مما تتصفحه.',
+      two: 'يقارن سند المنشورات على $SITES$ بتحققَين محفوظَين على جهازك. لا يغادره شيء مما تتصفحه.',
+      few: 'يقارن سند المنشورات على $SITES$ بـ$COUNT$ تحققات محفوظة على جهازك. لا يغادره شيء مما تتصفحه.',
+      many: 'يقارن سند المنشورات على $SITES$ بـ$COUNT$ تحققًا محفوظًا على جهازك. لا يغادره شيء مما تتصفحه.',
+      other: 'يقارن سند المنشورات على $SITES$ بـ$COUNT$ تحقق محفوظ على جهازك. لا يغادره شيء مما تتصفحه.',
+    },
+    'sites',
+  ),
   loading: ['Loading…', 'جارٍ التحميل…'],
   loadError: ['Could not read this tab’s results: $ERROR$', 'تعذّرت قراءة نتائج هذا التبويب: $ERROR$', 'error'],
-  matchedCount: ['$COUNT$ debunked post(s) on this page', 'منشورات مُفنَّدة في هذه الصفحة: $COUNT$', 'count'],
-  verdict_false: ['False', 'زائف'],
-  verdict_misleading: ['Misleading', 'مضلّل'],
-  verdict_altered: ['Fabricated or altered', 'مفبرك أو معدّل'],
-  verdict_satire: ['Satire', 'محتوى ساخر'],
-  verdict_unproven: ['Unproven', 'غير مثبت'],
-  verdict_true: ['Rated true', 'صحيح'],
-  verdict_unrated: ['Fact-checked', 'خضع للتحقق'],
-  badgeName: ['Sanad: fact-checked as “$VERDICT$”. Show why', 'سند: التحقق يقول «$VERDICT$». اعرض السبب', 'verdict'],
-  badgeText: ['$VERDICT$', '$VERDICT$', 'verdict'],
+  matchedCount: plural(
+    { one: '1 debunked post on this page', other: '$COUNT$ debunked posts on this page' },
+    {
+      zero: 'لا منشورات مُفنَّدة في هذه الصفحة',
+      one: 'منشور مُفنَّد واحد في هذه الصفحة',
+      two: 'منشوران مُفنَّدان في هذه الصفحة',
+      few: '$COUNT$ منشورات مُفنَّدة في هذه الصفحة',
+      many: '$COUNT$ منشورًا مُفنَّدًا في هذه الصفحة',
+      other: '$COUNT$ منشور مُفنَّد في هذه الصفحة',
+    },
+  ),
+  // What the fact-check found, in a few words: the badge's text and the card's heading (lib: components/finding.ts).
+  finding_ai_generated: ['AI-generated', 'مولَّد بالذكاء الاصطناعي'],
+  finding_old_footage: ['Old footage', 'مقطع قديم'],
+  finding_old_footage_from: ['Old footage: $FROM$', 'مقطع قديم ($FROM$)', 'from'],
+  finding_edited: ['Edited media', 'مقطع معدَّل'],
+  finding_staged: ['Staged scene', 'مشهد مُمثَّل'],
+  finding_satire: ['Satire shared as fact', 'محتوى ساخر يُتداول كحقيقة'],
+  finding_false_claim: ['False claim', 'ادعاء زائف'],
+  finding_misleading: ['Misleading claim', 'ادعاء مضلِّل'],
+  finding_unproven: ['Unproven claim', 'ادعاء غير مثبت'],
+  finding_altered: ['Fabricated or altered media', 'محتوى مفبرك أو معدَّل'],
+  finding_fact_checked: ['Fact-checked', 'خضع للتحقق'],
+  yearAndPlace: ['$YEAR$, $PLACE$', '$YEAR$، $PLACE$', 'year', 'place'],
+  // How sure the match is, said as what it is: the same post or footage, or a similar claim.
+  certainty_same_media: ['Same post or video as fact-checked', 'المنشور أو الفيديو نفسه الذي خضع للتحقق'],
+  certainty_same_footage: ['Same footage as fact-checked', 'اللقطات نفسها التي خضعت للتحقق'],
+  certainty_same_link: ['Links to what was fact-checked', 'يربط بما خضع للتحقق'],
+  certainty_similar_text: ['Similar claim fact-checked', 'ادعاء مشابه خضع للتحقق'],
+  certainty_related: ['Possibly related fact-check', 'تحقق قد يكون ذا صلة'],
+  // Starts with the badge's visible words, so speech input and screen readers name it as it reads.
+  badgeName: [
+    '$FINDING$ · $DESK$. Sanad: $CERTAINTY$. Show why',
+    '$FINDING$ · $DESK$. سند: $CERTAINTY$. اعرض السبب',
+    'finding',
+    'desk',
+    'certainty',
+  ],
+  deskRating: ['$DESK$’s rating: “$RATING$”', 'تقييم $DESK$: «$RATING$»', 'desk', 'rating'],
   claimHeading: ['The claim', 'الادعاء'],
   reasonsHeading: ['Why', 'لماذا'],
   reason_ai_generated: ['The video was generated with AI. Signs observed:', 'الفيديو مولَّد بالذكاء الاصطناعي. من المؤشرات:'],
@@ -64,27 +115,61 @@ const M = {
     'share',
     'seen',
   ],
-  how_similar_text: [
-    'Matched: similar wording — $STRENGTH$ ($SCORE$)',
-    'طريقة المطابقة: صياغة مشابهة — $STRENGTH$ ($SCORE$)',
-    'strength',
-    'score',
-  ],
-  strength_strong: ['strong', 'قوية'],
-  strength_moderate: ['moderate', 'متوسطة'],
-  strength_weak: ['weak', 'ضعيفة'],
-  mentionsClaim: ['Mentions a fact-checked claim ($COUNT$)', 'يذكر ادعاءً مدقَّقًا ($COUNT$)', 'count'],
+  how_similar_text: ['Matched: the post makes this claim in similar words', 'طريقة المطابقة: المنشور يذكر هذا الادعاء بصياغة مشابهة'],
+  how_related: ['Matched: the wording is only partly similar', 'طريقة المطابقة: الصياغة متشابهة جزئيًا فقط'],
+  possiblyRelated: plural(
+    { one: 'Possibly related: 1 fact-check', other: 'Possibly related: $COUNT$ fact-checks' },
+    {
+      zero: 'لا تحققات قد تكون ذات صلة',
+      one: 'قد يكون ذا صلة: تحقق واحد',
+      two: 'قد يكونان ذوَي صلة: تحققان',
+      few: 'قد تكون ذات صلة: $COUNT$ تحققات',
+      many: 'قد تكون ذات صلة: $COUNT$ تحققًا',
+      other: 'قد تكون ذات صلة: $COUNT$ تحقق',
+    },
+  ),
+  // Counts the fact-checked claims these posts mention (one group per claim).
+  mentionsClaim: plural(
+    { one: 'Mentions a fact-checked claim (1)', other: 'Mentions fact-checked claims ($COUNT$)' },
+    {
+      zero: 'منشورات لا تذكر ادعاءات مدقَّقة',
+      one: 'منشورات تذكر ادعاءً مدقَّقًا واحدًا',
+      two: 'منشورات تذكر ادعاءين مدقَّقين',
+      few: 'منشورات تذكر $COUNT$ ادعاءات مدقَّقة',
+      many: 'منشورات تذكر $COUNT$ ادعاءً مدقَّقًا',
+      other: 'منشورات تذكر $COUNT$ ادعاء مدقَّق',
+    },
+  ),
   mentionsClaimHint: [
     'Not badged: these posts deny the claim, report its fact-check or link one.',
     'بلا شارة: هذه المنشورات تنفي الادعاء أو تنقل تدقيقه أو تشير إليه.',
   ],
-  possiblyRelated: ['Possibly related ($COUNT$)', 'قد يكون ذا صلة ($COUNT$)', 'count'],
   possiblyRelatedHint: ['Not badged: the wording is only partly similar.', 'بلا شارة: الصياغة متشابهة جزئيًا فقط.'],
   postHeading: ['Post', 'المنشور'],
   openPost: ['Open the post', 'افتح المنشور'],
   close: ['Close', 'إغلاق'],
-  listStatus: ['$COUNT$ fact-checks on this device', 'عدد التحققات على هذا الجهاز: $COUNT$', 'count'],
-  seenIn: ['Seen in $COUNT$ post(s) on this page', 'ظهر في $COUNT$ من منشورات هذه الصفحة', 'count'],
+  listStatus: plural(
+    { one: '1 fact-check on this device', other: '$COUNT$ fact-checks on this device' },
+    {
+      zero: 'لا تحققات على هذا الجهاز',
+      one: 'تحقق واحد على هذا الجهاز',
+      two: 'تحققان على هذا الجهاز',
+      few: '$COUNT$ تحققات على هذا الجهاز',
+      many: '$COUNT$ تحققًا على هذا الجهاز',
+      other: '$COUNT$ تحقق على هذا الجهاز',
+    },
+  ),
+  seenIn: plural(
+    { one: 'Seen in 1 post on this page', other: 'Seen in $COUNT$ posts on this page' },
+    {
+      zero: 'لم يظهر في أي منشور في هذه الصفحة',
+      one: 'ظهر في منشور واحد في هذه الصفحة',
+      two: 'ظهر في منشورَين في هذه الصفحة',
+      few: 'ظهر في $COUNT$ منشورات في هذه الصفحة',
+      many: 'ظهر في $COUNT$ منشورًا في هذه الصفحة',
+      other: 'ظهر في $COUNT$ منشور في هذه الصفحة',
+    },
+  ),
   reportWrong: ['Report a wrong match', 'الإبلاغ عن مطابقة خاطئة'],
   reportWrongName: ['Report a wrong match for this post', 'الإبلاغ عن مطابقة خاطئة لهذا المنشور'],
   reportedWrong: ['Thanks. This post will no longer be marked for this fact-check.', 'شكرًا. لن يُعلَّم هذا المنشور بهذا التحقق بعد الآن.'],
@@ -104,7 +189,19 @@ const M = {
   language_en: ['English', 'English'],
   listsHeading: ['Fact-check lists', 'قوائم التحقق'],
   list_bundled: ['Built-in list', 'القائمة المدمجة'],
-  listLine: ['$NAME$: $COUNT$ fact-checks, updated $DATE$', '$NAME$: $COUNT$ تحققًا، آخر تحديث $DATE$', 'name', 'count', 'date'],
+  listLine: plural(
+    { one: '$NAME$: 1 fact-check, updated $DATE$', other: '$NAME$: $COUNT$ fact-checks, updated $DATE$' },
+    {
+      zero: '$NAME$: لا تحققات، آخر تحديث $DATE$',
+      one: '$NAME$: تحقق واحد، آخر تحديث $DATE$',
+      two: '$NAME$: تحققان، آخر تحديث $DATE$',
+      few: '$NAME$: $COUNT$ تحققات، آخر تحديث $DATE$',
+      many: '$NAME$: $COUNT$ تحققًا، آخر تحديث $DATE$',
+      other: '$NAME$: $COUNT$ تحقق، آخر تحديث $DATE$',
+    },
+    'name',
+    'date',
+  ),
   noLists: ['No fact-check list is loaded yet.', 'لم تُحمَّل أي قائمة تحقق بعد.'],
   privacyHeading: ['Privacy', 'الخصوصية'],
   privacyBody: [
@@ -118,10 +215,30 @@ const M = {
   ],
   exportData: ['Export (JSON)', 'تصدير (JSON)'],
   importData: ['Import…', 'استيراد…'],
-  imported: ['Imported $COUNT$ wrong-match report(s).', 'استُورد $COUNT$ من بلاغات المطابقة الخاطئة.', 'count'],
+  imported: plural(
+    { one: 'Imported 1 wrong-match report.', other: 'Imported $COUNT$ wrong-match reports.' },
+    {
+      zero: 'استُورد: لا بلاغات مطابقة خاطئة.',
+      one: 'استُورد: بلاغ واحد عن مطابقة خاطئة.',
+      two: 'استُورد: بلاغان عن مطابقة خاطئة.',
+      few: 'استُورد: $COUNT$ بلاغات عن مطابقة خاطئة.',
+      many: 'استُورد: $COUNT$ بلاغًا عن مطابقة خاطئة.',
+      other: 'استُورد: $COUNT$ بلاغ عن مطابقة خاطئة.',
+    },
+  ),
   importFailed: ['Nothing was imported: $ERROR$', 'لم يُستورد شيء: $ERROR$', 'error'],
   wrongMatchesHeading: ['Wrong-match reports', 'بلاغات المطابقة الخاطئة'],
-  wrongMatchesCount: ['$COUNT$ report(s) kept on this device', 'عدد البلاغات المحفوظة على هذا الجهاز: $COUNT$', 'count'],
+  wrongMatchesCount: plural(
+    { one: '1 wrong-match report kept on this device', other: '$COUNT$ wrong-match reports kept on this device' },
+    {
+      zero: 'لا بلاغات مطابقة خاطئة محفوظة على هذا الجهاز',
+      one: 'بلاغ واحد عن مطابقة خاطئة محفوظ على هذا الجهاز',
+      two: 'بلاغان عن مطابقة خاطئة محفوظة على هذا الجهاز',
+      few: '$COUNT$ بلاغات عن مطابقة خاطئة محفوظة على هذا الجهاز',
+      many: '$COUNT$ بلاغًا عن مطابقة خاطئة محفوظة على هذا الجهاز',
+      other: '$COUNT$ بلاغ عن مطابقة خاطئة محفوظة على هذا الجهاز',
+    },
+  ),
   saved: ['Saved', 'حُفظ'],
   feedsHeading: ['Fact-check feeds', 'مصادر التحقق'],
   feedsHint: [
@@ -129,9 +246,15 @@ const M = {
     'اشترك في مصدر جهة تحقق: ينزّله سند بانتظام ويطابق المنشورات معه على جهازك.',
   ],
   feedSyncEvery: ['Sync every', 'المزامنة كل'],
-  feedSyncHours: ['$COUNT$ h', '$COUNT$ ساعة', 'count'],
+  feedSyncHours: plural(
+    { one: '1 hour', other: '$COUNT$ hours' },
+    { zero: '0 ساعة', one: 'ساعة واحدة', two: 'ساعتين', few: '$COUNT$ ساعات', many: '$COUNT$ ساعة', other: '$COUNT$ ساعة' },
+  ),
   feedStaleAfter: ['Warn when a feed has not updated for', 'نبّهني إذا لم يتحدّث مصدر منذ'],
-  feedStaleDays: ['$COUNT$ d', '$COUNT$ يوم', 'count'],
+  feedStaleDays: plural(
+    { one: '1 day', other: '$COUNT$ days' },
+    { zero: '0 يوم', one: 'يوم واحد', two: 'يومين', few: '$COUNT$ أيام', many: '$COUNT$ يومًا', other: '$COUNT$ يوم' },
+  ),
   feedUrl: ['Feed address', 'عنوان المصدر'],
   feedKind: ['Kind', 'النوع'],
   feedKind_sanad: ['Sanad feed (signed)', 'مصدر سند (موقّع)'],
@@ -149,22 +272,85 @@ const M = {
   feedKey: ['Publisher’s public key', 'المفتاح العام للناشر'],
   addFeed: ['Add feed', 'إضافة المصدر'],
   syncNow: ['Sync now', 'مزامنة الآن'],
-  feedLine: ['$NAME$: $COUNT$ fact-checks, last updated $DATE$', '$NAME$: $COUNT$ تحققًا، آخر تحديث $DATE$', 'name', 'count', 'date'],
-  feedNever: ['never', 'لم يحدث'],
-  feedUnsigned: ['unsigned', 'غير موقّع'],
+  feedLine: plural(
+    { one: '$NAME$: 1 fact-check, last updated $DATE$', other: '$NAME$: $COUNT$ fact-checks, last updated $DATE$' },
+    {
+      zero: '$NAME$: لا تحققات، آخر تحديث $DATE$',
+      one: '$NAME$: تحقق واحد، آخر تحديث $DATE$',
+      two: '$NAME$: تحققان، آخر تحديث $DATE$',
+      few: '$NAME$: $COUNT$ تحققات، آخر تحديث $DATE$',
+      many: '$NAME$: $COUNT$ تحققًا، آخر تحديث $DATE$',
+      other: '$NAME$: $COUNT$ تحقق، آخر تحديث $DATE$',
+    },
+    'name',
+    'date',
+  ),
   feedKind_site: ['A fact-checker’s website (its address)', 'موقع جهة تحقق (عنوانه)'],
   feedSiteUnsigned: ['unsigned, as published on $HOST$', 'غير موقّع، كما نشره $HOST$', 'host'],
   harvestNothingNew: ['last sync: no new articles', 'آخر مزامنة: لا مقالات جديدة'],
-  harvestRead: [
-    'last sync: $ARTICLES$ new article(s) read, $CHECKS$ fact-check(s)',
-    'آخر مزامنة: مقالات جديدة مقروءة $ARTICLES$، وفيها تحققات $CHECKS$',
-    'articles',
+  // "last sync: 3 new articles read, with 2 fact-checks": two counts, so the second is its own plural.
+  harvestRead: plural(
+    { one: 'last sync: 1 new article read, with $CHECKS$', other: 'last sync: $COUNT$ new articles read, with $CHECKS$' },
+    {
+      zero: 'آخر مزامنة: لا مقالات جديدة مقروءة، وفيها $CHECKS$',
+      one: 'آخر مزامنة: مقال جديد واحد مقروء، وفيه $CHECKS$',
+      two: 'آخر مزامنة: مقالان جديدان مقروءان، وفيهما $CHECKS$',
+      few: 'آخر مزامنة: $COUNT$ مقالات جديدة مقروءة، وفيها $CHECKS$',
+      many: 'آخر مزامنة: $COUNT$ مقالًا جديدًا مقروءًا، وفيها $CHECKS$',
+      other: 'آخر مزامنة: $COUNT$ مقال جديد مقروء، وفيها $CHECKS$',
+    },
     'checks',
-  ],
-  harvestNoMarkup: ['$COUNT$ page(s) without fact-check markup', 'صفحات بلا ترميز تحقق: $COUNT$', 'count'],
-  harvestMalformed: ['$COUNT$ page(s) with broken markup ($DETAIL$)', 'صفحات بترميز معطوب: $COUNT$ ($DETAIL$)', 'count', 'detail'],
-  harvestUnreachable: ['$COUNT$ page(s) could not be fetched ($DETAIL$)', 'صفحات تعذّر جلبها: $COUNT$ ($DETAIL$)', 'count', 'detail'],
-  harvestUnusable: ['$COUNT$ review(s) without claim text', 'مراجعات بلا نص ادعاء: $COUNT$', 'count'],
+  ),
+  harvestFactChecks: plural(
+    { one: '1 fact-check', other: '$COUNT$ fact-checks' },
+    { zero: 'لا تحققات', one: 'تحقق واحد', two: 'تحققان', few: '$COUNT$ تحققات', many: '$COUNT$ تحققًا', other: '$COUNT$ تحقق' },
+  ),
+  harvestNoMarkup: plural(
+    { one: '1 page without fact-check markup', other: '$COUNT$ pages without fact-check markup' },
+    {
+      zero: 'لا صفحات بلا ترميز تحقق',
+      one: 'صفحة واحدة بلا ترميز تحقق',
+      two: 'صفحتان بلا ترميز تحقق',
+      few: '$COUNT$ صفحات بلا ترميز تحقق',
+      many: '$COUNT$ صفحةً بلا ترميز تحقق',
+      other: '$COUNT$ صفحة بلا ترميز تحقق',
+    },
+  ),
+  harvestMalformed: plural(
+    { one: '1 page with broken markup ($DETAIL$)', other: '$COUNT$ pages with broken markup ($DETAIL$)' },
+    {
+      zero: 'لا صفحات بترميز معطوب ($DETAIL$)',
+      one: 'صفحة واحدة بترميز معطوب ($DETAIL$)',
+      two: 'صفحتان بترميز معطوب ($DETAIL$)',
+      few: '$COUNT$ صفحات بترميز معطوب ($DETAIL$)',
+      many: '$COUNT$ صفحةً بترميز معطوب ($DETAIL$)',
+      other: '$COUNT$ صفحة بترميز معطوب ($DETAIL$)',
+    },
+    'detail',
+  ),
+  harvestUnreachable: plural(
+    { one: '1 page could not be fetched ($DETAIL$)', other: '$COUNT$ pages could not be fetched ($DETAIL$)' },
+    {
+      zero: 'لا صفحات تعذّر جلبها ($DETAIL$)',
+      one: 'صفحة واحدة تعذّر جلبها ($DETAIL$)',
+      two: 'صفحتان تعذّر جلبهما ($DETAIL$)',
+      few: '$COUNT$ صفحات تعذّر جلبها ($DETAIL$)',
+      many: '$COUNT$ صفحةً تعذّر جلبها ($DETAIL$)',
+      other: '$COUNT$ صفحة تعذّر جلبها ($DETAIL$)',
+    },
+    'detail',
+  ),
+  harvestUnusable: plural(
+    { one: '1 review without claim text', other: '$COUNT$ reviews without claim text' },
+    {
+      zero: 'لا مراجعات بلا نص ادعاء',
+      one: 'مراجعة واحدة بلا نص ادعاء',
+      two: 'مراجعتان بلا نص ادعاء',
+      few: '$COUNT$ مراجعات بلا نص ادعاء',
+      many: '$COUNT$ مراجعةً بلا نص ادعاء',
+      other: '$COUNT$ مراجعة بلا نص ادعاء',
+    },
+  ),
   directoryHeading: ['Fact-checkers to follow', 'جهات تحقق للمتابعة'],
   directoryHint: [
     'Each desk’s own website: Sanad reads the fact-checks it publishes there. Subscribing asks permission for that site only; Sanad then contacts only the sites you chose.',
@@ -190,7 +376,17 @@ const M = {
     'كل منها موقع جهة تحقق. يطلب متصفحك الإذن للمواقع التي تختارها، ولها وحدها.',
   ],
   welcomeSubscribe: ['Subscribe to the chosen sources', 'اشترك في المصادر المختارة'],
-  welcomeSubscribed: ['Subscribed to $COUNT$ source(s).', 'تم الاشتراك في $COUNT$ من المصادر.', 'count'],
+  welcomeSubscribed: plural(
+    { one: 'Subscribed to 1 source.', other: 'Subscribed to $COUNT$ sources.' },
+    {
+      zero: 'لم يتم الاشتراك في أي مصدر.',
+      one: 'تم الاشتراك في مصدر واحد.',
+      two: 'تم الاشتراك في مصدرين.',
+      few: 'تم الاشتراك في $COUNT$ مصادر.',
+      many: 'تم الاشتراك في $COUNT$ مصدرًا.',
+      other: 'تم الاشتراك في $COUNT$ مصدر.',
+    },
+  ),
   welcomeExampleHeading: ['What a badge looks like', 'كيف تبدو الشارة'],
   welcomeExampleHint: [
     'A sample post, checked by Sanad just now against the fact-checks on your device. Click its badge to see the fact-check’s card.',
@@ -201,9 +397,67 @@ const M = {
     'لم يحصل المنشور التجريبي على شارة: القائمة المدمجة لم تجهز بعد.',
   ],
   welcomeDone: ['Settings are always in the options page.', 'الإعدادات متاحة دائمًا في صفحة الخيارات.'],
-  feedError: ['Last sync failed: $ERROR$ (the previous list is kept)', 'فشلت آخر مزامنة: $ERROR$ (أُبقيت القائمة السابقة)', 'error'],
-  feedStale: ['Not updated for more than 3 days', 'لم يُحدَّث منذ أكثر من 3 أيام'],
-  feedAdded: ['Feed added: $COUNT$ fact-checks.', 'أُضيف المصدر: $COUNT$ تحققًا.', 'count'],
+  feedNever: ['never', 'لم يحدث'],
+  feedUnsigned: ['unsigned', 'غير موقّع'],
+  // A feed's failure in plain words (components/feed-problem.ts), then what Sanad does about it.
+  feedProblem_server: ['The desk’s server did not answer properly', 'لم يستجب خادم جهة التحقق كما ينبغي'],
+  feedProblem_missing: ['Nothing was found at this address (the feed may have moved)', 'لم يُعثر على شيء في هذا العنوان (ربما نُقل المصدر)'],
+  feedProblem_refused: ['The server would not share this feed', 'رفض الخادم مشاركة هذا المصدر'],
+  feedProblem_network: [
+    'Sanad could not reach the server (offline, or a wrong address)',
+    'تعذّر على سند الوصول إلى الخادم (لا اتصال، أو العنوان خاطئ)',
+  ],
+  feedProblem_not_feed: ['This address does not serve a fact-check feed', 'هذا العنوان لا يقدّم مصدر تحقق'],
+  feedProblem_too_large: ['The feed is too large for Sanad to read', 'المصدر أكبر من أن يقرأه سند'],
+  feedProblem_signature: [
+    'The feed’s signature does not match the desk’s key, so Sanad did not trust it',
+    'توقيع المصدر لا يطابق مفتاح جهة التحقق، فلم يثق به سند',
+  ],
+  feedProblem_replayed: [
+    'The server sent an older or misdirected copy of the feed, so Sanad refused it',
+    'أرسل الخادم نسخة أقدم من المصدر أو موجّهة لعنوان آخر، فرفضها سند',
+  ],
+  feedProblem_empty: ['The feed has no fact-checks Sanad can use', 'لا يحوي المصدر تحققات يمكن لسند استخدامها'],
+  feedProblem_other: ['The feed could not be read', 'تعذّرت قراءة المصدر'],
+  feedFailedKeeping: plural(
+    {
+      one: '$PROBLEM$. Sanad keeps the 1 fact-check it already has from it.',
+      other: '$PROBLEM$. Sanad keeps the $COUNT$ fact-checks it already has from it.',
+    },
+    {
+      zero: '$PROBLEM$. لا يملك سند منه أي تحقق بعد.',
+      one: '$PROBLEM$. يحتفظ سند بالتحقق الوحيد الذي لديه منه.',
+      two: '$PROBLEM$. يحتفظ سند بالتحققَين اللذين لديه منه.',
+      few: '$PROBLEM$. يحتفظ سند بـ$COUNT$ تحققات لديه منه.',
+      many: '$PROBLEM$. يحتفظ سند بـ$COUNT$ تحققًا لديه منه.',
+      other: '$PROBLEM$. يحتفظ سند بـ$COUNT$ تحقق لديه منه.',
+    },
+    'problem',
+  ),
+  feedFailedNever: ['$PROBLEM$. Nothing has been read from this feed yet.', '$PROBLEM$. لم يُقرأ شيء من هذا المصدر بعد.', 'problem'],
+  feedTechnical: ['Technical detail: $DETAIL$', 'تفصيل تقني: $DETAIL$', 'detail'],
+  feedStale: plural(
+    { one: 'Not updated for more than a day', other: 'Not updated for more than $COUNT$ days' },
+    {
+      zero: 'لم يُحدَّث منذ مدة',
+      one: 'لم يُحدَّث منذ أكثر من يوم',
+      two: 'لم يُحدَّث منذ أكثر من يومين',
+      few: 'لم يُحدَّث منذ أكثر من $COUNT$ أيام',
+      many: 'لم يُحدَّث منذ أكثر من $COUNT$ يومًا',
+      other: 'لم يُحدَّث منذ أكثر من $COUNT$ يوم',
+    },
+  ),
+  feedAdded: plural(
+    { one: 'Feed added: 1 fact-check.', other: 'Feed added: $COUNT$ fact-checks.' },
+    {
+      zero: 'أُضيف المصدر: لا تحققات.',
+      one: 'أُضيف المصدر: تحقق واحد.',
+      two: 'أُضيف المصدر: تحققان.',
+      few: 'أُضيف المصدر: $COUNT$ تحققات.',
+      many: 'أُضيف المصدر: $COUNT$ تحققًا.',
+      other: 'أُضيف المصدر: $COUNT$ تحقق.',
+    },
+  ),
   feedAddFailed: ['The feed was not added: $ERROR$', 'لم يُضف المصدر: $ERROR$', 'error'],
   feedNoPermission: [
     'Sanad was not allowed to read that site; the feed works only if it allows cross-origin requests.',
@@ -211,7 +465,18 @@ const M = {
   ],
   synced: ['Feeds synced.', 'تمت مزامنة المصادر.'],
   addListFile: ['Add a list from a file (ClaimReview JSON)…', 'إضافة قائمة من ملف (ClaimReview JSON)…'],
-  listAdded: ['Added $COUNT$ fact-checks. $DETAILS$', 'أُضيف $COUNT$ تحققًا. $DETAILS$', 'count', 'details'],
+  listAdded: plural(
+    { one: 'Added 1 fact-check. $DETAILS$', other: 'Added $COUNT$ fact-checks. $DETAILS$' },
+    {
+      zero: 'أُضيف لا تحققات. $DETAILS$',
+      one: 'أُضيف تحقق واحد. $DETAILS$',
+      two: 'أُضيف تحققان. $DETAILS$',
+      few: 'أُضيف $COUNT$ تحققات. $DETAILS$',
+      many: 'أُضيف $COUNT$ تحققًا. $DETAILS$',
+      other: 'أُضيف $COUNT$ تحقق. $DETAILS$',
+    },
+    'details',
+  ),
   listFailed: ['The list was not added: $ERROR$', 'لم تُضف القائمة: $ERROR$', 'error'],
   removeList: ['Remove', 'إزالة'],
   removeListName: ['Remove the list $NAME$', 'إزالة القائمة $NAME$', 'name'],
@@ -223,7 +488,7 @@ const M = {
   submitTitle: ['Submit a claim for checking', 'إرسال ادعاء للتحقق'],
   flagTitle: ['Flag a post for your desk', 'تعليم منشور لمكتب التحقق'],
   submitPost: ['The post', 'المنشور'],
-  submitPageUrl: ['Page', 'الصفحة'],
+  submitPageUrl: ['Link to the post or page', 'رابط المنشور أو الصفحة'],
   submitText: ['What it claims', 'ما يدّعيه'],
   submitCategory: ['What looks wrong', 'ما الذي يبدو خاطئًا'],
   category_ai_generated: ['Suspected AI-generated', 'يُشتبه أنه مولَّد بالذكاء الاصطناعي'],
@@ -241,6 +506,10 @@ const M = {
   submitNoIntake: [
     'No intake service is set yet: it will be sent once you set one in the options.',
     'لم تُحدَّد خدمة استقبال بعد: سيُرسل حين تحددها في الإعدادات.',
+  ],
+  submitNoIntakeYet: [
+    'No intake service is set yet: what you send waits on this device until you set your desk’s address in the options.',
+    'لم تُحدَّد خدمة استقبال بعد: يبقى ما ترسله على هذا الجهاز حتى تضيف عنوان مكتب التحقق في الإعدادات.',
   ],
   submitFailed: ['It was not queued: $REASON$', 'لم يُضف إلى قائمة الإرسال: $REASON$', 'reason'],
   submitExpired: [
@@ -260,7 +529,7 @@ const M = {
   intakeNoPermission: ['Sanad was not allowed to reach that address.', 'لم يُسمح لسند بالوصول إلى ذلك العنوان.'],
   factCheckerMode: [
     'Fact-checker mode: “Flag for my desk” in the menu, and my flags here',
-    'وضع المدقق: «علِّمه لمكتب التحقق» في القائمة، وتعليماتي هنا',
+    'وضع المدقق: «علِّمه لمكتب التحقق» في القائمة، وما علّمتُه هنا',
   ],
   outboxEmpty: ['Nothing submitted yet.', 'لم يُرسل شيء بعد.'],
   outboxState_queued: ['Waiting to be sent', 'بانتظار الإرسال'],
@@ -273,22 +542,35 @@ const M = {
   outboxRetry: ['Retry now', 'أعد المحاولة الآن'],
   outboxCancel: ['Cancel', 'ألغِ'],
   outboxNextTry: ['next try $TIME$', 'المحاولة التالية $TIME$', 'time'],
-  exportFlagsJson: ['Export my flags as ClaimReview drafts (JSON-LD)', 'صدّر تعليماتي مسودات ClaimReview ‏(JSON-LD)'],
-  exportFlagsCsv: ['Export my flags as CSV', 'صدّر تعليماتي بصيغة CSV'],
+  exportFlagsJson: ['Export my flags as ClaimReview drafts (JSON-LD)', 'صدّر ما علّمتُه مسودات ClaimReview ‏(JSON-LD)'],
+  exportFlagsCsv: ['Export my flags as CSV', 'صدّر ما علّمتُه بصيغة CSV'],
 };
 
 const LOCALES = { en: 0, ar: 1 };
+
+/** The source table, for the tests that check every count has its plural forms. */
+export const MESSAGES = M;
+export const PLURAL_CATEGORIES = CATEGORIES;
 
 /** locale → messages.json content. */
 export function buildLocales() {
   const result = {};
   for (const [locale, column] of Object.entries(LOCALES)) {
     const out = {};
-    for (const [key, [en, ar, ...placeholders]] of Object.entries(M)) {
-      out[key] = { message: [en, ar][column] };
+    const put = (key, message, placeholders) => {
+      out[key] = { message };
       if (placeholders.length) {
         out[key].placeholders = Object.fromEntries(placeholders.map((p, i) => [p, { content: `$${i + 1}` }]));
       }
+    };
+    for (const [key, entry] of Object.entries(M)) {
+      if (Array.isArray(entry)) {
+        const [en, ar, ...placeholders] = entry;
+        put(key, [en, ar][column], placeholders);
+        continue;
+      }
+      const forms = entry[locale];
+      for (const category of CATEGORIES) put(`${key}__${category}`, forms[category] ?? forms.other, entry.placeholders);
     }
     result[locale] = `${JSON.stringify(out, null, 2)}\n`;
   }

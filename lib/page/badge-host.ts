@@ -4,14 +4,15 @@
  */
 import { h, render } from 'preact';
 import { BadgePanel } from '@/components/BadgePanel';
-import { verdictKey } from '@/components/VerdictCard';
-import { VERDICT_ICON_PATHS } from '@/components/VerdictIcon';
-import { t, uiDirection, uiLocale } from '../i18n/t';
+import { badgeWords, findingKind, isCertain, type FindingKind } from '@/components/finding';
+import { FINDING_ICON_PATHS } from '@/components/VerdictIcon';
+import { uiDirection, uiLocale } from '../i18n/t';
 import badgeCss from '@/assets/badge.css?inline';
 import cardCss from '@/assets/verdict-card.css?inline';
 import type { MatchView } from '../wire/shapes';
 import type { BadgePlacement } from '../sites/types';
 import { BADGE_ATTRIBUTE } from './badge-attribute';
+import { panelWidth, placePanel } from './panel-placement';
 
 const CSS = `${cardCss}\n${badgeCss}`;
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -46,8 +47,8 @@ export interface BadgeHandle {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** The verdict's icon, as VerdictIcon draws it in the popup. */
-function icon(verdict: MatchView['debunk']['verdict']): SVGSVGElement {
+/** The finding's icon, as VerdictIcon draws it in the popup. */
+function icon(kind: FindingKind): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   for (const [name, value] of Object.entries({
     class: 'sanad-icon',
@@ -60,10 +61,10 @@ function icon(verdict: MatchView['debunk']['verdict']): SVGSVGElement {
     svg.setAttribute(name, value);
   const path = document.createElementNS(SVG, 'path');
   for (const [name, value] of Object.entries({
-    d: VERDICT_ICON_PATHS[verdict],
+    d: FINDING_ICON_PATHS[kind],
     fill: 'none',
     stroke: 'currentColor',
-    'stroke-width': '2.4',
+    'stroke-width': '2.2',
     'stroke-linecap': 'round',
     'stroke-linejoin': 'round',
   }))
@@ -95,15 +96,27 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
   }
   wrapper.append(button, panelMount);
 
-  /** Puts the panel under the badge, kept inside the viewport (the top layer is positioned by hand). */
+  /**
+   * Puts the panel where it fits (below, or above near the bottom of the screen), inside the viewport; the
+   * top layer is positioned by hand. The content's height is read once when the panel opens, so following
+   * a scroll reads only the badge's box and never forces a layout after a write.
+   */
+  let contentHeight = 0;
   const place = () => {
     if (!inTopLayer || !open) return;
-    const box = button.getBoundingClientRect();
-    const width = Math.min(380, window.innerWidth * 0.9);
-    const rtl = getComputedStyle(wrapper).direction === 'rtl';
-    const left = rtl ? box.right - width : box.left;
-    panelMount.style.left = `${Math.max(8, Math.min(left, window.innerWidth - width - 8))}px`;
-    panelMount.style.top = `${Math.min(box.bottom + 6, Math.max(8, window.innerHeight - 120))}px`;
+    const panel = panelMount.firstElementChild as HTMLElement | null;
+    if (!panel) return;
+    const spot = placePanel(
+      button.getBoundingClientRect(),
+      contentHeight,
+      { width: window.innerWidth, height: window.innerHeight },
+      wrapper.dir === 'rtl',
+    );
+    panelMount.style.left = `${spot.left}px`;
+    panelMount.style.top = `${spot.top}px`;
+    panelMount.dataset.side = spot.side;
+    panel.style.width = `${spot.width}px`;
+    panel.style.maxHeight = `${spot.maxHeight}px`;
   };
   root.append(wrapper);
 
@@ -119,6 +132,12 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
       window.addEventListener('keydown', onKey);
       if (inTopLayer) {
         if (!panelMount.matches(':popover-open')) panelMount.showPopover();
+        const panel = panelMount.firstElementChild as HTMLElement | null;
+        if (panel) {
+          panel.style.width = `${panelWidth(window.innerWidth)}px`;
+          panel.style.maxHeight = 'none';
+          contentHeight = panel.getBoundingClientRect().height;
+        }
         place();
         window.addEventListener('scroll', place, { passive: true, capture: true });
         window.addEventListener('resize', place, { passive: true });
@@ -136,15 +155,23 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
   };
   const draw = () => {
     const verdict = view.debunk.verdict;
-    const name = t(verdictKey(verdict));
+    const words = badgeWords(view, uiLocale());
     host.setAttribute(BADGE_ATTRIBUTE, verdict);
     host.setAttribute('data-sanad-debunk', view.debunk.id);
     wrapper.dir = uiDirection();
     wrapper.lang = uiLocale();
     button.dataset.verdict = verdict;
-    button.setAttribute('aria-label', t('badgeName', name));
-    label.textContent = t('badgeText', name);
-    button.replaceChildren(icon(verdict), label);
+    // Certain matches (the same post, footage or link) are filled; similar claims are outlined.
+    button.dataset.certainty = isCertain(view.candidate) ? 'certain' : 'similar';
+    button.setAttribute('aria-label', words.name);
+    label.className = 'sanad-badge-text';
+    // "AI-generated · Misbar": each part isolated, so a desk or place in the other script keeps its place.
+    const finding = document.createElement('bdi');
+    finding.textContent = words.finding;
+    const desk = document.createElement('bdi');
+    desk.textContent = words.desk;
+    label.replaceChildren(finding, ' · ', desk);
+    button.replaceChildren(icon(findingKind(view.debunk)), label);
     if (open) setOpen(true);
   };
   button.addEventListener('click', (event) => {

@@ -65,7 +65,10 @@ describe('PostScanner', () => {
     await scanner.idle();
     const host = badges()[0]!;
     const button = host.shadowRoot!.querySelector('button')!;
-    expect(button.getAttribute('aria-label')).toBe('Sanad: fact-checked as “Fabricated or altered”. Show why');
+    // What was found, who says so and how sure; the desk's name in its own <bdi>.
+    expect(button.getAttribute('aria-label')).toBe('AI-generated · Misbar. Sanad: Similar claim fact-checked. Show why');
+    expect(button.textContent).toBe('AI-generated · Misbar');
+    expect(button.querySelectorAll('bdi')).toHaveLength(2);
     expect(host.shadowRoot!.querySelector('.sanad-panel')).toBeNull();
     button.click();
     await new Promise((r) => setTimeout(r, 0));

@@ -36,12 +36,12 @@ export const SAVED_PAGE_CASES: SavedPageCase[] = [
       null, // Misbar sharing its own debunk of the AI-video claim
     ],
     popup: [
-      '4 debunked post(s) on this page',
-      'Fabricated or altered',
+      '4 debunked posts on this page',
+      'AI-generated',
       'Lip movement does not match the speech',
       'Blurry, smeared scenes',
       'First published in July 2019, Hama countryside',
-      'Fact-check by مسبار (Misbar)',
+      'Fact-check by Misbar',
       'Matched: the same video or post the fact-check names',
     ],
   },
@@ -64,7 +64,7 @@ export const SAVED_PAGE_CASES: SavedPageCase[] = [
     url: 'https://www.facebook.com/',
     posts: '[role="feed"] [aria-posinset]',
     verdicts: ['misleading', null, 'altered', null, null],
-    popup: ['2 debunked post(s) on this page', 'Matched: the same video or post the fact-check names'],
+    popup: ['2 debunked posts on this page', 'Matched: the same video or post the fact-check names'],
   },
   {
     name: 'facebook.com post page',
@@ -118,8 +118,15 @@ export const X_FIRST_BADGE = {
   host: 'article[data-testid="tweet"] [data-testid="User-Name"] [data-sanad-badge]',
   button: 'button.sanad-badge',
   panel: '.sanad-panel',
-  label: 'Sanad: fact-checked as “Fabricated or altered”. Show why',
-  panelText: ['Lip movement does not match the speech', 'Read the fact-check'],
+  // The Arabic paraphrase of the AI-video claim: a similar claim, said so, with the desk's name.
+  label: 'AI-generated · Misbar. Sanad: Similar claim fact-checked. Show why',
+  text: 'AI-generated · Misbar',
+  panelText: [
+    'Similar claim fact-checked',
+    'Lip movement does not match the speech',
+    'Read the fact-check',
+    'Matched: the post makes this claim in similar words',
+  ],
 };
 
 /** A desk's signed feed with one debunk, and a page with a post only that debunk covers. */
@@ -127,7 +134,7 @@ export const FEED_CASE = {
   url: 'https://desk.example.org/sanad-feed.json',
   publisher: 'Desk Example',
   claim: 'A video shows a tank convoy crossing the Euphrates bridge at Raqqa this morning',
-  line: 'Desk Example: 1 fact-checks',
+  line: 'Desk Example: 1 fact-check,',
   pageUrl: 'https://x.com/feeds',
   page: `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/someone/status/7001"><time datetime="2026-11-24T09:00:00Z">Nov 24</time></a></div><div data-testid="tweetText" lang="en">BREAKING video: tank convoy crossing the Euphrates bridge at Raqqa this morning!!</div></article></main>`,
   item: (id: string, claimReviewed: string, rating = 'False') => ({

@@ -10,6 +10,7 @@ import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { feedLineContains, openOptions, settledBadges, subscribeToFeed } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { FEED_CASE } from './cases';
 
 const FEED_URL = 'https://desk.example.org/restart-feed.json';
 const profile = mkdtempSync(join(tmpdir(), 'sanad-restart-'));
@@ -77,7 +78,7 @@ describe('a browser restarted mid-sync', () => {
       await route.fulfill({ status: 200, contentType: 'application/json', headers, body: v2 }).catch(() => {});
     });
     const options = await openOptions(browser);
-    await subscribeToFeed(options, FEED_URL, keys.publicKey, 'Desk Example: 1 fact-checks');
+    await subscribeToFeed(options, FEED_URL, keys.publicKey, FEED_CASE.line);
     expect(await badges(browser)).toEqual(['false', null]);
 
     // 2. A sync starts, and the browser is closed in the middle of it.
@@ -95,11 +96,11 @@ describe('a browser restarted mid-sync', () => {
         : route.fulfill({ status: 503, contentType: 'text/plain', headers, body: 'down' }),
     );
     const again = await openOptions(browser);
-    await feedLineContains(again, FEED_URL, 'Desk Example: 1 fact-checks');
+    await feedLineContains(again, FEED_URL, FEED_CASE.line);
     expect(await badges(browser)).toEqual(['false', null]);
     serverUp = true;
     await again.getByRole('button', { name: 'Sync now' }).click();
-    await feedLineContains(again, FEED_URL, 'Desk Example: 2 fact-checks');
+    await feedLineContains(again, FEED_URL, 'Desk Example: 2 fact-checks,');
     expect(await badges(browser)).toEqual(['false', 'false']);
   });
 });

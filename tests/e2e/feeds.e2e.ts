@@ -2,6 +2,8 @@
  * Feed subscriptions in real Chromium: subscribe from the options page, a newly published debunk badges a
  * post; a poisoned update (signed with another key) is refused and the earlier badges stay.
  */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
@@ -10,6 +12,7 @@ import { serveSavedPages } from '../../scripts/support/saved-pages';
 import { FEED_CASE } from './cases';
 
 const FEED_URL = FEED_CASE.url;
+const OUT = resolve(import.meta.dirname, '../../test-output');
 let browser: SanadBrowser;
 let feedBody = '';
 let keys: { privateKeyPkcs8: string; publicKey: string };
@@ -57,6 +60,20 @@ describe('feed subscriptions', () => {
     const options = await openOptions(browser);
     await options.getByRole('button', { name: 'Sync now' }).click();
     await feedLineContains(options, FEED_URL, 'different key');
+    // Beside the feed, in plain words and error styling, saying what Sanad keeps; the technical reason under it.
+    const failure = options.locator(`[data-feed="${FEED_URL}"] .feed-error`);
+    expect(await failure.locator('p').first().innerText()).toBe(
+      'The feed’s signature does not match the desk’s key, so Sanad did not trust it. Sanad keeps the 1 fact-check it already has from it.',
+    );
+    expect(await options.locator('.notice').innerText()).not.toContain('different key');
+    mkdirSync(OUT, { recursive: true });
+    await options.screenshot({ path: `${OUT}/options-failing-feed-en.png`, fullPage: true });
+    await options.locator('input[name="language"][value="ar"]').check();
+    await expect
+      .poll(() => failure.locator('p').first().innerText())
+      .toBe('توقيع المصدر لا يطابق مفتاح جهة التحقق، فلم يثق به سند. يحتفظ سند بالتحقق الوحيد الذي لديه منه.');
+    await options.screenshot({ path: `${OUT}/options-failing-feed-ar.png`, fullPage: true });
+    await options.locator('input[name="language"][value="auto"]').check();
     const page = await browser.context.newPage();
     await page.goto(FEED_CASE.pageUrl);
     expect(await settledBadges(page, { atLeast: 1 })).toBe(1);

@@ -112,7 +112,7 @@ describe('footage matching', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('input[name="list-file"]').setInputFiles(join(work, 'chair-list.json'));
-    await expect.poll(() => options.locator('.notice').innerText(), { timeout: 20_000 }).toContain('Added 1 fact-checks');
+    await expect.poll(() => options.locator('.notice').innerText(), { timeout: 20_000 }).toContain('Added 1 fact-check.');
     expect(await options.locator('[data-list="file:chair-list.json"]').count()).toBe(1);
     await options.close();
   });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { X_FIRST_BADGE } from './cases';
 
 let browser: SanadBrowser | undefined;
 afterEach(async () => {
@@ -20,14 +21,13 @@ describe('popup', () => {
     const popup = await openPopup(browser, await tabIdOf(browser, page));
     expect(await popup.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('مفبرك أو معدّل');
+    expect(text).toContain('مولَّد بالذكاء الاصطناعي');
+    expect(text).toMatch(/(4|٤) منشورات مُفنَّدة في هذه الصفحة/); // Arabic's 3–10 plural form
     expect(text).toContain('حركة الشفاه لا تطابق الكلام');
     expect(text).toContain('ريف حماة');
     expect(text).toContain('اقرأ التحقق');
     // On the page, the badge speaks the site's own UI language (this x.com is in English), like the page around it.
-    expect(await page.locator('[data-sanad-badge] button').first().getAttribute('aria-label')).toBe(
-      'Sanad: fact-checked as “Fabricated or altered”. Show why',
-    );
+    expect(await page.locator('[data-sanad-badge] button').first().getAttribute('aria-label')).toBe(X_FIRST_BADGE.label);
   });
 
   it('shows a clear empty state on a page with nothing debunked', async () => {
@@ -45,5 +45,6 @@ describe('popup', () => {
     const empty = await popup.locator('.empty').innerText();
     expect(empty).toContain('No debunked posts found on this page');
     expect(empty).toMatch(/against 2 fact-checks stored on your device/);
+    expect(empty).toContain('on X (Twitter), Facebook, YouTube, TikTok, Instagram, and Telegram Web');
   });
 });

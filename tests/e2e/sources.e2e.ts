@@ -68,7 +68,7 @@ describe('a fact-checker’s website as a source', () => {
       await options.locator('select[name="feed-kind"]').selectOption('site');
       await options.locator('input[name="feed-url"]').fill('https://misbar.com');
       await options.getByRole('button', { name: 'Add feed' }).click();
-      await feedLineContains(options, SITE, 'misbar.com: 1 fact-checks', 40_000);
+      await feedLineContains(options, SITE, 'misbar.com: 1 fact-check,', 40_000);
       await feedLineContains(options, SITE, 'last sync: 1 new article(s) read, 1 fact-check(s)');
 
       const page = await browser.context.newPage();
@@ -100,7 +100,7 @@ describe('a fact-checker’s website as a source', () => {
       await options.reload();
       await options.locator('[data-directory="misbar"]').filter({ hasText: 'subscribed' }).waitFor();
       await options.getByRole('button', { name: 'Subscribe to فتبينوا (Fatabyyano)' }).click();
-      await feedLineContains(options, FATABYYANO, 'fatabyyano.net: 1 fact-checks', 40_000);
+      await feedLineContains(options, FATABYYANO, 'fatabyyano.net: 1 fact-check,', 40_000);
       await options.locator('[data-directory="fatabyyano"]').filter({ hasText: 'subscribed' }).waitFor();
       const third = await browser.context.newPage();
       await third.goto(HOME.url);

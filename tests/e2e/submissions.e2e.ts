@@ -4,9 +4,9 @@
  * a reviewer verifies the claim by clicks in the desk console and another browser, subscribed to the desk's
  * feed, badges the post until the desk withdraws it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
@@ -67,6 +67,8 @@ describe('submissions', () => {
       await form.locator('#claim-text').fill(CLAIM);
       await form.getByRole('radio', { name: SUBMISSION_CASE.category }).check();
       await form.locator('#note').fill(SUBMISSION_CASE.note);
+      mkdirSync(resolve(import.meta.dirname, '../../test-output'), { recursive: true });
+      await form.screenshot({ path: resolve(import.meta.dirname, '../../test-output/submit-form-en.png'), fullPage: true });
       await form.getByRole('button', { name: 'Send' }).click();
       await expect.poll(() => form.locator('[role="status"]').innerText()).toContain('Queued');
 
@@ -113,6 +115,11 @@ describe('submissions', () => {
     await form.goto(`chrome-extension://${browser!.extensionId}/submit.html`);
     await form.locator('#page-url').fill('https://x.com/someone/status/7001');
     await form.locator('#claim-text').fill('A second claim, submitted offline');
+    // Nothing is chosen for the reader: Send asks for a category first.
+    expect(await form.getByRole('radio', { checked: true }).count()).toBe(0);
+    await form.getByRole('button', { name: 'Send' }).click();
+    expect(await form.locator('[role="status"]').count()).toBe(0);
+    await form.getByRole('radio', { name: 'False claim' }).check();
     await form.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => form.locator('[role="status"]').count()).toBe(1);
     await settings.reload();
@@ -157,7 +164,7 @@ describe('submissions', () => {
           },
         });
         const options = await openOptions(other);
-        await subscribeToFeed(options, `${intake!.url}/feed.json`, key, 'Test desk: 1 fact-checks');
+        await subscribeToFeed(options, `${intake!.url}/feed.json`, key, 'Test desk: 1 fact-check,');
         const page = await other.context.newPage();
         await page.goto('https://x.com/raqqa');
         expect(await settledBadges(page, { atLeast: 1 })).toBe(1);

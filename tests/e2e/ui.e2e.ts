@@ -87,10 +87,62 @@ describe('accessibility and screenshots', () => {
     // The page's badges follow the chosen language too.
     await expect
       .poll(() => feed.locator('[data-sanad-badge] button').first().getAttribute('aria-label'))
-      .toBe('سند: التحقق يقول «مفبرك أو معدّل». اعرض السبب');
+      .toBe('مولَّد بالذكاء الاصطناعي · مسبار. سند: ادعاء مشابه خضع للتحقق. اعرض السبب');
     await chooseLanguage(options, 'auto');
     await options.close();
   });
+});
+
+/** Puts the page's last badge at the bottom of the viewport, opens its panel and says where both are. */
+async function openPanelNearBottom(page: Page) {
+  const host = page.locator('[data-sanad-badge]').last();
+  await host.evaluate((el) => {
+    el.scrollIntoView({ block: 'end' });
+    window.scrollBy(0, 4);
+  });
+  await host.locator('button.sanad-badge').click();
+  const panel = host.locator('.sanad-panel');
+  await panel.waitFor();
+  const badge = (await host.locator('button.sanad-badge').boundingBox())!;
+  const box = (await panel.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  return { host, panel, badge, box, viewport };
+}
+
+describe('badges and panels in both languages', () => {
+  for (const lang of ['en', 'ar'] as const) {
+    it(`(${lang}) a badge says what was found and who says so; a panel near the bottom opens above it, whole`, async () => {
+      const options = await openOptions();
+      await chooseLanguage(options, lang);
+      await expect
+        .poll(() => feed.locator('[data-sanad-badge] .sanad-badge-text').first().innerText())
+        .toBe(lang === 'en' ? 'AI-generated · Misbar' : 'مولَّد بالذكاء الاصطناعي · مسبار');
+      // Certain matches (the same post or video) are filled, similar claims outlined.
+      const certainty = await feed
+        .locator('[data-sanad-badge] button.sanad-badge')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-certainty')));
+      expect(new Set(certainty)).toEqual(new Set(['certain', 'similar']));
+      await feed.evaluate(() => window.scrollTo(0, 0));
+      await feed.screenshot({ path: `${OUT}/x-badges-${lang}.png`, clip: { x: 0, y: 0, width: feed.viewportSize()!.width, height: 720 } });
+
+      const { host, panel, badge, box, viewport } = await openPanelNearBottom(feed);
+      expect(box.y + box.height).toBeLessThanOrEqual(badge.y); // above the badge: there is no room below
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      // Who says so is at the top of the panel, in view without scrolling it.
+      const source = (await panel.locator('.sanad-source').boundingBox())!;
+      expect(source.y + source.height).toBeLessThanOrEqual(box.y + box.height);
+      expect(await panel.locator('.sanad-source a').count()).toBe(1);
+      expect(await seriousViolations(feed).then((v) => v.filter((x) => x.targets.some((t) => t.includes('sanad'))))).toEqual([]);
+      await feed.screenshot({ path: `${OUT}/x-panel-near-bottom-${lang}.png` });
+      await host.locator('.sanad-close').click();
+      await panel.waitFor({ state: 'detached' });
+      await chooseLanguage(options, 'auto');
+      await options.close();
+    });
+  }
 });
 
 describe('options and actions', () => {
