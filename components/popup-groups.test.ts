@@ -65,11 +65,11 @@ describe('groupTabPosts', () => {
     ]);
     expect(badged.map((g) => g.view.debunk.id)).toEqual(['a']);
     // 'a' is badged on p1 and only mentioned by p3: listed in both, each with its own posts.
-    expect(mentioned.map((g) => [g.view.debunk.id, g.posts.map((p) => p.key)])).toEqual([
+    expect(mentioned.map((g) => [g.view.debunk.id, g.posts.map((p) => p.post.key)])).toEqual([
       ['m', ['p2']],
       ['a', ['p3']],
     ]);
-    expect(badged[0]!.posts.map((p) => p.key)).toEqual(['p1']);
+    expect(badged[0]!.posts.map((p) => p.post.key)).toEqual(['p1']);
     expect(related.map((g) => g.view.debunk.id)).toEqual(['b']);
   });
 });
