@@ -4,7 +4,7 @@ import { sendMessage } from '@/lib/messaging/channel';
 import type { TabPost, TabResults } from '@/lib/wire/shapes';
 import { formatNumber } from '@/lib/i18n/format';
 import { t, uiLocale } from '@/lib/i18n/t';
-import { groupTabPosts, type DebunkGroup } from './popup-groups';
+import { groupTabPosts, refOfView, type DebunkGroup } from './popup-groups';
 import { VerdictCard } from './VerdictCard';
 
 type State =
@@ -111,7 +111,7 @@ export function PopupApp() {
           <ul class="groups">
             {groups.badged.map((group) => (
               <Group
-                key={group.view.debunk.id}
+                key={refOfView(group.view)}
                 group={group}
                 locale={locale}
                 onReport={state.tabId === undefined ? undefined : (post) => void report(state.tabId!, post, group.view.debunk.id)}
@@ -124,7 +124,7 @@ export function PopupApp() {
               <p class="hint">{t('possiblyRelatedHint')}</p>
               <ul class="groups">
                 {groups.related.map((group) => (
-                  <Group key={group.view.debunk.id} group={group} locale={locale} />
+                  <Group key={refOfView(group.view)} group={group} locale={locale} />
                 ))}
               </ul>
             </details>

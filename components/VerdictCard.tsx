@@ -1,4 +1,4 @@
-import type { MatchView } from '@/lib/wire/shapes';
+import type { ListOrigin, MatchView } from '@/lib/wire/shapes';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
 import { t, type MessageKey } from '@/lib/i18n/t';
@@ -20,6 +20,12 @@ export function howMatched(candidate: Candidate, locale: string): string {
   if (candidate.how === 'same-footage')
     return t('how_same_footage', formatPercent(candidate.score, locale), formatPercent(candidate.referenceShare ?? 0, locale));
   return t('how_similar_text', t(strength(candidate)), formatPercent(candidate.score, locale));
+}
+
+/** Which list the card comes from: the publisher named above is that list's word, verified only when signed. */
+function listLine(list: ListOrigin): string {
+  if (list.trust === 'built-in') return t('list_builtIn');
+  return t(list.trust === 'signed' ? 'list_signed' : 'list_unsigned', list.name);
 }
 
 /** One debunk explained: verdict, the claim as stated, the reasons, who says so, and how it matched. */
@@ -65,6 +71,9 @@ export function VerdictCard({ view, locale, headingLevel = 2 }: { view: MatchVie
           </a>
         </p>
       )}
+      <p class="sanad-list" data-trust={debunk.list.trust} dir="auto">
+        {listLine(debunk.list)}
+      </p>
       <p class="sanad-how" data-how={candidate.how}>
         {howMatched(candidate, locale)}
       </p>

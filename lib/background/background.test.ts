@@ -221,6 +221,42 @@ describe('Background: matchPosts', () => {
   });
 });
 
+describe('Background: debunks are named by list and id', () => {
+  // An unsigned file that reuses the bundled list's id and names a post it wants badged.
+  const BORROWING_FILE = JSON.stringify({
+    '@type': 'ClaimReview',
+    identifier: AI_VIDEO_ID,
+    claimReviewed: 'A claim the file made up about a post it names',
+    author: { name: 'Not Misbar' },
+    reviewRating: { alternateName: 'False' },
+    itemReviewed: { appearance: [{ url: 'https://x.com/victim/status/1111111111111111111' }] },
+  });
+  const VICTIM = post('x:1111111111111111111', 'ordinary words', { permalink: 'https://x.com/victim/status/1111111111111111111' });
+
+  it('an unsigned list that reuses the bundled id cannot show the bundled card; each card says its list', async () => {
+    const { ask } = setup();
+    await ask('importList', { name: 'borrowed.json', text: BORROWING_FILE }, fromPopup());
+    const [victim, ai] = unpackPageResults(
+      await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [VICTIM, AI_POST] }, fromTab(3)),
+    );
+    expect(victim!.badge?.debunk).toMatchObject({
+      id: AI_VIDEO_ID,
+      source: 'file:borrowed.json',
+      claim: 'A claim the file made up about a post it names',
+      publisher: { name: 'Not Misbar' },
+      list: { trust: 'unsigned', name: 'borrowed.json' },
+    });
+    // The bundled debunk with that id still answers for its own list.
+    expect(ai!.badge?.debunk).toMatchObject({ id: AI_VIDEO_ID, source: BUNDLED_LIST_ID, list: { trust: 'built-in' } });
+    expect(ai!.badge?.debunk.publisher.name).toBe('مسبار (Misbar)');
+    const tab = await ask('tabResults', { tabId: 3 }, fromPopup());
+    expect(tab.posts.map((p) => [p.key, p.badge?.debunk.source]).sort()).toEqual([
+      ['x:1', BUNDLED_LIST_ID],
+      ['x:1111111111111111111', 'file:borrowed.json'],
+    ]);
+  });
+});
+
 describe('Background: sampled video frames', () => {
   it('refuses frames whose size and bytes disagree, or that are absurdly large', async () => {
     const { decodeLuma } = await import('./matcher-service');

@@ -17,13 +17,15 @@ import { joinGramTexts, type GramTexts } from './char-grams';
 export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
-export const MATCHER_REVISION = 3;
+export const MATCHER_REVISION = 4;
 
 /** How much each field of a debunk counts in text retrieval. */
 export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };
 
 export interface MatchIndex {
   ids: string[];
+  /** The list each document comes from (`Debunk.source`): a debunk is (list, id), never its id alone. */
+  lists: string[];
   verdicts: Verdict[];
   /**
    * Canonical link key (`x:123`, `youtube:…`, `url:…`) → link number; link l is listed as an appearance by
@@ -66,7 +68,10 @@ function fieldsOf(debunk: IndexedDebunk): [string, number, boolean][] {
 }
 
 /** What the index needs of a debunk. */
-export type IndexedDebunk = Pick<Debunk, 'id' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances' | 'media'>;
+export type IndexedDebunk = Pick<
+  Debunk,
+  'id' | 'source' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances' | 'media'
+>;
 
 /** Documents indexed between two pauses when building in slices. */
 export const BUILD_SLICE = 2_000;
@@ -183,6 +188,7 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
   }
   return {
     ids: debunks.map((d) => d.id),
+    lists: debunks.map((d) => d.source),
     verdicts: debunks.map((d) => d.verdict),
     links,
     linkOffsets,
@@ -214,9 +220,10 @@ export function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: Pau
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
 export interface SerialisedIndex {
-  format: 3;
+  format: 4;
   /** Joined by SEPARATOR. */
   ids: string;
+  lists: string;
   terms: string;
   linkKeys: string;
   /** GramTexts.texts as UTF-8: IndexedDB stores and reads bytes far faster than a 14 MB string. */
@@ -240,8 +247,9 @@ const split = (joined: string) => (joined ? joined.split(SEPARATOR) : []);
 
 export function serialiseIndex(index: MatchIndex): SerialisedIndex {
   return {
-    format: 3,
+    format: 4,
     ids: index.ids.join(SEPARATOR),
+    lists: index.lists.join(SEPARATOR),
     gramTexts: new TextEncoder().encode(index.gramTexts.texts),
     gramOffsets: index.gramTexts.offsets,
     terms: [...index.termIds.keys()].join(SEPARATOR),
@@ -267,6 +275,7 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
   split(data.linkKeys).forEach((key, i) => links.set(key, i));
   return {
     ids,
+    lists: split(data.lists),
     verdicts: Array.from(data.verdicts, (v) => VERDICTS[v] ?? 'unrated'),
     links,
     linkOffsets: data.linkOffsets,

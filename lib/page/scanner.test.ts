@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://x.com/home"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundledDebunks } from '@/tests/unit/support/debunks';
+import { bundledDebunks, summaryOf } from '@/tests/unit/support/debunks';
 import { loadFixture } from '@/tests/unit/support/files';
 import { useLocale } from '@/tests/unit/support/i18n';
 import { buildIndex } from '../match/bm25-index';
@@ -20,7 +20,7 @@ function answer(posts: ExtractedPost[]): PageAnswer[] {
     const candidates = matchPost(index, post).candidates;
     const badged = candidates.find((c) => c.badge);
     const debunk = debunks.find((d) => d.id === badged?.debunkId);
-    return { key: post.key, ...(badged && debunk && { badge: { candidate: badged, debunk } }) };
+    return { key: post.key, ...(badged && debunk && { badge: { candidate: badged, debunk: summaryOf(debunk) } }) };
   });
 }
 
