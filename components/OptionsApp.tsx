@@ -3,6 +3,7 @@ import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { ListRecord } from '@/lib/store/db';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { ErrorBoundary } from './ErrorBoundary';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
@@ -149,8 +150,12 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
         <p data-wrong-matches={reports}>{t('wrongMatchesCount', formatNumber(reports, locale))}</p>
       </section>
 
-      <FeedsSection locale={locale} onNotice={setNotice} settings={settings} change={change} />
-      <SubmissionsSection settings={settings} change={change} locale={locale} onNotice={setNotice} />
+      <ErrorBoundary part="feeds">
+        <FeedsSection locale={locale} onNotice={setNotice} settings={settings} change={change} />
+      </ErrorBoundary>
+      <ErrorBoundary part="submissions">
+        <SubmissionsSection settings={settings} change={change} locale={locale} onNotice={setNotice} />
+      </ErrorBoundary>
 
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>

@@ -5,6 +5,7 @@ import type { TabPost, TabResults } from '@/lib/wire/shapes';
 import { formatNumber } from '@/lib/i18n/format';
 import { t, uiLocale } from '@/lib/i18n/t';
 import { groupTabPosts, refOfView, type DebunkGroup } from './popup-groups';
+import { ErrorBoundary } from './ErrorBoundary';
 import { VerdictCard } from './VerdictCard';
 
 type State =
@@ -52,7 +53,9 @@ function PostLine({ post, onReport }: { post: TabPost; onReport?: () => void }) 
 function Group({ group, locale, onReport }: { group: DebunkGroup; locale: string; onReport?: (post: TabPost) => void }) {
   return (
     <li class="group" data-debunk={group.view.debunk.id}>
-      <VerdictCard view={group.view} locale={locale} headingLevel={3} />
+      <ErrorBoundary part="verdict card">
+        <VerdictCard view={group.view} locale={locale} headingLevel={3} />
+      </ErrorBoundary>
       <p class="seen-in">{t('seenIn', formatNumber(group.posts.length, locale))}</p>
       <ul class="posts">
         {group.posts.map((post) => (

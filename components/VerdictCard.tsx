@@ -3,7 +3,7 @@ import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import type { Candidate } from '@/lib/match/types';
-import { ReasonList } from './ReasonList';
+import { ReasonList, shownReasons } from './ReasonList';
 import { VerdictIcon } from './VerdictIcon';
 
 export const verdictKey = (verdict: string) => `verdict_${verdict}` as MessageKey;
@@ -23,7 +23,8 @@ export function howMatched(candidate: Candidate, locale: string): string {
 }
 
 /** Which list the card comes from: the publisher named above is that list's word, verified only when signed. */
-function listLine(list: ListOrigin): string {
+function listLine(list: ListOrigin | undefined): string {
+  if (!list) return '';
   if (list.trust === 'built-in') return t('list_builtIn');
   return t(list.trust === 'signed' ? 'list_signed' : 'list_unsigned', list.name);
 }
@@ -49,13 +50,13 @@ export function VerdictCard({ view, locale, headingLevel = 2 }: { view: MatchVie
       <p class="sanad-claim" lang={debunk.language} dir="auto">
         {debunk.claim}
       </p>
-      {debunk.reasons.length > 0 && (
+      {shownReasons(debunk.reasons).length > 0 && (
         <>
           <Sub class="sanad-label">{t('reasonsHeading')}</Sub>
           <ReasonList debunk={debunk} locale={locale} />
         </>
       )}
-      {debunk.conclusion && !debunk.reasons.some((r) => r.note === debunk.conclusion) && (
+      {debunk.conclusion && !shownReasons(debunk.reasons).some((r) => r.note === debunk.conclusion) && (
         <p class="sanad-conclusion" lang={debunk.language} dir="auto">
           {debunk.conclusion}
         </p>

@@ -85,6 +85,7 @@ const M = {
   postHeading: ['Post', 'المنشور'],
   openPost: ['Open the post', 'افتح المنشور'],
   close: ['Close', 'إغلاق'],
+  partUnshowable: ['This item could not be shown.', 'تعذّر عرض هذا العنصر.'],
   listStatus: ['$COUNT$ fact-checks on this device', 'عدد التحققات على هذا الجهاز: $COUNT$', 'count'],
   seenIn: ['Seen in $COUNT$ post(s) on this page', 'ظهر في $COUNT$ من منشورات هذه الصفحة', 'count'],
   reportWrong: ['Report a wrong match', 'الإبلاغ عن مطابقة خاطئة'],
