@@ -110,3 +110,59 @@ describe('a page trying to find and switch off Sanad', () => {
     await spy.close();
   });
 });
+
+describe('a page probing which debunks a reader holds (issue #16 item 4)', () => {
+  // The bundled list's certain match: a post whose permalink is a debunked video's (old Hama footage).
+  const DEBUNKED_STATUS = '/sham_front_news/status/1862457711358930944';
+  const probe = (style: string, id: string) =>
+    `<article data-testid="tweet" data-probe="${id}" style="${style}"><div data-testid="User-Name"><a href="${DEBUNKED_STATUS}"><time datetime="2026-01-09T10:00:00Z">Jan 9</time></a></div><div data-testid="tweetText" lang="ar">شاهد</div></article>`;
+  const PROBE_PAGE = `<!doctype html><html lang="en"><head><style>.gone { display: none }</style></head><body><main>
+    ${probe('', 'shown')}
+    ${probe('position: absolute; left: -10000px; top: 0; width: 600px', 'off-screen')}
+    ${probe('position: absolute; top: -10000px; width: 600px', 'above')}
+    <div class="gone">${probe('', 'display-none')}</div>
+    ${probe('visibility: hidden', 'visibility-hidden')}
+    ${probe('opacity: 0', 'transparent')}
+    ${probe('position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0)', 'visually-hidden')}
+  </main></body></html>`;
+  let spy: Page;
+
+  beforeAll(async () => {
+    await browser.context.route('https://x.com/probe', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PROBE_PAGE }),
+    );
+    spy = await browser.context.newPage();
+    await spy.goto('https://x.com/probe');
+    await settledBadges(spy, { atLeast: 1 });
+  });
+  afterAll(async () => {
+    await spy?.close();
+  });
+
+  it('badges only the post a reader can see: none placed off-screen, hidden, transparent or 1 px small', async () => {
+    const badged = await spy.evaluate(() =>
+      [...document.querySelectorAll('[data-probe]')]
+        .filter((p) => p.querySelector('[data-sanad-badge]'))
+        .map((p) => p.getAttribute('data-probe')),
+    );
+    expect(badged).toEqual(['shown']);
+  });
+
+  it('puts only the verdict on the host; a synthetic click does not open the card, the reader’s click does', async () => {
+    expect(await spy.evaluate(() => document.querySelector('[data-sanad-badge]')!.getAttributeNames())).toEqual(['data-sanad-badge']);
+    const opened = await spy.evaluate(async () => {
+      const host = document.querySelector('[data-sanad-badge]')!;
+      const button = host.shadowRoot?.querySelector('button');
+      (host as HTMLElement).click();
+      button?.click();
+      button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await new Promise((r) => setTimeout(r, 200));
+      return button?.getAttribute('aria-expanded');
+    });
+    expect(opened).toBe('false');
+    // A person's click (Playwright sends real input events) opens it.
+    await spy.locator('[data-probe="shown"] button.sanad-badge').click();
+    await expect.poll(() => spy.locator('[data-probe="shown"] button.sanad-badge').getAttribute('aria-expanded')).toBe('true');
+  });
+});
