@@ -7,7 +7,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
-import { LANGUAGES, SITE_IDS, loadSettings, updateSettings, type Settings } from '@/lib/settings/settings';
+import { LANGUAGES, SITE_IDS, normaliseSettings, type Settings } from '@/lib/settings/settings';
 
 export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
   const locale = uiLocale();
@@ -17,14 +17,14 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
   const [notice, setNotice] = useState('');
 
   const reload = async () => {
-    setSettings(await loadSettings());
+    setSettings(normaliseSettings(await sendMessage('settings', {})));
     setLists(await sendMessage('listStatus', {}));
     setReports((await sendMessage('exportData', {})).wrongMatches.length);
   };
   useEffect(() => void reload(), []);
 
   const change = async (next: (s: Settings) => Settings) => {
-    const saved = await updateSettings(next);
+    const saved = normaliseSettings(await sendMessage('saveSettings', next(normaliseSettings(await sendMessage('settings', {})))));
     setSettings(saved);
     setNotice(t('saved'));
     if (saved.language !== settings?.language) onLanguageChange();

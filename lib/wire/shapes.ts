@@ -184,6 +184,17 @@ export interface PostAtMenu {
 /** A shipped locale's UI strings, in the `_locales` format. */
 export type LocaleMessages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
+/** The user's settings as they cross the wire; the settings module checks them (normaliseSettings) at both ends. */
+export interface SettingsDto {
+  version: 1;
+  sites: Record<string, boolean>;
+  language: string;
+  intakeUrl: string;
+  factChecker: boolean;
+  feedSyncHours: number;
+  feedStaleDays: number;
+}
+
 /** Settings and wrong-match reports as one JSON document, for the user to keep or move to another browser. */
 export interface ExportDto {
   format: 'sanad-export';
