@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { openOptions, openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 const CLAIM = 'فيديو يُظهِر أسـرى من عناصر الجيش السورى على ايدى قوات سوريا الديمقراطيه &quot;قسد&quot; فى مدينه حلب';
@@ -164,5 +164,51 @@ describe('a page probing which debunks a reader holds (issue #16 item 4)', () =>
     // A person's click (Playwright sends real input events) opens it.
     await spy.locator('[data-probe="shown"] button.sanad-badge').click();
     await expect.poll(() => spy.locator('[data-probe="shown"] button.sanad-badge').getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
+describe('a content-script world that writes storage.local (issue #16 item 13)', () => {
+  /** Runs `expression` in Sanad's content-script world on `target` (what a compromised content script could run). */
+  async function inContentScriptWorld(target: Page, expression: string): Promise<unknown> {
+    const cdp = await target.context().newCDPSession(target);
+    const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(browser.extensionId));
+    if (!world) throw new Error(`no Sanad content-script world among ${worlds.map((w) => w.origin).join(', ')}`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    await cdp.detach();
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  }
+
+  it('cannot move submissions to another intake address, nor read the feed list', async () => {
+    const options = await openOptions(browser);
+    await options.locator('#intake-url').fill('http://127.0.0.1:8799');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.locator('[role="status"]').first().innerText()).toContain('Saved');
+
+    const x = await browser.context.newPage();
+    await x.goto('https://x.com/hostile');
+    await settledBadges(x, { atLeast: 1 });
+    const answers = await inContentScriptWorld(
+      x,
+      `(async () => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...settings, intakeUrl: 'https://attacker.example', factChecker: true } });
+        const ask = (sanad) => chrome.runtime.sendMessage({ sanad, data: {} }).then((r) => r && r.ok ? 'answered' : 'refused', () => 'refused');
+        return { settings: await ask('settings'), listStatus: await ask('listStatus'), feeds: await ask('feeds') };
+      })()`,
+    );
+    expect(answers).toEqual({ settings: 'refused', listStatus: 'refused', feeds: 'refused' });
+    await options.reload();
+    await expect.poll(() => options.locator('#intake-url').inputValue()).toBe('http://127.0.0.1:8799');
+    await x.close();
+    await options.close();
   });
 });
