@@ -4,10 +4,11 @@ import type { ListRecord } from '@/lib/store/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { Isolated, tnx } from './message';
+import { ErrorBoundary } from './ErrorBoundary';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
-import { LANGUAGES, SITE_IDS, loadSettings, updateSettings, type Settings } from '@/lib/settings/settings';
+import { LANGUAGES, SITE_IDS, normaliseSettings, type Settings } from '@/lib/settings/settings';
 
 export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
   const locale = uiLocale();
@@ -17,14 +18,14 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
   const [notice, setNotice] = useState('');
 
   const reload = async () => {
-    setSettings(await loadSettings());
+    setSettings(normaliseSettings(await sendMessage('settings', {})));
     setLists(await sendMessage('listStatus', {}));
     setReports((await sendMessage('exportData', {})).wrongMatches.length);
   };
   useEffect(() => void reload(), []);
 
   const change = async (next: (s: Settings) => Settings) => {
-    const saved = await updateSettings(next);
+    const saved = normaliseSettings(await sendMessage('saveSettings', next(normaliseSettings(await sendMessage('settings', {})))));
     setSettings(saved);
     setNotice(t('saved'));
     if (saved.language !== settings?.language) onLanguageChange();
@@ -150,8 +151,12 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
         <p data-wrong-matches={reports}>{tn('wrongMatchesCount', reports)}</p>
       </section>
 
-      <FeedsSection locale={locale} onNotice={setNotice} settings={settings} change={change} />
-      <SubmissionsSection settings={settings} change={change} locale={locale} onNotice={setNotice} />
+      <ErrorBoundary part="feeds">
+        <FeedsSection locale={locale} onNotice={setNotice} settings={settings} change={change} />
+      </ErrorBoundary>
+      <ErrorBoundary part="submissions">
+        <SubmissionsSection settings={settings} change={change} locale={locale} onNotice={setNotice} />
+      </ErrorBoundary>
 
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>

@@ -4,7 +4,8 @@ import { sendMessage } from '@/lib/messaging/channel';
 import type { TabPost, TabResults } from '@/lib/wire/shapes';
 import { SITE_IDS } from '@/lib/sites/platforms';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
-import { groupTabPosts, type DebunkGroup, type GroupedPost } from './popup-groups';
+import { groupTabPosts, refOfView, type DebunkGroup, type GroupedPost } from './popup-groups';
+import { ErrorBoundary } from './ErrorBoundary';
 import { VerdictCard, howMatched } from './VerdictCard';
 
 type State =
@@ -61,7 +62,9 @@ function PostLine({ entry: { post, match }, locale, onReport }: { entry: Grouped
 function Group({ group, locale, onReport }: { group: DebunkGroup; locale: string; onReport?: (post: TabPost) => void }) {
   return (
     <li class="group" data-debunk={group.view.debunk.id}>
-      <VerdictCard view={group.view} locale={locale} headingLevel={3} />
+      <ErrorBoundary part="verdict card">
+        <VerdictCard view={group.view} locale={locale} headingLevel={3} />
+      </ErrorBoundary>
       <p class="seen-in">{tn('seenIn', group.posts.length)}</p>
       <ul class="posts">
         {group.posts.map((entry) => (
@@ -120,7 +123,7 @@ export function PopupApp() {
           <ul class="groups">
             {groups.badged.map((group) => (
               <Group
-                key={group.view.debunk.id}
+                key={refOfView(group.view)}
                 group={group}
                 locale={locale}
                 onReport={state.tabId === undefined ? undefined : (post) => void report(state.tabId!, post, group.view.debunk.id)}
@@ -133,7 +136,7 @@ export function PopupApp() {
               <p class="hint">{t('mentionsClaimHint')}</p>
               <ul class="groups">
                 {groups.mentioned.map((group) => (
-                  <Group key={group.view.debunk.id} group={group} locale={locale} />
+                  <Group key={refOfView(group.view)} group={group} locale={locale} />
                 ))}
               </ul>
             </details>
@@ -144,7 +147,7 @@ export function PopupApp() {
               <p class="hint">{t('possiblyRelatedHint')}</p>
               <ul class="groups">
                 {groups.related.map((group) => (
-                  <Group key={group.view.debunk.id} group={group} locale={locale} />
+                  <Group key={refOfView(group.view)} group={group} locale={locale} />
                 ))}
               </ul>
             </details>

@@ -59,17 +59,35 @@ function OldFootageLine({ reason, locale, lang }: { reason: Extract<Reason, { ki
   );
 }
 
+/**
+ * The reasons a card can explain: lists stored by earlier releases may hold a `null` or an unknown kind
+ * (a feed's `toString`), which is left out rather than breaking the card.
+ */
+export function shownReasons(reasons: unknown): Reason[] {
+  return Array.isArray(reasons)
+    ? reasons.filter((r): r is Reason => !!r && typeof r === 'object' && typeof r.kind === 'string' && Object.hasOwn(REASON_KEYS, r.kind))
+    : [];
+}
+
+const shownArtifacts = (artifacts: unknown) =>
+  Array.isArray(artifacts)
+    ? artifacts.filter(
+        (a): a is { code?: ArtifactCode; text?: string } =>
+          !!a && typeof a === 'object' && (a.code === undefined || Object.hasOwn(ARTIFACT_KEYS, a.code)),
+      )
+    : [];
+
 /** Each reason on its own line, in plain words; the fact-checker's wording under it. */
 export function ReasonList({ debunk, locale }: { debunk: Pick<Debunk, 'reasons' | 'language'>; locale: string }) {
   const lang = debunk.language;
   return (
     <ul class="sanad-reasons">
-      {debunk.reasons.map((reason, i) => (
+      {shownReasons(debunk.reasons).map((reason, i) => (
         <li key={i} class="sanad-reason" data-reason={reason.kind}>
           <span class="sanad-reason-title">{t(REASON_KEYS[reason.kind])}</span>
-          {reason.kind === 'ai-generated' && reason.artifacts.length > 0 && (
+          {reason.kind === 'ai-generated' && shownArtifacts(reason.artifacts).length > 0 && (
             <ul class="sanad-artifacts">
-              {reason.artifacts.map((artifact, j) => (
+              {shownArtifacts(reason.artifacts).map((artifact, j) => (
                 <li key={j}>
                   {artifact.code ? <span>{t(ARTIFACT_KEYS[artifact.code])}</span> : null}
                   {artifact.code && artifact.text ? ' ' : null}

@@ -4,7 +4,6 @@ import { SUBMISSION_CATEGORIES, type SubmissionCategory } from '@/lib/intake/sub
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { SubmissionDraft } from '@/lib/wire/shapes';
-import { loadSettings } from '@/lib/settings/settings';
 
 type Status = { kind: 'editing' } | { kind: 'queued'; noIntake: boolean } | { kind: 'failed'; reason: string };
 
@@ -38,7 +37,7 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
       () => setProblem(t('submitExpired')),
     );
     // Said before the form is filled in, not after sending: without an address it waits in the outbox.
-    void loadSettings().then((s) => setHasIntake(!!s.intakeUrl));
+    void sendMessage('settings', {}).then((s) => setHasIntake(!!s.intakeUrl));
   }, []);
 
   const send = async (event: Event) => {
@@ -53,7 +52,7 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
         post,
         ...(withScreenshot && draft.screenshot && { screenshot: draft.screenshot }),
       });
-      setStatus({ kind: 'queued', noIntake: !(await loadSettings()).intakeUrl });
+      setStatus({ kind: 'queued', noIntake: !(await sendMessage('settings', {})).intakeUrl });
     } catch (error) {
       setStatus({ kind: 'failed', reason: failureReason(error) });
     }

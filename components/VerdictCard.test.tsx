@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk } from '@/tests/unit/support/debunks';
+import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk, summaryOf } from '@/tests/unit/support/debunks';
 import { useLocale } from '@/tests/unit/support/i18n';
 import type { Candidate } from '@/lib/match/types';
 import type { MatchView } from '@/lib/wire/shapes';
@@ -10,7 +10,10 @@ import { VerdictCard } from './VerdictCard';
 const debunks = bundledDebunks();
 const view = (id: string, candidate: Partial<Candidate> = {}): MatchView => {
   const debunk = debunks.find((d) => d.id === id)!;
-  return { debunk, candidate: { debunkId: id, verdict: debunk.verdict, how: 'same-media', score: 1, badge: true, ...candidate } };
+  return {
+    debunk: summaryOf(debunk),
+    candidate: { debunkId: id, listId: debunk.source, verdict: debunk.verdict, how: 'same-media', score: 1, badge: true, ...candidate },
+  };
 };
 const seen = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 const lines = (container: Element) => [...container.querySelectorAll('li')].map((li) => li.firstChild?.textContent?.trim());
@@ -66,6 +69,22 @@ describe('VerdictCard in English', () => {
     expect(container.querySelector('.sanad-certainty')).toBeNull();
   });
 
+  it('says which list the card comes from and whether that list is signed', () => {
+    useLocale('en');
+    const debunk = debunks[0]!;
+    const line = (list: Parameters<typeof summaryOf>[1]) => {
+      const { container } = render(<VerdictCard view={{ ...view(AI_VIDEO_ID), debunk: summaryOf(debunk, list) }} locale="en" />);
+      const text = container.querySelector('.sanad-list')!.textContent;
+      cleanup();
+      return text;
+    };
+    expect(line({ trust: 'built-in' })).toBe('From Sanad’s built-in list');
+    expect(line({ trust: 'signed', name: 'Desk' })).toBe('From the signed feed of Desk');
+    expect(line({ trust: 'unsigned', name: 'borrowed.json' })).toBe(
+      'From the unsigned list borrowed.json: who published it is not verified',
+    );
+  });
+
   it('shows hostile feed text as text and never links a non-http URL', () => {
     useLocale('en');
     const hostile = makeDebunk({
@@ -75,7 +94,10 @@ describe('VerdictCard in English', () => {
     });
     const { container } = render(
       <VerdictCard
-        view={{ debunk: hostile, candidate: { debunkId: 'd-1', verdict: 'false', how: 'similar-text', score: 0.9, badge: true } }}
+        view={{
+          debunk: summaryOf(hostile),
+          candidate: { debunkId: 'd-1', listId: 'test', verdict: 'false', how: 'similar-text', score: 0.9, badge: true },
+        }}
         locale="en"
       />,
     );

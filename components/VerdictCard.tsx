@@ -1,11 +1,11 @@
-import type { MatchView } from '@/lib/wire/shapes';
+import type { ListOrigin, MatchView } from '@/lib/wire/shapes';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
 import { Isolated, tx } from './message';
 import type { Candidate } from '@/lib/match/types';
 import { certaintyLabel, deskName, findingKind, findingLabel } from './finding';
-import { ReasonList } from './ReasonList';
+import { ReasonList, shownReasons } from './ReasonList';
 import { VerdictIcon } from './VerdictIcon';
 
 /** How one post matched, in plain words: certain matches say what is the same; text matches carry no score. */
@@ -17,9 +17,16 @@ export function howMatched(candidate: Candidate, locale: string): string {
   return candidate.badge ? t('how_similar_text') : t('how_related');
 }
 
+/** Which list the card comes from: the publisher named above is that list's word, verified only when signed. */
+function listLine(list: ListOrigin | undefined): string {
+  if (!list) return '';
+  if (list.trust === 'built-in') return t('list_builtIn');
+  return t(list.trust === 'signed' ? 'list_signed' : 'list_unsigned', list.name);
+}
+
 /**
  * One debunk explained, most telling first: what was found, who says so (desk, date, link), the claim and
- * the reasons; then, when the card is about one post (`match`), how that post matched.
+ * the reasons; which list it came from; then, when the card is about one post (`match`), how that post matched.
  */
 export function VerdictCard({
   view,
@@ -65,17 +72,20 @@ export function VerdictCard({
       <p class="sanad-claim" lang={debunk.language} dir="auto">
         {debunk.claim}
       </p>
-      {debunk.reasons.length > 0 && (
+      {shownReasons(debunk.reasons).length > 0 && (
         <>
           <Sub class="sanad-label">{t('reasonsHeading')}</Sub>
           <ReasonList debunk={debunk} locale={locale} />
         </>
       )}
-      {debunk.conclusion && !debunk.reasons.some((r) => r.note === debunk.conclusion) && (
+      {debunk.conclusion && !shownReasons(debunk.reasons).some((r) => r.note === debunk.conclusion) && (
         <p class="sanad-conclusion" lang={debunk.language} dir="auto">
           {debunk.conclusion}
         </p>
       )}
+      <p class="sanad-list" data-trust={debunk.list.trust} dir="auto">
+        {listLine(debunk.list)}
+      </p>
       {match && (
         <p class="sanad-how" data-how={match.how}>
           {howMatched(match, locale)}

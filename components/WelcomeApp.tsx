@@ -5,7 +5,7 @@ import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { siteOrigins } from '@/lib/harvest/harvest';
 import { mountBadge, type BadgeHandle } from '@/lib/page/badge-host';
 import { DIRECTORY, preselectedFor } from '@/lib/sources/directory';
-import { LANGUAGES, loadSettings, updateSettings, type Settings } from '@/lib/settings/settings';
+import { LANGUAGES, loadPageSettings, savePageSettings, type PageSettings } from '@/lib/settings/settings';
 import { unpackPageResults } from '@/lib/wire/packed-results';
 
 /** The sample post: it repeats the built-in list's first fact-check and links the post that fact-check names. */
@@ -23,14 +23,14 @@ const SITE_ENTRIES = DIRECTORY.filter((e) => e.kind === 'site');
 /** The first-run page: what Sanad does and never does, the language, sources to choose, a live badge. */
 export function WelcomeApp({ onLanguageChange }: { onLanguageChange: () => void }) {
   const locale = uiLocale();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<PageSettings | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(preselectedFor(locale)));
   const [subscribed, setSubscribed] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState('');
   const [noBadge, setNoBadge] = useState(false);
   const badgeSlot = useRef<HTMLSpanElement>(null);
 
-  useEffect(() => void loadSettings().then(setSettings), []);
+  useEffect(() => void loadPageSettings().then(setSettings), []);
 
   // The live example: the sample post is matched by the background like any post on a page.
   useEffect(() => {
@@ -72,8 +72,10 @@ export function WelcomeApp({ onLanguageChange }: { onLanguageChange: () => void 
     setNotice([tn('welcomeSubscribed', done.size), ...problems].join(' '));
   };
 
-  const changeLanguage = async (language: Settings['language']) => {
-    setSettings(await updateSettings((s) => ({ ...s, language })));
+  const changeLanguage = async (language: PageSettings['language']) => {
+    const next = { ...(await loadPageSettings()), language };
+    await savePageSettings(next);
+    setSettings(next);
     onLanguageChange();
   };
 

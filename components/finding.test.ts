@@ -10,9 +10,10 @@ import { badgeWords, certaintyLabel, deskName, findingKind, findingLabel } from 
 const seen = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 const debunks = bundledDebunks();
 const bundled = (id: string) => debunks.find((d) => d.id === id)!;
-const view = (debunk: MatchView['debunk'], candidate: Partial<Candidate> = {}): MatchView => ({
-  debunk,
-  candidate: { debunkId: debunk.id, verdict: debunk.verdict, how: 'same-media', score: 1, badge: true, ...candidate },
+const BUILT_IN = { id: 'bundled', trust: 'built-in', name: 'Sanad' } as const;
+const view = (debunk: Omit<MatchView['debunk'], 'list'>, candidate: Partial<Candidate> = {}): MatchView => ({
+  debunk: { ...debunk, list: BUILT_IN },
+  candidate: { debunkId: debunk.id, listId: BUILT_IN.id, verdict: debunk.verdict, how: 'same-media', score: 1, badge: true, ...candidate },
 });
 
 afterEach(() => vi.restoreAllMocks());

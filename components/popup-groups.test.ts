@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeDebunk } from '@/tests/unit/support/debunks';
+import { makeDebunk, summaryOf } from '@/tests/unit/support/debunks';
 import type { MatchView, TabPost } from '@/lib/wire/shapes';
 import type { MatchHow } from '@/lib/match/types';
 import { groupTabPosts } from './popup-groups';
 
 const view = (id: string, how: MatchHow, score: number, badge = true): MatchView => ({
-  debunk: makeDebunk({ id }),
-  candidate: { debunkId: id, verdict: 'false', how, score, badge },
+  debunk: summaryOf(makeDebunk({ id })),
+  candidate: { debunkId: id, listId: 'test', verdict: 'false', how, score, badge },
 });
 const post = (key: string, badge?: MatchView, related: MatchView[] = []): TabPost => ({
   key,

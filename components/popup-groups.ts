@@ -1,12 +1,16 @@
 /** How the popup orders what a tab matched: one entry per debunk, with the posts it matched and how each did. Pure. */
 import { compareMatches } from '@/lib/wire/ranking';
 import type { Candidate, MatchView, TabPost } from '@/lib/wire/shapes';
+import { debunkRef } from '@/lib/debunk/types';
 
 /** A post under a debunk, with how that post matched it (one debunk can match one post by its video, another by its words). */
 export interface GroupedPost {
   post: TabPost;
   match: Candidate;
 }
+
+/** Two lists may use one id for different debunks: a debunk is its list and id. */
+export const refOfView = (view: MatchView) => debunkRef(view.debunk.source, view.debunk.id);
 
 export interface DebunkGroup {
   view: MatchView;
@@ -16,9 +20,9 @@ export interface DebunkGroup {
 function group(entries: { view: MatchView; post: TabPost }[]): DebunkGroup[] {
   const byDebunk = new Map<string, DebunkGroup>();
   for (const { view, post } of entries) {
-    const existing = byDebunk.get(view.debunk.id);
+    const existing = byDebunk.get(refOfView(view));
     const entry = { post, match: view.candidate };
-    if (!existing) byDebunk.set(view.debunk.id, { view, posts: [entry] });
+    if (!existing) byDebunk.set(refOfView(view), { view, posts: [entry] });
     else {
       if (!existing.posts.some((p) => p.post.key === post.key)) existing.posts.push(entry);
       // The group is ranked by the strongest way this debunk matched.
@@ -42,9 +46,9 @@ export interface PopupGroups {
  */
 export function groupTabPosts(posts: readonly TabPost[]): PopupGroups {
   const badged = group(posts.flatMap((post) => (post.badge ? [{ view: post.badge, post }] : [])));
-  const badgedIds = new Set(badged.map((g) => g.view.debunk.id));
+  const badgedRefs = new Set(badged.map((g) => refOfView(g.view)));
   const mentioned = group(posts.flatMap((post) => (post.mentions ? [{ view: post.mentions, post }] : [])));
-  const shownIds = new Set([...badgedIds, ...mentioned.map((g) => g.view.debunk.id)]);
-  const related = group(posts.flatMap((post) => post.related.filter((v) => !shownIds.has(v.debunk.id)).map((view) => ({ view, post }))));
+  const shownRefs = new Set([...badgedRefs, ...mentioned.map((g) => refOfView(g.view))]);
+  const related = group(posts.flatMap((post) => post.related.filter((v) => !shownRefs.has(refOfView(v))).map((view) => ({ view, post }))));
   return { badged, mentioned, related };
 }

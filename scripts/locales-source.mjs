@@ -107,6 +107,13 @@ const M = {
   unknownPublisher: ['an unnamed fact-checker', 'جهة تحقق غير مسماة'],
   publishedOn: ['Published $DATE$', 'نُشر في $DATE$', 'date'],
   readFactCheck: ['Read the fact-check', 'اقرأ التحقق'],
+  list_builtIn: ['From Sanad’s built-in list', 'من قائمة سند المدمجة'],
+  list_signed: ['From the signed feed of $NAME$', 'من الخلاصة الموقّعة لـ $NAME$', 'name'],
+  list_unsigned: [
+    'From the unsigned list $NAME$: who published it is not verified',
+    'من القائمة غير الموقّعة $NAME$: لم يُتحقق من ناشرها',
+    'name',
+  ],
   how_same_media: ['Matched: the same video or post the fact-check names', 'طريقة المطابقة: الفيديو أو المنشور نفسه الذي يذكره التحقق'],
   how_same_link: ['Matched: the post links to the debunked source', 'طريقة المطابقة: المنشور يربط بالمصدر المُفنَّد'],
   how_same_footage: [
@@ -148,6 +155,7 @@ const M = {
   postHeading: ['Post', 'المنشور'],
   openPost: ['Open the post', 'افتح المنشور'],
   close: ['Close', 'إغلاق'],
+  partUnshowable: ['This item could not be shown.', 'تعذّر عرض هذا العنصر.'],
   listStatus: plural(
     { one: '1 fact-check on this device', other: '$COUNT$ fact-checks on this device' },
     {

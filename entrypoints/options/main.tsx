@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { OptionsApp } from '@/components/OptionsApp';
 import { applyLanguageSetting } from '@/lib/i18n/load';
 import { t, uiDirection, uiLocale } from '@/lib/i18n/t';
@@ -12,6 +13,11 @@ async function draw() {
   document.title = t('optionsTitle');
   const root = document.getElementById('app')!;
   render(null, root);
-  render(<OptionsApp onLanguageChange={() => void draw()} />, root);
+  render(
+    <ErrorBoundary part="options">
+      <OptionsApp onLanguageChange={() => void draw()} />
+    </ErrorBoundary>,
+    root,
+  );
 }
 void draw();

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { PopupApp } from '@/components/PopupApp';
 import { applyLanguageSetting } from '@/lib/i18n/load';
 import { t, uiDirection, uiLocale } from '@/lib/i18n/t';
@@ -12,5 +13,10 @@ void applyLanguageSetting()
     document.documentElement.lang = uiLocale();
     document.documentElement.dir = uiDirection();
     document.title = t('popupTitle');
-    render(<PopupApp />, document.getElementById('app')!);
+    render(
+      <ErrorBoundary part="popup">
+        <PopupApp />
+      </ErrorBoundary>,
+      document.getElementById('app')!,
+    );
   });

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { SubmitApp } from '@/components/SubmitApp';
 import { applyLanguageSetting } from '@/lib/i18n/load';
 import { t, uiDirection, uiLocale } from '@/lib/i18n/t';
@@ -12,7 +13,9 @@ async function draw() {
   document.title = t('submitTitle');
   const params = new URLSearchParams(location.search);
   render(
-    <SubmitApp draftId={params.get('draft')} tabId={params.get('tab') ? Number(params.get('tab')) : null} />,
+    <ErrorBoundary part="submit page">
+      <SubmitApp draftId={params.get('draft')} tabId={params.get('tab') ? Number(params.get('tab')) : null} />
+    </ErrorBoundary>,
     document.getElementById('app')!,
   );
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DraftStore } from './drafts';
 import { unpackPageResults } from '../wire/packed-results';
 import { AI_VIDEO_ID, BUNDLED_BODY, OLD_HAMA_ID } from '@/tests/unit/support/debunks';
 import { fromPopup, fromTab, testBackground } from '@/tests/unit/support/background';
@@ -142,6 +144,29 @@ describe('Background: matchPosts', () => {
     expect(results.posts.map((p) => p.key)).toEqual(['x:1']);
   });
 
+  it('keeps tab results across a restart whole: badges and related matches, each debunk summary once per tab', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...AI_POST, key: `x:${100 + i}` }));
+    await setup().ask('matchPosts', { pageUrl: 'https://x.com/home', posts: many }, fromTab(6));
+    const before = await setup().ask('tabResults', { tabId: 6 }, fromPopup()); // a woken worker: from the mirror
+    expect(before.posts).toHaveLength(20);
+    expect(before.posts.every((p) => p.badge?.debunk.id === AI_VIDEO_ID && p.badge.debunk.list.trust === 'built-in')).toBe(true);
+    const mirrored = JSON.stringify(await fakeBrowser.storage.session.get('tab:6'));
+    expect(mirrored.split('"claim"').length - 1).toBe(
+      new Set(before.posts.flatMap((p) => [p.badge, ...p.related]).map((v) => v!.debunk.id)).size,
+    );
+  });
+
+  it('never fails matching because storage.session is full: badges still come back, the popup still has them', async () => {
+    const { ask } = setup();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const [result] = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(5)));
+    expect(result!.badge?.debunk.id).toBe(AI_VIDEO_ID);
+    expect((await ask('tabResults', { tabId: 5 }, fromPopup())).posts.map((p) => p.key)).toEqual(['x:1']);
+    await ask('pageChanged', { pageUrl: 'https://x.com/other' }, fromTab(5));
+    vi.restoreAllMocks();
+  });
+
   it('forgets a post whose recycled cell no longer matches, and everything on navigation', async () => {
     const { ask } = setup();
     await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4));
@@ -221,6 +246,42 @@ describe('Background: matchPosts', () => {
   });
 });
 
+describe('Background: debunks are named by list and id', () => {
+  // An unsigned file that reuses the bundled list's id and names a post it wants badged.
+  const BORROWING_FILE = JSON.stringify({
+    '@type': 'ClaimReview',
+    identifier: AI_VIDEO_ID,
+    claimReviewed: 'A claim the file made up about a post it names',
+    author: { name: 'Not Misbar' },
+    reviewRating: { alternateName: 'False' },
+    itemReviewed: { appearance: [{ url: 'https://x.com/victim/status/1111111111111111111' }] },
+  });
+  const VICTIM = post('x:1111111111111111111', 'ordinary words', { permalink: 'https://x.com/victim/status/1111111111111111111' });
+
+  it('an unsigned list that reuses the bundled id cannot show the bundled card; each card says its list', async () => {
+    const { ask } = setup();
+    await ask('importList', { name: 'borrowed.json', text: BORROWING_FILE }, fromPopup());
+    const [victim, ai] = unpackPageResults(
+      await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [VICTIM, AI_POST] }, fromTab(3)),
+    );
+    expect(victim!.badge?.debunk).toMatchObject({
+      id: AI_VIDEO_ID,
+      source: 'file:borrowed.json',
+      claim: 'A claim the file made up about a post it names',
+      publisher: { name: 'Not Misbar' },
+      list: { trust: 'unsigned', name: 'borrowed.json' },
+    });
+    // The bundled debunk with that id still answers for its own list.
+    expect(ai!.badge?.debunk).toMatchObject({ id: AI_VIDEO_ID, source: BUNDLED_LIST_ID, list: { trust: 'built-in' } });
+    expect(ai!.badge?.debunk.publisher.name).toBe('مسبار (Misbar)');
+    const tab = await ask('tabResults', { tabId: 3 }, fromPopup());
+    expect(tab.posts.map((p) => [p.key, p.badge?.debunk.source]).sort()).toEqual([
+      ['x:1', BUNDLED_LIST_ID],
+      ['x:1111111111111111111', 'file:borrowed.json'],
+    ]);
+  });
+});
+
 describe('Background: sampled video frames', () => {
   it('refuses frames whose size and bytes disagree, or that are absurdly large', async () => {
     const { decodeLuma } = await import('./matcher-service');
@@ -242,6 +303,20 @@ describe('Background: sampled video frames', () => {
     };
     const result = await ask('videoFrame', { pageUrl: 'https://x.com/home', post: TRUE_POST, frame }, fromTab(1));
     expect(result).toEqual({ key: 'x:2' });
+  });
+});
+
+describe('Background: submission drafts', () => {
+  it('deletes a draft (and its screenshot) when the submit page takes it', async () => {
+    const drafts = new DraftStore();
+    const id = await drafts.put({
+      kind: 'claim',
+      post: { pageUrl: 'https://x.com/home' },
+      screenshot: 'data:image/jpeg;base64,AAAA',
+    } as never);
+    expect((await drafts.take(id))?.screenshot).toBe('data:image/jpeg;base64,AAAA');
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await drafts.take(id)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Submission drafts between a context-menu click and the submit page, in storage.session: they survive the
- * service worker stopping while the user writes, and vanish with the browser session. Kept for a day at most.
+ * service worker stopping while the user writes, and vanish with the browser session. Each is taken once
+ * (its screenshot can be large, and storage.session is small and shared with matching): kept a day at most.
  */
 import { browser } from 'wxt/browser';
 import type { SubmissionDraft } from '../wire/shapes';
@@ -21,6 +22,7 @@ export class DraftStore {
   async take(id: string): Promise<SubmissionDraft | undefined> {
     const key = `${PREFIX}${id}`;
     const entry = (await browser.storage.session.get(key))[key] as { draft?: SubmissionDraft } | undefined;
+    await browser.storage.session.remove(key);
     return entry?.draft;
   }
 }

@@ -7,7 +7,7 @@ import { fetchLocale } from '../i18n/load';
 import { checkSubmission } from '../intake/submission';
 import type { BackgroundHandlers, HandlersOf, Sender } from '../messaging/channel';
 import { sanitisePosts } from '../messaging/sanitise-posts';
-import { loadSettings, updateSettings } from '../settings/settings';
+import { normaliseSettings } from '../settings/settings';
 import { allWrongMatches } from '../store/wrong-matches';
 import type { SanadDb } from '../store/db';
 import { hashText } from '../text/hash';
@@ -19,6 +19,7 @@ import type { FeedService } from './feed-service';
 import type { ListRegistry } from './list-registry';
 import type { MatcherService } from './matcher-service';
 import type { OutboxService } from './outbox-service';
+import type { SettingsService } from './settings-service';
 import { badgedCount, type TabResultsStore } from './tab-results';
 
 export interface HandlerDeps {
@@ -28,6 +29,7 @@ export interface HandlerDeps {
   tabs: TabResultsStore;
   feeds: FeedService;
   outbox: OutboxService;
+  settings: SettingsService;
   /** Drafts prepared by context-menu clicks, by id. */
   drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
   /** Shows the number of badged posts on the toolbar icon. */
@@ -104,6 +106,8 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     retryOutbox: ({ id }) => deps.outbox.retry(String(id)),
     cancelOutbox: ({ id }) => deps.outbox.cancel(String(id)),
     tabResults: ({ tabId }) => deps.tabs.get(Number(tabId)),
+    settings: () => deps.settings.load(),
+    saveSettings: (next) => deps.settings.save(() => normaliseSettings(next)),
     async listStatus() {
       return (await deps.lists.records()).map(({ gen: _gen, ...list }) => list);
     },
@@ -138,12 +142,12 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     removeFeed: ({ id }) => deps.feeds.remove(String(id)),
     syncFeeds: () => deps.feeds.syncAll(),
     async exportData() {
-      return makeExport(await loadSettings(), await allWrongMatches(await deps.openDb()));
+      return makeExport(await deps.settings.load(), await allWrongMatches(await deps.openDb()));
     },
     async importData({ text }) {
       const parsed = parseImport(String(text));
       if (!parsed.ok) throw new Error(parsed.error);
-      await updateSettings(() => parsed.settings);
+      await deps.settings.save(() => parsed.settings);
       for (const record of parsed.wrongMatches) await deps.matcher.reportWrongMatch(record);
       return { wrongMatches: parsed.wrongMatches.length, skipped: parsed.skipped };
     },

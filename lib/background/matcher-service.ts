@@ -3,18 +3,19 @@
  * registry keeps current. The index is swapped in whole after a list changes, so matching is never
  * unavailable while a rebuild runs.
  */
-import { BADGED_VERDICTS } from '../debunk/types';
+import { BADGED_VERDICTS, debunkRef, type Debunk } from '../debunk/types';
 import type { MatchIndex } from '../match/bm25-index';
 import { matchPost, shownCandidates } from '../match/match';
 import type { Candidate, ExtractedPost } from '../match/types';
 import { hashFrame, type FrameHash } from '../media/video';
 import { MAX_FRAME_SIDE } from '../media/frame-size';
-import { debunksById } from '../store/debunk-store';
-import type { SanadDb, WrongMatchRecord } from '../store/db';
+import { debunksByRef } from '../store/debunk-store';
+import type { FeedRecord, SanadDb, WrongMatchRecord } from '../store/db';
 import { addWrongMatch, allWrongMatches, wrongMatchesByPost } from '../store/wrong-matches';
 import { fromBase64 } from '../text/base64';
 import { toDebunkSummary } from '../wire/debunk-summary';
 import type { FrameDto, MatchView, PostAnswer } from '../wire/shapes';
+import { describeList } from './list-origin';
 import type { PosterHasher } from './poster-frames';
 
 /** How many "possibly related" matches a post carries besides its badge. */
@@ -84,12 +85,14 @@ export class MatcherService {
   }
 
   private async results(posts: readonly ExtractedPost[], perPost: Candidate[][]): Promise<PostAnswer[]> {
-    const ids = [...new Set(perPost.flat().map((c) => c.debunkId))];
-    const debunks = ids.length ? await debunksById(await this.deps.openDb(), ids) : new Map();
+    const refs = new Map(perPost.flat().map((c) => [debunkRef(c.listId, c.debunkId), { list: c.listId, id: c.debunkId }]));
+    const db = refs.size ? await this.deps.openDb() : undefined;
+    const debunks = db ? await debunksByRef(db, [...refs.values()]) : new Map<string, Debunk>();
+    const feeds = db && debunks.size ? new Map((await db.getAll('feeds')).map((f): [string, FeedRecord] => [f.id, f])) : new Map();
     return posts.map((post, i) => {
       const views: MatchView[] = perPost[i]!.flatMap((candidate) => {
-        const debunk = debunks.get(candidate.debunkId);
-        return debunk ? [{ candidate, debunk: toDebunkSummary(debunk) }] : [];
+        const debunk = debunks.get(debunkRef(candidate.listId, candidate.debunkId));
+        return debunk ? [{ candidate, debunk: toDebunkSummary(debunk, describeList(debunk.source, feeds.get(debunk.source))) }] : [];
       });
       const badge = views.find((v) => v.candidate.badge && BADGED_VERDICTS.has(v.debunk.verdict));
       const mentions = badge ? undefined : views.find((v) => v.candidate.mentions && BADGED_VERDICTS.has(v.debunk.verdict));

@@ -7,7 +7,26 @@
 import { lumaFromPixels } from '../media/pdq';
 import { hashFrame, type FrameHash } from '../media/video';
 import type { ExtractedPost } from '../match/types';
+import { PLATFORMS } from '../sites/platforms';
 import { readHttpUrl } from '../untrusted/read';
+
+/** The sites' image hosts as (host, any subdomain?) pairs, from their match patterns (`https://*.fbcdn.net/*`). */
+const IMAGE_HOSTS = PLATFORMS.flatMap((p) => p.imageHosts).map((pattern) => {
+  const host = /^https:\/\/([^/]+)\//.exec(pattern)?.[1] ?? '';
+  return host.startsWith('*.') ? { host: host.slice(2), subdomains: true } : { host, subdomains: false };
+});
+
+/**
+ * Only images on the sites' own image hosts, over https, are fetched: a post naming any other address
+ * (this machine, a private network, a tracker) must not make the background request it.
+ */
+export function isSiteImageUrl(raw: string | undefined): boolean {
+  const href = readHttpUrl(raw);
+  if (!href) return false;
+  const url = new URL(href);
+  if (url.protocol !== 'https:' || url.port || url.username || url.password) return false;
+  return IMAGE_HOSTS.some(({ host, subdomains }) => url.hostname === host || (subdomains && url.hostname.endsWith(`.${host}`)));
+}
 
 const MAX_IMAGES_PER_POST = 4;
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -63,10 +82,10 @@ export class PosterHasher {
     return pending;
   }
 
-  /** Frame hashes of a post's posters and photos (http(s) only, a few per post). */
+  /** Frame hashes of a post's posters and photos (on the sites' image hosts only, a few per post). */
   async framesFor(post: ExtractedPost): Promise<FrameHash[]> {
     const urls = [
-      ...new Set(post.media.map((m) => m.poster ?? (m.kind === 'image' ? m.url : undefined)).filter((u): u is string => !!readHttpUrl(u))),
+      ...new Set(post.media.map((m) => m.poster ?? (m.kind === 'image' ? m.url : undefined)).filter((u): u is string => isSiteImageUrl(u))),
     ];
     const frames = await Promise.all(urls.slice(0, MAX_IMAGES_PER_POST).map((url) => this.hash(url)));
     return frames.filter((f): f is FrameHash => !!f);

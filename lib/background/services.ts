@@ -11,7 +11,9 @@ import { ListRegistry } from './list-registry';
 import { MatcherService } from './matcher-service';
 import { OutboxService } from './outbox-service';
 import type { PosterHasher } from './poster-frames';
+import { SettingsService } from './settings-service';
 import { TabResultsStore } from './tab-results';
+import type { Settings } from '../settings/settings';
 
 export interface BackgroundEnv {
   openDb: () => Promise<SanadDb>;
@@ -20,9 +22,8 @@ export interface BackgroundEnv {
   readBundledList: () => Promise<string>;
   posters: Pick<PosterHasher, 'framesFor'>;
   drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
-  /** The user's settings that services read when they run. */
-  intakeUrl: () => Promise<string>;
-  staleAfterMs: () => Promise<number>;
+  /** After settings are saved (menus, the sync alarm and the outbox follow them). */
+  settingsChanged?: (next: Settings, previous: Settings) => void;
   /** A random id of this installation (the intake service rate-limits by it). */
   clientId: () => Promise<string>;
   /** Wakes the worker at `when` to retry the outbox; null clears the alarm. */
@@ -37,19 +38,22 @@ export interface BackgroundServices {
   tabs: TabResultsStore;
   feeds: FeedService;
   outbox: OutboxService;
+  settings: SettingsService;
   handlers: BackgroundHandlers;
 }
 
 export function composeServices(env: BackgroundEnv): BackgroundServices {
   const { openDb } = env;
+  const settings = new SettingsService({ openDb, onChange: env.settingsChanged });
+  const staleAfterMs = async () => (await settings.load()).feedStaleDays * 24 * 3_600_000;
   const lists = new ListRegistry({ openDb, readBundledList: env.readBundledList });
   const matcher = new MatcherService({ openDb, index: () => lists.current(), posters: env.posters });
   const tabs = new TabResultsStore();
-  const feeds = new FeedService({ openDb, lists, fetch: env.fetch, staleAfterMs: env.staleAfterMs });
+  const feeds = new FeedService({ openDb, lists, fetch: env.fetch, staleAfterMs });
   const outbox = new OutboxService({
     openDb,
     fetch: env.fetch,
-    intakeUrl: env.intakeUrl,
+    intakeUrl: async () => (await settings.load()).intakeUrl,
     clientId: env.clientId,
     scheduleWake: env.scheduleOutboxWake,
   });
@@ -60,9 +64,10 @@ export function composeServices(env: BackgroundEnv): BackgroundServices {
     tabs,
     feeds,
     outbox,
+    settings,
     drafts: env.drafts,
     showCount: env.showCount,
     refreshTab: env.refreshTab,
   });
-  return { lists, matcher, tabs, feeds, outbox, handlers };
+  return { lists, matcher, tabs, feeds, outbox, settings, handlers };
 }

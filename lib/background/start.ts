@@ -4,7 +4,6 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToTab, serveMessages } from '../messaging/channel';
-import { loadSettings, watchSettings } from '../settings/settings';
 import { openSanadDb, type SanadDb } from '../store/db';
 import { BUNDLED_LIST_PATH } from './bundled-list';
 import { createMenus, onMenuClick, showFlagMenu } from './context-menu';
@@ -34,14 +33,17 @@ export function startBackground(): void {
   let db: Promise<SanadDb> | null = null;
   const drafts = new DraftStore();
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  const { lists, feeds, outbox, tabs, handlers } = composeServices({
+  const { lists, feeds, outbox, tabs, settings, handlers } = composeServices({
     openDb: () => (db ??= openSanadDb()),
     fetch: (...args) => fetch(...args),
     readBundledList: async () => (await fetch(browser.runtime.getURL(BUNDLED_LIST_PATH as '/'))).text(),
     posters: new PosterHasher(),
     drafts,
-    intakeUrl: async () => (await loadSettings()).intakeUrl,
-    staleAfterMs: async () => (await loadSettings()).feedStaleDays * 24 * 3_600_000,
+    settingsChanged: (next, previous) => {
+      showFlagMenu(next.factChecker);
+      if (next.feedSyncHours !== previous.feedSyncHours) scheduleSync(next.feedSyncHours);
+      if (next.intakeUrl !== previous.intakeUrl) void outbox.deliverDue().catch(logFailure('outbox'));
+    },
     clientId,
     scheduleOutboxWake: (when) => {
       if (when === null) void browser.alarms.clear(OUTBOX_ALARM);
@@ -62,15 +64,18 @@ export function startBackground(): void {
     // A fresh install opens the welcome page (sources to choose, a live badge); updates do not.
     if (details.reason === 'install')
       void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(logFailure('welcome page'));
+    const moved = details.reason === 'update' ? settings.moveLegacy().catch(logFailure('settings not moved')) : Promise.resolve();
     void lists
       .ensureBundled({ checkVersion: true })
       .catch(logFailure('bundled list not imported'))
       .then(() => feeds.syncAll())
       .catch(logFailure('feed sync'));
-    void loadSettings().then((settings) => {
-      createMenus(settings.factChecker);
-      scheduleSync(settings.feedSyncHours);
-    });
+    void moved
+      .then(() => settings.load())
+      .then((current) => {
+        createMenus(current.factChecker);
+        scheduleSync(current.feedSyncHours);
+      });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void feeds.syncAll().catch(logFailure('feed sync'));
@@ -80,19 +85,6 @@ export function startBackground(): void {
   // starts (browser start-up, install, any wake: one IndexedDB read when nothing waits), and when the user
   // sets or changes the intake service.
   void outbox.deliverDue().catch(logFailure('outbox'));
-  let intakeUrl: string | undefined;
-  let syncHours: number | undefined;
-  watchSettings((settings) => {
-    showFlagMenu(settings.factChecker);
-    if (syncHours !== undefined && settings.feedSyncHours !== syncHours) scheduleSync(settings.feedSyncHours);
-    syncHours = settings.feedSyncHours;
-    if (intakeUrl !== undefined && settings.intakeUrl !== intakeUrl) void outbox.deliverDue().catch(logFailure('outbox'));
-    intakeUrl = settings.intakeUrl;
-  });
-  void loadSettings().then((settings) => {
-    intakeUrl ??= settings.intakeUrl;
-    syncHours ??= settings.feedSyncHours;
-  });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, drafts).catch(logFailure('menu')));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 }

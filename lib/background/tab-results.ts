@@ -1,10 +1,13 @@
 /**
  * What was matched in each tab, for the popup. Kept in memory and mirrored to `storage.session`, so the
  * popup still has it after the service worker is stopped and woken, and it is gone when the browser closes.
+ * The mirror names each post's debunks by reference and holds each debunk's summary once per tab, and a
+ * mirror that cannot be written (storage.session full) costs only the mirror: matching goes on.
  */
 import { browser } from 'wxt/browser';
 import { compareTabPosts } from '../wire/ranking';
-import type { ExtractedPost, PostAnswer, TabPost, TabResults } from '../wire/shapes';
+import { debunkRef } from '../debunk/types';
+import type { ExtractedPost, MatchView, PostAnswer, TabPost, TabResults } from '../wire/shapes';
 
 const EXCERPT_LENGTH = 280;
 const MAX_POSTS_PER_TAB = 500;
@@ -21,16 +24,24 @@ export class TabResultsStore {
   private async state(tabId: number): Promise<TabState> {
     let state = this.tabs.get(tabId);
     if (!state) {
-      const saved = (await browser.storage.session.get(storageKey(tabId)))[storageKey(tabId)] as TabResults | undefined;
-      state = { pageUrl: saved?.pageUrl, posts: new Map((saved?.posts ?? []).map((p) => [p.key, p])) };
+      const saved = await browser.storage.session.get(storageKey(tabId)).then(
+        (stored) => stored[storageKey(tabId)] as MirroredTab | undefined,
+        () => undefined,
+      );
+      state = { pageUrl: saved?.pageUrl, posts: new Map(unmirror(saved).map((p) => [p.key, p])) };
       this.tabs.set(tabId, state);
     }
     return state;
   }
 
   private async save(tabId: number, state: TabState): Promise<void> {
-    const value: TabResults = { pageUrl: state.pageUrl, posts: [...state.posts.values()] };
-    await browser.storage.session.set({ [storageKey(tabId)]: value });
+    try {
+      await browser.storage.session.set({ [storageKey(tabId)]: mirror(state) });
+    } catch (error) {
+      // Out of quota or similar: the popup still has this worker's memory; a woken worker starts empty.
+      console.warn('Sanad: tab results not mirrored:', error);
+      await browser.storage.session.remove(storageKey(tabId)).catch(() => {});
+    }
   }
 
   async get(tabId: number): Promise<TabResults> {
@@ -89,8 +100,44 @@ export class TabResultsStore {
 
   async forget(tabId: number): Promise<void> {
     this.tabs.delete(tabId);
-    await browser.storage.session.remove(storageKey(tabId));
+    await browser.storage.session.remove(storageKey(tabId)).catch(() => {});
   }
+}
+
+/** A match in the mirror: the candidate and its debunk's reference into `debunks`. */
+type MirroredMatch = { candidate: MatchView['candidate']; ref: string };
+interface MirroredTab {
+  pageUrl?: string;
+  posts: (Pick<TabPost, 'key' | 'permalink' | 'excerpt'> & { badge?: MirroredMatch; related: MirroredMatch[] })[];
+  debunks: Record<string, MatchView['debunk']>;
+}
+
+function mirror(state: TabState): MirroredTab {
+  const debunks: MirroredTab['debunks'] = {};
+  const refer = (view: MatchView): MirroredMatch => {
+    const ref = debunkRef(view.debunk.source, view.debunk.id);
+    debunks[ref] = view.debunk;
+    return { candidate: view.candidate, ref };
+  };
+  const posts = [...state.posts.values()].map(({ key, permalink, excerpt, badge, related }) => ({
+    key,
+    ...(permalink && { permalink }),
+    excerpt,
+    ...(badge && { badge: refer(badge) }),
+    related: related.map(refer),
+  }));
+  return { pageUrl: state.pageUrl, posts, debunks };
+}
+
+function unmirror(saved: MirroredTab | undefined): TabPost[] {
+  if (!saved || !Array.isArray(saved.posts)) return [];
+  const debunks = saved.debunks ?? {};
+  const view = (match: MirroredMatch | undefined): MatchView | undefined =>
+    match && Object.hasOwn(debunks, match.ref) ? { candidate: match.candidate, debunk: debunks[match.ref]! } : undefined;
+  return saved.posts.map(({ badge, related, ...post }) => {
+    const shown = view(badge);
+    return { ...post, ...(shown && { badge: shown }), related: (related ?? []).flatMap((m) => view(m) ?? []) };
+  });
 }
 
 /** Badged posts first (certain before similar text, stronger first), then posts with only related matches. */

@@ -70,6 +70,30 @@ describe('importClaimReviews: malformed and hostile input never throws', () => {
     expect(summariseSkipped(report)).toMatch(/skipped/);
   });
 
+  it('costs one hostile item only: it is skipped with a reason, the rest of the list is kept', () => {
+    const hostile = [
+      { ...review({ identifier: 'h-type' }), '@type': { toString: 1 } },
+      { ...review({ identifier: 'h-type-list' }), '@type': [{ valueOf: 1 }] },
+    ];
+    const report = importClaimReviews(JSON.stringify([review({ identifier: 'good' }), ...hostile]), 'feed');
+    expect(report.debunks.map((d) => d.id)).toEqual(['good']);
+    expect(report.skipped).toEqual([
+      { item: 1, reason: '@type is not a string' },
+      { item: 2, reason: '@type is not a string' },
+    ]);
+  });
+
+  it.each([
+    ['a reason kind named after an Object method', { reasons: [{ kind: 'constructor' }, { kind: '__proto__' }, { kind: 'toString' }] }],
+    ['a MediaReview category named after an Object method', { mediaAuthenticityCategory: 'toString', reasons: undefined }],
+    ['both', { mediaAuthenticityCategory: 'hasOwnProperty', reasons: [{ kind: 'valueOf' }] }],
+  ])('%s gives plain data with real reasons only (storable, shown)', (_, fields) => {
+    const [debunk] = importClaimReviews(JSON.stringify([review({ reviewRating: { alternateName: 'False' }, ...fields })]), 'feed').debunks;
+    // What IndexedDB stores and the UI reads: a structured clone keeps it whole, every reason a known kind.
+    expect(structuredClone(debunk)).toEqual(debunk);
+    expect(debunk!.reasons).toEqual([{ kind: 'false-claim' }]);
+  });
+
   it('skips items without a claim and says why, keeping the good ones', () => {
     const body = JSON.stringify([review(), review({ claimReviewed: '   ' }), review({ claimReviewed: 42, identifier: 'n' }), 'text', null]);
     const report = importClaimReviews(body, 'feed');

@@ -105,6 +105,10 @@ const MEDIA_REVIEW_KINDS: Record<string, ReasonKind> = {
   SatireOrParodyContent: 'satire',
 };
 
+/** Own properties only: `constructor` or `toString` in a feed must not find Object.prototype's. */
+const mediaReviewKind = (category: unknown): ReasonKind | undefined =>
+  typeof category === 'string' && Object.hasOwn(MEDIA_REVIEW_KINDS, category) ? MEDIA_REVIEW_KINDS[category] : undefined;
+
 function localised(v: unknown, language: string): LocalisedText | undefined {
   const plain = text(v, 200);
   if (plain) return { [language]: plain };
@@ -119,7 +123,7 @@ function localised(v: unknown, language: string): LocalisedText | undefined {
 /** Sanad's `reasons` extension to ClaimReview; unknown kinds are dropped, never guessed. */
 function reason(v: unknown, language = 'und'): Reason | undefined {
   if (!isObject(v) || typeof v.kind !== 'string') return undefined;
-  const kind = REASON_SET.has(v.kind) ? (v.kind as ReasonKind) : MEDIA_REVIEW_KINDS[v.kind];
+  const kind = REASON_SET.has(v.kind) ? (v.kind as ReasonKind) : mediaReviewKind(v.kind);
   if (!kind) return undefined;
   const note = text(v.note);
   const withNote = <T extends object>(r: T) => (note ? { ...r, note } : r);
@@ -227,9 +231,24 @@ function imageUrl(v: unknown): string | undefined {
 
 export type ItemResult = { ok: true; debunk: Debunk } | { ok: false; reason: string };
 
+/**
+ * One item → a debunk, or the reason it is skipped. Never throws: a reader missed by the checks below
+ * costs that item only (skipped as unreadable), never the list.
+ */
 export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
+  try {
+    return readClaimReview(item, source);
+  } catch (error) {
+    return { ok: false, reason: `unreadable item (${error instanceof Error ? error.name : 'error'})` };
+  }
+}
+
+function readClaimReview(item: unknown, source: string): ItemResult {
   if (!isObject(item)) return { ok: false, reason: 'not an object' };
-  const type = asList(item['@type']).map(String);
+  // Types are strings; an object here (`{"toString": 1}`) is no type at all, and must not be turned into one.
+  const rawType = asList(item['@type']);
+  const type = rawType.filter((t): t is string => typeof t === 'string');
+  if (rawType.length && !type.length) return { ok: false, reason: '@type is not a string' };
   if (type.length && !type.some((t) => /(^|[:/#])(ClaimReview|MediaReview)$/.test(t.trim()))) {
     return { ok: false, reason: `not a ClaimReview (@type ${type.join(', ').slice(0, 60)})` };
   }
@@ -255,10 +274,9 @@ export function claimReviewToDebunk(item: unknown, source: string): ItemResult {
     .map((r) => reason(r, language))
     .filter((r): r is Reason => !!r)
     .slice(0, MAX_LIST);
-  const mediaKind = typeof item.mediaAuthenticityCategory === 'string' ? MEDIA_REVIEW_KINDS[item.mediaAuthenticityCategory] : undefined;
-  if (!reasons.length && mediaKind) reasons = [reason({ kind: mediaKind, note: conclusion })!];
-  const fallbackKind = DEFAULT_REASON[verdict];
-  if (!reasons.length && fallbackKind) reasons = [reason({ kind: fallbackKind, note: conclusion })!];
+  const fallbackKind = mediaReviewKind(item.mediaAuthenticityCategory) ?? DEFAULT_REASON[verdict];
+  const fallback = reasons.length || !fallbackKind ? undefined : reason({ kind: fallbackKind, note: conclusion });
+  if (fallback) reasons = [fallback];
 
   const identifier = text(item.identifier, 300) ?? reviewUrl;
   const debunk: Debunk = {

@@ -101,3 +101,9 @@ export interface Debunk {
   /** Which list it came from: `bundled` or a feed id. */
   source: string;
 }
+
+/**
+ * A debunk is named by its list and its id together: ids are chosen by whoever publishes a list, so an
+ * unsigned list may reuse another list's id, and must never stand in for that list's debunk.
+ */
+export const debunkRef = (list: string, id: string): string => JSON.stringify([list, id]);

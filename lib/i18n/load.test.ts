@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { updateSettings } from '../settings/settings';
+import { loadPageSettings, savePageSettings } from '../settings/settings';
 import { applyLanguageSetting, pageLocale } from './load';
 import { t, useMessages } from './t';
 
@@ -21,10 +21,10 @@ describe('language on a page', () => {
     const load = vi.fn(async (locale: 'ar' | 'en') => (locale === 'ar' ? AR : EN));
     await applyLanguageSetting(load, 'ar');
     expect(t('uiLocale')).toBe('ar');
-    await updateSettings((s) => ({ ...s, language: 'en' }));
+    await savePageSettings({ ...(await loadPageSettings()), language: 'en' });
     await applyLanguageSetting(load, 'ar');
     expect(t('uiLocale')).toBe('en');
-    await updateSettings((s) => ({ ...s, language: 'auto' }));
+    await savePageSettings({ ...(await loadPageSettings()), language: 'auto' });
     await applyLanguageSetting(load, undefined); // no page language: the browser's
     expect(load).toHaveBeenCalledTimes(2);
     useMessages(null);

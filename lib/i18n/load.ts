@@ -1,6 +1,6 @@
 /** Applies the user's language choice before a UI renders. */
 import { browser } from 'wxt/browser';
-import { loadSettings, type LanguageChoice } from '../settings/settings';
+import { loadPageSettings, type LanguageChoice } from '../settings/settings';
 import { useMessages, type Messages } from './t';
 
 /** Fetches a shipped locale's messages (extension pages and the background can read packaged files). */
@@ -18,7 +18,7 @@ export async function applyLanguageSetting(
   load: (locale: 'ar' | 'en') => Promise<Messages> = fetchLocale,
   autoLocale?: 'ar' | 'en',
 ): Promise<LanguageChoice> {
-  const { language } = await loadSettings();
+  const { language } = await loadPageSettings();
   const locale = language === 'auto' ? autoLocale : language;
   useMessages(locale ? await load(locale) : null);
   return language;

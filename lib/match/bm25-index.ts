@@ -25,6 +25,8 @@ export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusio
 
 export interface MatchIndex {
   ids: string[];
+  /** The list each document comes from (`Debunk.source`): a debunk is (list, id), never its id alone. */
+  lists: string[];
   verdicts: Verdict[];
   /**
    * Canonical link key (`x:123`, `youtube:…`, `url:…`) → link number; link l is listed as an appearance by
@@ -69,7 +71,10 @@ function fieldsOf(debunk: IndexedDebunk): [string, number, boolean][] {
 }
 
 /** What the index needs of a debunk. */
-export type IndexedDebunk = Pick<Debunk, 'id' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances' | 'media'>;
+export type IndexedDebunk = Pick<
+  Debunk,
+  'id' | 'source' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances' | 'media'
+>;
 
 /** Documents indexed between two pauses when building in slices. */
 export const BUILD_SLICE = 2_000;
@@ -188,6 +193,7 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
   }
   return {
     ids: debunks.map((d) => d.id),
+    lists: debunks.map((d) => d.source),
     verdicts: debunks.map((d) => d.verdict),
     links,
     linkOffsets,
@@ -223,6 +229,7 @@ export interface SerialisedIndex {
   format: 4;
   /** Joined by SEPARATOR. */
   ids: string;
+  lists: string;
   terms: string;
   linkKeys: string;
   /** GramTexts.texts as UTF-8: IndexedDB stores and reads bytes far faster than a 14 MB string. */
@@ -249,6 +256,7 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
   return {
     format: 4,
     ids: index.ids.join(SEPARATOR),
+    lists: index.lists.join(SEPARATOR),
     gramTexts: new TextEncoder().encode(index.gramTexts.texts),
     gramOffsets: index.gramTexts.offsets,
     terms: [...index.termIds.keys()].join(SEPARATOR),
@@ -275,6 +283,7 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
   split(data.linkKeys).forEach((key, i) => links.set(key, i));
   return {
     ids,
+    lists: split(data.lists),
     verdicts: Array.from(data.verdicts, (v) => VERDICTS[v] ?? 'unrated'),
     links,
     linkOffsets: data.linkOffsets,

@@ -3,6 +3,7 @@
  * (frame hashes computed by the caller), then BM25 text retrieval re-ranked by character n-grams, with the
  * badge decision. Pure: the same code runs in the background, the CLI, the eval and the benchmarks.
  */
+import { debunkRef } from '../debunk/types';
 import { canonicalMediaId, linkKey } from '../urls/canonical';
 import { readPost, type PostText } from './terms';
 import { gramSimilarities } from './char-grams';
@@ -28,23 +29,24 @@ type PostInput = Pick<ExtractedPost, 'key' | 'text'> &
     frames?: readonly FrameHash[];
   };
 
-/** Debunk id → document number of the candidates found for one post (the stance step reads their claims). */
+/** Debunk ref (list and id) → document number of the candidates found for one post (the stance step reads their claims). */
 type DocsOf = Map<string, number>;
 
 function footageCandidates(
   index: MatchIndex,
   frames: readonly FrameHash[] | undefined,
-  skip: (id: string) => boolean,
+  skip: (doc: number) => boolean,
   docsOf: DocsOf,
 ): Candidate[] {
   if (!frames?.length || !index.media.size) return [];
   return index.media
     .lookup(frames)
-    .filter((m) => m.queryShare > 0 && !skip(index.ids[m.doc]!))
+    .filter((m) => m.queryShare > 0 && !skip(m.doc))
     .sort((a, b) => Number(b.match) - Number(a.match) || b.queryShare - a.queryShare)
-    .map((m) => (docsOf.set(index.ids[m.doc]!, m.doc), m))
+    .map((m) => (docsOf.set(debunkRef(index.lists[m.doc]!, index.ids[m.doc]!), m.doc), m))
     .map((m) => ({
       debunkId: index.ids[m.doc]!,
+      listId: index.lists[m.doc]!,
       verdict: index.verdicts[m.doc]!,
       how: 'same-footage' as const,
       score: Math.round(m.queryShare * 1000) / 1000,
@@ -64,8 +66,8 @@ function linkCandidates(index: MatchIndex, post: PostInput, docsOf: DocsOf): Can
       const doc = index.linkDocs[i]!;
       if (seen.has(doc)) continue;
       const how = fromMedia || canonicalMediaId(url!) ? 'same-media' : 'same-link';
-      docsOf.set(index.ids[doc]!, doc);
-      seen.set(doc, { debunkId: index.ids[doc]!, verdict: index.verdicts[doc]!, how, score: 1, badge: true });
+      docsOf.set(debunkRef(index.lists[doc]!, index.ids[doc]!), doc);
+      seen.set(doc, { debunkId: index.ids[doc]!, listId: index.lists[doc]!, verdict: index.verdicts[doc]!, how, score: 1, badge: true });
     }
   };
   consider(post.permalink, true);
@@ -221,22 +223,26 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   const limit = options.limit ?? 5;
   const exclude = options.exclude;
   const docsOf: DocsOf = new Map();
+  const refOf = (doc: number) => debunkRef(index.lists[doc]!, index.ids[doc]!);
+  const excluded = (doc: number) => !!exclude?.has(index.ids[doc]!);
   const links = linkCandidates(index, post, docsOf).filter((c) => !exclude?.has(c.debunkId));
-  const footage = footageCandidates(index, post.frames, (id) => !!exclude?.has(id) || links.some((c) => c.debunkId === id), docsOf);
+  const linked = new Set(links.map((c) => debunkRef(c.listId, c.debunkId)));
+  const footage = footageCandidates(index, post.frames, (doc) => excluded(doc) || linked.has(refOf(doc)), docsOf);
   // Ids, links and matching footage are evidence of a different kind than similar words: they come first.
   const certain = [...links, ...footage.filter((c) => c.badge)];
-  const certainIds = new Set([...certain, ...footage].map((c) => c.debunkId));
+  const certainRefs = new Set([...certain, ...footage].map((c) => debunkRef(c.listId, c.debunkId)));
 
   const text = readPost(post.text);
-  const ranked = rankText(index, text, limit, (doc) => certainIds.has(index.ids[doc]!) || !!exclude?.has(index.ids[doc]!));
+  const ranked = rankText(index, text, limit, (doc) => certainRefs.has(refOf(doc)) || excluded(doc));
 
   const textCandidates: Candidate[] = ranked.slice(0, limit).map(({ doc, bm25 }, rank) => {
     // Only the best text match can badge, and only when no certain match already does.
     const badge = rank === 0 && certain.length === 0 && textMatchBadges(textEvidence(index, text, ranked));
     const coverage = coverageOf(index, doc, bm25);
-    docsOf.set(index.ids[doc]!, doc);
+    docsOf.set(refOf(doc), doc);
     return {
       debunkId: index.ids[doc]!,
+      listId: index.lists[doc]!,
       verdict: index.verdicts[doc]!,
       how: 'similar-text',
       score: Math.round(coverage * 1000) / 1000,
@@ -258,7 +264,7 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
 function withStance(index: MatchIndex, post: PostInput, arabic: boolean, candidates: Candidate[], docsOf: DocsOf): Candidate[] {
   return candidates.map((c, rank) => {
     if (!c.badge && (rank > 0 || c.score < DECISION.minRelated)) return c;
-    const doc = docsOf.get(c.debunkId);
+    const doc = docsOf.get(debunkRef(c.listId, c.debunkId));
     const claimCues = doc === undefined ? 0 : index.claimCues[doc]!;
     return onlyMentionsClaim({ text: post.text, links: post.links, author: post.author, claimCues }, arabic)
       ? { ...c, badge: false, mentions: true }

@@ -26,6 +26,8 @@ export type MatchHow = 'same-media' | 'same-link' | 'same-footage' | 'similar-te
 
 export interface Candidate {
   debunkId: string;
+  /** The list the debunk belongs to: together with `debunkId`, what names it (another list may reuse the id). */
+  listId: string;
   verdict: Verdict;
   how: MatchHow;
   /** 0…1: 1 for an id or link hit; for footage, the share of the post's frames found; for text, how much

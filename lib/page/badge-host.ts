@@ -1,6 +1,8 @@
 /**
- * Attaching badges to posts. Each badge is a host element carrying `data-sanad-badge="<verdict>"` with an
- * open Shadow DOM; one constructed stylesheet serves every badge on the page.
+ * Attaching badges to posts. Each badge is a host element carrying `data-sanad-badge="<verdict>"` and
+ * nothing else about its debunk; one constructed stylesheet serves every badge on the page. The page must
+ * not learn which debunks a reader holds: the badge acts only on the reader's own input (`isTrusted`:
+ * a page's synthetic `click()` or key event is ignored).
  */
 import { h, render } from 'preact';
 import { BadgePanel } from '@/components/BadgePanel';
@@ -122,7 +124,7 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
 
   let open = false;
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') setOpen(false, true);
+    if (event.isTrusted && event.key === 'Escape') setOpen(false, true);
   };
   const setOpen = (next: boolean, refocus = false) => {
     open = next;
@@ -157,7 +159,6 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
     const verdict = view.debunk.verdict;
     const words = badgeWords(view, uiLocale());
     host.setAttribute(BADGE_ATTRIBUTE, verdict);
-    host.setAttribute('data-sanad-debunk', view.debunk.id);
     wrapper.dir = uiDirection();
     wrapper.lang = uiLocale();
     button.dataset.verdict = verdict;
@@ -178,6 +179,8 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
     // The post around the badge is usually a link: the click is ours only.
     event.preventDefault();
     event.stopPropagation();
+    // Only the reader opens the panel: a page's synthetic click would let it read the card.
+    if (!event.isTrusted) return;
     setOpen(!open);
   });
   draw();

@@ -4,7 +4,7 @@ import { applyLanguageSetting, pageLocale } from '../i18n/load';
 import { sendMessage, serveTabMessages } from '../messaging/channel';
 import { unpackPageResults } from '../wire/packed-results';
 import type { PostAtMenu } from '../wire/shapes';
-import { loadSettings, watchSettings } from '../settings/settings';
+import { loadPageSettings, watchPageSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
 import { extensionLifetime, watchLocation } from './lifetime';
 import { PostScanner } from './scanner';
@@ -45,10 +45,10 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     (s) => s.fingerprints > 0,
     () => false,
   );
-  if ((await loadSettings()).sites[adapter.id]) start();
+  if ((await loadPageSettings()).sites[adapter.id]) start();
 
   life.onEnd(
-    watchSettings(async (settings) => {
+    watchPageSettings(async (settings) => {
       await applyLanguageSetting(loadLocale, pageLocale(document)).catch(() => {});
       if (!settings.sites[adapter.id]) return stop();
       if (scanner)

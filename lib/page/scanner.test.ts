@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://x.com/home"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundledDebunks } from '@/tests/unit/support/debunks';
+import { bundledDebunks, summaryOf } from '@/tests/unit/support/debunks';
 import { loadFixture } from '@/tests/unit/support/files';
 import { useLocale } from '@/tests/unit/support/i18n';
 import { buildIndex } from '../match/bm25-index';
@@ -20,7 +20,7 @@ function answer(posts: ExtractedPost[]): PageAnswer[] {
     const candidates = matchPost(index, post).candidates;
     const badged = candidates.find((c) => c.badge);
     const debunk = debunks.find((d) => d.id === badged?.debunkId);
-    return { key: post.key, ...(badged && debunk && { badge: { candidate: badged, debunk } }) };
+    return { key: post.key, ...(badged && debunk && { badge: { candidate: badged, debunk: summaryOf(debunk) } }) };
   });
 }
 
@@ -36,8 +36,16 @@ beforeEach(() => {
   loadFixture('x/home-timeline.html');
   controller = new AbortController();
   match = vi.fn(async (posts: ExtractedPost[]) => answer(posts));
-  scanner = new PostScanner({ adapter: xAdapter, match, signal: controller.signal, throttleMs: 5 });
+  // happy-dom lays nothing out: every post is visible here; the rule itself is tested below and in Chromium.
+  scanner = new PostScanner({ adapter: xAdapter, match, signal: controller.signal, throttleMs: 5, isVisible: () => true });
 });
+
+/** A click as the reader's own input makes it (happy-dom marks every event it dispatches untrusted). */
+const trustedClick = () => {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+};
 afterEach(() => controller.abort());
 
 describe('PostScanner', () => {
@@ -60,7 +68,7 @@ describe('PostScanner', () => {
     ]);
   });
 
-  it('renders the badge in an open shadow root with an accessible name, never page text as HTML', async () => {
+  it('renders the badge in a shadow root with an accessible name, never page text as HTML', async () => {
     scanner.start();
     await scanner.idle();
     const host = badges()[0]!;
@@ -70,10 +78,45 @@ describe('PostScanner', () => {
     expect(button.textContent).toBe('AI-generated · Misbar');
     expect(button.querySelectorAll('bdi')).toHaveLength(2);
     expect(host.shadowRoot!.querySelector('.sanad-panel')).toBeNull();
-    button.click();
+    button.dispatchEvent(trustedClick());
     await new Promise((r) => setTimeout(r, 0));
     const panel = host.shadowRoot!.querySelector('.sanad-panel')!;
     expect(panel.textContent).toContain('Lip movement does not match the speech');
+  });
+
+  it('carries only the verdict on the host, and opens for the reader only, never for a page’s synthetic click', async () => {
+    scanner.start();
+    await scanner.idle();
+    const host = badges()[0]!;
+    expect(host.getAttributeNames()).toEqual(['data-sanad-badge']);
+    const button = host.shadowRoot!.querySelector('button')!;
+    button.click();
+    (host as HTMLElement).click();
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(host.shadowRoot!.querySelector('.sanad-panel')).toBeNull();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('neither reads nor badges posts a reader cannot see, and reads them once they can be seen', async () => {
+    const hidden = new Set(articles().slice(0, 3));
+    scanner = new PostScanner({
+      adapter: xAdapter,
+      match,
+      signal: controller.signal,
+      throttleMs: 5,
+      isVisible: (element) => !hidden.has(element),
+    });
+    scanner.start();
+    await scanner.idle();
+    expect(match.mock.calls[0]![0]).toHaveLength(5);
+    expect(articles().slice(0, 3).map(badgeOf)).toEqual([null, null, null]);
+    hidden.clear();
+    document.body.append(document.createElement('div')); // any change to the page: the skipped posts are looked at again
+    await new Promise((r) => setTimeout(r, 20));
+    await scanner.idle();
+    expect(match.mock.calls.at(-1)![0]).toHaveLength(3);
+    expect(badgeOf(articles()[0]!)?.getAttribute('data-sanad-badge')).toBe('altered');
   });
 
   it('handles each post once: DOM churn and its own badges cause no new requests', async () => {
@@ -188,6 +231,7 @@ describe('PostScanner', () => {
       },
       signal: controller.signal,
       throttleMs: 5,
+      isVisible: () => true,
       onError,
     });
     failing.start();

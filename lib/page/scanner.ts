@@ -9,6 +9,7 @@ import type { SiteAdapter } from '../sites/types';
 import { hashText } from '../text/hash';
 import { BADGE_ATTRIBUTE } from './badge-attribute';
 import { mountBadge, type BadgeHandle } from './badge-host';
+import { isVisiblePost, measurePost, scrollAreaOf } from './post-visibility';
 import { VideoSampler, type CapturedFrame } from './video-sampler';
 
 export interface ScannerOptions {
@@ -21,6 +22,11 @@ export interface ScannerOptions {
   throttleMs?: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Whether a reader can see this post (see post-visibility.ts); hidden ones are neither read nor badged,
+   * and are looked at again on the next scan. Measured in the page by default.
+   */
+  isVisible?: (element: Element) => boolean;
   /** Matches a sampled video frame; when given, visible playing videos in posts are sampled. */
   matchVideoFrame?: (post: ExtractedPost, frame: CapturedFrame) => Promise<PageAnswer>;
 }
@@ -54,6 +60,8 @@ export class PostScanner {
   private running: Promise<void> = Promise.resolve();
   /** Posts touched by DOM changes since the last scan; everything is read when `readAll` is set. */
   private dirty = new Set<Element>();
+  /** Posts skipped as not visible: read once they are. */
+  private hidden = new Set<Element>();
   private readAll = true;
   private readonly selector: string;
 
@@ -106,6 +114,7 @@ export class PostScanner {
     for (const badge of this.badges.values()) badge.remove();
     this.badges.clear();
     this.seen = new WeakMap();
+    this.hidden.clear();
     this.readAll = true;
     this.schedule(0);
   }
@@ -138,9 +147,13 @@ export class PostScanner {
     this.forgetDetached();
 
     // Only posts a DOM change touched are read again: a 1,000-post feed costs nothing per new cell.
-    const candidates = this.readAll ? [...this.root.querySelectorAll(this.selector)] : [...this.dirty].filter((el) => el.isConnected);
+    const candidates = this.readAll
+      ? [...this.root.querySelectorAll(this.selector)]
+      : [...new Set([...this.dirty, ...this.hidden])].filter((el) => el.isConnected);
     this.readAll = false;
     this.dirty.clear();
+    this.hidden.clear();
+    const isVisible = this.options.isVisible ?? visibleIn(this.root);
 
     const batch: { element: Element; post: ExtractedPost; hash: string }[] = [];
     let sliceStart = performance.now();
@@ -153,6 +166,10 @@ export class PostScanner {
       }
       let post: ExtractedPost | null;
       try {
+        if (!isVisible(element)) {
+          this.hidden.add(element);
+          continue;
+        }
         post = adapter.extract(element, page);
       } catch (error) {
         this.options.onError?.(error); // one odd post must not stop the others
@@ -228,6 +245,12 @@ export class PostScanner {
   get badgeCount(): number {
     return this.badges.size;
   }
+}
+
+/** The page's own measure of visibility; the scroll area is measured once per scan. */
+function visibleIn(root: Document): (element: Element) => boolean {
+  let area: ReturnType<typeof scrollAreaOf> | undefined;
+  return (element) => isVisiblePost(measurePost(element), (area ??= scrollAreaOf(root)));
 }
 
 function isOwnMutation(record: MutationRecord): boolean {

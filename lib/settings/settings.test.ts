@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, normaliseIntakeUrl, normaliseSettings, updateSettings, watchSettings } from './settings';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, loadPageSettings, normaliseIntakeUrl, normaliseSettings, savePageSettings, watchPageSettings } from './settings';
 
 describe('settings', () => {
   it.each([
@@ -36,12 +37,18 @@ describe('settings', () => {
     expect(normaliseIntakeUrl(raw)).toBe(expected);
   });
 
-  it('stores changes and tells watchers', async () => {
+  it('stores page settings and tells watchers, and only page settings', async () => {
     const seen = vi.fn();
-    const stop = watchSettings(seen);
-    await updateSettings((s) => ({ ...s, sites: { ...s.sites, youtube: false } }));
-    expect((await loadSettings()).sites).toEqual({ ...DEFAULT_SETTINGS.sites, youtube: false });
+    const stop = watchPageSettings(seen);
+    await savePageSettings({ ...(await loadPageSettings()), sites: { ...DEFAULT_SETTINGS.sites, youtube: false } });
+    expect((await loadPageSettings()).sites).toEqual({ ...DEFAULT_SETTINGS.sites, youtube: false });
     expect(seen).toHaveBeenCalledWith(expect.objectContaining({ sites: { ...DEFAULT_SETTINGS.sites, youtube: false } }));
+    await savePageSettings({ ...DEFAULT_SETTINGS, intakeUrl: 'https://elsewhere.example' } as never);
+    expect(Object.keys((await fakeBrowser.storage.local.get('settings')).settings as object).sort()).toEqual([
+      'language',
+      'sites',
+      'version',
+    ]);
     stop();
   });
 });

@@ -1,6 +1,10 @@
 /**
- * User settings in `storage.local`, one versioned object. Reads fill in defaults, so a setting added later
- * needs no migration; a stored value of the wrong type falls back to its default.
+ * User settings, one versioned object in two places. What content scripts need (sites on or off, the
+ * language) is in `storage.local`, which content scripts can read and also write. What decides where data
+ * goes or how lists are kept (the intake address, fact-checker mode, feed schedules) is privileged: only
+ * the background keeps it (in IndexedDB, which a content script cannot reach) and only extension pages
+ * change it, through the background (lib/background/settings-service.ts). Reads fill in defaults, so a
+ * setting added later needs no migration; a stored value of the wrong type falls back to its default.
  */
 import { browser } from 'wxt/browser';
 import { PLATFORMS, SITE_IDS, type SiteId } from '../sites/platforms';
@@ -22,6 +26,23 @@ export interface Settings {
   /** Hours between feed syncs, and days without a successful sync after which a feed is marked stale. */
   feedSyncHours: (typeof FEED_SYNC_HOURS)[number];
   feedStaleDays: (typeof FEED_STALE_DAYS)[number];
+}
+
+/** The settings a content script may read (and, being able to write storage.local, change). */
+export type PageSettings = Pick<Settings, 'version' | 'sites' | 'language'>;
+/** The settings only the background keeps. */
+export type PrivilegedSettings = Omit<Settings, keyof PageSettings>;
+
+export const PRIVILEGED_KEYS = [
+  'intakeUrl',
+  'factChecker',
+  'feedSyncHours',
+  'feedStaleDays',
+] as const satisfies readonly (keyof PrivilegedSettings)[];
+
+export function splitSettings(settings: Settings): { page: PageSettings; privileged: PrivilegedSettings } {
+  const { version, sites, language, ...privileged } = settings;
+  return { page: { version, sites, language }, privileged };
 }
 
 export const FEED_SYNC_HOURS = [1, 3, 6, 12, 24] as const;
@@ -78,20 +99,25 @@ export function normaliseSettings(raw: unknown): Settings {
   };
 }
 
-export async function loadSettings(): Promise<Settings> {
+/** The page settings from storage.local (privileged keys found there are ignored: anyone could have put them). */
+export async function loadPageSettings(): Promise<PageSettings> {
+  return splitSettings(normaliseSettings((await browser.storage.local.get(KEY))[KEY])).page;
+}
+
+/** What storage.local held under the settings key, privileged keys included (for the one-time move). */
+export async function legacyStoredSettings(): Promise<Settings> {
   return normaliseSettings((await browser.storage.local.get(KEY))[KEY]);
 }
 
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = normaliseSettings(change(await loadSettings()));
-  await browser.storage.local.set({ [KEY]: next });
-  return next;
+/** Writes the page settings (only those) to storage.local. */
+export async function savePageSettings(settings: PageSettings): Promise<void> {
+  await browser.storage.local.set({ [KEY]: splitSettings(normaliseSettings(settings)).page });
 }
 
-/** Calls `listener` whenever settings change (in any extension context); returns the unsubscribe. */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
+/** Calls `listener` whenever the page settings change (in any extension context); returns the unsubscribe. */
+export function watchPageSettings(listener: (settings: PageSettings) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) listener(normaliseSettings(changes[KEY]!.newValue));
+    if (area === 'local' && KEY in changes) listener(splitSettings(normaliseSettings(changes[KEY]!.newValue)).page);
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

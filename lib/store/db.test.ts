@@ -2,7 +2,8 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { makeDebunk } from '@/tests/unit/support/debunks';
 import { DB_NAME, DB_VERSION, openSanadDb, type SanadDb } from './db';
-import { allDebunks, debunksById, listDebunks, listRecord, removeLeftovers, removeList, replaceList, STORE_CHUNK } from './debunk-store';
+import { debunkRef } from '../debunk/types';
+import { allDebunks, debunksByRef, listDebunks, listRecord, removeLeftovers, removeList, replaceList, STORE_CHUNK } from './debunk-store';
 
 const list = (id: string, version: string) => ({ id, version, skipped: 0, importedAt: 1 });
 const many = (prefix: string, n: number) =>
@@ -13,7 +14,7 @@ describe('openSanadDb', () => {
   it('creates the current schema on a fresh profile', async () => {
     const db = await openSanadDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'feeds', 'lists', 'matchIndex', 'outbox', 'wrongMatches']);
+    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'feeds', 'lists', 'matchIndex', 'outbox', 'settings', 'wrongMatches']);
     expect([...db.transaction('entries').store.indexNames]).toEqual(['byId']);
     expect([...db.transaction('outbox').store.indexNames]).toEqual(['byState']);
     db.close();
@@ -43,7 +44,7 @@ describe('openSanadDb', () => {
     const db = await openSanadDb();
     expect(db.objectStoreNames.contains('debunks')).toBe(false);
     expect((await allDebunks(db)).map((d) => d.id).sort()).toEqual(['b', 'f']);
-    expect([...(await debunksById(db, ['f'])).keys()]).toEqual(['f']);
+    expect([...(await debunksByRef(db, [{ list: 'feed:x', id: 'f' }])).keys()]).toEqual([debunkRef('feed:x', 'f')]);
     // The migrated list is replaced like any other.
     await replaceList(db, list('feed:x', 'f2'), [makeDebunk({ id: 'f2' })]);
     expect((await listDebunks(db, 'feed:x')).map((d) => d.id)).toEqual(['f2']);
@@ -69,9 +70,13 @@ describe('replaceList', () => {
     await replaceList(db, { id: 'a', version: '2', skipped: 1, importedAt: 2 }, [makeDebunk({ id: 'a3' })]);
     expect((await allDebunks(db)).map((d) => d.id).sort()).toEqual(['a3', 'b1']);
     expect(await listRecord(db, 'a')).toEqual({ id: 'a', version: '2', skipped: 1, importedAt: 2, count: 1, gen: 2 });
-    const found = await debunksById(db, ['a3', 'missing']);
-    expect([...found.keys()]).toEqual(['a3']);
-    expect(found.get('a3')).not.toHaveProperty('gen');
+    const found = await debunksByRef(db, [
+      { list: 'a', id: 'a3' },
+      { list: 'a', id: 'missing' },
+      { list: 'a', id: 'b1' },
+    ]);
+    expect([...found.keys()]).toEqual([debunkRef('a', 'a3')]);
+    expect(found.get(debunkRef('a', 'a3'))).not.toHaveProperty('gen');
     // The old generation is deleted, not just hidden.
     expect(await entryCount(db)).toBe(2);
     db.close();
@@ -96,13 +101,16 @@ describe('replaceList', () => {
     const seen: string[] = [];
     const pause = async () => {
       // Runs between write transactions: a reader must get an answer now, not after the whole write.
-      const found = await debunksById(db, ['shared', 'n1']);
+      const found = await debunksByRef(db, [
+        { list: 'a', id: 'shared' },
+        { list: 'a', id: 'n1' },
+      ]);
       seen.push([...found.values()].map((d) => d.claim).join('+'));
     };
     await replaceList(db, list('a', '2'), [makeDebunk({ id: 'shared', claim: 'new wording' }), ...many('n', STORE_CHUNK * 2)], { pause });
     // Three chunks written, the switch, then the old generation deleted in three chunks.
     expect(seen).toEqual(['old wording', 'old wording', 'old wording', 'new wording+n claim 1', 'new wording+n claim 1']);
-    expect((await debunksById(db, ['shared'])).get('shared')?.claim).toBe('new wording');
+    expect((await debunksByRef(db, [{ list: 'a', id: 'shared' }])).get(debunkRef('a', 'shared'))?.claim).toBe('new wording');
     db.close();
   });
 
@@ -119,12 +127,18 @@ describe('replaceList', () => {
     db.close();
   });
 
-  it('finds a debunk held by two lists in each list’s current generation only', async () => {
+  it('finds a debunk by its list and id: two lists using one id keep their own, and a removed list has none', async () => {
     const db = await openSanadDb();
     await replaceList(db, list('a', '1'), [makeDebunk({ id: 'same', claim: 'from a' })]);
     await replaceList(db, list('b', '1'), [makeDebunk({ id: 'same', claim: 'from b' })]);
+    const both = [
+      { list: 'a', id: 'same' },
+      { list: 'b', id: 'same' },
+    ];
+    const found = await debunksByRef(db, both);
+    expect([found.get(debunkRef('a', 'same'))?.claim, found.get(debunkRef('b', 'same'))?.claim]).toEqual(['from a', 'from b']);
     await removeList(db, 'a');
-    expect((await debunksById(db, ['same'])).get('same')?.claim).toBe('from b');
+    expect([...(await debunksByRef(db, both)).values()].map((d) => d.claim)).toEqual(['from b']);
     db.close();
   });
 });
@@ -140,7 +154,11 @@ describe('a browser closed mid-write', () => {
     for (const d of many('gone', 3)) await db.put('entries', { ...d, source: 'feed:removed', gen: 4 });
 
     expect((await allDebunks(db)).map((d) => d.id)).toEqual(['kept']);
-    expect((await debunksById(db, ['half1', 'gone1'])).size).toBe(0);
+    const staged = [
+      { list: 'feed:x', id: 'half1' },
+      { list: 'feed:removed', id: 'gone1' },
+    ];
+    expect((await debunksByRef(db, staged)).size).toBe(0);
     expect(await removeLeftovers(db)).toBe(2);
     expect(await entryCount(db)).toBe(1);
     expect(await removeLeftovers(db)).toBe(0);

@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Debunk } from '../debunk/types';
 import type { SerialisedIndex } from '../match/bm25-index';
+import type { PrivilegedSettings } from '../settings/settings';
 import type { FeedDto, ListDto, OutboxItemDto, OutboxState, WrongMatchDto } from '../wire/shapes';
 
 export const DB_NAME = 'sanad';
@@ -41,7 +42,11 @@ export interface SanadSchema extends DBSchema {
   wrongMatches: { key: string; value: WrongMatchRecord };
   feeds: { key: string; value: FeedRecord };
   outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState } };
+  /** The privileged settings (lib/settings/settings.ts), under id `privileged`: out of content scripts' reach. */
+  settings: { key: string; value: PrivilegedSettingsRecord };
 }
+
+export type PrivilegedSettingsRecord = PrivilegedSettings & { id: 'privileged' };
 
 export type SanadDb = IDBPDatabase<SanadSchema>;
 type UpgradeTx = IDBPTransaction<SanadSchema, StoreNames<SanadSchema>[], 'versionchange'>;
@@ -99,6 +104,10 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
       if (!(await lists.get(source)))
         await lists.put({ id: source, version: 'migrated', count, skipped: 0, importedAt: Date.now(), gen: 0 });
     }
+  },
+  // 7 → 8: privileged settings (the intake address…) move out of storage.local, which content scripts can write.
+  (db) => {
+    db.createObjectStore('settings', { keyPath: 'id' });
   },
 ];
 

@@ -4,7 +4,7 @@
  * the old generation is deleted after. So a replacement is all or nothing (a browser closed mid-write keeps
  * the old list), and readers (the matcher looking up a badge's debunk) never wait behind a long write.
  */
-import type { Debunk } from '../debunk/types';
+import { debunkRef, type Debunk } from '../debunk/types';
 import { SerialQueue } from '../scheduling/serial';
 import { yieldToEventLoop, type Pause } from '../scheduling/yield';
 import type { IndexRecord, ListRecord, SanadDb, StoredDebunk } from './db';
@@ -124,19 +124,27 @@ export function allDebunks(db: SanadDb, pause: Pause = yieldToEventLoop): Promis
   return readLists(db, (lists) => lists, pause);
 }
 
-/** The current debunks with these ids (one small transaction: never waits behind a list being written). */
-export async function debunksById(db: SanadDb, ids: readonly string[]): Promise<Map<string, Debunk>> {
+/** A debunk's name: its list and its id (another list may reuse the id). */
+export interface DebunkRefParts {
+  list: string;
+  id: string;
+}
+
+/**
+ * The current debunks with these (list, id) names, keyed by `debunkRef` (one small transaction: never
+ * waits behind a list being written). A debunk is looked up in its own list only.
+ */
+export async function debunksByRef(db: SanadDb, refs: readonly DebunkRefParts[]): Promise<Map<string, Debunk>> {
   const tx = db.transaction(['lists', 'entries']);
   const lists = await tx.objectStore('lists').getAll();
   const current = new Map(lists.map((l) => [l.id, generationOf(l)]));
-  const byId = tx.objectStore('entries').index('byId');
-  const found = await Promise.all(ids.map((id) => byId.getAll(id)));
+  const entries = tx.objectStore('entries');
+  const found = await Promise.all(
+    refs.map(({ list, id }) => (current.has(list) ? entries.get([list, current.get(list)!, id]) : Promise.resolve(undefined))),
+  );
   await tx.done;
   const out = new Map<string, Debunk>();
-  for (const records of found) {
-    const record = records.find((r) => current.get(r.source) === r.gen);
-    if (record) out.set(record.id, strip(record));
-  }
+  for (const record of found) if (record) out.set(debunkRef(record.source, record.id), strip(record));
   return out;
 }
 

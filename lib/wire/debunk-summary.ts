@@ -1,7 +1,10 @@
 import type { Debunk } from '../debunk/types';
-import type { DebunkSummary } from './shapes';
+import type { DebunkSummary, ListOrigin } from './shapes';
 
-/** A debunk as verdict cards show it, without the matching data. */
-export function toDebunkSummary({ media: _media, appearances: _appearances, keywords: _keywords, ...summary }: Debunk): DebunkSummary {
-  return summary;
+/** A debunk as verdict cards show it, without the matching data, with the list it came from. */
+export function toDebunkSummary(
+  { media: _media, appearances: _appearances, keywords: _keywords, ...summary }: Debunk,
+  list: ListOrigin,
+): DebunkSummary {
+  return { ...summary, list };
 }

@@ -1,4 +1,5 @@
 /** Packing the page's answers for the wire, and unpacking them in the content script. */
+import { debunkRef } from '../debunk/types';
 import type { DebunkSummary, PackedPageResults, PageAnswer } from './shapes';
 
 /** Packs the page's answers: badges only (anything else an answer carries, like related matches, stays). */
@@ -7,8 +8,10 @@ export function packPageResults(results: readonly PageAnswer[]): PackedPageResul
   return {
     results: results.map(({ key, badge }) => {
       if (!badge) return { key };
-      debunks[badge.debunk.id] = badge.debunk;
-      return { key, badge: { candidate: badge.candidate, debunkId: badge.debunk.id } };
+      // Keyed by list and id: two lists may use the same id for different debunks.
+      const ref = debunkRef(badge.debunk.source, badge.debunk.id);
+      debunks[ref] = badge.debunk;
+      return { key, badge: { candidate: badge.candidate, debunkRef: ref } };
     }),
     debunks,
   };
@@ -16,7 +19,7 @@ export function packPageResults(results: readonly PageAnswer[]): PackedPageResul
 
 export function unpackPageResults({ results, debunks }: PackedPageResults): PageAnswer[] {
   return results.map(({ key, badge }) => {
-    const debunk = badge && Object.hasOwn(debunks, badge.debunkId) ? debunks[badge.debunkId] : undefined;
+    const debunk = badge && Object.hasOwn(debunks, badge.debunkRef) ? debunks[badge.debunkRef] : undefined;
     return badge && debunk ? { key, badge: { candidate: badge.candidate, debunk } } : { key };
   });
 }

@@ -18,6 +18,7 @@ import type {
   PackedPageResults,
   PageAnswer,
   PostAtMenu,
+  SettingsDto,
   SubmissionDraft,
   SyncOutcome,
   TabResults,
@@ -43,6 +44,10 @@ export interface PageProtocol {
 export interface ExtensionPageProtocol {
   /** What was matched in a tab. */
   tabResults(req: { tabId: number }): TabResults;
+  /** The settings, privileged ones included (only the background keeps those). */
+  settings(req: NoRequest): SettingsDto;
+  /** Saves the settings whole; answers what was stored (normalised). */
+  saveSettings(req: SettingsDto): SettingsDto;
   /** The debunk lists held locally. */
   listStatus(req: NoRequest): ListDto[];
   /** "This debunk does not apply to this post": kept locally, the badge goes. */

@@ -13,7 +13,19 @@ export type { ExtractedPost, MediaRef, Candidate, MatchHow } from '../match/type
  * What a verdict card shows of a debunk: everything but the matching data (fingerprints, appearance links,
  * keywords), which can be large and never leaves the background.
  */
-export type DebunkSummary = Omit<Debunk, 'media' | 'appearances' | 'keywords'>;
+export type DebunkSummary = Omit<Debunk, 'media' | 'appearances' | 'keywords'> & { list: ListOrigin };
+
+/**
+ * Which list a debunk came from, as its card says: the bundled list ships with Sanad, a Sanad feed is
+ * signed with the key pinned when it was added, anything else (a file, a plain ClaimReview URL, a Google
+ * Fact Check Tools search) is unsigned: its publisher's name is whatever the list says.
+ */
+export interface ListOrigin {
+  id: string;
+  trust: 'built-in' | 'signed' | 'unsigned';
+  /** A file's name, a feed's publisher or host; empty for the bundled list. */
+  name: string;
+}
 
 /** A candidate with the debunk it points to, ready to show. */
 export interface MatchView {
@@ -54,7 +66,8 @@ export interface TabResults {
  * (on a feed full of one re-shared clip, that is most of the message).
  */
 export interface PackedPageResults {
-  results: { key: string; badge?: { candidate: Candidate; debunkId: string } }[];
+  results: { key: string; badge?: { candidate: Candidate; debunkRef: string } }[];
+  /** By `debunkRef(list, id)`. */
   debunks: Record<string, DebunkSummary>;
 }
 
@@ -193,6 +206,17 @@ export interface PostAtMenu {
 
 /** A shipped locale's UI strings, in the `_locales` format. */
 export type LocaleMessages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** The user's settings as they cross the wire; the settings module checks them (normaliseSettings) at both ends. */
+export interface SettingsDto {
+  version: 1;
+  sites: Record<string, boolean>;
+  language: string;
+  intakeUrl: string;
+  factChecker: boolean;
+  feedSyncHours: number;
+  feedStaleDays: number;
+}
 
 /** Settings and wrong-match reports as one JSON document, for the user to keep or move to another browser. */
 export interface ExportDto {

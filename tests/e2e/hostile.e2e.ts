@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { openOptions, openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 const CLAIM = 'فيديو يُظهِر أسـرى من عناصر الجيش السورى على ايدى قوات سوريا الديمقراطيه &quot;قسد&quot; فى مدينه حلب';
@@ -108,5 +108,107 @@ describe('a page trying to find and switch off Sanad', () => {
     await spy.evaluate((html) => document.querySelector('main')!.insertAdjacentHTML('beforeend', html), tweet(9102, CLAIM));
     await expect.poll(() => spy.locator('[data-sanad-badge]').count(), { timeout: 10_000 }).toBe(2);
     await spy.close();
+  });
+});
+
+describe('a page probing which debunks a reader holds (issue #16 item 4)', () => {
+  // The bundled list's certain match: a post whose permalink is a debunked video's (old Hama footage).
+  const DEBUNKED_STATUS = '/sham_front_news/status/1862457711358930944';
+  const probe = (style: string, id: string) =>
+    `<article data-testid="tweet" data-probe="${id}" style="${style}"><div data-testid="User-Name"><a href="${DEBUNKED_STATUS}"><time datetime="2026-01-09T10:00:00Z">Jan 9</time></a></div><div data-testid="tweetText" lang="ar">شاهد</div></article>`;
+  const PROBE_PAGE = `<!doctype html><html lang="en"><head><style>.gone { display: none }</style></head><body><main>
+    ${probe('', 'shown')}
+    ${probe('position: absolute; left: -10000px; top: 0; width: 600px', 'off-screen')}
+    ${probe('position: absolute; top: -10000px; width: 600px', 'above')}
+    <div class="gone">${probe('', 'display-none')}</div>
+    ${probe('visibility: hidden', 'visibility-hidden')}
+    ${probe('opacity: 0', 'transparent')}
+    ${probe('position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0)', 'visually-hidden')}
+  </main></body></html>`;
+  let spy: Page;
+
+  beforeAll(async () => {
+    await browser.context.route('https://x.com/probe', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PROBE_PAGE }),
+    );
+    spy = await browser.context.newPage();
+    await spy.goto('https://x.com/probe');
+    await settledBadges(spy, { atLeast: 1 });
+  });
+  afterAll(async () => {
+    await spy?.close();
+  });
+
+  it('badges only the post a reader can see: none placed off-screen, hidden, transparent or 1 px small', async () => {
+    const badged = await spy.evaluate(() =>
+      [...document.querySelectorAll('[data-probe]')]
+        .filter((p) => p.querySelector('[data-sanad-badge]'))
+        .map((p) => p.getAttribute('data-probe')),
+    );
+    expect(badged).toEqual(['shown']);
+  });
+
+  it('puts only the verdict on the host; a synthetic click does not open the card, the reader’s click does', async () => {
+    expect(await spy.evaluate(() => document.querySelector('[data-sanad-badge]')!.getAttributeNames())).toEqual(['data-sanad-badge']);
+    const opened = await spy.evaluate(async () => {
+      const host = document.querySelector('[data-sanad-badge]')!;
+      const button = host.shadowRoot?.querySelector('button');
+      (host as HTMLElement).click();
+      button?.click();
+      button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await new Promise((r) => setTimeout(r, 200));
+      return button?.getAttribute('aria-expanded');
+    });
+    expect(opened).toBe('false');
+    // A person's click (Playwright sends real input events) opens it.
+    await spy.locator('[data-probe="shown"] button.sanad-badge').click();
+    await expect.poll(() => spy.locator('[data-probe="shown"] button.sanad-badge').getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
+describe('a content-script world that writes storage.local (issue #16 item 13)', () => {
+  /** Runs `expression` in Sanad's content-script world on `target` (what a compromised content script could run). */
+  async function inContentScriptWorld(target: Page, expression: string): Promise<unknown> {
+    const cdp = await target.context().newCDPSession(target);
+    const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(browser.extensionId));
+    if (!world) throw new Error(`no Sanad content-script world among ${worlds.map((w) => w.origin).join(', ')}`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    await cdp.detach();
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  }
+
+  it('cannot move submissions to another intake address, nor read the feed list', async () => {
+    const options = await openOptions(browser);
+    await options.locator('#intake-url').fill('http://127.0.0.1:8799');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.locator('[role="status"]').first().innerText()).toContain('Saved');
+
+    const x = await browser.context.newPage();
+    await x.goto('https://x.com/hostile');
+    await settledBadges(x, { atLeast: 1 });
+    const answers = await inContentScriptWorld(
+      x,
+      `(async () => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...settings, intakeUrl: 'https://attacker.example', factChecker: true } });
+        const ask = (sanad) => chrome.runtime.sendMessage({ sanad, data: {} }).then((r) => r && r.ok ? 'answered' : 'refused', () => 'refused');
+        return { settings: await ask('settings'), listStatus: await ask('listStatus'), feeds: await ask('feeds') };
+      })()`,
+    );
+    expect(answers).toEqual({ settings: 'refused', listStatus: 'refused', feeds: 'refused' });
+    await options.reload();
+    await expect.poll(() => options.locator('#intake-url').inputValue()).toBe('http://127.0.0.1:8799');
+    await x.close();
+    await options.close();
   });
 });

@@ -16,8 +16,6 @@ export function testBackground(overrides: Partial<BackgroundEnv> = {}) {
     readBundledList: async () => BUNDLED_BODY,
     posters: { framesFor: async () => [] },
     drafts: { take: async () => undefined },
-    intakeUrl: async () => '',
-    staleAfterMs: async () => 3 * 24 * 3_600_000,
     clientId: async () => 'test-client',
     scheduleOutboxWake: () => {},
     showCount: vi.fn(),

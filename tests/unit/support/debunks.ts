@@ -1,5 +1,7 @@
 import { importClaimReviews } from '@/lib/debunk/claimreview';
 import type { Debunk } from '@/lib/debunk/types';
+import type { DebunkSummary, ListOrigin } from '@/lib/wire/shapes';
+import { toDebunkSummary } from '@/lib/wire/debunk-summary';
 import { projectFile, sharedFile } from './files';
 
 export const BUNDLED_BODY = projectFile('public/default-debunks.json');
@@ -25,4 +27,9 @@ export function makeDebunk(overrides: Partial<Debunk> = {}): Debunk {
 /** Lines of the Arabic seed articles (realistic text for true news posts). */
 export function seedText(file: string): string {
   return sharedFile(`seeds/${file}`);
+}
+
+/** A debunk as a card gets it; from the bundled list unless said otherwise. */
+export function summaryOf(debunk: Debunk, list: Partial<ListOrigin> = {}): DebunkSummary {
+  return toDebunkSummary(debunk, { id: debunk.source, trust: debunk.source === 'bundled' ? 'built-in' : 'unsigned', name: '', ...list });
 }
