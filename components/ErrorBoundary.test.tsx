@@ -22,7 +22,7 @@ describe('UI surfaces with a hostile or broken item', () => {
     const stored = { ...summaryOf(good), reasons: [null, { kind: 'toString' }, { kind: 'constructor' }, ...good.reasons] };
     const { container } = render(<VerdictCard view={view(stored as unknown as MatchView['debunk'])} locale="en" />);
     expect([...container.querySelectorAll('.sanad-reason')].map((r) => r.getAttribute('data-reason'))).toEqual(['ai-generated']);
-    expect(container.textContent).toContain('Fact-check by مسبار (Misbar)');
+    expect(container.textContent).toContain('Fact-check by Misbar');
   });
 
   it('one card that cannot be drawn is replaced by a notice; the cards around it stay', () => {
