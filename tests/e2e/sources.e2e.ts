@@ -69,7 +69,7 @@ describe('a fact-checker’s website as a source', () => {
       await options.locator('input[name="feed-url"]').fill('https://misbar.com');
       await options.getByRole('button', { name: 'Add feed' }).click();
       await feedLineContains(options, SITE, 'misbar.com: 1 fact-check,', 40_000);
-      await feedLineContains(options, SITE, 'last sync: 1 new article(s) read, 1 fact-check(s)');
+      await feedLineContains(options, SITE, 'last sync: 1 new article read, with 1 fact-check');
 
       const page = await browser.context.newPage();
       await page.goto(HOME.url);

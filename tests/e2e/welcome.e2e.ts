@@ -48,7 +48,9 @@ describe('first run', () => {
       await badge.waitFor({ timeout: 20_000 });
       expect(await badge.getAttribute('data-sanad-badge')).toBe('altered');
       await badge.locator('button').click();
-      await expect.poll(() => badge.locator('.sanad-card, article').first().innerText(), { timeout: 5_000 }).toContain('مسبار');
+      await expect
+        .poll(() => badge.locator('.sanad-card, article').first().innerText(), { timeout: 5_000 })
+        .toContain('Fact-check by Misbar');
       mkdirSync(OUT, { recursive: true });
       await welcome.screenshot({ path: resolve(OUT, 'welcome.png'), fullPage: true });
       await badge.locator('button').first().click();
@@ -60,7 +62,7 @@ describe('first run', () => {
       for (const name of ticked) await welcome.locator(`input[name="${name}"]`).uncheck();
       await welcome.locator('input[name="source-misbar"]').check();
       await welcome.getByRole('button', { name: 'Subscribe to the chosen sources' }).click();
-      await welcome.getByRole('status').filter({ hasText: 'Subscribed to 1 source(s).' }).waitFor({ timeout: 40_000 });
+      await welcome.getByRole('status').filter({ hasText: 'Subscribed to 1 source.' }).waitFor({ timeout: 40_000 });
 
       const page = await browser.context.newPage();
       await page.goto(HOME.url);
