@@ -417,6 +417,66 @@ describe.each(BACKENDS)('intake on $name', ({ reset, driver }) => {
       expect((await http('/feed.json', { headers: { 'if-none-match': response.headers.get('etag')! } })).status).toBe(304);
     });
 
+    it('tells the volunteer, by id and secret only, received → in review → published or rejected', async () => {
+      const delivery = async (key: string, client: string) =>
+        (await (await post(submission(key), { 'x-sanad-client': client })).json()) as { id: number; statusSecret: string };
+      const status = (id: number, secret?: string) =>
+        http(`/v1/submissions/${id}/status`, { headers: { origin: EXTENSION, ...(secret && { 'x-sanad-status-secret': secret }) } });
+      const stageOf = async (id: number, secret: string) => (await (await status(id, secret)).json()) as Record<string, unknown>;
+
+      const first = await delivery('key-status-01', 'install-s');
+      const other = await delivery('key-status-02', 'install-s');
+      expect(first.statusSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(other.statusSecret).not.toBe(first.statusSecret);
+      // A repeat delivery (its answer was lost) gets the same secret back.
+      expect((await delivery('key-status-01', 'install-s')).statusSecret).toBe(first.statusSecret);
+      expect(await stageOf(first.id, first.statusSecret)).toEqual({ stage: 'received' });
+
+      // Without the secret, with another submission's, or for an unknown id: the same refusal, nothing told.
+      for (const response of [
+        await status(first.id),
+        await status(first.id, other.statusSecret),
+        await status(first.id, first.statusSecret.slice(0, -1)),
+        await status(999_999, first.statusSecret),
+        await status(Number.NaN, first.statusSecret),
+      ]) {
+        expect(response.status).toBe(404);
+        expect(await response.json()).toEqual({ error: 'no submission with that id and secret' });
+      }
+
+      // A reviewer's console lists it: in review.
+      expect((await http('/review', { headers: { cookie: session.cookie } })).status).toBe(200);
+      expect(await stageOf(first.id, first.statusSecret)).toEqual({ stage: 'in-review' });
+
+      await decide(first.id, { ...VERIFY, factCheckUrl: 'https://desk.example/fc/status-1' });
+      await decide(other.id, { decision: 'reject', rejection: 'Satire account, not a claim of fact.' });
+      const published = await status(first.id, first.statusSecret);
+      expect(published.headers.get('access-control-allow-origin')).toBe(EXTENSION);
+      // Only the stage and the published link: no reviewer, note, post or client.
+      expect(await published.json()).toEqual({ stage: 'published', url: 'https://desk.example/fc/status-1' });
+      expect(await stageOf(other.id, other.statusSecret)).toEqual({ stage: 'rejected', reason: 'Satire account, not a claim of fact.' });
+
+      // The secret outlives a restart: it comes from a key kept in the database.
+      await stopServer();
+      await store.close();
+      store = await open();
+      await start();
+      expect((await stageOf(first.id, first.statusSecret)).stage).toBe('published');
+
+      const preflight = await http(`/v1/submissions/${first.id}/status`, {
+        method: 'OPTIONS',
+        headers: { origin: EXTENSION, 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-sanad-status-secret' },
+      });
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('x-sanad-status-secret');
+      expect(
+        (
+          await http(`/v1/submissions/${first.id}/status`, {
+            headers: { origin: 'https://evil.example', 'x-sanad-status-secret': first.statusSecret },
+          })
+        ).status,
+      ).toBe(403);
+    });
+
     it('asks for a verdict (no default), a reason, and a fact-check URL when the desk has none of its own', async () => {
       const id = await submit('key-fields-01');
       const { verdict: _v, ...noVerdict } = VERIFY;

@@ -13,6 +13,7 @@ import { RateLimiter } from './rate-limit';
 import { clientAddress, crossSiteRefusal, randomId, sameToken, SESSION_COOKIE, sha256 } from './review-auth';
 import { auditPage, consoleLanguage, consolePage, loginPage, messagePage, REVIEW_CSP, type ConsoleLanguage } from './review-page';
 import { SUBMISSION_STATUSES, type IntakeStore, type Session, type SubmissionStatus } from './store';
+import { isStatusSecret, STATUS_SECRET_HEADER, statusSecret, volunteerStatus } from './volunteer-status';
 
 export { hashToken } from './review-auth';
 
@@ -49,6 +50,9 @@ export function createApp({
   timeZone = 'UTC',
 }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
+  // The key volunteers' status secrets are derived from: made once per database, the same for every instance.
+  let statusKey: Promise<string> | undefined;
+  const statusKeyOf = () => (statusKey ??= store.metaOrInit('statusKey', randomId()));
   const perClient = new RateLimiter(rate.perMinute, rate.burst);
   const perAddress = new RateLimiter(addressRate.perMinute, addressRate.burst);
   const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
@@ -72,8 +76,8 @@ export function createApp({
       c.header('Vary', 'Origin');
     }
     if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'POST, OPTIONS');
-      c.header('Access-Control-Allow-Headers', 'content-type, x-sanad-client');
+      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      c.header('Access-Control-Allow-Headers', `content-type, x-sanad-client, ${STATUS_SECRET_HEADER}`);
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);
     }
@@ -117,9 +121,24 @@ export function createApp({
       const outcome = await store.insert(checked.value, scope);
       if ('conflict' in outcome)
         return c.json({ error: 'this idempotency key was already used for another submission: send it with a new key' }, 409);
-      return c.json({ id: outcome.id, status: outcome.created ? 'received' : 'already received' }, outcome.created ? 201 : 200);
+      const secret = statusSecret(await statusKeyOf(), outcome.id);
+      return c.json(
+        { id: outcome.id, status: outcome.created ? 'received' : 'already received', statusSecret: secret },
+        outcome.created ? 201 : 200,
+      );
     },
   );
+
+  // A volunteer asking what became of their submission: its id and secret, nothing else about them. An unknown
+  // id and a wrong secret get the same answer, so the endpoint does not tell which ids exist.
+  app.get('/v1/submissions/:id/status', async (c) => {
+    const id = Number(c.req.param('id'));
+    const known = Number.isSafeInteger(id) && id > 0 && isStatusSecret(await statusKeyOf(), id, c.req.header(STATUS_SECRET_HEADER));
+    const submission = known ? await store.get(id) : undefined;
+    c.header('Cache-Control', 'no-store');
+    if (!submission) return c.json({ error: 'no submission with that id and secret' }, 404);
+    return c.json(volunteerStatus(submission));
+  });
 
   // The feed changes only when the publication counter moves: it is built and signed once per counter value
   // (and address and cursor), and a conditional request is answered from the counter alone.
@@ -192,6 +211,11 @@ export function createApp({
     const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
     const [page, counts] = await Promise.all([store.list({ status, search, before, limit: PAGE_SIZE + 1 }), store.countByStatus(search)]);
     const submissions = page.slice(0, PAGE_SIZE);
+    // Listed to a reviewer: its volunteer now sees "in review".
+    await store.markOpened(
+      submissions.filter((s) => s.status === 'pending' && !s.openedAt).map((s) => s.id),
+      new Date().toISOString(),
+    );
     const audits = await store.auditOf(submissions.filter((s) => s.review).map((s) => s.id));
     return c.html(
       consolePage({

@@ -31,6 +31,8 @@ export interface StoredSubmission {
   review?: Review;
   /** The publication counter's value at this submission's last change to the feed. */
   seq?: number;
+  /** When a reviewer's console first listed it (the volunteer then sees "in review"). */
+  openedAt?: string;
 }
 
 export interface Review {
@@ -85,6 +87,8 @@ export interface IntakeStore {
   countByStatus(search?: string): Promise<Record<SubmissionStatus, number>>;
   get(id: number): Promise<StoredSubmission | undefined>;
   screenshot(id: number): Promise<string | undefined>;
+  /** Notes that the console listed these submissions (the first time only counts). */
+  markOpened(ids: number[], at: string): Promise<void>;
   /** A pending submission verified (published) or rejected; false if it is not pending. */
   decide(id: number, status: 'verified' | 'rejected', review: Review): Promise<boolean>;
   /** A published submission corrected (still published, new content) or withdrawn; false if not published. */
@@ -109,6 +113,8 @@ export interface IntakeStore {
   record(entry: AuditEntry): Promise<void>;
   meta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+  /** The value kept under `key`, storing `value` first if there is none (concurrent callers get the same one). */
+  metaOrInit(key: string, value: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -144,7 +150,8 @@ const submissionsTable = (idColumn: string, name = 'submissions') => `CREATE TAB
      received_at TEXT NOT NULL,
      review_json TEXT,
      seq BIGINT,
-     search_text TEXT
+     search_text TEXT,
+     opened_at TEXT
    )`;
 
 const schema = (idColumn: string) => [
@@ -175,6 +182,7 @@ async function migrate(driver: SqlDriver): Promise<void> {
         )
       : (await driver.all("SELECT 1 FROM pg_constraint WHERE conname = 'submissions_idempotency_key_key'")).length > 0;
   if (legacy) await liftGlobalKeys(driver);
+  await addColumnIfMissing(driver, 'opened_at TEXT');
   // What the console searches, for rows stored before it was kept.
   const unindexed = await driver.all<{ id: number | string; post_json: string; note: string | null }>(
     'SELECT id, post_json, note FROM submissions WHERE search_text IS NULL',
@@ -184,6 +192,17 @@ async function migrate(driver: SqlDriver): Promise<void> {
       searchText(JSON.parse(row.post_json) as SubmittedPost, row.note ?? undefined),
       row.id,
     ]);
+}
+
+/** A column added after release, for databases made before it (`definition`: its name and type). */
+async function addColumnIfMissing(driver: SqlDriver, definition: string): Promise<void> {
+  const name = definition.split(' ')[0]!;
+  if (driver.dialect === 'postgres') {
+    await driver.run(`ALTER TABLE submissions ADD COLUMN IF NOT EXISTS ${definition}`);
+    return;
+  }
+  const columns = await driver.all<{ name: string }>("SELECT name FROM pragma_table_info('submissions')");
+  if (!columns.some((c) => c.name === name)) await driver.run(`ALTER TABLE submissions ADD COLUMN ${definition}`);
 }
 
 async function liftGlobalKeys(driver: SqlDriver): Promise<void> {
@@ -221,10 +240,11 @@ interface Row {
   received_at: string;
   review_json: string | null;
   seq: number | string | null;
+  opened_at: string | null;
 }
 
 const COLUMNS =
-  'id, idempotency_key, client, kind, category, note, post_json, screenshot IS NOT NULL AS has_screenshot, status, received_at, review_json, seq';
+  'id, idempotency_key, client, kind, category, note, post_json, screenshot IS NOT NULL AS has_screenshot, status, received_at, review_json, seq, opened_at';
 
 function fromRow(row: Row): StoredSubmission {
   return {
@@ -240,6 +260,7 @@ function fromRow(row: Row): StoredSubmission {
     receivedAt: row.received_at,
     ...(row.review_json && { review: JSON.parse(row.review_json) as Review }),
     ...(row.seq !== null && { seq: Number(row.seq) }),
+    ...(row.opened_at && { openedAt: row.opened_at }),
   };
 }
 
@@ -372,6 +393,13 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       const [row] = await driver.all<{ screenshot: string | null }>('SELECT screenshot FROM submissions WHERE id = ?', [id]);
       return row?.screenshot ?? undefined;
     },
+    async markOpened(ids, at) {
+      if (!ids.length) return;
+      await driver.run(`UPDATE submissions SET opened_at = ? WHERE opened_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`, [
+        at,
+        ...ids,
+      ]);
+    },
     decide(id, status, review) {
       const entry: AuditEntry = { at: review.reviewedAt, reviewer: review.reviewer, action: status, submissionId: id };
       return changeInTransaction(entry, status === 'verified', (tx, seq) =>
@@ -489,6 +517,11 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
     },
     async setMeta(key, value) {
       await driver.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+    },
+    async metaOrInit(key, value) {
+      await driver.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, value]);
+      const [row] = await driver.all<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);
+      return row!.value;
     },
     close: () => driver.close(),
   };
