@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { flagsAsClaimReviewDrafts, flagsAsCsv } from '@/lib/intake/flags-export';
 import { formatDateTime } from '@/lib/i18n/format';
-import { t, type MessageKey } from '@/lib/i18n/t';
+import { t, tn, type MessageKey } from '@/lib/i18n/t';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import { normaliseIntakeUrl, type Settings } from '@/lib/settings/settings';
+import type { VolunteerStatus } from '@/lib/intake/desk-status';
 import type { OutboxRecord } from '@/lib/store/db';
 import { downloadText } from './download';
 
@@ -78,6 +79,11 @@ export function SubmissionsSection({
         />
         {t('factCheckerMode')}
       </label>
+      {items.some((i) => i.deskStatus?.stage === 'published') && (
+        <p class="hint" role="status">
+          {tn('deskPublishedCount', items.filter((i) => i.deskStatus?.stage === 'published').length)}
+        </p>
+      )}
       {items.length === 0 ? (
         <p class="hint">{t('outboxEmpty')}</p>
       ) : (
@@ -90,6 +96,7 @@ export function SubmissionsSection({
               </span>
               <span class="state"> · {t(`outboxState_${item.state}` as MessageKey)}</span>
               {item.state === 'retrying' && <span class="hint"> · {t('outboxNextTry', formatDateTime(item.nextAttemptAt, locale))}</span>}
+              {item.state === 'sent' && item.deskStatus && <DeskStatusLine status={item.deskStatus} />}
               {item.lastError && item.state !== 'sent' && (
                 <span class="error" role="note" dir="auto">
                   {' '}
@@ -122,5 +129,29 @@ export function SubmissionsSection({
         </p>
       )}
     </section>
+  );
+}
+
+/** What the desk made of a delivered item: its stage, and the fact-check's link or the desk's reason (as text). */
+function DeskStatusLine({ status }: { status: VolunteerStatus }) {
+  return (
+    <span class="desk-status" data-desk-stage={status.stage}>
+      {' · '}
+      <strong>{t(`deskStage_${status.stage.replace('-', '_')}` as MessageKey)}</strong>
+      {status.url && (
+        <>
+          {' · '}
+          <a href={status.url} target="_blank" rel="noopener noreferrer" dir="ltr">
+            {t('deskOpenFactCheck')}
+          </a>
+        </>
+      )}
+      {status.reason && (
+        <span dir="auto">
+          {' · '}
+          {t('deskReason', status.reason)}
+        </span>
+      )}
+    </span>
   );
 }

@@ -550,6 +550,25 @@ const M = {
   outboxRetry: ['Retry now', 'أعد المحاولة الآن'],
   outboxCancel: ['Cancel', 'ألغِ'],
   outboxNextTry: ['next try $TIME$', 'المحاولة التالية $TIME$', 'time'],
+  // What the desk made of a delivered submission (lib/intake/desk-status.ts).
+  deskStage_received: ['Received by the desk', 'استلمه مكتب التحقق'],
+  deskStage_in_review: ['In review', 'قيد المراجعة'],
+  deskStage_published: ['Published as a fact-check', 'نُشر تحققًا'],
+  deskStage_rejected: ['Not taken up by the desk', 'لم يعتمده مكتب التحقق'],
+  deskStage_withdrawn: ['Published, then withdrawn', 'نُشر ثم سُحب'],
+  deskOpenFactCheck: ['Open the fact-check', 'افتح التحقق'],
+  deskReason: ['The desk’s reason: $REASON$', 'سبب المكتب: $REASON$', 'reason'],
+  deskPublishedCount: plural(
+    { one: '1 of your submissions became a fact-check', other: '$COUNT$ of your submissions became fact-checks' },
+    {
+      zero: 'لم يصبح أي إرسال من إرسالاتك تحققًا',
+      one: 'أصبح إرسال واحد من إرسالاتك تحققًا',
+      two: 'أصبح إرسالان من إرسالاتك تحققَين',
+      few: 'أصبحت $COUNT$ إرسالات من إرسالاتك تحققات',
+      many: 'أصبح $COUNT$ إرسالًا من إرسالاتك تحققات',
+      other: 'أصبح $COUNT$ إرسال من إرسالاتك تحققات',
+    },
+  ),
   exportFlagsJson: ['Export my flags as ClaimReview drafts (JSON-LD)', 'صدّر ما علّمتُه مسودات ClaimReview ‏(JSON-LD)'],
   exportFlagsCsv: ['Export my flags as CSV', 'صدّر ما علّمتُه بصيغة CSV'],
 };

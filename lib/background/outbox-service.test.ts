@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { retryDelayMs } from '../intake/delivery';
+import { statusCheckDelayMs, STATUS_CHECKS_PER_PASS, type VolunteerStatus } from '../intake/desk-status';
 import { openSanadDb } from '../store/db';
 import { OutboxService, type OutboxDraft } from './outbox-service';
 
@@ -177,5 +178,108 @@ describe('outbox', () => {
   it('backs off from 30 s doubling to an hour, never below a Retry-After', () => {
     expect([1, 2, 3, 4, 10, 50].map((n) => retryDelayMs(n))).toEqual([30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000]);
     expect(retryDelayMs(1, 600_000)).toBe(600_000);
+  });
+});
+
+describe('what became of delivered submissions', () => {
+  /** A desk that hands out a secret per submission and answers status checks made with it. */
+  const stages = new Map<number, VolunteerStatus>();
+  const statusCalls: string[] = [];
+  const desk = async (url: string, init: RequestInit) => {
+    const asked = /\/v1\/submissions\/(\d+)\/status$/.exec(url);
+    if (!asked) {
+      const receipt = (await (await up(url, init)).json()) as { id: number };
+      return Response.json({ ...receipt, statusSecret: `secret-${receipt.id}` }, { status: 201 });
+    }
+    const id = Number(asked[1]);
+    statusCalls.push(url);
+    if ((init.headers as Record<string, string>)['x-sanad-status-secret'] !== `secret-${id}`)
+      return Response.json({ error: 'no' }, { status: 404 });
+    return Response.json(stages.get(id) ?? { stage: 'received' });
+  };
+  beforeEach(() => {
+    stages.clear();
+    statusCalls.length = 0;
+    server = vi.fn(desk);
+  });
+
+  it('asks on the outbox alarm with the id and secret, backing off, and stops once the desk has decided', async () => {
+    const box = outbox();
+    const item = await box.enqueue(DRAFT);
+    await box.deliverDue();
+    expect((await box.list())[0]).toMatchObject({ state: 'sent', remoteId: 1, statusSecret: 'secret-1', statusChecks: 0 });
+    expect(statusCalls).toEqual([]); // not straight after delivery
+    expect(wakes.at(-1)).toBe(now + statusCheckDelayMs(0)); // the alarm wakes for the first check
+
+    now += statusCheckDelayMs(0);
+    await box.deliverDue();
+    expect(statusCalls).toEqual(['http://127.0.0.1:8787/v1/submissions/1/status']);
+    expect((await box.list())[0]!.deskStatus).toEqual({ stage: 'received' });
+    const init = server.mock.calls.at(-1)![1];
+    expect(init.credentials).toBe('omit');
+    expect(init.body).toBeUndefined(); // nothing about the volunteer goes with the check
+
+    // Not due yet: no call. Then in review, after a longer wait.
+    await box.deliverDue();
+    expect(statusCalls).toHaveLength(1);
+    expect(statusCheckDelayMs(1)).toBeGreaterThan(statusCheckDelayMs(0));
+    stages.set(1, { stage: 'in-review' });
+    now += statusCheckDelayMs(1);
+    await box.deliverDue();
+    expect((await box.list())[0]!.deskStatus).toEqual({ stage: 'in-review' });
+
+    stages.set(1, { stage: 'published', url: 'https://desk.example/fc/1' });
+    now += statusCheckDelayMs(2);
+    await box.deliverDue();
+    const [published] = await box.list();
+    expect(published).toMatchObject({ id: item.id, deskStatus: { stage: 'published', url: 'https://desk.example/fc/1' }, statusChecks: 3 });
+    expect(published!.nextStatusCheckAt).toBeUndefined();
+    expect(wakes.at(-1)).toBeNull(); // decided: nothing left to wake for
+
+    now += 24 * 3_600_000;
+    await box.deliverDue();
+    expect(statusCalls).toHaveLength(3);
+  });
+
+  it('keeps the last known status through an outage or a strange answer, and keeps asking', async () => {
+    const box = outbox();
+    await box.enqueue(DRAFT);
+    await box.deliverDue();
+    stages.set(1, { stage: 'in-review' });
+    now += statusCheckDelayMs(0);
+    await box.deliverDue();
+    server.mockImplementation(down);
+    now += statusCheckDelayMs(1);
+    await box.deliverDue();
+    server.mockImplementation(async () => new Response('<html>sign in to the wifi</html>', { status: 200 }));
+    now += statusCheckDelayMs(2);
+    await box.deliverDue();
+    server.mockImplementation(async () => Response.json({ stage: 'published', url: 'javascript:alert(1)' }));
+    now += statusCheckDelayMs(3);
+    await box.deliverDue();
+    const [item] = await box.list();
+    // The bad link is dropped, the stage kept; published is final.
+    expect(item).toMatchObject({ deskStatus: { stage: 'published' }, statusChecks: 4 });
+    expect(item!.deskStatus!.url).toBeUndefined();
+    expect(item!.nextStatusCheckAt).toBeUndefined();
+  });
+
+  it('shows a rejection with the desk’s reason, and checks a bounded number of items per pass', async () => {
+    const box = outbox();
+    for (let i = 0; i < STATUS_CHECKS_PER_PASS + 3; i++) await box.enqueue({ ...DRAFT, note: `report ${i}` });
+    await box.deliverDue();
+    stages.set(2, { stage: 'rejected', reason: 'Satire account, not a claim of fact.' });
+    now += statusCheckDelayMs(0);
+    await box.deliverDue();
+    expect(statusCalls).toHaveLength(STATUS_CHECKS_PER_PASS);
+    await box.deliverDue(); // the rest, still due, in the next pass
+    expect(statusCalls).toHaveLength(STATUS_CHECKS_PER_PASS + 3);
+    const rejected = (await box.list()).find((i) => i.remoteId === 2)!;
+    expect(rejected.deskStatus).toEqual({ stage: 'rejected', reason: 'Satire account, not a claim of fact.' });
+    expect(rejected.nextStatusCheckAt).toBeUndefined();
+  });
+
+  it('backs off from a minute doubling to six hours', () => {
+    expect([0, 1, 2, 3, 8, 9, 40].map(statusCheckDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000, 15_360_000, 21_600_000, 21_600_000]);
   });
 });

@@ -4,6 +4,7 @@
  * duplicate. Retries ride on an alarm (which outlives the service worker); the user can retry or cancel.
  */
 import { outcomeOf, retryDelayMs } from '../intake/delivery';
+import { isFinalStage, readVolunteerStatus, STATUS_CHECKS_PER_PASS, statusCheckDelayMs, type VolunteerStatus } from '../intake/desk-status';
 import { SerialQueue } from '../scheduling/serial';
 import type { OutboxRecord, SanadDb } from '../store/db';
 import type { OutboxDraft } from '../wire/shapes';
@@ -19,6 +20,10 @@ function delivered(item: OutboxRecord): OutboxRecord {
   const { screenshot: _screenshot, ...submission } = item.submission;
   return { ...item, submission, state: 'sent', lastError: undefined };
 }
+
+/** A delivered item the desk has not decided on yet, that can be asked about. */
+const awaitsDecision = (item: OutboxRecord) =>
+  item.state === 'sent' && item.remoteId !== undefined && !!item.statusSecret && item.nextStatusCheckAt !== undefined;
 
 export interface OutboxDeps {
   openDb: () => Promise<SanadDb>;
@@ -107,7 +112,43 @@ export class OutboxService {
       }
       await this.send(item, base);
     }
+    if (base) await this.checkStatuses(base);
     await this.scheduleNext();
+  }
+
+  /** Delivered items whose status check is due, the most overdue first, a bounded number per pass. */
+  private async checkStatuses(base: string): Promise<void> {
+    const db = await this.deps.openDb();
+    const due = (await db.getAll('outbox'))
+      .filter((i) => awaitsDecision(i) && i.nextStatusCheckAt! <= this.now())
+      .sort((a, b) => a.nextStatusCheckAt! - b.nextStatusCheckAt!)
+      .slice(0, STATUS_CHECKS_PER_PASS);
+    for (const item of due) {
+      const checks = (item.statusChecks ?? 0) + 1;
+      let status: VolunteerStatus | undefined;
+      try {
+        const response = await this.deps.fetch(`${base}/v1/submissions/${item.remoteId!}/status`, {
+          headers: { 'x-sanad-status-secret': item.statusSecret! },
+          credentials: 'omit',
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        });
+        status = response.ok ? readVolunteerStatus(await response.json().catch(() => null)) : undefined;
+      } catch {
+        status = undefined; // unreachable for now: asked again later, like any unclear answer
+      }
+      // Read again: the item may have been pruned meanwhile.
+      const current = await db.get('outbox', item.id);
+      if (!current) continue;
+      const deskStatus = status ?? current.deskStatus;
+      const final = !!status && isFinalStage(status.stage);
+      const { nextStatusCheckAt: _next, ...rest } = current;
+      await db.put('outbox', {
+        ...rest,
+        statusChecks: checks,
+        ...(deskStatus && { deskStatus }),
+        ...(!final && { nextStatusCheckAt: this.now() + statusCheckDelayMs(checks) }),
+      });
+    }
   }
 
   private async send(item: OutboxRecord, base: string): Promise<void> {
@@ -127,7 +168,18 @@ export class OutboxService {
       const body: unknown = await response.json().catch(() => null);
       const outcome = outcomeOf(response.status, body, response.headers.get('retry-after'));
       if (outcome.kind === 'sent')
-        next = { ...delivered(attempt), sentAt: this.now(), ...(outcome.remoteId !== undefined && { remoteId: outcome.remoteId }) };
+        next = {
+          ...delivered(attempt),
+          sentAt: this.now(),
+          ...(outcome.remoteId !== undefined && { remoteId: outcome.remoteId }),
+          // With a secret the desk can be asked what became of it: the first check comes after a first delay.
+          ...(outcome.remoteId !== undefined &&
+            outcome.statusSecret && {
+              statusSecret: outcome.statusSecret,
+              statusChecks: 0,
+              nextStatusCheckAt: this.now() + statusCheckDelayMs(0),
+            }),
+        };
       else if (outcome.kind === 'rejected') next = { ...attempt, state: 'rejected', lastError: outcome.reason };
       else
         next = {
@@ -160,7 +212,11 @@ export class OutboxService {
   }
 
   private async scheduleNext(): Promise<void> {
-    const pending = (await (await this.deps.openDb()).getAll('outbox')).filter((i) => i.state === 'retrying' || i.state === 'queued');
-    this.deps.scheduleWake(pending.length ? Math.max(this.now() + 1_000, Math.min(...pending.map((i) => i.nextAttemptAt))) : null);
+    const items = await (await this.deps.openDb()).getAll('outbox');
+    const wakes = [
+      ...items.filter((i) => i.state === 'retrying' || i.state === 'queued').map((i) => i.nextAttemptAt),
+      ...items.filter(awaitsDecision).map((i) => i.nextStatusCheckAt!),
+    ];
+    this.deps.scheduleWake(wakes.length ? Math.max(this.now() + 1_000, Math.min(...wakes)) : null);
   }
 }

@@ -7,6 +7,12 @@ describe('outcomeOf: what an intake service answer means for a submission', () =
     expect(outcomeOf(200, { id: 7, status: 'already received' })).toEqual({ kind: 'sent', remoteId: 7 });
   });
 
+  it('keeps the status secret that comes with the receipt, and nothing that is not one', () => {
+    expect(outcomeOf(201, { id: 7, statusSecret: 'abc_DEF-123' })).toEqual({ kind: 'sent', remoteId: 7, statusSecret: 'abc_DEF-123' });
+    for (const statusSecret of [42, '', 'x'.repeat(129)])
+      expect(outcomeOf(201, { id: 7, statusSecret })).toEqual({ kind: 'sent', remoteId: 7 });
+  });
+
   it("retries a 2xx that is no receipt: a public network's sign-in page, a proxy, another service", () => {
     for (const body of [null, '<html>Sign in to the hotel Wi-Fi</html>', { id: '7' }, {}, []]) {
       expect(outcomeOf(200, body)).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/not the intake service's receipt/) });

@@ -7,10 +7,14 @@
 import { isObject, readFiniteNumber, readString } from '../untrusted/read';
 
 export type AttemptOutcome =
-  { kind: 'sent'; remoteId?: number } | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'rejected'; reason: string };
+  | { kind: 'sent'; remoteId?: number; statusSecret?: string }
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  | { kind: 'rejected'; reason: string };
 
 /** The longest reason from the service that is kept with a submission. */
 const MAX_REASON = 500;
+/** A status secret longer than this is not the service's (it sends 43 characters). */
+const MAX_SECRET = 128;
 
 export function outcomeOf(status: number, body: unknown, retryAfterHeader?: string | null): AttemptOutcome {
   const answer = isObject(body) ? body : {};
@@ -20,7 +24,11 @@ export function outcomeOf(status: number, body: unknown, retryAfterHeader?: stri
     const id = readFiniteNumber(answer.id);
     if (id === undefined)
       return { kind: 'retry', reason: `HTTP ${status}, but the answer is not the intake service's receipt (a network sign-in page?)` };
-    return { kind: 'sent', remoteId: id };
+    const statusSecret =
+      typeof answer.statusSecret === 'string' && answer.statusSecret.length <= MAX_SECRET
+        ? readString(answer.statusSecret, MAX_SECRET)
+        : undefined;
+    return { kind: 'sent', remoteId: id, ...(statusSecret && { statusSecret }) };
   }
   if (status === 408 || status === 429 || status >= 500) {
     const seconds = Number(retryAfterHeader);

@@ -4,6 +4,7 @@
  * services, the store or page code, so either end can change inside without breaking the other.
  */
 import type { Debunk } from '../debunk/types';
+import type { VolunteerStatus } from '../intake/desk-status';
 import type { Submission } from '../intake/submission';
 import type { Candidate, ExtractedPost } from '../match/types';
 
@@ -170,6 +171,13 @@ export interface OutboxItemDto {
   lastError?: string;
   /** The service's id for the stored submission. */
   remoteId?: number;
+  /** The service's secret for asking what became of it (lib/intake/desk-status.ts). */
+  statusSecret?: string;
+  /** What the desk last said became of it, once asked. */
+  deskStatus?: VolunteerStatus;
+  /** Status checks made so far (they back off), and when the next is due; none once the desk has decided. */
+  statusChecks?: number;
+  nextStatusCheckAt?: number;
 }
 
 /** A submission as the submit page hands it over: the outbox adds its idempotency key. */
