@@ -26,6 +26,8 @@ export function SubmissionsSection({
   const reload = async () => setItems(await sendMessage('outbox', {}).catch(() => []));
   useEffect(() => {
     void reload();
+    // Opening the list asks the desk what became of what was sent; the answers show on the next reload.
+    void sendMessage('refreshDeskStatus', {}).catch(() => {});
     const timer = setInterval(() => void reload(), 2_000); // delivery happens in the background
     return () => clearInterval(timer);
   }, []);

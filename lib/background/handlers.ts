@@ -105,6 +105,7 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     outbox: () => deps.outbox.list(),
     retryOutbox: ({ id }) => deps.outbox.retry(String(id)),
     cancelOutbox: ({ id }) => deps.outbox.cancel(String(id)),
+    refreshDeskStatus: () => deps.outbox.refreshDeskStatus(),
     tabResults: ({ tabId }) => deps.tabs.get(Number(tabId)),
     settings: () => deps.settings.load(),
     saveSettings: (next) => deps.settings.save(() => normaliseSettings(next)),

@@ -279,6 +279,27 @@ describe('what became of delivered submissions', () => {
     expect(rejected.nextStatusCheckAt).toBeUndefined();
   });
 
+  it('asks at once when the user opens the outbox, but not about an item asked about in the last 30 s', async () => {
+    const box = outbox();
+    await box.enqueue(DRAFT);
+    await box.deliverDue();
+    stages.set(1, { stage: 'in-review' });
+    await box.refreshDeskStatus(); // before the first scheduled check
+    expect(statusCalls).toHaveLength(1);
+    expect((await box.list())[0]!.deskStatus).toEqual({ stage: 'in-review' });
+    now += 10_000;
+    await box.refreshDeskStatus();
+    expect(statusCalls).toHaveLength(1);
+    now += 25_000;
+    stages.set(1, { stage: 'published', url: 'https://desk.example/fc/1' });
+    await box.refreshDeskStatus();
+    expect(statusCalls).toHaveLength(2);
+    expect((await box.list())[0]!.deskStatus!.stage).toBe('published');
+    now += 60_000;
+    await box.refreshDeskStatus(); // decided: never asked again
+    expect(statusCalls).toHaveLength(2);
+  });
+
   it('backs off from a minute doubling to six hours', () => {
     expect([0, 1, 2, 3, 8, 9, 40].map(statusCheckDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000, 15_360_000, 21_600_000, 21_600_000]);
   });

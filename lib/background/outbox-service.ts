@@ -14,6 +14,8 @@ const SEND_TIMEOUT_MS = 20_000;
 /** Delivered items listed for the user: at most this many, for at most this long. */
 const KEEP_DELIVERED = 200;
 const KEEP_DELIVERED_MS = 30 * 24 * 3_600_000;
+/** Opening the outbox asks again about an item only if it was last asked longer ago than this. */
+const REFRESH_AFTER_MS = 30_000;
 
 /** A delivered item as kept: without its screenshot (the desk has it) or an old error. */
 function delivered(item: OutboxRecord): OutboxRecord {
@@ -44,6 +46,8 @@ export class OutboxService {
   private readonly inFlight = new Set<string>();
   private readonly queue = new SerialQueue();
   private readonly now: () => number;
+  /** The user opened the outbox since the last status checks. */
+  private refreshAsked = false;
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
@@ -75,6 +79,12 @@ export class OutboxService {
     if (!item || item.state === 'sent' || this.inFlight.has(id)) return;
     await db.put('outbox', { ...item, state: 'queued', nextAttemptAt: this.now() });
     await this.deliverDue();
+  }
+
+  /** The user looks at the outbox: undecided items not asked about just now are due in the next pass. */
+  refreshDeskStatus(): Promise<void> {
+    this.refreshAsked = true;
+    return this.deliverDue();
   }
 
   /** Drops an item that has not been delivered (a delivered one is the desk's now). */
@@ -119,9 +129,15 @@ export class OutboxService {
   /** Delivered items whose status check is due, the most overdue first, a bounded number per pass. */
   private async checkStatuses(base: string): Promise<void> {
     const db = await this.deps.openDb();
+    const refresh = this.refreshAsked;
+    this.refreshAsked = false;
+    const dueAt = (i: OutboxRecord) =>
+      refresh && this.now() - (i.statusCheckedAt ?? 0) >= REFRESH_AFTER_MS
+        ? Math.min(i.nextStatusCheckAt!, this.now())
+        : i.nextStatusCheckAt!;
     const due = (await db.getAll('outbox'))
-      .filter((i) => awaitsDecision(i) && i.nextStatusCheckAt! <= this.now())
-      .sort((a, b) => a.nextStatusCheckAt! - b.nextStatusCheckAt!)
+      .filter((i) => awaitsDecision(i) && dueAt(i) <= this.now())
+      .sort((a, b) => dueAt(a) - dueAt(b))
       .slice(0, STATUS_CHECKS_PER_PASS);
     for (const item of due) {
       const checks = (item.statusChecks ?? 0) + 1;
@@ -145,6 +161,7 @@ export class OutboxService {
       await db.put('outbox', {
         ...rest,
         statusChecks: checks,
+        statusCheckedAt: this.now(),
         ...(deskStatus && { deskStatus }),
         ...(!final && { nextStatusCheckAt: this.now() + statusCheckDelayMs(checks) }),
       });

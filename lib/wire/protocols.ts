@@ -78,6 +78,8 @@ export interface ExtensionPageProtocol {
   outbox(req: NoRequest): OutboxItemDto[];
   retryOutbox(req: { id: string }): void;
   cancelOutbox(req: { id: string }): boolean;
+  /** The user opened the outbox: ask the desk about undecided items now (not more than twice a minute each). */
+  refreshDeskStatus(req: NoRequest): void;
 }
 
 /** What the background may ask a tab's content script. */

@@ -178,6 +178,7 @@ export interface OutboxItemDto {
   /** Status checks made so far (they back off), and when the next is due; none once the desk has decided. */
   statusChecks?: number;
   nextStatusCheckAt?: number;
+  statusCheckedAt?: number;
 }
 
 /** A submission as the submit page hands it over: the outbox adds its idempotency key. */
