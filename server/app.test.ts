@@ -455,6 +455,10 @@ describe.each(BACKENDS)('intake on $name', ({ reset, driver }) => {
       // Only the stage and the published link: no reviewer, note, post or client.
       expect(await published.json()).toEqual({ stage: 'published', url: 'https://desk.example/fc/status-1' });
       expect(await stageOf(other.id, other.statusSecret)).toEqual({ stage: 'rejected', reason: 'Satire account, not a claim of fact.' });
+      // Published without a fact-check of its own: the desk's page, as the feed links it.
+      const third = await delivery('key-status-03', 'install-s');
+      await decide(third.id, VERIFY);
+      expect(await stageOf(third.id, third.statusSecret)).toEqual({ stage: 'published', url: 'https://desk.example' });
 
       // The secret outlives a restart: it comes from a key kept in the database.
       await stopServer();

@@ -137,7 +137,7 @@ export function createApp({
     const submission = known ? await store.get(id) : undefined;
     c.header('Cache-Control', 'no-store');
     if (!submission) return c.json({ error: 'no submission with that id and secret' }, 404);
-    return c.json(volunteerStatus(submission));
+    return c.json(volunteerStatus(submission, desk.url));
   });
 
   // The feed changes only when the publication counter moves: it is built and signed once per counter value

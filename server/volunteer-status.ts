@@ -23,12 +23,15 @@ export function isStatusSecret(key: string, submissionId: number, presented: str
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export function volunteerStatus(submission: StoredSubmission): VolunteerStatus {
+/** `deskUrl`: what the feed links when a decision named no fact-check of its own (server/desk-feed.ts). */
+export function volunteerStatus(submission: StoredSubmission, deskUrl: string | undefined): VolunteerStatus {
   switch (submission.status) {
     case 'pending':
       return { stage: submission.openedAt ? 'in-review' : 'received' };
-    case 'verified':
-      return { stage: 'published', ...(submission.review?.factCheckUrl && { url: submission.review.factCheckUrl }) };
+    case 'verified': {
+      const url = submission.review?.factCheckUrl ?? deskUrl;
+      return { stage: 'published', ...(url && { url }) };
+    }
     case 'rejected':
       return { stage: 'rejected', ...(submission.review?.rejection && { reason: submission.review.rejection }) };
     case 'withdrawn':

@@ -15,7 +15,7 @@ const SEND_TIMEOUT_MS = 20_000;
 const KEEP_DELIVERED = 200;
 const KEEP_DELIVERED_MS = 30 * 24 * 3_600_000;
 /** Opening the outbox asks again about an item only if it was last asked longer ago than this. */
-const REFRESH_AFTER_MS = 30_000;
+const REFRESH_AFTER_MS = 10_000;
 
 /** A delivered item as kept: without its screenshot (the desk has it) or an old error. */
 function delivered(item: OutboxRecord): OutboxRecord {

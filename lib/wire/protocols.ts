@@ -78,7 +78,7 @@ export interface ExtensionPageProtocol {
   outbox(req: NoRequest): OutboxItemDto[];
   retryOutbox(req: { id: string }): void;
   cancelOutbox(req: { id: string }): boolean;
-  /** The user opened the outbox: ask the desk about undecided items now (not more than twice a minute each). */
+  /** The user opened the outbox: ask the desk about undecided items now (each at most every 10 s). */
   refreshDeskStatus(req: NoRequest): void;
 }
 

@@ -2,7 +2,7 @@
  * Submissions in real Chromium against the real intake service on 127.0.0.1: a claim submitted from the popup
  * waits while the service is down and is delivered once when it is back; a queue survives a browser restart;
  * a reviewer verifies the claim by clicks in the desk console and another browser, subscribed to the desk's
- * feed, badges the post until the desk withdraws it.
+ * feed, badges the post until the desk withdraws it; the volunteer's outbox shows it published, with the link.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,6 +153,34 @@ describe('submissions', () => {
       await form.locator('input[name="conclusion"]').fill('Filmed in 2017 near Manbij.');
       await form.getByRole('button', { name: 'Verify and publish' }).click();
       await expect.poll(() => card.locator('.decided').getAttribute('data-status')).toBe('verified');
+
+      // The volunteer opens their submissions: the outbox asks the desk, and shows "published" with the link.
+      // No fact-check URL was given: the card links the desk's own page, and so does the outbox.
+      const factCheckUrl = new URL((await intake!.store.get(first.id))!.review!.factCheckUrl ?? 'https://desk.example').href;
+      const volunteer = await openOptions(browser!);
+      const sent = volunteer.locator('[data-outbox-state="sent"]', { hasText: CLAIM.slice(0, 40) });
+      const second = volunteer.locator('[data-outbox-state="sent"]', { hasText: 'A second claim' });
+      const stageOf = (item: typeof sent) =>
+        item
+          .locator('[data-desk-stage]')
+          .getAttribute('data-desk-stage', { timeout: 1_000 })
+          .catch(() => null);
+      // As a person would: reload the page until the answer is there (the list asks the desk each time it opens).
+      await expect
+        .poll(
+          async () => {
+            await volunteer.reload();
+            await volunteer.waitForTimeout(2_500);
+            return [await stageOf(sent), await stageOf(second)];
+          },
+          { timeout: 40_000, interval: 100 },
+        )
+        // The other submission, still pending but listed in the console, is in review.
+        .toEqual(['published', 'in-review']);
+      expect(await sent.locator('[data-desk-stage]').innerText()).toContain('Published as a fact-check');
+      expect(await sent.getByRole('link', { name: 'Open the fact-check' }).getAttribute('href')).toBe(factCheckUrl);
+      await volunteer.screenshot({ path: resolve(import.meta.dirname, '../../test-output/outbox-published-en.png'), fullPage: true });
+      await volunteer.close();
       const key = await (await fetch(`${intake!.url}/feed-key`)).text();
 
       const other = await launchWithSanad();
