@@ -4,6 +4,7 @@
  * attribute values, link targets or the address itself. A name that does not look like markup (a site could
  * put anything in an attribute name) is counted under OTHER rather than copied.
  */
+import type { StructureSummary } from '../wire/shapes';
 
 export const OTHER = '(other)';
 /** Path words the supported sites use for their page kinds; any other segment is shown only by its shape. */
@@ -59,15 +60,6 @@ const ARIA_ROLES = new Set(
 );
 const MAX_KEYS = 300;
 const TOKEN = /^[a-z][a-z0-9._:-]{0,59}$/;
-
-export interface StructureSummary {
-  /** `/groups/:num/posts/:id`: the sites' own path words, every other segment by its kind. */
-  pathShape: string;
-  elements: number;
-  tags: Record<string, number>;
-  roles: Record<string, number>;
-  dataAttributes: Record<string, number>;
-}
 
 /** A path segment by its kind: sites' page words kept, names and ids never. */
 function segmentShape(segment: string): string {
