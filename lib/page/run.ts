@@ -7,7 +7,8 @@ import type { PostAtMenu } from '../wire/shapes';
 import { loadPageSettings, watchPageSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
 import { extensionLifetime, watchLocation } from './lifetime';
-import { ReadabilityWatch, type PageSample } from './readability';
+import { samplePage } from './page-sample';
+import { ReadabilityWatch } from './readability';
 import { PostScanner } from './scanner';
 import { summariseStructure } from './structure-summary';
 
@@ -99,18 +100,6 @@ export function postAt(adapter: SiteAdapter, target: Element | null): PostAtMenu
   if (!element || !post) return null;
   const box = element.getBoundingClientRect();
   return { post, rect: { x: box.x, y: box.y, width: box.width, height: box.height }, devicePixelRatio: window.devicePixelRatio };
-}
-
-/** The page in counts: how much it shows and how many of its posts the adapter reads. */
-export function samplePage(adapter: SiteAdapter, page: URL, at: number): PageSample {
-  const body = document.body;
-  const posts = body ? [...body.querySelectorAll(adapter.postSelectors.join(','))] : [];
-  return {
-    at,
-    textChars: (body?.textContent ?? '').replace(/\s+/g, '').length,
-    elements: body ? body.getElementsByTagName('*').length : 0,
-    postsRead: posts.filter((post) => adapter.extract(post, page)).length,
-  };
 }
 
 /**
