@@ -120,18 +120,19 @@ function readabilityReporter(adapter: SiteAdapter) {
     if (state === 'readable') clearInterval(timer);
   };
   let signal: AbortSignal | undefined;
+  // Each start is a new page for the background (it forgot the tab's state): its own clock, its own report.
   const start = (stop: AbortSignal) => {
     signal = stop;
+    watch.reset();
+    reported = undefined;
     clearInterval(timer);
     timer = setInterval(sample, READABILITY_SAMPLE_MS);
     stop.addEventListener('abort', () => clearInterval(timer), { once: true });
   };
   return {
     start,
-    /** A new page of a single-page app: its own clock, its own report. */
+    /** A new page of a single-page app. */
     restart: () => {
-      watch.reset();
-      reported = undefined;
       if (signal && !signal.aborted) start(signal);
     },
   };
