@@ -8,7 +8,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
-import { LANGUAGES, SITE_IDS, normaliseSettings, type Settings } from '@/lib/settings/settings';
+import { LANGUAGES, SITE_IDS, normaliseSettings, type Settings, type SiteId } from '@/lib/settings/settings';
+import type { SiteStates } from '@/lib/wire/shapes';
 
 export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
   const locale = uiLocale();
@@ -16,11 +17,13 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
   const [lists, setLists] = useState<ListRecord[]>([]);
   const [reports, setReports] = useState(0);
   const [notice, setNotice] = useState('');
+  const [siteStates, setSiteStates] = useState<SiteStates>({});
 
   const reload = async () => {
     setSettings(normaliseSettings(await sendMessage('settings', {})));
     setLists(await sendMessage('listStatus', {}));
     setReports((await sendMessage('exportData', {})).wrongMatches.length);
+    setSiteStates(await sendMessage('siteStates', {}));
   };
   useEffect(() => void reload(), []);
 
@@ -82,17 +85,20 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
         <h2 id="sites-heading">{t('sitesHeading')}</h2>
         <p class="hint">{t('sitesHint')}</p>
         {SITE_IDS.map((site) => (
-          <label key={site} class="row">
-            <input
-              type="checkbox"
-              name={`site-${site}`}
-              checked={settings.sites[site]}
-              onChange={(event) =>
-                void change((s) => ({ ...s, sites: { ...s.sites, [site]: (event.target as HTMLInputElement).checked } }))
-              }
-            />
-            {t(`site_${site}` as MessageKey)}
-          </label>
+          <div key={site} class="site-row">
+            <label class="row">
+              <input
+                type="checkbox"
+                name={`site-${site}`}
+                checked={settings.sites[site]}
+                onChange={(event) =>
+                  void change((s) => ({ ...s, sites: { ...s.sites, [site]: (event.target as HTMLInputElement).checked } }))
+                }
+              />
+              {t(`site_${site}` as MessageKey)}
+            </label>
+            <SiteState site={site} states={siteStates} locale={locale} />
+          </div>
         ))}
       </section>
 
@@ -182,5 +188,20 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
         </div>
       </section>
     </main>
+  );
+}
+
+/** What Sanad last saw of a site: whether it could read its last page, and when. */
+function SiteState({ site, states, locale }: { site: SiteId; states: SiteStates; locale: string }) {
+  const state = states[site];
+  const text = !state
+    ? t('siteStateNone')
+    : state.readability === 'unreadable'
+      ? t('siteStateUnreadable', formatDateTime(state.at, locale))
+      : tn('siteStateReadable', state.postsRead, formatDateTime(state.at, locale));
+  return (
+    <p class="hint site-state" data-site={site} data-state={state?.readability ?? 'none'}>
+      {text}
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging/channel';
+import { failureReason, sendMessage, sendToTab } from '@/lib/messaging/channel';
 import type { TabPost, TabResults } from '@/lib/wire/shapes';
 import { SITE_IDS } from '@/lib/sites/platforms';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
@@ -75,6 +75,30 @@ function Group({ group, locale, onReport }: { group: DebunkGroup; locale: string
   );
 }
 
+/** "Sanad cannot read this page", with the structural diagnostic the person may copy and share. */
+function UnreadableNotice({ tabId, elements, onNotice }: { tabId?: number; elements: number; onNotice: (text: string) => void }) {
+  const copy = async () => {
+    try {
+      if (tabId === undefined) throw new Error('no tab');
+      const summary = await sendToTab(tabId, 'structureSummary', {});
+      await navigator.clipboard.writeText(JSON.stringify(summary, null, 2));
+      onNotice(t('diagnosticCopied'));
+    } catch (error) {
+      onNotice(t('diagnosticFailed', failureReason(error)));
+    }
+  };
+  return (
+    <section class="unreadable" role="alert">
+      <h2>{t('unreadableTitle')}</h2>
+      <p>{tn('unreadableBody', elements)}</p>
+      <button type="button" onClick={() => void copy()}>
+        {t('copyDiagnostic')}
+      </button>
+      <p class="hint">{t('copyDiagnosticHint')}</p>
+    </section>
+  );
+}
+
 export function PopupApp() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [notice, setNotice] = useState('');
@@ -112,6 +136,9 @@ export function PopupApp() {
       {state.status === 'error' && <p role="alert">{t('loadError', state.message)}</p>}
       {state.status === 'ready' && (
         <>
+          {state.results.unreadable && (
+            <UnreadableNotice tabId={state.tabId} elements={state.results.unreadable.elements} onNotice={setNotice} />
+          )}
           {badgedPosts > 0 ? (
             <h2 class="count">{tn('matchedCount', badgedPosts)}</h2>
           ) : (

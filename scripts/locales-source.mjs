@@ -42,6 +42,29 @@ const M = {
     'sites',
   ),
   loading: ['Loading…', 'جارٍ التحميل…'],
+  unreadableTitle: ['Sanad cannot read this page: the site may have changed', 'لا يستطيع سند قراءة هذه الصفحة: ربما غيّر الموقع شكل صفحاته'],
+  unreadableBody: plural(
+    {
+      one: 'The page has loaded, but Sanad found no post among its 1 element, so it can check nothing here. Nothing was sent anywhere.',
+      other:
+        'The page has loaded, but Sanad found no post among its $COUNT$ elements, so it can check nothing here. Nothing was sent anywhere.',
+    },
+    {
+      zero: 'اكتمل تحميل الصفحة، لكن سند لم يجد فيها أي منشور، فلا يستطيع التحقق من شيء هنا. لم يُرسَل شيء إلى أي مكان.',
+      one: 'اكتمل تحميل الصفحة، لكن سند لم يجد أي منشور في عنصرها الوحيد، فلا يستطيع التحقق من شيء هنا. لم يُرسَل شيء إلى أي مكان.',
+      two: 'اكتمل تحميل الصفحة، لكن سند لم يجد أي منشور في عنصرَيها، فلا يستطيع التحقق من شيء هنا. لم يُرسَل شيء إلى أي مكان.',
+      few: 'اكتمل تحميل الصفحة، لكن سند لم يجد أي منشور بين عناصرها الـ$COUNT$، فلا يستطيع التحقق من شيء هنا. لم يُرسَل شيء إلى أي مكان.',
+      many: 'اكتمل تحميل الصفحة، لكن سند لم يجد أي منشور بين عناصرها الـ$COUNT$، فلا يستطيع التحقق من شيء هنا. لم يُرسَل شيء إلى أي مكان.',
+      other: 'اكتمل تحميل الصفحة، لكن سند لم يجد أي منشور بين عناصرها الـ$COUNT$، فلا يستطيع التحقق من شيء هنا. لم يُرسَل شيء إلى أي مكان.',
+    },
+  ),
+  copyDiagnostic: ['Copy a diagnostic', 'نسخ تقرير تشخيصي'],
+  copyDiagnosticHint: [
+    'Copies the shape of this page (its tag names, roles and attribute names, with counts; no text and no addresses) for you to share with the Sanad maintainers if you choose.',
+    'ينسخ شكل هذه الصفحة (أسماء الوسوم والأدوار والسمات مع أعدادها، دون أي نص أو عنوان) لتشاركه مع القائمين على سند إن شئت.',
+  ],
+  diagnosticCopied: ['Diagnostic copied.', 'نُسخ التقرير التشخيصي.'],
+  diagnosticFailed: ['Could not copy the diagnostic: $ERROR$', 'تعذّر نسخ التقرير التشخيصي: $ERROR$', 'error'],
   loadError: ['Could not read this tab’s results: $ERROR$', 'تعذّرت قراءة نتائج هذا التبويب: $ERROR$', 'error'],
   matchedCount: plural(
     { one: '1 debunked post on this page', other: '$COUNT$ debunked posts on this page' },
@@ -183,6 +206,24 @@ const M = {
   reportedWrong: ['Thanks. This post will no longer be marked for this fact-check.', 'شكرًا. لن يُعلَّم هذا المنشور بهذا التحقق بعد الآن.'],
   openSettings: ['Settings', 'الإعدادات'],
   optionsTitle: ['Sanad settings', 'إعدادات سند'],
+  siteStateNone: ['no page seen yet', 'لم تُفتح أي صفحة منه بعد'],
+  siteStateUnreadable: [
+    'could not read its last page ($DATE$): the site may have changed',
+    'تعذّرت قراءة آخر صفحة منه ($DATE$): ربما غيّر الموقع شكل صفحاته',
+    'date',
+  ],
+  siteStateReadable: plural(
+    { one: 'read 1 post on its last page ($DATE$)', other: 'read $COUNT$ posts on its last page ($DATE$)' },
+    {
+      zero: 'لم يقرأ أي منشور في آخر صفحة منه ($DATE$)',
+      one: 'قرأ منشورًا واحدًا في آخر صفحة منه ($DATE$)',
+      two: 'قرأ منشورَين في آخر صفحة منه ($DATE$)',
+      few: 'قرأ $COUNT$ منشورات في آخر صفحة منه ($DATE$)',
+      many: 'قرأ $COUNT$ منشورًا في آخر صفحة منه ($DATE$)',
+      other: 'قرأ $COUNT$ منشور في آخر صفحة منه ($DATE$)',
+    },
+    'date',
+  ),
   sitesHeading: ['Sites', 'المواقع'],
   sitesHint: ['Sanad looks at posts only on the sites switched on here.', 'لا يقرأ سند المنشورات إلا في المواقع المفعّلة هنا.'],
   site_x: ['X (Twitter)', 'إكس (تويتر)'],

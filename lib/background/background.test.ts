@@ -357,3 +357,47 @@ describe('Background: submissions', () => {
     await expect(ask('submissionDraft', { id: 'gone' }, fromPopup())).rejects.toThrow(/expired/);
   });
 });
+
+describe('Background: page readability', () => {
+  const unreadable = { site: 'facebook', readability: 'unreadable', postsRead: 0, elements: 2400, textChars: 9000 } as const;
+
+  it('notes an unreadable page for the popup, keeps it across a restart, and forgets it on navigation', async () => {
+    const { ask } = setup();
+    await ask('pageReadability', unreadable, fromTab(4));
+    expect((await ask('tabResults', { tabId: 4 }, fromPopup())).unreadable).toEqual(unreadable);
+    expect((await setup().ask('tabResults', { tabId: 4 }, fromPopup())).unreadable).toEqual(unreadable);
+    await ask('pageChanged', { pageUrl: 'https://www.facebook.com/groups/1/' }, fromTab(4));
+    expect((await ask('tabResults', { tabId: 4 }, fromPopup())).unreadable).toBeUndefined();
+  });
+
+  it('a page that reads again loses the note; each site keeps its last state for the options page', async () => {
+    const { ask } = setup();
+    await ask('pageReadability', unreadable, fromTab(5));
+    await ask('pageReadability', { ...unreadable, site: 'x', readability: 'readable', postsRead: 12 }, fromTab(6));
+    expect(await ask('siteStates', {}, fromPopup())).toMatchObject({
+      facebook: { readability: 'unreadable', postsRead: 0 },
+      x: { readability: 'readable', postsRead: 12 },
+    });
+    await ask('pageReadability', { ...unreadable, readability: 'readable', postsRead: 3 }, fromTab(5));
+    expect((await ask('tabResults', { tabId: 5 }, fromPopup())).unreadable).toBeUndefined();
+    expect((await ask('siteStates', {}, fromPopup())).facebook).toMatchObject({ readability: 'readable', postsRead: 3 });
+  });
+
+  it('refuses a report that is not counts of a known site, and changes nothing', async () => {
+    const { ask } = setup();
+    const bad = [
+      { ...unreadable, site: 'myspace' },
+      { ...unreadable, readability: 'maybe' },
+      { ...unreadable, postsRead: -1 },
+      { ...unreadable, elements: 'many' },
+      { ...unreadable, textChars: 1.5 },
+    ];
+    for (const report of bad) await expect(ask('pageReadability', report as never, fromTab(7))).rejects.toThrow(/site|readability|count/);
+    expect((await ask('tabResults', { tabId: 7 }, fromPopup())).unreadable).toBeUndefined();
+    expect(await ask('siteStates', {}, fromPopup())).toEqual({});
+  });
+
+  it('gives site states to extension pages only', async () => {
+    await expect(setup().ask('siteStates', {}, fromTab(9, 'https://x.com/home'))).rejects.toThrow(/extension pages/);
+  });
+});

@@ -20,6 +20,7 @@ import type { ListRegistry } from './list-registry';
 import type { MatcherService } from './matcher-service';
 import type { OutboxService } from './outbox-service';
 import type { SettingsService } from './settings-service';
+import { checkReadability, loadSiteStates, recordSiteState } from './site-states';
 import { badgedCount, type TabResultsStore } from './tab-results';
 
 export interface HandlerDeps {
@@ -85,6 +86,12 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
       if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
       return fetchLocale(locale);
     },
+    async pageReadability(report, sender) {
+      const checked = checkReadability(report);
+      await recordSiteState(checked, Date.now());
+      const tabId = senderTab(sender);
+      if (tabId !== undefined) await deps.tabs.noteReadability(tabId, checked);
+    },
   };
 }
 
@@ -107,6 +114,7 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     cancelOutbox: ({ id }) => deps.outbox.cancel(String(id)),
     refreshDeskStatus: () => deps.outbox.refreshDeskStatus(),
     tabResults: ({ tabId }) => deps.tabs.get(Number(tabId)),
+    siteStates: () => loadSiteStates(),
     settings: () => deps.settings.load(),
     saveSettings: (next) => deps.settings.save(() => normaliseSettings(next)),
     async listStatus() {

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { compareTabPosts } from '../wire/ranking';
 import { debunkRef } from '../debunk/types';
-import type { ExtractedPost, MatchView, PostAnswer, TabPost, TabResults } from '../wire/shapes';
+import type { ExtractedPost, MatchView, PageReadability, PostAnswer, TabPost, TabResults } from '../wire/shapes';
 
 const EXCERPT_LENGTH = 280;
 const MAX_POSTS_PER_TAB = 500;
@@ -16,6 +16,7 @@ const storageKey = (tabId: number) => `tab:${tabId}`;
 interface TabState {
   pageUrl?: string;
   posts: Map<string, TabPost>;
+  unreadable?: PageReadability;
 }
 
 export class TabResultsStore {
@@ -28,7 +29,11 @@ export class TabResultsStore {
         (stored) => stored[storageKey(tabId)] as MirroredTab | undefined,
         () => undefined,
       );
-      state = { pageUrl: saved?.pageUrl, posts: new Map(unmirror(saved).map((p) => [p.key, p])) };
+      state = {
+        pageUrl: saved?.pageUrl,
+        posts: new Map(unmirror(saved).map((p) => [p.key, p])),
+        ...(saved?.unreadable && { unreadable: saved.unreadable }),
+      };
       this.tabs.set(tabId, state);
     }
     return state;
@@ -46,7 +51,11 @@ export class TabResultsStore {
 
   async get(tabId: number): Promise<TabResults> {
     const state = await this.state(tabId);
-    return { pageUrl: state.pageUrl, posts: sortForDisplay([...state.posts.values()]) };
+    return {
+      pageUrl: state.pageUrl,
+      posts: sortForDisplay([...state.posts.values()]),
+      ...(state.unreadable && { unreadable: state.unreadable }),
+    };
   }
 
   async reset(tabId: number, pageUrl: string): Promise<void> {
@@ -84,6 +93,15 @@ export class TabResultsStore {
     return this.get(tabId);
   }
 
+  /** Notes whether the tab's page could be read; a page that reads again loses the note. */
+  async noteReadability(tabId: number, readability: PageReadability): Promise<void> {
+    const state = await this.state(tabId);
+    const unreadable = readability.readability === 'unreadable' ? readability : undefined;
+    if (!unreadable && !state.unreadable) return;
+    state.unreadable = unreadable;
+    await this.save(tabId, state);
+  }
+
   /** Drops one debunk from one post (a wrong-match report); returns the post as it was. */
   async dropMatch(tabId: number, postKey: string, debunkId: string): Promise<TabPost | undefined> {
     const state = await this.state(tabId);
@@ -110,6 +128,7 @@ interface MirroredTab {
   pageUrl?: string;
   posts: (Pick<TabPost, 'key' | 'permalink' | 'excerpt'> & { badge?: MirroredMatch; related: MirroredMatch[] })[];
   debunks: Record<string, MatchView['debunk']>;
+  unreadable?: PageReadability;
 }
 
 function mirror(state: TabState): MirroredTab {
@@ -126,7 +145,7 @@ function mirror(state: TabState): MirroredTab {
     ...(badge && { badge: refer(badge) }),
     related: related.map(refer),
   }));
-  return { pageUrl: state.pageUrl, posts, debunks };
+  return { pageUrl: state.pageUrl, posts, debunks, ...(state.unreadable && { unreadable: state.unreadable }) };
 }
 
 function unmirror(saved: MirroredTab | undefined): TabPost[] {

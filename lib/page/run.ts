@@ -7,12 +7,19 @@ import type { PostAtMenu } from '../wire/shapes';
 import { loadPageSettings, watchPageSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
 import { extensionLifetime, watchLocation } from './lifetime';
+import { samplePage } from './page-sample';
+import { ReadabilityWatch } from './readability';
 import { PostScanner } from './scanner';
+import { summariseStructure } from './structure-summary';
+
+/** How often the page is sampled for "is the adapter reading anything?" until it is. */
+const READABILITY_SAMPLE_MS = 2000;
 
 export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   const life = extensionLifetime(ctx);
   let scanner: PostScanner | null = null;
   let scannerStop: AbortController | null = null;
+  const readability = readabilityReporter(adapter);
   const loadLocale = (locale: 'ar' | 'en') => sendMessage('localeMessages', { locale });
 
   const start = () => {
@@ -32,7 +39,10 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     });
     void sendMessage('pageChanged', { pageUrl: location.href })
       .catch(() => {})
-      .finally(() => scanner?.start());
+      .finally(() => {
+        scanner?.start();
+        readability.start(scannerStop!.signal);
+      });
   };
   const stop = () => {
     scannerStop?.abort();
@@ -68,6 +78,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       // The background asks for a fresh look after a wrong-match report.
       refresh: () => scanner?.reset(),
       postAtMenu: () => postAt(adapter, menuTarget),
+      structureSummary: () => summariseStructure(document.documentElement, new URL(location.href)),
     }),
   );
   // Single-page apps change the URL without a reload: results belong to the page, so start over.
@@ -75,6 +86,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     if (!scanner) return;
     void sendMessage('pageChanged', { pageUrl: newUrl.href }).catch(() => {});
     scanner.reset();
+    readability.restart();
   });
 }
 
@@ -88,4 +100,40 @@ export function postAt(adapter: SiteAdapter, target: Element | null): PostAtMenu
   if (!element || !post) return null;
   const box = element.getBoundingClientRect();
   return { post, rect: { x: box.x, y: box.y, width: box.width, height: box.height }, devicePixelRatio: window.devicePixelRatio };
+}
+
+/**
+ * Tells the background, in counts only, when a page with content yields no post (and when it reads again).
+ * It samples until the page is readable, and reports each change once.
+ */
+function readabilityReporter(adapter: SiteAdapter) {
+  const watch = new ReadabilityWatch();
+  let reported: 'readable' | 'unreadable' | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const sample = () => {
+    const counts = samplePage(adapter, new URL(location.href), performance.now());
+    const state = watch.observe(counts);
+    if (state === 'waiting' || state === reported) return;
+    reported = state;
+    const { at: _at, ...report } = counts;
+    void sendMessage('pageReadability', { site: adapter.id, readability: state, ...report }).catch(() => {});
+    if (state === 'readable') clearInterval(timer);
+  };
+  let signal: AbortSignal | undefined;
+  // Each start is a new page for the background (it forgot the tab's state): its own clock, its own report.
+  const start = (stop: AbortSignal) => {
+    signal = stop;
+    watch.reset();
+    reported = undefined;
+    clearInterval(timer);
+    timer = setInterval(sample, READABILITY_SAMPLE_MS);
+    stop.addEventListener('abort', () => clearInterval(timer), { once: true });
+  };
+  return {
+    start,
+    /** A new page of a single-page app. */
+    restart: () => {
+      if (signal && !signal.aborted) start(signal);
+    },
+  };
 }

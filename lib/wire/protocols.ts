@@ -15,10 +15,13 @@ import type {
   LocaleMessages,
   OutboxDraft,
   OutboxItemDto,
+  PageReadability,
   PackedPageResults,
   PageAnswer,
   PostAtMenu,
   SettingsDto,
+  SiteStates,
+  StructureSummary,
   SubmissionDraft,
   SyncOutcome,
   TabResults,
@@ -38,12 +41,16 @@ export interface PageProtocol {
   pageChanged(req: { pageUrl: string }): void;
   /** A shipped locale's messages, for content scripts when the user chose a language. */
   localeMessages(req: { locale: 'ar' | 'en' }): LocaleMessages;
+  /** Whether the site adapter reads the page's posts (counts only: no text, no address). */
+  pageReadability(req: PageReadability): void;
 }
 
 /** What only the extension's own pages may ask. */
 export interface ExtensionPageProtocol {
   /** What was matched in a tab. */
   tabResults(req: { tabId: number }): TabResults;
+  /** Each site's last reported readability. */
+  siteStates(req: NoRequest): SiteStates;
   /** The settings, privileged ones included (only the background keeps those). */
   settings(req: NoRequest): SettingsDto;
   /** Saves the settings whole; answers what was stored (normalised). */
@@ -88,6 +95,8 @@ export interface TabProtocol {
   refresh(req: NoRequest): void;
   /** The post under the user's last right-click, or null. */
   postAtMenu(req: NoRequest): PostAtMenu | null;
+  /** The page's markup shape, for the popup's "Copy a diagnostic" (asked only when the person clicks it). */
+  structureSummary(req: NoRequest): StructureSummary;
 }
 
 /** Every message the background answers. */

@@ -60,7 +60,22 @@ export interface TabPost extends PostAnswer {
 export interface TabResults {
   pageUrl?: string;
   posts: TabPost[];
+  /** Set when the page has visibly loaded content but its site adapter read no post (the site may have changed). */
+  unreadable?: PageReadability;
 }
+
+/** How a page read, as the content script reports it: counts only, never text or addresses. */
+export interface PageReadability {
+  /** A `SiteId` (lib/sites/platforms), checked by the background. */
+  site: string;
+  readability: 'readable' | 'unreadable';
+  postsRead: number;
+  elements: number;
+  textChars: number;
+}
+
+/** Each site's last reported state, for the options page. */
+export type SiteStates = Partial<Record<string, { readability: PageReadability['readability']; postsRead: number; at: number }>>;
 
 /**
  * The page's answers on the wire: each debunk summary travels once per reply, however many posts it badges
@@ -235,4 +250,14 @@ export interface ExportDto {
   /** The settings as stored (their shape is the settings module's). */
   settings: object;
   wrongMatches: WrongMatchDto[];
+}
+
+/** A page's markup shape for "Copy a diagnostic" (computed by lib/page/structure-summary): names and counts only. */
+export interface StructureSummary {
+  /** `/groups/:num/posts/:id`: the sites' own path words, every other segment by its kind. */
+  pathShape: string;
+  elements: number;
+  tags: Record<string, number>;
+  roles: Record<string, number>;
+  dataAttributes: Record<string, number>;
 }
