@@ -9,11 +9,16 @@
  *       query mirrored and rotated
  *   npm run --silent media -- reference
  *       bit distances of our plain PDQ from Meta's reference hasher, per set of ../shared/media/pdq-ref
+ *   npm run --silent media -- c2pa [--json] FILE...
+ *       the Content Credentials (C2PA) each file carries: generator, actions, AI source, one line per file (the
+ *       whole summary as one JSON line per file with --json). Signatures and hashes are not checked.
  * FILE is a video or image (JPEG decoded by libjpeg-turbo, the rest by Debian's ffmpeg), a JSON line written by
  * `hash`, or a PDQ/vPDQ list (.csv/.txt) from another tool. References are sampled at 10 frames a second,
  * queries at 1, as the extension does.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { describeContentCredentials, readContentCredentials } from '../../lib/media/c2pa';
 import { formatPdqList, formatVpdqList } from '../../lib/media/pdq-lists';
 import { compareVideos, VIDEO_MATCH } from '../../lib/media/video';
 import { fingerprintFile, loadFingerprint } from './fingerprint';
@@ -31,6 +36,16 @@ function flagLists(args: string[]): Record<string, string[]> {
     else throw new Error(`unexpected argument ${arg}`);
   }
   return out;
+}
+
+/** The one-line summary plus the details a desk wants on a terminal: actions with their source types. */
+function credentialsLine(c: ReturnType<typeof readContentCredentials>): string {
+  if (!c.present) return describeContentCredentials(c);
+  const actions = c.actions.map((a) => a.action + (a.digitalSourceType ? ` (${a.digitalSourceType.split('/').pop()})` : ''));
+  const parts = [describeContentCredentials(c), `actions: ${actions.join(', ') || 'none'}`];
+  if (c.ingredients.length) parts.push(`ingredients: ${c.ingredients.join(', ')}`);
+  if (c.manifestCount > 1) parts.push(`${c.manifestCount} manifests`);
+  return parts.join('; ');
 }
 
 function main(): void {
@@ -81,8 +96,25 @@ function main(): void {
     }
     return;
   }
+  if (command === 'c2pa') {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' } } });
+    if (!positionals.length) throw new Error('usage: media c2pa [--json] FILE...');
+    for (const file of positionals) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 2; // the other files are still read
+        continue;
+      }
+      const credentials = readContentCredentials(bytes);
+      process.stdout.write(values.json ? `${JSON.stringify({ file, ...credentials })}\n` : `${file}: ${credentialsLine(credentials)}\n`);
+    }
+    return;
+  }
   throw new Error(
-    'usage: media reference | media hash [--dihedral] [--format sanad|pdq|vpdq] FILE | media match [--dihedral] --against FILE... --query FILE',
+    'usage: media c2pa [--json] FILE... | media reference | media hash [--dihedral] [--format sanad|pdq|vpdq] FILE | media match [--dihedral] --against FILE... --query FILE',
   );
 }
 
