@@ -340,7 +340,8 @@ const isMap = (v: CborValue | undefined): v is { [key: string]: CborValue } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 const text = (v: CborValue | undefined) => (typeof v === 'string' && v ? v.slice(0, 500) : undefined);
 
-const SOURCE_KIND_ORDER: SourceKind[] = ['ai-generated', 'ai-composite', 'algorithmic', 'composite', 'other', 'none'];
+/** Every source kind, strongest first. */
+export const SOURCE_KINDS: readonly SourceKind[] = ['ai-generated', 'ai-composite', 'algorithmic', 'composite', 'other', 'none'];
 
 /** The IPTC digital source type code (the last path segment of its URI) → what it says about the content. */
 export function sourceKindOf(digitalSourceType: string): SourceKind {
@@ -354,7 +355,7 @@ export function sourceKindOf(digitalSourceType: string): SourceKind {
 
 function strongestSourceKind(types: string[]): SourceKind {
   const kinds = types.map(sourceKindOf);
-  return SOURCE_KIND_ORDER.find((k) => kinds.includes(k)) ?? 'none';
+  return SOURCE_KINDS.find((k) => kinds.includes(k)) ?? 'none';
 }
 
 /** One line for a person: what the credentials say, and that nobody checked them. */
