@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeContentCredentials, readContentCredentials, sourceKindOf } from './c2pa';
+import { checkDataHash, describeContentCredentials, readContentCredentials, sourceKindOf } from './c2pa';
 
 const C2PA = resolve(process.cwd(), '../shared/media/c2pa');
 const mediaFiles = readdirSync(C2PA).filter((f) => /\.(jpe?g|png|mp4|mov|m4v)$/i.test(f));
@@ -61,6 +61,27 @@ describe('Content Credentials reader', () => {
     });
     expect(got.actions.map((a) => a.action)).toEqual(expected.actions);
     expect(got.sourceKind).toBe(expected.digitalSourceTypes.length ? sourceKindOf(expected.digitalSourceTypes[0]!) : 'none');
+  });
+
+  it.each(mediaFiles)('checks the data hash of %s as the official SDK does', async (file) => {
+    const expected = readFileSync(resolve(C2PA, 'expected', `${file}.json`), 'utf8');
+    const active = (JSON.parse(expected) as { manifestStore: { validation_results?: { activeManifest?: unknown } } | null }).manifestStore
+      ?.validation_results?.activeManifest;
+    const codes = JSON.stringify(active ?? {});
+    const sdk = codes.includes('"assertion.dataHash.mismatch"')
+      ? 'mismatch'
+      : codes.includes('"assertion.dataHash.match"')
+        ? 'match'
+        : 'unchecked';
+    const bytes = readFileSync(resolve(C2PA, file));
+    expect(await checkDataHash(bytes, readContentCredentials(bytes).dataHash)).toBe(sdk);
+  });
+
+  it('calls a data hash whose exclusions fall outside the file a mismatch', async () => {
+    const bytes = readFileSync(resolve(C2PA, 'C.jpg'));
+    const dataHash = readContentCredentials(bytes).dataHash!;
+    expect(await checkDataHash(bytes, { ...dataHash, exclusions: [{ start: bytes.length, length: 10 }] })).toBe('mismatch');
+    expect(await checkDataHash(bytes, { ...dataHash, alg: 'md5' })).toBe('unchecked');
   });
 
   // What its README says a reader should show for each file.

@@ -1,9 +1,9 @@
 /**
  * Content Credentials (C2PA) reader: finds the manifest store a file carries (JPEG APP11 segments, PNG `caBX`
  * chunk, MP4 top-level `uuid` box), walks its JUMBF boxes and decodes the active manifest's claim and actions.
- * It reports what the manifest *says*; it does not check the signature, the certificate chain or the content
- * hashes, and every summary says so (`signatureChecked: false`), because an unverified manifest is a claim by
- * whoever wrote the file, never proof. Pure and defensive: any byte string gives a summary, never an exception,
+ * It reports what the manifest *says*; it does not check the signature or the certificate chain, and every
+ * summary says so (`signatureChecked: false`), because an unverified manifest is a claim by whoever wrote the
+ * file, never proof. `checkDataHash` can tell whether a JPEG/PNG was changed after its manifest was written. Pure and defensive: any byte string gives a summary, never an exception,
  * and work is bounded by the caps below.
  */
 import { CborError, decodeCbor, type CborValue } from './cbor';
@@ -23,6 +23,14 @@ export interface CredentialAction {
   softwareAgent?: string;
 }
 
+/** A `c2pa.hash.data` assertion: the hash of the file's bytes less the excluded ranges (the manifest itself). */
+export interface DataHash {
+  alg: string;
+  /** Lower-case hex. */
+  hash: string;
+  exclusions: { start: number; length: number }[];
+}
+
 export interface ContentCredentials {
   /** True when a C2PA manifest store was found and its active manifest's claim could be read. */
   present: boolean;
@@ -39,7 +47,9 @@ export interface ContentCredentials {
   sourceKind: SourceKind;
   /** Titles of the ingredients (parent or component files) the active manifest names. */
   ingredients: string[];
-  /** Always false: this reader never validates signatures, certificates or hashes. */
+  /** The active manifest's hard binding to a JPEG/PNG's bytes (`c2pa.hash.data`), for `checkDataHash`. */
+  dataHash?: DataHash;
+  /** Always false: this reader never validates signatures or certificates. */
   signatureChecked: false;
   /** Why part of the credentials could not be read (empty when everything found was readable). */
   problems: string[];
@@ -195,7 +205,7 @@ function mp4ManifestStore(b: Uint8Array, problems: string[]): Uint8Array | null 
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
-function concat(pieces: Uint8Array[]): Uint8Array {
+function concat(pieces: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const p of pieces) out.set(p, (offset += p.length) - p.length);
@@ -282,7 +292,10 @@ function readStore(store: Uint8Array, summary: ContentCredentials): void {
   for (const assertion of assertions) {
     const label = (assertion.label ?? '').replace(/__\d+$/, ''); // "c2pa.actions__1": a second instance
     if (label === 'c2pa.actions' || label === 'c2pa.actions.v2') readActions(assertion, summary);
-    else if (/^c2pa\.ingredient(\.v\d+)?$/.test(label)) {
+    else if (label === 'c2pa.hash.data' && !summary.dataHash) {
+      const dataHash = readDataHash(cborContent(assertion, summary.problems, label), claim.alg);
+      if (dataHash) summary.dataHash = dataHash;
+    } else if (/^c2pa\.ingredient(\.v\d+)?$/.test(label)) {
       const ingredient = cborContent(assertion, summary.problems, label);
       const title = isMap(ingredient) ? text(ingredient['dc:title'] ?? ingredient.title) : undefined;
       if (title) summary.ingredients.push(title);
@@ -304,6 +317,40 @@ function readActions(assertion: JumbfBox, summary: ContentCredentials): void {
     if (agent) action.softwareAgent = agent;
     summary.actions.push(action);
   }
+}
+
+function readDataHash(data: CborValue | undefined, claimAlg: CborValue): DataHash | undefined {
+  if (!isMap(data) || !(data.hash instanceof Uint8Array)) return undefined;
+  const alg = text(data.alg) ?? text(claimAlg) ?? 'sha256';
+  const exclusions = (Array.isArray(data.exclusions) ? data.exclusions : []).slice(0, 1000).flatMap((e) => {
+    const start = isMap(e) ? e.start : undefined;
+    const length = isMap(e) ? e.length : undefined;
+    return typeof start === 'number' && typeof length === 'number' && start >= 0 && length >= 0 ? [{ start, length }] : [];
+  });
+  return { alg, hash: hex(data.hash), exclusions };
+}
+
+const SUBTLE_ALGORITHMS: Record<string, string> = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
+
+/**
+ * Whether the file's bytes (less the manifest's exclusions) still hash to what the manifest recorded: a
+ * mismatch means the content was changed after the manifest was written. A match proves only that the two
+ * agree: without a checked signature anyone could have written both. `unchecked` when there is no data hash
+ * (MP4 files bind with a BMFF hash, not read here) or its algorithm is unknown.
+ */
+export async function checkDataHash(bytes: Uint8Array, dataHash: DataHash | undefined): Promise<'match' | 'mismatch' | 'unchecked'> {
+  const algorithm = dataHash && SUBTLE_ALGORITHMS[dataHash.alg];
+  if (!dataHash || !algorithm) return 'unchecked';
+  const kept: Uint8Array[] = [];
+  let at = 0;
+  for (const { start, length } of [...dataHash.exclusions].sort((a, b) => a.start - b.start)) {
+    if (start < at || start + length > bytes.length) return 'mismatch'; // overlapping or outside the file
+    kept.push(bytes.subarray(at, start));
+    at = start + length;
+  }
+  kept.push(bytes.subarray(at));
+  const digest = new Uint8Array(await crypto.subtle.digest(algorithm, concat(kept)));
+  return hex(digest) === dataHash.hash ? 'match' : 'mismatch';
 }
 
 /** Claim v1 has a `claim_generator` string; v2 only `claim_generator_info` (one map, or a list in some v1 files). */

@@ -11,14 +11,15 @@
  *       bit distances of our plain PDQ from Meta's reference hasher, per set of ../shared/media/pdq-ref
  *   npm run --silent media -- c2pa [--json] FILE...
  *       the Content Credentials (C2PA) each file carries: generator, actions, AI source, one line per file (the
- *       whole summary as one JSON line per file with --json). Signatures and hashes are not checked.
+ *       whole summary as one JSON line per file with --json), and whether a JPEG/PNG's bytes still match the
+ *       manifest's data hash. Signatures and certificates are not checked.
  * FILE is a video or image (JPEG decoded by libjpeg-turbo, the rest by Debian's ffmpeg), a JSON line written by
  * `hash`, or a PDQ/vPDQ list (.csv/.txt) from another tool. References are sampled at 10 frames a second,
  * queries at 1, as the extension does.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { describeContentCredentials, readContentCredentials } from '../../lib/media/c2pa';
+import { checkDataHash, describeContentCredentials, readContentCredentials } from '../../lib/media/c2pa';
 import { formatPdqList, formatVpdqList } from '../../lib/media/pdq-lists';
 import { compareVideos, VIDEO_MATCH } from '../../lib/media/video';
 import { fingerprintFile, loadFingerprint } from './fingerprint';
@@ -38,6 +39,12 @@ function flagLists(args: string[]): Record<string, string[]> {
   return out;
 }
 
+const HASH_WORDS = {
+  match: 'content hash matches the manifest',
+  mismatch: 'CONTENT CHANGED after the manifest was written (hash mismatch)',
+  unchecked: 'content hash not checked',
+} as const;
+
 /** The one-line summary plus the details a desk wants on a terminal: actions with their source types. */
 function credentialsLine(c: ReturnType<typeof readContentCredentials>): string {
   if (!c.present) return describeContentCredentials(c);
@@ -48,7 +55,7 @@ function credentialsLine(c: ReturnType<typeof readContentCredentials>): string {
   return parts.join('; ');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'hash') {
     const { values, positionals } = parseArgs({
@@ -109,7 +116,12 @@ function main(): void {
         continue;
       }
       const credentials = readContentCredentials(bytes);
-      process.stdout.write(values.json ? `${JSON.stringify({ file, ...credentials })}\n` : `${file}: ${credentialsLine(credentials)}\n`);
+      const dataHashCheck = await checkDataHash(bytes, credentials.dataHash);
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ file, ...credentials, dataHashCheck })}\n`
+          : `${file}: ${credentialsLine(credentials)}${credentials.present ? `; ${HASH_WORDS[dataHashCheck]}` : ''}\n`,
+      );
     }
     return;
   }
@@ -118,9 +130,7 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
-}
+});
