@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk, summaryOf } from '@/tests/unit/support/debunks';
 import { useLocale } from '@/tests/unit/support/i18n';
 import type { Candidate } from '@/lib/match/types';
+import type { MediaCredentials } from '@/lib/debunk/types';
 import type { MatchView } from '@/lib/wire/shapes';
 import { VerdictCard } from './VerdictCard';
 
@@ -119,5 +120,72 @@ describe('VerdictCard in Arabic', () => {
     // CLDR's Arabic uses Latin or Arabic-Indic digits depending on the ICU version.
     expect(lines(container).find((l) => l?.startsWith('نُشر'))).toMatch(/^نُشر أول مرة في يوليو (2019|٢٠١٩)، ريف حماة$/);
     expect(screen.getByRole('link', { name: 'اقرأ التحقق' })).toBeTruthy();
+  });
+});
+
+describe('VerdictCard: Content Credentials of the debunked file', () => {
+  const withCredentials = (contentCredentials: MediaCredentials | undefined): MatchView => {
+    const debunk = makeDebunk({
+      media: [
+        { kind: 'image', frames: [{ t: 0, hash: 'f'.repeat(64), quality: 90 }] },
+        ...(contentCredentials
+          ? [{ kind: 'image' as const, frames: [{ t: 0, hash: '0'.repeat(64), quality: 90 }], contentCredentials }]
+          : []),
+      ],
+    });
+    return {
+      debunk: summaryOf(debunk),
+      candidate: { debunkId: debunk.id, listId: debunk.source, verdict: debunk.verdict, how: 'same-media', score: 1, badge: true },
+    };
+  };
+  const line = (container: Element) => seen(container.querySelector('.sanad-credentials')?.textContent);
+
+  it('says what the manifest claims, by which tool, and that its signature was not checked', () => {
+    useLocale('en');
+    const { container } = render(
+      <VerdictCard
+        view={withCredentials({ present: true, claimGenerator: 'Image Maker 2.1', sourceKind: 'ai-generated', actions: ['c2pa.created'] })}
+        locale="en"
+      />,
+    );
+    expect(line(container)).toBe(
+      'The debunked file’s Content Credentials say: made by AI (written by Image Maker 2.1; Sanad did not check their signature)',
+    );
+    expect(container.querySelector('.sanad-credentials')!.getAttribute('data-source-kind')).toBe('ai-generated');
+  });
+
+  it('tells an edit from an algorithm and names no tool it was not given, in Arabic too', () => {
+    useLocale('en');
+    const edited = render(
+      <VerdictCard
+        view={withCredentials({ present: true, sourceKind: 'none', actions: ['c2pa.opened', 'c2pa.color_adjustments'] })}
+        locale="en"
+      />,
+    );
+    expect(line(edited.container)).toBe(
+      'The debunked file’s Content Credentials say: edited, no AI named (written by an unnamed tool; Sanad did not check their signature)',
+    );
+    cleanup();
+    useLocale('ar');
+    const made = render(
+      <VerdictCard
+        view={withCredentials({
+          present: true,
+          claimGenerator: 'make_test_images/0.33.1',
+          sourceKind: 'algorithmic',
+          actions: ['c2pa.created'],
+        })}
+        locale="ar"
+      />,
+    );
+    expect(line(made.container)).toBe(
+      'بيانات اعتماد المحتوى في الملف المُفنَّد تقول: صُنع ببرنامج، لا بالذكاء الاصطناعي (كتبها make_test_images/0.33.1؛ لم يتحقق سند من توقيعها)',
+    );
+  });
+
+  it('shows nothing when no media carried credentials', () => {
+    useLocale('en');
+    const { container } = render(<VerdictCard view={withCredentials(undefined)} locale="en" />);
+    expect(container.querySelector('.sanad-credentials')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { MediaCredentials } from '@/lib/debunk/types';
 import type { ListOrigin, MatchView } from '@/lib/wire/shapes';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
@@ -22,6 +23,24 @@ function listLine(list: ListOrigin | undefined): string {
   if (!list) return '';
   if (list.trust === 'built-in') return t('list_builtIn');
   return t(list.trust === 'signed' ? 'list_signed' : 'list_unsigned', list.name);
+}
+
+/** What the debunked file's Content Credentials claim, always as a claim: nobody checked the signature. */
+function credentialsLine(c: MediaCredentials) {
+  const what =
+    c.sourceKind === 'ai-generated'
+      ? t('credentials_aiGenerated')
+      : c.sourceKind === 'ai-composite'
+        ? t('credentials_aiComposite')
+        : c.sourceKind === 'algorithmic'
+          ? t('credentials_algorithmic')
+          : c.sourceKind === 'composite'
+            ? t('credentials_composite')
+            : c.actions.some((a) => a !== 'c2pa.created')
+              ? t('credentials_edited')
+              : t('credentials_noAi');
+  // The tool's name is the file's own text, in any script: isolated so it cannot reorder the sentence.
+  return tx('credentials_says', what, <Isolated text={c.claimGenerator ?? t('credentials_unnamedTool')} />);
 }
 
 /**
@@ -81,6 +100,11 @@ export function VerdictCard({
       {debunk.conclusion && !shownReasons(debunk.reasons).some((r) => r.note === debunk.conclusion) && (
         <p class="sanad-conclusion" lang={debunk.language} dir="auto">
           {debunk.conclusion}
+        </p>
+      )}
+      {debunk.contentCredentials && (
+        <p class="sanad-credentials" data-source-kind={debunk.contentCredentials.sourceKind} dir="auto">
+          {credentialsLine(debunk.contentCredentials)}
         </p>
       )}
       <p class="sanad-list" data-trust={debunk.list.trust} dir="auto">

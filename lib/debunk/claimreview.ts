@@ -2,6 +2,7 @@
  * ClaimReview (schema.org) → Debunk. Feeds are written by many hands: every field may be missing, of the
  * wrong type or hostile. Unusable items are skipped with a reason; nothing here throws.
  */
+import { SOURCE_KINDS } from '../media/c2pa';
 import type { FrameHash } from '../media/video';
 import { hashText } from '../text/hash';
 import { splitFeed } from './parse-feed';
@@ -12,6 +13,7 @@ import {
   type ArtifactCode,
   type Debunk,
   type LocalisedText,
+  type MediaCredentials,
   type MediaFingerprint,
   type Reason,
   type ReasonKind,
@@ -178,8 +180,26 @@ function fingerprints(v: unknown): MediaFingerprint[] {
           const plain = pdq && pdqQuality >= 0 && pdqQuality <= 100 ? { pdq, pdqQuality } : undefined;
           return [{ t, hash, quality, ...(regions && regions.length === 4 && { regions }), ...plain }];
         });
-      return frames.length ? [{ kind: fp.kind, frames }] : [];
+      if (!frames.length) return [];
+      const credentials = mediaCredentials(fp.contentCredentials);
+      return [{ kind: fp.kind, frames, ...(credentials && { contentCredentials: credentials }) }];
     });
+}
+
+/** A fingerprint's optional `contentCredentials` (added with issue 22); anything malformed is left out, not guessed. */
+function mediaCredentials(v: unknown): MediaCredentials | undefined {
+  if (!isObject(v) || typeof v.present !== 'boolean') return undefined;
+  if (!v.present) return { present: false, sourceKind: 'none', actions: [] };
+  const sourceKind = SOURCE_KINDS.find((k) => k === v.sourceKind) ?? 'none';
+  const actions = asList(v.actions)
+    .slice(0, 20)
+    .flatMap((a) => {
+      const raw = isObject(a) ? a.action : a;
+      const name = typeof raw === 'string' ? text(raw, 100) : undefined;
+      return name ? [name] : [];
+    });
+  const claimGenerator = text(v.claimGenerator, 200);
+  return { present: true, sourceKind, actions, ...(claimGenerator && { claimGenerator }) };
 }
 
 const DEFAULT_REASON: Partial<Record<Verdict, ReasonKind>> = {

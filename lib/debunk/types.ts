@@ -1,3 +1,4 @@
+import type { SourceKind } from '../media/c2pa';
 import type { FrameHash } from '../media/video';
 
 /**
@@ -65,6 +66,20 @@ export const REASON_KINDS: readonly ReasonKind[] = [
 export interface MediaFingerprint {
   kind: 'video' | 'image';
   frames: FrameHash[];
+  /** What the debunked file's C2PA manifest said when the desk read it (`npm run media -- c2pa`); optional. */
+  contentCredentials?: MediaCredentials;
+}
+
+/**
+ * The Content Credentials a desk read from the debunked file, as a feed carries them. Nobody checked the
+ * signature (lib/media/c2pa.ts does not): it is what the file claims, shown as such.
+ */
+export interface MediaCredentials {
+  present: boolean;
+  claimGenerator?: string;
+  sourceKind: SourceKind;
+  /** Action names as written (`c2pa.created`, `c2pa.edited`…). */
+  actions: string[];
 }
 
 export interface Publisher {

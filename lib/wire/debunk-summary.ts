@@ -1,10 +1,14 @@
 import type { Debunk } from '../debunk/types';
 import type { DebunkSummary, ListOrigin } from './shapes';
 
-/** A debunk as verdict cards show it, without the matching data, with the list it came from. */
+/**
+ * A debunk as verdict cards show it, without the matching data, with the list it came from, and the first
+ * Content Credentials its media carried (a file without any says nothing either way, so it is not shown).
+ */
 export function toDebunkSummary(
-  { media: _media, appearances: _appearances, keywords: _keywords, ...summary }: Debunk,
+  { media, appearances: _appearances, keywords: _keywords, ...summary }: Debunk,
   list: ListOrigin,
 ): DebunkSummary {
-  return { ...summary, list };
+  const contentCredentials = media?.find((m) => m.contentCredentials?.present)?.contentCredentials;
+  return { ...summary, list, ...(contentCredentials && { contentCredentials }) };
 }

@@ -3,7 +3,7 @@
  * background. They import only the pure domain types (debunks, matcher candidates, submissions), never the
  * services, the store or page code, so either end can change inside without breaking the other.
  */
-import type { Debunk } from '../debunk/types';
+import type { Debunk, MediaCredentials } from '../debunk/types';
 import type { VolunteerStatus } from '../intake/desk-status';
 import type { Submission } from '../intake/submission';
 import type { Candidate, ExtractedPost } from '../match/types';
@@ -12,9 +12,13 @@ export type { ExtractedPost, MediaRef, Candidate, MatchHow } from '../match/type
 
 /**
  * What a verdict card shows of a debunk: everything but the matching data (fingerprints, appearance links,
- * keywords), which can be large and never leaves the background.
+ * keywords), which can be large and never leaves the background; of the media only the Content Credentials
+ * a desk reported, when the debunked file had some.
  */
-export type DebunkSummary = Omit<Debunk, 'media' | 'appearances' | 'keywords'> & { list: ListOrigin };
+export type DebunkSummary = Omit<Debunk, 'media' | 'appearances' | 'keywords'> & {
+  list: ListOrigin;
+  contentCredentials?: MediaCredentials;
+};
 
 /**
  * Which list a debunk came from, as its card says: the bundled list ships with Sanad, a Sanad feed is

@@ -9,11 +9,17 @@
  *       query mirrored and rotated
  *   npm run --silent media -- reference
  *       bit distances of our plain PDQ from Meta's reference hasher, per set of ../shared/media/pdq-ref
+ *   npm run --silent media -- c2pa [--json] FILE...
+ *       the Content Credentials (C2PA) each file carries: generator, actions, AI source, one line per file (the
+ *       whole summary as one JSON line per file with --json), and whether a JPEG/PNG's bytes still match the
+ *       manifest's data hash. Signatures and certificates are not checked.
  * FILE is a video or image (JPEG decoded by libjpeg-turbo, the rest by Debian's ffmpeg), a JSON line written by
  * `hash`, or a PDQ/vPDQ list (.csv/.txt) from another tool. References are sampled at 10 frames a second,
  * queries at 1, as the extension does.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { checkDataHash, describeContentCredentials, readContentCredentials } from '../../lib/media/c2pa';
 import { formatPdqList, formatVpdqList } from '../../lib/media/pdq-lists';
 import { compareVideos, VIDEO_MATCH } from '../../lib/media/video';
 import { fingerprintFile, loadFingerprint } from './fingerprint';
@@ -33,7 +39,23 @@ function flagLists(args: string[]): Record<string, string[]> {
   return out;
 }
 
-function main(): void {
+const HASH_WORDS = {
+  match: 'content hash matches the manifest',
+  mismatch: 'CONTENT CHANGED after the manifest was written (hash mismatch)',
+  unchecked: 'content hash not checked',
+} as const;
+
+/** The one-line summary plus the details a desk wants on a terminal: actions with their source types. */
+function credentialsLine(c: ReturnType<typeof readContentCredentials>): string {
+  if (!c.present) return describeContentCredentials(c);
+  const actions = c.actions.map((a) => a.action + (a.digitalSourceType ? ` (${a.digitalSourceType.split('/').pop()})` : ''));
+  const parts = [describeContentCredentials(c), `actions: ${actions.join(', ') || 'none'}`];
+  if (c.ingredients.length) parts.push(`ingredients: ${c.ingredients.join(', ')}`);
+  if (c.manifestCount > 1) parts.push(`${c.manifestCount} manifests`);
+  return parts.join('; ');
+}
+
+async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'hash') {
     const { values, positionals } = parseArgs({
@@ -81,14 +103,34 @@ function main(): void {
     }
     return;
   }
+  if (command === 'c2pa') {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' } } });
+    if (!positionals.length) throw new Error('usage: media c2pa [--json] FILE...');
+    for (const file of positionals) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 2; // the other files are still read
+        continue;
+      }
+      const credentials = readContentCredentials(bytes);
+      const dataHashCheck = await checkDataHash(bytes, credentials.dataHash);
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ file, ...credentials, dataHashCheck })}\n`
+          : `${file}: ${credentialsLine(credentials)}${credentials.present ? `; ${HASH_WORDS[dataHashCheck]}` : ''}\n`,
+      );
+    }
+    return;
+  }
   throw new Error(
-    'usage: media reference | media hash [--dihedral] [--format sanad|pdq|vpdq] FILE | media match [--dihedral] --against FILE... --query FILE',
+    'usage: media c2pa [--json] FILE... | media reference | media hash [--dihedral] [--format sanad|pdq|vpdq] FILE | media match [--dihedral] --against FILE... --query FILE',
   );
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
-}
+});
