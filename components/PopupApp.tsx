@@ -136,6 +136,11 @@ export function PopupApp() {
       {state.status === 'error' && <p role="alert">{t('loadError', state.message)}</p>}
       {state.status === 'ready' && (
         <>
+          {!!state.results.checked && (
+            <p class="checked" data-checked={state.results.checked}>
+              {tn('checkedPosts', state.results.checked, tn('checkedFactChecked', badgedPosts))}
+            </p>
+          )}
           {state.results.unreadable && (
             <UnreadableNotice tabId={state.tabId} elements={state.results.unreadable.elements} onNotice={setNotice} />
           )}

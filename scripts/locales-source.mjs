@@ -192,6 +192,30 @@ const M = {
   openPost: ['Open the post', 'افتح المنشور'],
   close: ['Close', 'إغلاق'],
   partUnshowable: ['This item could not be shown.', 'تعذّر عرض هذا العنصر.'],
+  // The popup's proof that Sanad is working even when nothing matched: "Checked 37 posts on this page, 1 fact-checked".
+  checkedPosts: plural(
+    { one: 'Checked 1 post on this page, $FOUND$', other: 'Checked $COUNT$ posts on this page, $FOUND$' },
+    {
+      zero: 'لم يُفحص أي منشور في هذه الصفحة، $FOUND$',
+      one: 'فُحص منشور واحد في هذه الصفحة، $FOUND$',
+      two: 'فُحص منشوران في هذه الصفحة، $FOUND$',
+      few: 'فُحصت $COUNT$ منشورات في هذه الصفحة، $FOUND$',
+      many: 'فُحص $COUNT$ منشورًا في هذه الصفحة، $FOUND$',
+      other: 'فُحص $COUNT$ منشور في هذه الصفحة، $FOUND$',
+    },
+    'found',
+  ),
+  checkedFactChecked: plural(
+    { one: '1 fact-checked', other: '$COUNT$ fact-checked' },
+    {
+      zero: 'ولا منشور منها مدقَّق',
+      one: 'منها منشور واحد مدقَّق',
+      two: 'منها منشوران مدقَّقان',
+      few: 'منها $COUNT$ منشورات مدقَّقة',
+      many: 'منها $COUNT$ منشورًا مدقَّقًا',
+      other: 'منها $COUNT$ منشور مدقَّق',
+    },
+  ),
   listStatus: plural(
     { one: '1 fact-check on this device', other: '$COUNT$ fact-checks on this device' },
     {

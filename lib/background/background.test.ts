@@ -174,7 +174,28 @@ describe('Background: matchPosts', () => {
     expect((await ask('tabResults', { tabId: 4 }, fromPopup())).posts).toEqual([]);
     await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [ID_POST] }, fromTab(4));
     await ask('pageChanged', { pageUrl: 'https://x.com/explore' }, fromTab(4));
-    expect(await ask('tabResults', { tabId: 4 }, fromPopup())).toEqual({ pageUrl: 'https://x.com/explore', posts: [] });
+    expect(await ask('tabResults', { tabId: 4 }, fromPopup())).toEqual({ pageUrl: 'https://x.com/explore', posts: [], checked: 0 });
+  });
+
+  it('counts the posts it checked, matched or not, each once, across a restart, and anew on navigation', async () => {
+    const { ask } = setup();
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, TRUE_POST] }, fromTab(11));
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [TRUE_POST, ID_POST] }, fromTab(11)); // TRUE_POST re-read
+    expect((await ask('tabResults', { tabId: 11 }, fromPopup())).checked).toBe(3);
+    expect((await setup().ask('tabResults', { tabId: 11 }, fromPopup())).checked).toBe(3); // a woken worker: from the mirror
+    await ask('pageChanged', { pageUrl: 'https://x.com/explore' }, fromTab(11));
+    expect((await ask('tabResults', { tabId: 11 }, fromPopup())).checked).toBe(0);
+  });
+
+  it('keeps a post that only mentions a claim (a denial) across a restart', async () => {
+    const denial = { key: 'x:20', text: 'قوات سوريا الديمقراطية تنفي أسر أي عنصر من الجيش السوري في مدينة حلب', links: [], media: [] };
+    const { ask } = setup();
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [denial] }, fromTab(12));
+    const live = await ask('tabResults', { tabId: 12 }, fromPopup());
+    expect(live.posts[0]?.mentions?.debunk.id).toBe(AI_VIDEO_ID);
+    const woken = await setup().ask('tabResults', { tabId: 12 }, fromPopup());
+    expect(woken.posts[0]?.mentions?.debunk.id).toBe(AI_VIDEO_ID);
+    expect(woken.posts[0]?.badge).toBeUndefined();
   });
 
   it('bounds hostile input: oversized text is cut, junk entries dropped, a non-array refused', async () => {

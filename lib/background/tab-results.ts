@@ -11,11 +11,17 @@ import type { ExtractedPost, MatchView, PageReadability, PostAnswer, TabPost, Ta
 
 const EXCERPT_LENGTH = 280;
 const MAX_POSTS_PER_TAB = 500;
+/** Posts remembered as checked, to count each once; past this the count stops growing rather than memory. */
+const MAX_CHECKED_PER_TAB = 5_000;
 const storageKey = (tabId: number) => `tab:${tabId}`;
 
 interface TabState {
   pageUrl?: string;
   posts: Map<string, TabPost>;
+  /** Keys of the posts of this page Sanad has checked, matched or not ("checked 37 posts"). */
+  checked: Set<string>;
+  /** Posts checked before this worker was woken: the mirror keeps the count, not the keys. */
+  checkedBefore: number;
   unreadable?: PageReadability;
 }
 
@@ -32,6 +38,8 @@ export class TabResultsStore {
       state = {
         pageUrl: saved?.pageUrl,
         posts: new Map(unmirror(saved).map((p) => [p.key, p])),
+        checked: new Set(),
+        checkedBefore: typeof saved?.checked === 'number' && saved.checked >= 0 ? saved.checked : 0,
         ...(saved?.unreadable && { unreadable: saved.unreadable }),
       };
       this.tabs.set(tabId, state);
@@ -54,12 +62,13 @@ export class TabResultsStore {
     return {
       pageUrl: state.pageUrl,
       posts: sortForDisplay([...state.posts.values()]),
+      checked: checkedCount(state),
       ...(state.unreadable && { unreadable: state.unreadable }),
     };
   }
 
   async reset(tabId: number, pageUrl: string): Promise<void> {
-    const state: TabState = { pageUrl, posts: new Map() };
+    const state: TabState = { pageUrl, posts: new Map(), checked: new Set(), checkedBefore: 0 };
     this.tabs.set(tabId, state);
     await this.save(tabId, state);
   }
@@ -70,8 +79,12 @@ export class TabResultsStore {
     if (state.pageUrl !== pageUrl) {
       state.pageUrl = pageUrl;
       state.posts.clear();
+      state.checked.clear();
+      state.checkedBefore = 0;
     }
-    let changed = false;
+    const checkedBefore = checkedCount(state);
+    for (const post of posts) if (state.checked.size < MAX_CHECKED_PER_TAB) state.checked.add(post.key);
+    let changed = checkedCount(state) !== checkedBefore;
     results.forEach((result, i) => {
       const post = posts[i]!;
       if (!result.badge && !result.mentions && !result.related.length) {
@@ -126,8 +139,9 @@ export class TabResultsStore {
 type MirroredMatch = { candidate: MatchView['candidate']; ref: string };
 interface MirroredTab {
   pageUrl?: string;
-  posts: (Pick<TabPost, 'key' | 'permalink' | 'excerpt'> & { badge?: MirroredMatch; related: MirroredMatch[] })[];
+  posts: (Pick<TabPost, 'key' | 'permalink' | 'excerpt'> & { badge?: MirroredMatch; mentions?: MirroredMatch; related: MirroredMatch[] })[];
   debunks: Record<string, MatchView['debunk']>;
+  checked?: number;
   unreadable?: PageReadability;
 }
 
@@ -138,14 +152,21 @@ function mirror(state: TabState): MirroredTab {
     debunks[ref] = view.debunk;
     return { candidate: view.candidate, ref };
   };
-  const posts = [...state.posts.values()].map(({ key, permalink, excerpt, badge, related }) => ({
+  const posts = [...state.posts.values()].map(({ key, permalink, excerpt, badge, mentions, related }) => ({
     key,
     ...(permalink && { permalink }),
     excerpt,
     ...(badge && { badge: refer(badge) }),
+    ...(mentions && { mentions: refer(mentions) }),
     related: related.map(refer),
   }));
-  return { pageUrl: state.pageUrl, posts, debunks, ...(state.unreadable && { unreadable: state.unreadable }) };
+  return {
+    pageUrl: state.pageUrl,
+    posts,
+    debunks,
+    checked: checkedCount(state),
+    ...(state.unreadable && { unreadable: state.unreadable }),
+  };
 }
 
 function unmirror(saved: MirroredTab | undefined): TabPost[] {
@@ -153,9 +174,15 @@ function unmirror(saved: MirroredTab | undefined): TabPost[] {
   const debunks = saved.debunks ?? {};
   const view = (match: MirroredMatch | undefined): MatchView | undefined =>
     match && Object.hasOwn(debunks, match.ref) ? { candidate: match.candidate, debunk: debunks[match.ref]! } : undefined;
-  return saved.posts.map(({ badge, related, ...post }) => {
+  return saved.posts.map(({ badge, mentions, related, ...post }) => {
     const shown = view(badge);
-    return { ...post, ...(shown && { badge: shown }), related: (related ?? []).flatMap((m) => view(m) ?? []) };
+    const mentioned = view(mentions);
+    return {
+      ...post,
+      ...(shown && { badge: shown }),
+      ...(mentioned && { mentions: mentioned }),
+      related: (related ?? []).flatMap((m) => view(m) ?? []),
+    };
   });
 }
 
@@ -163,6 +190,8 @@ function unmirror(saved: MirroredTab | undefined): TabPost[] {
 export function sortForDisplay(posts: readonly TabPost[]): TabPost[] {
   return [...posts].sort(compareTabPosts);
 }
+
+const checkedCount = (state: TabState) => state.checkedBefore + state.checked.size;
 
 export function badgedCount(results: TabResults): number {
   return results.posts.filter((p) => p.badge).length;

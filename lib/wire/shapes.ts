@@ -64,6 +64,8 @@ export interface TabPost extends PostAnswer {
 export interface TabResults {
   pageUrl?: string;
   posts: TabPost[];
+  /** How many posts of this page Sanad has checked, matched or not. */
+  checked?: number;
   /** Set when the page has visibly loaded content but its site adapter read no post (the site may have changed). */
   unreadable?: PageReadability;
 }

@@ -46,5 +46,7 @@ describe('popup', () => {
     expect(empty).toContain('No debunked posts found on this page');
     expect(empty).toMatch(/against 2 fact-checks stored on your device/);
     expect(empty).toContain('on X (Twitter), Facebook, YouTube, TikTok, Instagram, and Telegram Web');
+    // Even with nothing matched, the popup shows Sanad read the page.
+    expect(await popup.locator('p.checked').innerText()).toBe('Checked 1 post on this page, 0 fact-checked');
   });
 });

@@ -59,6 +59,7 @@ describe('x.com timeline', () => {
     try {
       const text = await popup.locator('main').innerText();
       for (const line of HOME.popup!) expect(text).toContain(line);
+      expect(text).toMatch(/Checked \d+ posts on this page, \d+ fact-checked/);
       expect(text).toContain('Matched: the post makes this claim in similar words');
       expect(text).not.toMatch(/\d+ ?%/); // no scores on text matches
       expect(await popup.locator('a.sanad-link').first().getAttribute('href')).toBe('https://misbar.com/factcheck');
