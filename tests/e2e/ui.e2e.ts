@@ -117,11 +117,16 @@ describe('badges and panels in both languages', () => {
       await expect
         .poll(() => feed.locator('[data-sanad-badge] .sanad-badge-text').first().innerText())
         .toBe(lang === 'en' ? 'AI-generated · Misbar' : 'مولَّد بالذكاء الاصطناعي · مسبار');
-      // Certain matches (the same post or video) are filled, similar claims outlined.
-      const certainty = await feed
-        .locator('[data-sanad-badge] button.sanad-badge')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-certainty')));
-      expect(new Set(certainty)).toEqual(new Set(['certain', 'similar']));
+      // Certain matches (the same post or video) are filled, similar claims outlined. Polled: a language
+      // change redraws the badges, and the English text above may be read before the redraw.
+      await expect
+        .poll(async () => {
+          const certainty = await feed
+            .locator('[data-sanad-badge] button.sanad-badge')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-certainty')));
+          return [...new Set(certainty)].sort();
+        })
+        .toEqual(['certain', 'similar']);
       await feed.evaluate(() => window.scrollTo(0, 0));
       await feed.screenshot({ path: `${OUT}/x-badges-${lang}.png`, clip: { x: 0, y: 0, width: feed.viewportSize()!.width, height: 720 } });
 
