@@ -5,10 +5,11 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { Isolated, tnx } from './message';
 import { ErrorBoundary } from './ErrorBoundary';
+import { LanguageChoices } from './LanguageChoices';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
-import { LANGUAGES, SITE_IDS, normaliseSettings, type Settings, type SiteId } from '@/lib/settings/settings';
+import { SITE_IDS, normaliseSettings, type Settings, type SiteId } from '@/lib/settings/settings';
 import type { SiteStates } from '@/lib/wire/shapes';
 
 export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
@@ -104,20 +105,11 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
 
       <section aria-labelledby="language-heading">
         <h2 id="language-heading">{t('languageHeading')}</h2>
-        <div role="radiogroup" aria-labelledby="language-heading">
-          {LANGUAGES.map((language) => (
-            <label key={language} class="row" lang={language === 'auto' ? undefined : language}>
-              <input
-                type="radio"
-                name="language"
-                value={language}
-                checked={settings.language === language}
-                onChange={() => void change((s) => ({ ...s, language }))}
-              />
-              {t(`language_${language}` as MessageKey)}
-            </label>
-          ))}
-        </div>
+        <LanguageChoices
+          headingId="language-heading"
+          current={settings.language}
+          onChoose={(language) => void change((s) => ({ ...s, language }))}
+        />
       </section>
 
       <section aria-labelledby="lists-heading">

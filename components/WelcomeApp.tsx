@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
-import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { t, tn, uiLocale } from '@/lib/i18n/t';
 import { siteOrigins } from '@/lib/harvest/harvest';
 import { mountBadge, type BadgeHandle } from '@/lib/page/badge-host';
 import { DIRECTORY, preselectedFor } from '@/lib/sources/directory';
-import { LANGUAGES, loadPageSettings, savePageSettings, type PageSettings } from '@/lib/settings/settings';
+import { loadPageSettings, savePageSettings, type PageSettings } from '@/lib/settings/settings';
+import { LanguageChoices } from './LanguageChoices';
 import { unpackPageResults } from '@/lib/wire/packed-results';
 
 /** The sample post: it repeats the built-in list's first fact-check and links the post that fact-check names. */
@@ -137,20 +138,11 @@ export function WelcomeApp({ onLanguageChange }: { onLanguageChange: () => void 
       {settings && (
         <section aria-labelledby="welcome-language">
           <h2 id="welcome-language">{t('languageHeading')}</h2>
-          <div role="radiogroup" aria-labelledby="welcome-language">
-            {LANGUAGES.map((language) => (
-              <label key={language} class="row" lang={language === 'auto' ? undefined : language}>
-                <input
-                  type="radio"
-                  name="language"
-                  value={language}
-                  checked={settings.language === language}
-                  onChange={() => void changeLanguage(language)}
-                />
-                {t(`language_${language}` as MessageKey)}
-              </label>
-            ))}
-          </div>
+          <LanguageChoices
+            headingId="welcome-language"
+            current={settings.language}
+            onChoose={(language) => void changeLanguage(language)}
+          />
         </section>
       )}
       <p class="hint">{t('welcomeDone')}</p>
