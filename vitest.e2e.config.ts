@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll's 1 s default is too short for a round trip through a service worker on a loaded 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
     fileParallelism: false,
     pool: 'forks',
     execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
