@@ -266,10 +266,19 @@ function withStance(index: MatchIndex, post: PostInput, arabic: boolean, candida
     if (!c.badge && (rank > 0 || c.score < DECISION.minRelated)) return c;
     const doc = docsOf.get(debunkRef(c.listId, c.debunkId));
     const claimCues = doc === undefined ? 0 : index.claimCues[doc]!;
-    return onlyMentionsClaim({ text: post.text, links: post.links, author: post.author, claimCues }, arabic)
+    // A text match is read against the claim's words too (another place, number or the opposite fact is
+    // another claim); ids and footage are the same item whatever the words say.
+    const claimWords = doc !== undefined && c.how === 'similar-text' ? claimWordsOf(index, doc) : undefined;
+    return onlyMentionsClaim({ text: post.text, links: post.links, author: post.author, claimCues, claimWords }, arabic)
       ? { ...c, badge: false, mentions: true }
       : c;
   });
+}
+
+/** The debunk's claim and headline as normalised words (the text its n-grams are taken from). */
+function claimWordsOf(index: MatchIndex, doc: number): string[] {
+  const { texts, offsets } = index.gramTexts;
+  return texts.slice(offsets[doc]!, offsets[doc + 1]!).split(' ');
 }
 
 /** Candidates worth showing: certain and badged ones, and "possibly related" ones above a floor. */

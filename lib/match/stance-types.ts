@@ -3,8 +3,11 @@
  * look. Its own module so the generated weights (stance-model.generated.ts) import only these types.
  */
 
-/** The kinds of cue; a claim's kinds are a bit mask over this order (claimCueMask in stance.ts). */
-export const CUE_KINDS = ['refutation', 'negation', 'question', 'factChecker', 'factCheckLink'] as const;
+/**
+ * The kinds of cue; a claim's kinds are a bit mask over this order (claimCueMask in stance.ts). The last
+ * three (contradiction.ts) are read against the claim's words, so the mask never has them.
+ */
+export const CUE_KINDS = ['refutation', 'negation', 'question', 'factChecker', 'factCheckLink', 'swap', 'opposite', 'refusal'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 /** How many cues of each kind a post has (kinds its claim also has count 0). */

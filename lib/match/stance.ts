@@ -11,6 +11,8 @@
  * there and are decisive by rule. Pure: no browser imports.
  */
 import { normaliseText, words } from '../text/normalise';
+import { ARABIC_CLITICS, CLITIC_LETTERS } from './clitics';
+import { contradictionCues } from './contradiction';
 import { STANCE_MODEL } from './stance-model.generated';
 import { CUE_KINDS, type CueKind, type StanceFeatures, type StanceWeights } from './stance-types';
 
@@ -196,9 +198,6 @@ export const FACT_CHECK_HOSTS: readonly string[] = [
 ];
 const FACT_CHECK_PATH = /(?:^|[/_-])(?:fact-?checks?|factcheck(?:ing)?|verify|ap-fact-check)(?:[/_.-]|$)/i;
 
-// Longest first: "وبال" (and with the) before "و" (and).
-const ARABIC_CLITICS = ['وبال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'لل', 'ال', 'وب', 'ول', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك'];
-
 /** A table of phrases as word sequences, keyed by first word, for matching over a post's words. */
 type PhraseTable = Map<string, string[][]>;
 
@@ -227,8 +226,6 @@ function wordIs(word: string, cue: string): boolean {
   if (word.length <= cue.length || !word.endsWith(cue)) return false;
   return ARABIC_CLITICS.includes(word.slice(0, word.length - cue.length));
 }
-
-const CLITIC_LETTERS = new Set(ARABIC_CLITICS.map((c) => c[0]!));
 
 /** The longest phrase of `table` starting at word `i`, if any. */
 function phraseAt(postWords: readonly string[], i: number, table: PhraseTable): string[] | undefined {
@@ -305,6 +302,9 @@ export interface StanceInput {
   author?: string;
   /** claimCueMask of the matched debunk's claim. */
   claimCues: number;
+  /** The matched debunk's claim (and headline) as normalised words: contradiction cues are read against
+   * them (contradiction.ts). Without them those cues count 0. */
+  claimWords?: readonly string[];
 }
 
 export interface StanceReading {
@@ -356,7 +356,17 @@ export function readStance(input: StanceInput): StanceReading {
     question: count('question', isQuestion(normaliseText(input.text)) ? ['?'] : findCues(postWords.slice(0, 3), TABLES.question)),
     factChecker: count('factChecker', desks) ? 1 : 0,
     factCheckLink: factCheckLinks.length ? (cues.push(...factCheckLinks), 1) : 0,
+    swap: 0,
+    opposite: 0,
+    refusal: 0,
   };
+  if (input.claimWords) {
+    const contradiction = contradictionCues(postWords, input.claimWords);
+    features.swap = contradiction.swap;
+    features.opposite = contradiction.opposite;
+    features.refusal = contradiction.refusal;
+    cues.push(...contradiction.found);
+  }
   return { features, cues };
 }
 
