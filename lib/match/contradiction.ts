@@ -344,31 +344,44 @@ const REFUSAL_FORMS = formTable(REFUSAL_CUES.map((cue) => [cue]));
 
 const PRONOUN_SUFFIXES = ['هما', 'هم', 'ها', 'ه'];
 
-/** The groups of `table` that `text` (normalised words) names, reading each word with and without a clitic. */
-function groupsIn(textWords: readonly string[], table: Map<string, number>): Set<number> {
+/** First words of the tables' phrases, and entries written with "ال" by their bare form: the only words
+ * worth a second, built lookup. */
+const PHRASE_FIRST = new Set<string>();
+const BARE_OF_DEFINITE = new Set<string>();
+for (const table of [PLACE_FORMS, OPPOSITE_FORMS, REFUSAL_FORMS])
+  for (const key of table.keys()) {
+    if (key.includes(' ')) PHRASE_FIRST.add(key.split(' ')[0]!);
+    if (key.startsWith('ال')) BARE_OF_DEFINITE.add(key.slice(2));
+  }
+
+/** Each word's readings: as written, without an Arabic clitic, without an attached pronoun ("رفضه" → "رفض"). */
+function readingsOf(textWords: readonly string[]): string[][] {
+  return textWords.map((word) => {
+    const forms = [word];
+    if (CLITIC_LETTERS.has(word[0]!))
+      for (const clitic of ARABIC_CLITICS)
+        if (word.length > clitic.length + 1 && word.startsWith(clitic)) forms.push(word.slice(clitic.length));
+    for (let f = 0, n = forms.length; f < n; f++)
+      for (const suffix of PRONOUN_SUFFIXES)
+        if (forms[f]!.length >= suffix.length + 3 && forms[f]!.endsWith(suffix)) forms.push(forms[f]!.slice(0, -suffix.length));
+    return forms;
+  });
+}
+
+/** The groups of `table` that a text names, from its words' readings (readingsOf). */
+function groupsIn(readings: readonly (readonly string[])[], textWords: readonly string[], table: Map<string, number>): Set<number> {
   const found = new Set<number>();
   const look = (key: string) => {
     const group = table.get(key);
     if (group !== undefined) found.add(group);
   };
-  for (let i = 0; i < textWords.length; i++) {
-    const word = textWords[i]!;
-    const next = textWords[i + 1];
-    const forms = [word];
-    if (CLITIC_LETTERS.has(word[0]!))
-      for (const clitic of ARABIC_CLITICS)
-        if (word.length > clitic.length + 1 && word.startsWith(clitic)) forms.push(word.slice(clitic.length));
-    // Attached pronouns ("رفضه" his refusal, "فوزها" her win) leave the listed form.
-    for (const form of [...forms])
-      for (const suffix of PRONOUN_SUFFIXES)
-        if (form.length >= suffix.length + 3 && form.endsWith(suffix)) forms.push(form.slice(0, -suffix.length));
-    for (const form of forms) {
+  for (let i = 0; i < readings.length; i++)
+    for (const form of readings[i]!) {
       look(form);
-      // "ال" is a clitic, but place names are listed with it ("العراق"): try it on the bare form too.
-      look(`ال${form}`);
-      if (next !== undefined) look(`${form} ${next}`);
+      // "ال" is a clitic, but place names are listed with it ("العراق"): the bare form finds them too.
+      if (BARE_OF_DEFINITE.has(form)) look(`ال${form}`);
+      if (PHRASE_FIRST.has(form) && i + 1 < textWords.length) look(`${form} ${textWords[i + 1]}`);
     }
-  }
   return found;
 }
 
@@ -414,8 +427,10 @@ export function contradictionCues(postWords: readonly string[], claimWords: read
   // A post that states another fact restates the claim at about its length; a longer one brings context of
   // its own (the places and figures around the story, a refusal by someone else) that contradicts nothing.
   if (postWords.length > claimWords.length + MAX_EXTRA_WORDS) return { swap: 0, opposite: 0, refusal: 0, found };
-  const postPlaces = groupsIn(postWords, PLACE_FORMS);
-  const claimPlaces = groupsIn(claimWords, PLACE_FORMS);
+  const postReadings = readingsOf(postWords);
+  const claimReadings = readingsOf(claimWords);
+  const postPlaces = groupsIn(postReadings, postWords, PLACE_FORMS);
+  const claimPlaces = groupsIn(claimReadings, claimWords, PLACE_FORMS);
   const postNumbers = numbersIn(postWords);
   const claimNumbers = numbersIn(claimWords);
   let swap = 0;
@@ -428,8 +443,8 @@ export function contradictionCues(postWords: readonly string[], claimWords: read
     swap++;
     found.push('another number');
   }
-  const postSides = groupsIn(postWords, OPPOSITE_FORMS);
-  const claimSides = groupsIn(claimWords, OPPOSITE_FORMS);
+  const postSides = groupsIn(postReadings, postWords, OPPOSITE_FORMS);
+  const claimSides = groupsIn(claimReadings, claimWords, OPPOSITE_FORMS);
   let opposite = 0;
   for (const side of postSides)
     if (!claimSides.has(side) && claimSides.has(side ^ 1)) {
@@ -438,8 +453,8 @@ export function contradictionCues(postWords: readonly string[], claimWords: read
     }
   // Any refusal in the claim (in whatever form: "رفضه", "يرفض") makes the post's refusals its story.
   let refusal = 0;
-  if (!groupsIn(claimWords, REFUSAL_FORMS).size)
-    for (const cue of groupsIn(postWords, REFUSAL_FORMS)) {
+  if (!groupsIn(claimReadings, claimWords, REFUSAL_FORMS).size)
+    for (const cue of groupsIn(postReadings, postWords, REFUSAL_FORMS)) {
       refusal++;
       found.push(REFUSAL_CUES[cue]!);
     }
