@@ -63,6 +63,8 @@ export interface DecisionCase {
   goldRemoved: boolean;
   /** Whether the best candidate is one of the post's true debunks (never, with them removed). */
   correct: boolean;
+  /** An ordinary post (../shared/eval/ordinary: repeats no listed claim): any badge on it is wrong. */
+  ordinary?: boolean;
   logOdds: number;
 }
 
@@ -70,47 +72,64 @@ export interface DecisionLimits {
   /** Share of posts badged when their true debunks are missing. */
   maxFalseBadgeRate: number;
   minPrecision: number;
+  /** Share of ordinary posts badged (when the cases have some). */
+  maxOrdinaryRate?: number;
 }
 
 export interface DecisionFigures {
   precision: number;
   recall: number;
   falseBadgeRate: number;
+  /** Share of `ordinaryPosts` ordinary posts badged. */
+  ordinaryRate: number;
 }
 
-/** Badge precision and recall with the list as given, and the false-badge rate with gold removed, for `posts` posts. */
-export function figuresAt(cases: readonly DecisionCase[], bar: number, posts: number): DecisionFigures {
+/**
+ * Badge precision and recall with the list as given, the false-badge rate with gold removed, for `posts`
+ * posts, and the share of `ordinaryPosts` ordinary posts badged.
+ */
+export function figuresAt(cases: readonly DecisionCase[], bar: number, posts: number, ordinaryPosts = 0): DecisionFigures {
   let badges = 0;
   let correct = 0;
   let falseBadges = 0;
+  let ordinaryBadges = 0;
   for (const c of cases) {
     if (c.logOdds < bar) continue;
-    if (c.goldRemoved) falseBadges++;
+    if (c.ordinary) ordinaryBadges++;
+    else if (c.goldRemoved) falseBadges++;
     else {
       badges++;
       if (c.correct) correct++;
     }
   }
-  return { precision: badges ? correct / badges : 1, recall: correct / posts, falseBadgeRate: falseBadges / posts };
+  return {
+    precision: badges ? correct / badges : 1,
+    recall: correct / posts,
+    falseBadgeRate: falseBadges / posts,
+    ordinaryRate: ordinaryPosts ? ordinaryBadges / ordinaryPosts : 0,
+  };
 }
 
 /** The lowest bar (most badges) within the limits; Infinity when none is. */
-export function lowestSafeBar(cases: readonly DecisionCase[], posts: number, limits: DecisionLimits): number {
+export function lowestSafeBar(cases: readonly DecisionCase[], posts: number, limits: DecisionLimits, ordinaryPosts = 0): number {
   const sorted = [...cases].sort((a, b) => b.logOdds - a.logOdds);
   let badges = 0;
   let correct = 0;
   let falseBadges = 0;
+  let ordinaryBadges = 0;
   let bar = Infinity;
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i]!;
-    if (c.goldRemoved) falseBadges++;
+    if (c.ordinary) ordinaryBadges++;
+    else if (c.goldRemoved) falseBadges++;
     else {
       badges++;
       if (c.correct) correct++;
     }
     const next = sorted[i + 1];
     if (next && next.logOdds === c.logOdds) continue; // a bar cannot separate equal scores
-    if (falseBadges / posts <= limits.maxFalseBadgeRate && (badges ? correct / badges : 1) >= limits.minPrecision) {
+    const ordinaryOk = !ordinaryPosts || ordinaryBadges / ordinaryPosts <= (limits.maxOrdinaryRate ?? 1);
+    if (falseBadges / posts <= limits.maxFalseBadgeRate && (badges ? correct / badges : 1) >= limits.minPrecision && ordinaryOk) {
       bar = next ? (c.logOdds + next.logOdds) / 2 : c.logOdds - 1;
     }
   }

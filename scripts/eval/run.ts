@@ -13,6 +13,7 @@ import { matchPost } from '../../lib/match/match';
 import { falseBadgeRate, score, type RankedMatch, type Scores } from './metrics';
 import { readStancePairs, STANCE_SETS, type StanceLabel } from './stance-data';
 import { seededShuffle } from './logistic';
+import { halfOf, ORDINARY_FILES, readOrdinary, type OrdinaryHalf } from './ordinary-data';
 import type { Debunk } from '../../lib/debunk/types';
 
 const { values } = parseArgs({
@@ -185,37 +186,33 @@ function evaluateStability(set: string): void {
   console.log(`\n${set}/${values.split} list stability (share of ${posts.length} posts whose decision changes): ${parts.join('; ')}`);
 }
 
-interface OrdinaryPost {
-  id: string;
-  text: string;
-}
-
-/** Ordinary posts (../shared/eval/ordinary: real posts that repeat no listed claim) against the full list of
- * their language: every badge is a candidate false alarm, listed so a person can read it. */
-function evaluateOrdinary(list: string, files: readonly string[]): void {
+/**
+ * Ordinary posts (../shared/eval/ordinary: real posts that repeat no listed claim) against the full list of
+ * their language: every badge is a candidate false alarm, listed so a person can read it. The decision fit
+ * learns from the "fit" half of each file; the figure to quote is the "held" half's.
+ */
+function evaluateOrdinary(list: 'clef-en' | 'clef-ar'): void {
   const index = buildIndex(importClaimReviews(readFileSync(resolve(EVAL_DIR, list, 'debunks.jsonl'), 'utf8'), list).debunks);
-  for (const file of files) {
-    const posts = readFileSync(resolve(EVAL_DIR, 'ordinary', file), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as OrdinaryPost);
-    const badged = posts.flatMap((post) => {
-      const badge = matchPost(index, { key: post.id, text: post.text }).candidates.find((c) => c.badge);
-      return badge ? [{ post, badge }] : [];
-    });
+  for (const file of ORDINARY_FILES[list]) {
+    const badgedIn = (half: OrdinaryHalf) => {
+      const posts = readOrdinary(file, half);
+      const badged = posts.flatMap((post) => {
+        const badge = matchPost(index, { key: post.id, text: post.text }).candidates.find((c) => c.badge);
+        return badge ? [{ post, badge }] : [];
+      });
+      return { posts, badged };
+    };
+    const held = badgedIn('held');
+    const fit = badgedIn('fit');
     console.log(
-      `\nordinary ${file} against ${list}: ${posts.length} posts, badged ${pct(badged.length / posts.length)} (${badged.length})`,
+      `\nordinary ${file} against ${list}: held-out half ${held.posts.length} posts, badged ${pct(held.badged.length / held.posts.length)} (${held.badged.length}); fitted-on half ${fit.posts.length} posts, badged ${pct(fit.badged.length / fit.posts.length)} (${fit.badged.length})`,
     );
-    for (const { post, badge } of badged) console.log(`  ${post.id} → ${badge.debunkId}: ${post.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    for (const { post, badge } of [...held.badged, ...fit.badged])
+      console.log(`  ${halfOf(post.id)} ${post.id} → ${badge.debunkId}: ${post.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
 }
 
-const ORDINARY: Record<string, string[]> = {
-  'clef-en': ['tweeteval-sentiment-en.jsonl', 'tweeteval-stance-en.jsonl'],
-  'clef-ar': ['arsarcasm-v2-ar.jsonl', 'mawqif-ar.jsonl'],
-};
-
 for (const set of sets) evaluate(set);
-for (const set of sets) if (ORDINARY[set]) evaluateOrdinary(set, ORDINARY[set]);
+for (const set of sets) if (set === 'clef-en' || set === 'clef-ar') evaluateOrdinary(set);
 if (!values.set) for (const { file, list } of STANCE_SETS) evaluateStance(file, list);
 for (const set of sets) evaluateStability(set);

@@ -55,12 +55,29 @@ describe('lowestSafeBar', () => {
     // ≤ 10 % false badges allows the one at 3.5 but not the one at 0.5; precision ≥ 0.8 allows the wrong one at 1.5.
     const bar = lowestSafeBar(cases, 10, { maxFalseBadgeRate: 0.1, minPrecision: 0.8 });
     expect(bar).toBe(0.75);
-    expect(figuresAt(cases, bar, 10)).toEqual({ precision: 5 / 6, recall: 0.5, falseBadgeRate: 0.1 });
+    expect(figuresAt(cases, bar, 10)).toEqual({ precision: 5 / 6, recall: 0.5, falseBadgeRate: 0.1, ordinaryRate: 0 });
   });
 
   it('stops above a false badge when none is allowed, and says Infinity when nothing is safe', () => {
     expect(lowestSafeBar(cases, 10, { maxFalseBadgeRate: 0, minPrecision: 0.9 })).toBe(3.75);
     expect(lowestSafeBar([c('x', 1, false)], 1, { maxFalseBadgeRate: 0, minPrecision: 0.9 })).toBe(Infinity);
+  });
+
+  it('keeps the share of ordinary posts badged within its limit, counted apart from the dev posts', () => {
+    const ordinary = (post: string, logOdds: number): DecisionCase => ({
+      post,
+      goldRemoved: false,
+      correct: false,
+      ordinary: true,
+      logOdds,
+    });
+    const withOrdinary = [...cases, ordinary('o1', 2.5), ordinary('o2', 0.25)];
+    const limits = { maxFalseBadgeRate: 0.1, minPrecision: 0.8, maxOrdinaryRate: 0.01 };
+    // 100 ordinary posts, at most 1 badged: the bar may pass the one at 2.5 but not the one at 0.25.
+    const bar = lowestSafeBar(withOrdinary, 10, limits, 100);
+    expect(bar).toBe(0.75);
+    expect(figuresAt(withOrdinary, bar, 10, 100)).toEqual({ precision: 5 / 6, recall: 0.5, falseBadgeRate: 0.1, ordinaryRate: 0.01 });
+    expect(lowestSafeBar(withOrdinary, 10, { ...limits, maxOrdinaryRate: 0 }, 100)).toBe(2.75);
   });
 });
 
