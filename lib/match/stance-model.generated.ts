@@ -3,6 +3,30 @@
 import type { StanceWeights } from './stance-types';
 
 export const STANCE_MODEL: Record<'latin' | 'arabic', StanceWeights> = {
-  latin: { bias: -9.999, weights: { refutation: 10, negation: 0.5046, question: 1.5534, factChecker: 10, factCheckLink: 10, swap: 0.861, opposite: 1.8017, refusal: 0.8993 } },
-  arabic: { bias: -0.001, weights: { refutation: 10, negation: 0, question: 0, factChecker: 10, factCheckLink: 10, swap: 2.5607, opposite: 3.0062, refusal: 2.8955 } },
+  latin: {
+    bias: -9.999,
+    weights: {
+      refutation: 10,
+      negation: 0.5046,
+      question: 1.5534,
+      factChecker: 10,
+      factCheckLink: 10,
+      swap: 0.861,
+      opposite: 1.8017,
+      refusal: 0.8993,
+    },
+  },
+  arabic: {
+    bias: -0.001,
+    weights: {
+      refutation: 10,
+      negation: 0,
+      question: 0,
+      factChecker: 10,
+      factCheckLink: 10,
+      swap: 2.5607,
+      opposite: 3.0062,
+      refusal: 2.8955,
+    },
+  },
 };
