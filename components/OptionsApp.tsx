@@ -3,14 +3,14 @@ import { failureReason, sendMessage } from '@/lib/messaging/channel';
 import type { ListRecord } from '@/lib/store/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
-import { Isolated, tnx } from './message';
+import { Isolated, tnx, tx } from './message';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageChoices } from './LanguageChoices';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
 import { SITE_IDS, normaliseSettings, type Settings, type SiteId } from '@/lib/settings/settings';
-import type { SiteStates } from '@/lib/wire/shapes';
+import type { SiteRulesStatus, SiteStates } from '@/lib/wire/shapes';
 
 export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void }) {
   const locale = uiLocale();
@@ -101,6 +101,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
             <SiteState site={site} states={siteStates} locale={locale} />
           </div>
         ))}
+        <SiteRulesUpdates locale={locale} />
       </section>
 
       <section aria-labelledby="language-heading">
@@ -195,5 +196,45 @@ function SiteState({ site, states, locale }: { site: SiteId; states: SiteStates;
     <p class="hint site-state" data-site={site} data-state={state?.readability ?? 'none'}>
       {text}
     </p>
+  );
+}
+
+/** Which site rules Sanad reads with, the last check's outcome in plain words, and "check for site updates". */
+function SiteRulesUpdates({ locale }: { locale: string }) {
+  const [status, setStatus] = useState<SiteRulesStatus | null>(null);
+  const [checking, setChecking] = useState(false);
+  useEffect(() => void sendMessage('siteRulesStatus', {}).then(setStatus), []);
+  if (!status) return null;
+  const check = async () => {
+    setChecking(true);
+    try {
+      setStatus(await sendMessage('syncSiteRules', {}));
+    } finally {
+      setChecking(false);
+    }
+  };
+  if (!status.configured)
+    return (
+      <p class="hint site-rules" data-state="not-set-up">
+        {t('siteRulesNotSetUp')}
+      </p>
+    );
+  return (
+    <div class="site-rules" data-state={status.lastError ? 'refused' : status.packVersion ? 'updated' : 'shipped'}>
+      <p class="hint">
+        {status.packVersion && status.generated
+          ? t('siteRulesUpdated', String(status.packVersion), formatDateTime(Date.parse(status.generated), locale))
+          : t('siteRulesShipped')}{' '}
+        {status.lastAttempt !== undefined && t('siteRulesChecked', formatDateTime(status.lastAttempt, locale))}
+      </p>
+      {status.lastError && (
+        <p class="site-rules-error" role="alert">
+          {tx('siteRulesRefused', <Isolated text={status.lastError} />)}
+        </p>
+      )}
+      <button type="button" class="secondary" disabled={checking} onClick={() => void check()}>
+        {checking ? t('checkingSiteUpdates') : t('checkSiteUpdates')}
+      </button>
+    </div>
   );
 }

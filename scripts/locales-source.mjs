@@ -244,6 +244,25 @@ const M = {
   openSettings: ['Settings', 'الإعدادات'],
   optionsTitle: ['Sanad settings', 'إعدادات سند'],
   siteStateNone: ['no page seen yet', 'لم تُفتح أي صفحة منه بعد'],
+  siteRulesShipped: ['Site rules: as shipped with this version of Sanad.', 'قواعد قراءة المواقع: كما وصلت مع هذا الإصدار من سند.'],
+  siteRulesUpdated: [
+    'Site rules: update $VERSION$ of $DATE$, signed by the Sanad maintainers.',
+    'قواعد قراءة المواقع: التحديث $VERSION$ بتاريخ $DATE$، بتوقيع القائمين على سند.',
+    'version',
+    'date',
+  ],
+  siteRulesNotSetUp: [
+    'This copy of Sanad takes no site updates: none are set up in its build.',
+    'لا تتلقى هذه النسخة من سند تحديثات قراءة المواقع: لم تُضبط في بنائها.',
+  ],
+  siteRulesChecked: ['Last checked $DATE$.', 'آخر فحص: $DATE$.', 'date'],
+  siteRulesRefused: [
+    'The last site update was refused and not used: $REASON$. Sanad keeps reading sites with the rules it had.',
+    'رُفض آخر تحديث لقراءة المواقع ولم يُستخدم: $REASON$. يواصل سند قراءة المواقع بالقواعد التي لديه.',
+    'reason',
+  ],
+  checkSiteUpdates: ['Check for site updates', 'البحث عن تحديثات قراءة المواقع'],
+  checkingSiteUpdates: ['Checking for site updates…', 'جارٍ البحث عن تحديثات قراءة المواقع…'],
   siteStateUnreadable: [
     'could not read its last page ($DATE$): the site may have changed',
     'تعذّرت قراءة آخر صفحة منه ($DATE$): ربما غيّر الموقع شكل صفحاته',

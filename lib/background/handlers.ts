@@ -20,6 +20,8 @@ import type { ListRegistry } from './list-registry';
 import type { MatcherService } from './matcher-service';
 import type { OutboxService } from './outbox-service';
 import type { SettingsService } from './settings-service';
+import type { SiteRulesService } from './site-rules-service';
+import { SITE_IDS, type SiteId } from '../sites/platforms';
 import { checkReadability, loadSiteStates, recordSiteState } from './site-states';
 import { badgedCount, type TabResultsStore } from './tab-results';
 
@@ -31,6 +33,7 @@ export interface HandlerDeps {
   feeds: FeedService;
   outbox: OutboxService;
   settings: SettingsService;
+  siteRules: SiteRulesService;
   /** Drafts prepared by context-menu clicks, by id. */
   drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
   /** Shows the number of badged posts on the toolbar icon. */
@@ -92,6 +95,10 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
       const tabId = senderTab(sender);
       if (tabId !== undefined) await deps.tabs.noteReadability(tabId, checked);
     },
+    async siteRules({ site }) {
+      if (!SITE_IDS.includes(site as SiteId)) throw new Error(`no site ${String(site).slice(0, 40)}`);
+      return deps.siteRules.rulesFor(site as SiteId);
+    },
   };
 }
 
@@ -115,6 +122,8 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     refreshDeskStatus: () => deps.outbox.refreshDeskStatus(),
     tabResults: ({ tabId }) => deps.tabs.get(Number(tabId)),
     siteStates: () => loadSiteStates(),
+    siteRulesStatus: () => deps.siteRules.status(),
+    syncSiteRules: () => deps.siteRules.sync(),
     settings: () => deps.settings.load(),
     saveSettings: (next) => deps.settings.save(() => normaliseSettings(next)),
     async listStatus() {

@@ -12,6 +12,7 @@ import { MatcherService } from './matcher-service';
 import { OutboxService } from './outbox-service';
 import type { PosterHasher } from './poster-frames';
 import { SettingsService } from './settings-service';
+import { SiteRulesService, type SiteRulesSource } from './site-rules-service';
 import { TabResultsStore } from './tab-results';
 import type { Settings } from '../settings/settings';
 
@@ -30,6 +31,8 @@ export interface BackgroundEnv {
   scheduleOutboxWake: (when: number | null) => void;
   showCount: (tabId: number, count: number) => void;
   refreshTab: (tabId: number) => void;
+  /** The signed site rules pack's address and key, pinned in the build (null: updates are not set up). */
+  siteRulesSource: SiteRulesSource | null;
 }
 
 export interface BackgroundServices {
@@ -39,6 +42,7 @@ export interface BackgroundServices {
   feeds: FeedService;
   outbox: OutboxService;
   settings: SettingsService;
+  siteRules: SiteRulesService;
   handlers: BackgroundHandlers;
 }
 
@@ -57,6 +61,7 @@ export function composeServices(env: BackgroundEnv): BackgroundServices {
     clientId: env.clientId,
     scheduleWake: env.scheduleOutboxWake,
   });
+  const siteRules = new SiteRulesService({ openDb, fetch: env.fetch, now: () => Date.now(), source: env.siteRulesSource });
   const handlers = createHandlers({
     openDb,
     lists,
@@ -65,9 +70,10 @@ export function composeServices(env: BackgroundEnv): BackgroundServices {
     feeds,
     outbox,
     settings,
+    siteRules,
     drafts: env.drafts,
     showCount: env.showCount,
     refreshTab: env.refreshTab,
   });
-  return { lists, matcher, tabs, feeds, outbox, settings, handlers };
+  return { lists, matcher, tabs, feeds, outbox, settings, siteRules, handlers };
 }

@@ -12,6 +12,7 @@ import { SYNC_ALARM } from './feed-service';
 import { OUTBOX_ALARM } from './outbox-service';
 import { PosterHasher } from './poster-frames';
 import { composeServices } from './services';
+import { PINNED_SITE_RULES } from '../site-rules/pinned';
 
 /** A random id for this installation: the intake service rate-limits by it without learning who anyone is. */
 async function clientId(): Promise<string> {
@@ -33,7 +34,7 @@ export function startBackground(): void {
   let db: Promise<SanadDb> | null = null;
   const drafts = new DraftStore();
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  const { lists, feeds, outbox, tabs, settings, handlers } = composeServices({
+  const { lists, feeds, outbox, tabs, settings, siteRules, handlers } = composeServices({
     openDb: () => (db ??= openSanadDb()),
     fetch: (...args) => fetch(...args),
     readBundledList: async () => (await fetch(browser.runtime.getURL(BUNDLED_LIST_PATH as '/'))).text(),
@@ -54,6 +55,7 @@ export function startBackground(): void {
       void action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
     },
     refreshTab: (tabId) => void sendToTab(tabId, 'refresh', {}).catch(() => {}),
+    siteRulesSource: PINNED_SITE_RULES,
   });
   serveMessages(handlers);
 
@@ -70,6 +72,7 @@ export function startBackground(): void {
       .catch(logFailure('bundled list not imported'))
       .then(() => feeds.syncAll())
       .catch(logFailure('feed sync'));
+    void siteRules.sync().catch(logFailure('site rules'));
     void moved
       .then(() => settings.load())
       .then((current) => {
@@ -78,7 +81,11 @@ export function startBackground(): void {
       });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void feeds.syncAll().catch(logFailure('feed sync'));
+    if (alarm.name === SYNC_ALARM) {
+      void feeds.syncAll().catch(logFailure('feed sync'));
+      // Site rules ride on the feeds' alarm: one schedule for everything Sanad fetches.
+      void siteRules.sync().catch(logFailure('site rules'));
+    }
     if (alarm.name === OUTBOX_ALARM) void outbox.deliverDue().catch(logFailure('outbox'));
   });
   // Submissions left waiting (offline, or a send cut off when the browser closed) go out whenever the worker

@@ -6,11 +6,25 @@ import { unpackPageResults } from '../wire/packed-results';
 import type { PostAtMenu } from '../wire/shapes';
 import { loadPageSettings, watchPageSettings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/types';
+import { checkSiteRules } from '../site-rules/check';
+import { useRules } from '../site-rules/active';
 import { extensionLifetime, watchLocation } from './lifetime';
 import { samplePage } from './page-sample';
 import { ReadabilityWatch } from './readability';
 import { PostScanner } from './scanner';
 import { summariseStructure } from './structure-summary';
+
+/**
+ * The site's rules from the background (a signed pack's when newer than the bundled ones), checked again here
+ * where the page's own parser judges the selectors; on any doubt the bundled rules stay.
+ */
+async function loadSiteRules(adapter: SiteAdapter): Promise<void> {
+  const rules = await sendMessage('siteRules', { site: adapter.id }).catch(() => null);
+  const checked = rules && checkSiteRules(rules);
+  if (!checked) return;
+  if (!checked.ok) console.warn('Sanad: site rules refused:', checked.reason);
+  else if (checked.rules.site === adapter.id) useRules([checked.rules]);
+}
 
 /** How often the page is sampled for "is the adapter reading anything?" until it is. */
 const READABILITY_SAMPLE_MS = 2000;
@@ -51,6 +65,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   };
 
   await applyLanguageSetting(loadLocale, pageLocale(document)).catch(() => {});
+  await loadSiteRules(adapter);
   const mediaEnabled = await sendMessage('mediaStatus', {}).then(
     (s) => s.fingerprints > 0,
     () => false,

@@ -25,8 +25,8 @@ const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 describe.each(rows.map((p) => [p.id, p] as const))('platform %s', (id, row) => {
   beforeEach(() => vi.mocked(runOnPage).mockClear());
 
-  it('has its site folder: adapter, selectors and adapter tests', () => {
-    for (const file of ['adapter.ts', 'selectors.ts', 'adapter.test.ts']) {
+  it('has its site folder: adapter, rules and adapter tests', () => {
+    for (const file of ['adapter.ts', 'rules.json', 'adapter.test.ts']) {
       expect(exists(`lib/sites/${id}/${file}`), `lib/sites/${id}/${file}`).toBe(true);
     }
   });

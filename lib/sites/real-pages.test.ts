@@ -17,16 +17,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalMediaId } from '@/lib/urls/canonical';
 import { words } from '@/lib/text/normalise';
 import { loadRealPage, placementProblem, readRealPosts, realPageExpectation, type ReadPost } from '@/tests/unit/support/real-pages';
+import { BUNDLED_RULES } from '@/lib/site-rules/bundled';
 import { facebookAdapter } from './facebook/adapter';
-import { FACEBOOK_SELECTORS } from './facebook/selectors';
 import { instagramAdapter } from './instagram/adapter';
-import { INSTAGRAM_SELECTORS } from './instagram/selectors';
 import { tiktokAdapter } from './tiktok/adapter';
-import { TIKTOK_SELECTORS } from './tiktok/selectors';
 import { youtubeAdapter } from './youtube/adapter';
-import { YOUTUBE_SELECTORS } from './youtube/selectors';
 import { xAdapter } from './x/adapter';
-import { X_SELECTORS } from './x/selectors';
 import type { SiteAdapter } from './types';
 
 type Site = 'x' | 'facebook' | 'youtube' | 'tiktok' | 'instagram';
@@ -322,7 +318,7 @@ function nth(list: readonly string[], i: number): string {
 const SELECTOR_COUNTS: Record<Site, [selector: string, pages: [count: number, file: string][]][]> = {
   x: [
     [
-      nth(X_SELECTORS.post, 0),
+      nth(BUNDLED_RULES.x.selectors.post, 0),
       [
         [3, 'x/tweetyoink-cells-2025.html'],
         [10, 'x/skiinfo-profile-ja-2025.html'],
@@ -334,7 +330,7 @@ const SELECTOR_COUNTS: Record<Site, [selector: string, pages: [count: number, fi
   ],
   facebook: [
     [
-      nth(FACEBOOK_SELECTORS.post, 0), // [aria-posinset]
+      nth(BUNDLED_RULES.facebook.selectors.post, 0), // [aria-posinset]
       [
         [5, 'facebook/search-results-2025.html'],
         [1, 'facebook/post-dialog-bn-2025.html'],
@@ -343,9 +339,9 @@ const SELECTOR_COUNTS: Record<Site, [selector: string, pages: [count: number, fi
         [0, 'facebook/group-feed-2026.html'],
       ],
     ],
-    [nth(FACEBOOK_SELECTORS.post, 1), [[2, 'facebook/group-feed-2026.html']]], // the post and a loading cell
+    [nth(BUNDLED_RULES.facebook.selectors.post, 1), [[2, 'facebook/group-feed-2026.html']]], // the post and a loading cell
     [
-      nth(FACEBOOK_SELECTORS.post, 2), // role=article without a label
+      nth(BUNDLED_RULES.facebook.selectors.post, 2), // role=article without a label
       [
         [2, 'facebook/group-feed-2026.html'],
         [3, 'facebook/page-gshcl-loggedout-2026.html'],
@@ -354,25 +350,25 @@ const SELECTOR_COUNTS: Record<Site, [selector: string, pages: [count: number, fi
       ],
     ],
     [
-      nth(FACEBOOK_SELECTORS.post, 3), // the dialog of a post without a role
+      nth(BUNDLED_RULES.facebook.selectors.post, 3), // the dialog of a post without a role
       [
         [1, 'facebook/group-post-dialog-2026.html'],
         [0, 'facebook/post-dialog-bn-2025.html'],
         [0, 'facebook/page-gshcl-loggedout-2026.html'],
       ],
     ],
-    [nth(FACEBOOK_SELECTORS.post, 4), [[5, 'facebook/m-group-feed-2026.html']]],
+    [nth(BUNDLED_RULES.facebook.selectors.post, 4), [[5, 'facebook/m-group-feed-2026.html']]],
   ],
   youtube: [
     [
-      YOUTUBE_SELECTORS.watch,
+      nth(BUNDLED_RULES.youtube.selectors.watch, 0),
       [
         [1, 'youtube/yttrex-watch-2022.html'],
         [1, 'youtube/search-2025.html'], // hidden, cached
       ],
     ],
     [
-      nth(YOUTUBE_SELECTORS.items, 0), // ytd-rich-item-renderer
+      nth(BUNDLED_RULES.youtube.selectors.items, 0), // ytd-rich-item-renderer
       [
         [54, 'youtube/home-lockup-2025.html'],
         [10, 'youtube/vulpelo-grid-2025.html'],
@@ -380,30 +376,30 @@ const SELECTOR_COUNTS: Record<Site, [selector: string, pages: [count: number, fi
       ],
     ],
     [
-      nth(YOUTUBE_SELECTORS.items, 1), // yt-lockup-view-model
+      nth(BUNDLED_RULES.youtube.selectors.items, 1), // yt-lockup-view-model
       [
         [24, 'youtube/home-lockup-2025.html'],
         [4, 'youtube/search-2025.html'],
       ],
     ],
     [
-      nth(YOUTUBE_SELECTORS.items, 2), // ytd-video-renderer
+      nth(BUNDLED_RULES.youtube.selectors.items, 2), // ytd-video-renderer
       [
         [18, 'youtube/search-2025.html'],
         [26, 'youtube/yttrex-search-2022.html'],
       ],
     ],
-    [nth(YOUTUBE_SELECTORS.items, 3), [[20, 'youtube/yttrex-upnext-2022.html']]],
-    [nth(YOUTUBE_SELECTORS.items, 5), [[12, 'youtube/search-2025.html']]], // Shorts lockups
+    [nth(BUNDLED_RULES.youtube.selectors.items, 3), [[20, 'youtube/yttrex-upnext-2022.html']]],
+    [nth(BUNDLED_RULES.youtube.selectors.items, 5), [[12, 'youtube/search-2025.html']]], // Shorts lockups
   ],
   tiktok: [
-    [nth(TIKTOK_SELECTORS.post, 0), [[9, 'tiktok/foryou-2022.html']]],
-    [nth(TIKTOK_SELECTORS.post, 2), [[1, 'tiktok/video-2022.html']]],
-    [nth(TIKTOK_SELECTORS.post, 3), [[35, 'tiktok/profile-2024.html']]], // profile cards with their caption
-    [nth(TIKTOK_SELECTORS.post, 4), [[24, 'tiktok/search-2022.html']]], // search cards
-    [nth(TIKTOK_SELECTORS.post, 6), [[15, 'tiktok/explore-2025.html']]], // Explore cards
+    [nth(BUNDLED_RULES.tiktok.selectors.post, 0), [[9, 'tiktok/foryou-2022.html']]],
+    [nth(BUNDLED_RULES.tiktok.selectors.post, 2), [[1, 'tiktok/video-2022.html']]],
+    [nth(BUNDLED_RULES.tiktok.selectors.post, 3), [[35, 'tiktok/profile-2024.html']]], // profile cards with their caption
+    [nth(BUNDLED_RULES.tiktok.selectors.post, 4), [[24, 'tiktok/search-2022.html']]], // search cards
+    [nth(BUNDLED_RULES.tiktok.selectors.post, 6), [[15, 'tiktok/explore-2025.html']]], // Explore cards
     [
-      nth(TIKTOK_SELECTORS.post, 7), // bare profile items
+      nth(BUNDLED_RULES.tiktok.selectors.post, 7), // bare profile items
       [
         [30, 'tiktok/profile-2022.html'],
         [16, 'tiktok/profile-es-2026.html'],
@@ -412,7 +408,7 @@ const SELECTOR_COUNTS: Record<Site, [selector: string, pages: [count: number, fi
   ],
   instagram: [
     [
-      nth(INSTAGRAM_SELECTORS.post, 2), // main without an article
+      nth(BUNDLED_RULES.instagram.selectors.post, 2), // main without an article
       [
         [1, 'instagram/post-single-image-2025.html'],
         [1, 'instagram/reel-ptbr-2025.html'],
@@ -420,13 +416,13 @@ const SELECTOR_COUNTS: Record<Site, [selector: string, pages: [count: number, fi
       ],
     ],
     [
-      nth(INSTAGRAM_SELECTORS.post, 3), // /p/ tiles
+      nth(BUNDLED_RULES.instagram.selectors.post, 3), // /p/ tiles
       [
         [8, 'instagram/profile-grid-2025.html'],
         [5, 'instagram/post-news-ptbr-2025.html'], // "more posts": read as nothing on a post's page
       ],
     ],
-    [nth(INSTAGRAM_SELECTORS.post, 4), [[4, 'instagram/profile-grid-2025.html']]],
+    [nth(BUNDLED_RULES.instagram.selectors.post, 4), [[4, 'instagram/profile-grid-2025.html']]],
   ],
 };
 

@@ -14,7 +14,16 @@ describe('openSanadDb', () => {
   it('creates the current schema on a fresh profile', async () => {
     const db = await openSanadDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'feeds', 'lists', 'matchIndex', 'outbox', 'settings', 'wrongMatches']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'entries',
+      'feeds',
+      'lists',
+      'matchIndex',
+      'outbox',
+      'settings',
+      'siteRules',
+      'wrongMatches',
+    ]);
     expect([...db.transaction('entries').store.indexNames]).toEqual(['byId']);
     expect([...db.transaction('outbox').store.indexNames]).toEqual(['byState']);
     db.close();

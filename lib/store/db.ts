@@ -6,6 +6,8 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Debunk } from '../debunk/types';
 import type { SerialisedIndex } from '../match/bm25-index';
 import type { PrivilegedSettings } from '../settings/settings';
+import type { RulesPack } from '../site-rules/check';
+import type { AcceptedPack } from '../site-rules/pack';
 import type { FeedDto, ListDto, OutboxItemDto, OutboxState, WrongMatchDto } from '../wire/shapes';
 
 export const DB_NAME = 'sanad';
@@ -44,6 +46,17 @@ export interface SanadSchema extends DBSchema {
   outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState } };
   /** The privileged settings (lib/settings/settings.ts), under id `privileged`: out of content scripts' reach. */
   settings: { key: string; value: PrivilegedSettingsRecord };
+  /** The last good signed site rules pack and its sync state, under id `current` (lib/background/site-rules-service.ts). */
+  siteRules: { key: string; value: SiteRulesRecord };
+}
+
+export interface SiteRulesRecord {
+  id: 'current';
+  pack?: RulesPack;
+  accepted?: AcceptedPack;
+  lastAttempt?: number;
+  lastSuccess?: number;
+  lastError?: string;
 }
 
 export type PrivilegedSettingsRecord = PrivilegedSettings & { id: 'privileged' };
@@ -108,6 +121,10 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
   // 7 → 8: privileged settings (the intake address…) move out of storage.local, which content scripts can write.
   (db) => {
     db.createObjectStore('settings', { keyPath: 'id' });
+  },
+  // 8 → 9: the last good signed site rules pack.
+  (db) => {
+    db.createObjectStore('siteRules', { keyPath: 'id' });
   },
 ];
 

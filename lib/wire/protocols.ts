@@ -20,12 +20,14 @@ import type {
   PageAnswer,
   PostAtMenu,
   SettingsDto,
+  SiteRulesStatus,
   SiteStates,
   StructureSummary,
   SubmissionDraft,
   SyncOutcome,
   TabResults,
 } from './shapes';
+import type { SiteRules } from '../site-rules/bundled';
 
 type NoRequest = Record<string, never>;
 
@@ -43,6 +45,8 @@ export interface PageProtocol {
   localeMessages(req: { locale: 'ar' | 'en' }): LocaleMessages;
   /** Whether the site adapter reads the page's posts (counts only: no text, no address). */
   pageReadability(req: PageReadability): void;
+  /** The site rules a content script reads its site with (a checked signed pack's, or the bundled ones). */
+  siteRules(req: { site: string }): SiteRules;
 }
 
 /** What only the extension's own pages may ask. */
@@ -51,6 +55,10 @@ export interface ExtensionPageProtocol {
   tabResults(req: { tabId: number }): TabResults;
   /** Each site's last reported readability. */
   siteStates(req: NoRequest): SiteStates;
+  /** Site rules updates: the accepted pack, each site's version, the last check's outcome. */
+  siteRulesStatus(req: NoRequest): SiteRulesStatus;
+  /** "Check for site updates": fetches the signed rules pack now. */
+  syncSiteRules(req: NoRequest): SiteRulesStatus;
   /** The settings, privileged ones included (only the background keeps those). */
   settings(req: NoRequest): SettingsDto;
   /** Saves the settings whole; answers what was stored (normalised). */

@@ -80,6 +80,20 @@ export interface PageReadability {
   textChars: number;
 }
 
+/** Site rules updates, for the options page: the accepted pack and each site's rules version. */
+export interface SiteRulesStatus {
+  /** Whether this build names a rules address and key (release builds do; a developer's may not). */
+  configured: boolean;
+  packVersion?: number;
+  generated?: string;
+  lastAttempt?: number;
+  lastSuccess?: number;
+  /** Why the last pack was refused or not fetched, in plain words. */
+  lastError?: string;
+  /** `updated`: read with a signed pack's rules rather than the bundled ones. */
+  sites: { site: string; version: number; updated: boolean }[];
+}
+
 /** Each site's last reported state, for the options page. */
 export type SiteStates = Partial<Record<string, { readability: PageReadability['readability']; postsRead: number; at: number }>>;
 

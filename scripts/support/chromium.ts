@@ -36,10 +36,13 @@ export interface LaunchOptions {
   /** Reuse a profile (to test restarts); a fresh temporary one otherwise. */
   userDataDir?: string;
   keepUserDataDir?: boolean;
+  /** Another build of the extension (one made with test settings); the usual .output/chrome-mv3 otherwise. */
+  extensionDir?: string;
 }
 
 export async function launchWithSanad(options: LaunchOptions = {}): Promise<SanadBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run npm run build first`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sanad-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -49,8 +52,8 @@ export async function launchWithSanad(options: LaunchOptions = {}): Promise<Sana
     args: [
       '--no-sandbox',
       '--disable-gpu',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

@@ -1,12 +1,15 @@
 import { canonicalMediaId } from '../../urls/canonical';
 import type { ExtractedPost, MediaRef } from '../../match/types';
 import { absoluteUrl, readText } from '../dom';
+import { attributeOf, pattern, rulesOf } from '../../site-rules/active';
 import type { SiteAdapter } from '../types';
-import { X_SELECTORS as S } from './selectors';
+
+// Selectors, attribute names and link patterns are data (x/rules.json); what is code here is how they combine.
+const rules = () => rulesOf('x');
 
 /** Is `el` inside a quoted tweet of `post` (rather than the post itself)? */
 function inQuote(el: Element, post: Element): boolean {
-  const quote = el.closest(S.quoted.join(','));
+  const quote = el.closest(rules().selectors.quoted.join(','));
   return !!quote && post.contains(quote) && quote !== post;
 }
 
@@ -28,31 +31,30 @@ function expandedLink(anchor: Element, page: URL): string | undefined {
 
 export const xAdapter: SiteAdapter = {
   id: 'x',
-  postSelectors: S.post,
+  get postSelectors() {
+    return rules().selectors.post;
+  },
 
   extract(post, page) {
+    const R = rules();
+    const S = R.selectors;
     const timeEl = own(post, S.permalinkTime);
-    const permalinkEl = timeEl?.closest('a[href*="/status/"]');
+    const permalinkEl = timeEl?.closest(S.permalink.join(','));
     const permalink = absoluteUrl(permalinkEl?.getAttribute('href'), page);
     const textEl = own(post, S.text);
     const text = readText(textEl);
 
-    const links = [...(textEl?.querySelectorAll('a[href]') ?? []), ...post.querySelectorAll(S.card.join(','))]
+    const siteLink = pattern(R, 'siteLink');
+    const links = [...(textEl?.querySelectorAll(S.textLink.join(',')) ?? []), ...post.querySelectorAll(S.card.join(','))]
       .filter((a) => !inQuote(a, post))
       .map((a) => expandedLink(a, page))
-      .filter(
-        (u): u is string =>
-          !!u && !/^https?:\/\/(x|twitter)\.com\/(hashtag|search)\b/.test(u) && !/^https?:\/\/(x|twitter)\.com\/[^/]+$/.test(u),
-      );
+      .filter((u): u is string => !!u && !siteLink.test(u));
 
     const media: MediaRef[] = [];
     for (const video of post.querySelectorAll(S.video.join(','))) {
       if (inQuote(video, post)) continue;
-      media.push({
-        kind: 'video',
-        ...(permalink && { url: permalink }),
-        ...(absoluteUrl(video.getAttribute('poster'), page) && { poster: absoluteUrl(video.getAttribute('poster'), page) }),
-      });
+      const poster = absoluteUrl(attributeOf(video, R.attributes.poster), page);
+      media.push({ kind: 'video', ...(permalink && { url: permalink }), ...(poster && { poster }) });
     }
     for (const img of post.querySelectorAll(S.photo.join(','))) {
       if (inQuote(img, post)) continue;
@@ -61,8 +63,8 @@ export const xAdapter: SiteAdapter = {
     }
 
     if (!text && !permalink && !media.length) return null; // a skeleton or an ad placeholder
-    const author = permalink ? new URL(permalink).pathname.split('/')[1] : undefined;
-    const time = timeEl?.getAttribute('datetime') ?? undefined;
+    const author = permalink ? pattern(R, 'authorInPermalink').exec(new URL(permalink).pathname)?.[1] : undefined;
+    const time = attributeOf(timeEl, R.attributes.time) ?? undefined;
     return {
       key: (permalink && canonicalMediaId(permalink)) || `x-text:${text.slice(0, 120)}`,
       ...(permalink && { permalink }),
@@ -75,11 +77,12 @@ export const xAdapter: SiteAdapter = {
   },
 
   videos(post) {
-    return [...post.querySelectorAll<HTMLVideoElement>(S.video.join(','))].filter((v) => !inQuote(v, post));
+    return [...post.querySelectorAll<HTMLVideoElement>(rules().selectors.video.join(','))].filter((v) => !inQuote(v, post));
   },
 
   // In the header row, after the name and time: never over the text or the media.
   badgePlacement(post) {
+    const S = rules().selectors;
     const userName = own(post, S.userName);
     if (userName) return { parent: userName, before: null };
     const text = own(post, S.text);

@@ -1,0 +1,111 @@
+/**
+ * Site rules updates in real Chromium: a build pinned to a generated maintainers' key and a local rules
+ * address (a test build: the real key's private half is never in the repository). A real saved Facebook group
+ * feed with the attributes the bundled rules rest on renamed, as a redesign would, is unreadable; after the
+ * person clicks "Check for site updates" and a pack signed with the pinned key that knows the new markup is
+ * served, the page is read. A later pack signed with another key is refused, the options page says so in plain
+ * words, and the page is still read with the last good rules.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateFeedKeys } from '../../lib/feeds/signature';
+import { BUNDLED_RULES } from '../../lib/site-rules/bundled';
+import { buildRulesPack, signRulesPack } from '../../lib/site-rules/build';
+import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
+import { openOptions, tabIdOf, tabResults } from '../../scripts/support/extension-pages';
+import { serveSavedPages } from '../../scripts/support/saved-pages';
+import type { RealPageExpectation } from '../unit/support/real-pages';
+import { redesignedRules, renamed } from '../unit/support/renamed-markup';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const REAL_DOM = resolve(ROOT, '../shared/real-dom');
+const NAME = 'facebook/group-feed-2026';
+const { url } = JSON.parse(readFileSync(join(REAL_DOM, `${NAME}.expect.json`), 'utf8')) as RealPageExpectation;
+const html = readFileSync(join(REAL_DOM, `${NAME}.html`), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+const redesigned = renamed(html);
+const RULES_URL = 'https://rules.sanad.test/site-rules.json';
+// The test build's own output folder (wxt names it after the mode): the usual build stays as it is.
+const MODE = 'siterules';
+const EXTENSION_DIR = resolve(ROOT, `.output/chrome-mv3-${MODE}`);
+
+let browser: SanadBrowser;
+let served = '';
+let keys: { privateKeyPkcs8: string; publicKey: string };
+
+beforeAll(async () => {
+  expect(redesigned).not.toContain('data-ad-rendering-role');
+  keys = await generateFeedKeys();
+  execFileSync('npx', ['wxt', 'build', '--mode', MODE], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, WXT_SITE_RULES_URL: RULES_URL, WXT_SITE_RULES_KEY: keys.publicKey },
+  });
+  browser = await launchWithSanad({ extensionDir: EXTENSION_DIR });
+  await serveSavedPages(browser.context, { pages: { [url]: redesigned } });
+  // Registered last, so it answers first: the rules address, as a static host serves it (CORS open).
+  await browser.context.route(RULES_URL, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: served }),
+  );
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pack = async (version: number, signer: typeof keys) =>
+  JSON.stringify(
+    await signRulesPack(
+      buildRulesPack(version, [redesignedRules(BUNDLED_RULES.facebook, version)], new Date()),
+      signer.privateKeyPkcs8,
+      signer.publicKey,
+    ),
+  );
+
+async function checkForSiteUpdates() {
+  const options = await openOptions(browser);
+  await options.getByRole('button', { name: 'Check for site updates' }).click();
+  await expect.poll(() => options.getByRole('button', { name: 'Check for site updates' }).isEnabled()).toBe(true);
+  return options;
+}
+
+it('a redesigned page the bundled rules cannot read is read after a signed rules pack is synced', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(browser, page);
+  const probe = await openOptions(browser);
+  await expect.poll(async () => (await tabResults(probe, tabId)).unreadable?.readability, { timeout: 30_000 }).toBe('unreadable');
+  expect(await probe.locator('.site-rules').innerText()).toMatch(/^Site rules: as shipped with this version of Sanad\./);
+  await probe.close();
+
+  served = await pack(2, keys);
+  const options = await checkForSiteUpdates();
+  await expect
+    .poll(() => options.locator('.site-rules').innerText())
+    .toMatch(/^Site rules: update 2 of .+, signed by the Sanad maintainers\./);
+  expect(await options.locator('.site-rules-error').count()).toBe(0);
+
+  await page.reload();
+  await expect.poll(async () => (await tabResults(options, tabId)).checked ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  expect((await tabResults(options, tabId)).unreadable).toBeUndefined();
+  await options.close();
+  await page.close();
+}, 120_000);
+
+it('a pack signed with another key is refused, the options page says so, and the last good rules stay', async () => {
+  served = await pack(3, await generateFeedKeys());
+  const options = await checkForSiteUpdates();
+  const error = options.locator('.site-rules-error');
+  await expect.poll(() => error.count()).toBe(1);
+  expect(await error.innerText()).toBe(
+    "The last site update was refused and not used: the pack is signed with another key than the Sanad maintainers' key this build trusts. Sanad keeps reading sites with the rules it had.",
+  );
+  expect(await options.locator('.site-rules').innerText()).toMatch(/^Site rules: update 2 of /);
+
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(browser, page);
+  await expect.poll(async () => (await tabResults(options, tabId)).checked ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await options.close();
+  await page.close();
+}, 120_000);
