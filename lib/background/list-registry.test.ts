@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_BODY, makeDebunk } from '@/tests/unit/support/debunks';
 import type { Debunk } from '../debunk/types';
-import { buildIndex, type MatchIndex } from '../match/bm25-index';
+import { buildIndex, buildIndexInSlices, INDEX_FORMAT, updateIndexInSlices, type MatchIndex } from '../match/bm25-index';
+import { matchPost } from '../match/match';
+import { importClaimReviews } from '../debunk/claimreview';
+import { sharedFile } from '@/tests/unit/support/files';
+import { bundledDebunks } from '@/tests/unit/support/debunks';
 import type { Pause } from '../scheduling/yield';
 import { listRecords, savedIndex } from '../store/debunk-store';
 import { openSanadDb } from '../store/db';
@@ -98,5 +102,49 @@ describe('ListRegistry', () => {
     await lists.remove('file:x');
     expect(fileIds(await lists.current())).toEqual([]);
     expect((await lists.records()).map((l) => l.id)).toEqual(['bundled']);
+  });
+
+  it('a feed delta of 10 new items (and one changed, one gone) updates the index: no full rebuild, the same answers', async () => {
+    const feed = importClaimReviews(sharedFile('eval/clef-en/debunks.jsonl'), 'feed:x').debunks.slice(0, 400);
+    const posts = sharedFile('eval/clef-en/dev/posts.jsonl').split('\n').filter(Boolean).slice(0, 100);
+    const fullBuilds: number[] = [];
+    const updates: number[] = [];
+    const lists = new ListRegistry({
+      openDb: () => openSanadDb(),
+      readBundledList: async () => BUNDLED_BODY,
+      buildIndex: (items, pause) => (fullBuilds.push(items.length), buildIndexInSlices(items, pause)),
+      updateIndex: (index, change, pause) => (updates.push(change.add.length), updateIndexInSlices(index, change, pause)),
+    });
+    await lists.replace(list('feed:x', '1'), feed.slice(0, 390));
+    expect(fullBuilds).toHaveLength(1); // the first build of a new worker
+    const next = [...feed.slice(0, 390).filter((d) => d.id !== feed[5]!.id), ...feed.slice(390)];
+    next[0] = { ...next[0]!, claim: `${next[0]!.claim} (updated)` };
+    const index = await lists.replace(list('feed:x', '2'), next).then(() => lists.current());
+    expect(fullBuilds).toHaveLength(1);
+    expect(updates).toEqual([11]); // the 10 new items and the changed one: nothing else is read again
+    const rebuilt = buildIndex([...bundledDebunks(), ...next]);
+    expect(index.ids.length).toBe(rebuilt.ids.length);
+    expect([...index.ids].sort()).toEqual([...rebuilt.ids].sort());
+    const answer = (ix: MatchIndex, line: string) => {
+      const post = JSON.parse(line) as { id: string; text: string };
+      return matchPost(ix, { key: post.id, text: post.text }).candidates;
+    };
+    for (const line of posts) expect(answer(index, line)).toEqual(answer(rebuilt, line));
+  });
+
+  it('rebuilds a stored index of an older format instead of reading it', async () => {
+    const db = await openSanadDb();
+    const fresh = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
+    await fresh.current();
+    const key = indexKey(await listRecords(db));
+    const stored = (await db.get('matchIndex', 'text'))!;
+    expect(stored.data.format).toBe(INDEX_FORMAT);
+    await db.put('matchIndex', { ...stored, data: { ...stored.data, format: 4 as never } });
+    expect(await savedIndex(db, key)).toBeUndefined();
+    const builds = controlledBuild({ checkPause: false });
+    const woken = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });
+    expect((await woken.current()).ids).toHaveLength(bundledDebunks().length);
+    expect(builds.started).toHaveLength(1);
+    expect((await savedIndex(db, key))?.format).toBe(INDEX_FORMAT);
   });
 });

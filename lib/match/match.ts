@@ -94,7 +94,8 @@ function topByText(index: MatchIndex, terms: Map<string, number>, limit: number,
   const known: number[] = [];
   for (const term of terms.keys()) {
     const t = index.termIds.get(term);
-    if (t !== undefined) known.push(t);
+    // A term whose documents were all removed by an update counts as unknown, as after a full build.
+    if (t !== undefined && offsets[t + 1]! > offsets[t]!) known.push(t);
   }
   const common = (t: number) => idf[t]! < index.commonIdf;
   const allCommon = known.every(common);
@@ -139,7 +140,8 @@ function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: numbe
   let total = 0;
   let shared = 0;
   for (const term of terms.keys()) {
-    const t = index.termIds.get(term);
+    let t = index.termIds.get(term);
+    if (t !== undefined && index.offsets[t + 1] === index.offsets[t]) t = undefined; // as in topByText
     const idf = t === undefined ? index.maxIdf : index.idf[t]!;
     total += idf;
     if (t !== undefined && sortedIncludes(index.docs, index.offsets[t]!, index.offsets[t + 1]! - 1, doc)) shared += idf;
