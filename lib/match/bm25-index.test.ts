@@ -4,6 +4,8 @@ import { importClaimReviews } from '../debunk/claimreview';
 import { bundledDebunks } from '@/tests/unit/support/debunks';
 import { buildIndex, deserialiseIndex, serialiseIndex, updateIndex, updateIndexInSlices, type MatchIndex } from './bm25-index';
 import { matchPost } from './match';
+import { docsWithLink, linkCount } from './link-table';
+import { makeDebunk } from '@/tests/unit/support/debunks';
 
 // Real English fact-checks and the tweets CLEF pairs with them: realistic statistics and many near neighbours.
 const english = importClaimReviews(sharedFile('eval/clef-en/debunks.jsonl'), 'clef').debunks.slice(0, 3_000);
@@ -36,7 +38,7 @@ describe('updateIndex', () => {
     // Terms are numbered in a different order (and a term only removed documents had stays, empty).
     for (const [term, t] of rebuilt.termIds) expect(updated.idf[updated.termIds.get(term)!]).toBe(rebuilt.idf[t]);
     rebuilt.selfScore.forEach((score, doc) => expect(updated.selfScore[doc]).toBeCloseTo(score, 4));
-    expect([...updated.links.keys()].sort()).toEqual([...rebuilt.links.keys()].sort());
+    expect(updated.links).toEqual(rebuilt.links);
   });
 
   it('leaves the index it started from untouched (it keeps answering until the swap)', () => {
@@ -50,5 +52,19 @@ describe('updateIndex', () => {
   it('in slices gives the same index, and a stored one updates the same way', async () => {
     const sliced = await updateIndexInSlices(deserialiseIndex(structuredClone(serialiseIndex(built))), { add: delta }, async () => {});
     expect(serialiseIndex(sliced)).toEqual(serialiseIndex(updateIndex(built, { add: delta })));
+  });
+
+  it('keeps links in step: a removed debunk is no longer found by its link, an added one is', () => {
+    const a = makeDebunk({ id: 'a', appearances: ['https://x.com/u/status/1', 'https://youtu.be/Qm3sZ7yA1bE'] });
+    const b = makeDebunk({ id: 'b', appearances: ['https://x.com/u/status/1'] });
+    const c = makeDebunk({ id: 'c', appearances: ['https://x.com/u/status/2'] });
+    const two = buildIndex([a, b]);
+    expect([...docsWithLink(two.links, 'x:1')]).toEqual([0, 1]);
+    expect(linkCount(two.links)).toBe(2);
+    const next = updateIndex(two, { keep: (doc) => two.ids[doc] !== 'a', add: [c] });
+    expect([...docsWithLink(next.links, 'x:1')].map((d) => next.ids[d])).toEqual(['b']);
+    expect([...docsWithLink(next.links, 'x:2')].map((d) => next.ids[d])).toEqual(['c']);
+    expect(docsWithLink(next.links, 'youtube:Qm3sZ7yA1bE')).toHaveLength(0);
+    expect(next.links).toEqual(buildIndex([b, c]).links);
   });
 });

@@ -13,12 +13,13 @@ import { stemOf } from './terms';
 import { buildMediaIndex, MediaIndex, updateMediaIndex, type MediaIndexData } from '../media/media-index';
 import { runAtOnce, runInSlices, yieldToEventLoop, type Pause } from '../scheduling/yield';
 import type { GramTexts } from './char-grams';
+import { updateLinkTable, type LinkTable } from './link-table';
 import { claimCueMask } from './stance';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
-export const MATCHER_REVISION = 5;
+export const MATCHER_REVISION = 6;
 
 /** How much each field of a debunk counts in text retrieval (each a multiple of TF_UNIT). */
 export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };
@@ -38,14 +39,8 @@ export interface MatchIndex {
   verdicts: Verdict[];
   /** A hash of what the index reads of each debunk: an update tells a changed debunk from a kept one. */
   contentHashes: Uint32Array;
-  /**
-   * Canonical link key (`x:123`, `youtube:…`, `url:…`) → link number; link l is listed as an appearance by
-   * documents linkDocs[linkOffsets[l] … linkOffsets[l+1]] (flat, so a woken worker builds one Map, not
-   * 100,000 small arrays).
-   */
-  links: Map<string, number>;
-  linkOffsets: Int32Array;
-  linkDocs: Int32Array;
+  /** Canonical link key → the documents that list it as an appearance (link-table.ts). */
+  links: LinkTable;
   /** Term → term number (its slot in offsets and idf). */
   termIds: Map<string, number>;
   offsets: Int32Array;
@@ -109,7 +104,7 @@ export function contentHash(debunk: IndexedDebunk): number {
 /** Documents tokenised between two pauses when building in slices. */
 export const BUILD_SLICE = 2_000;
 /** Postings laid out or re-weighed between two pauses. */
-const POSTING_SLICE = 400_000;
+const POSTING_SLICE = 200_000;
 
 /** New documents read into flat (term, count) pairs: document j owns [starts[j], starts[j+1]). */
 interface Tokenised {
@@ -256,14 +251,23 @@ function* indexUpdater(
   const fill = offsets.slice(0, termCount);
   let work = 0;
   for (let t = 0; t < oldTermCount; t++) {
-    for (let i = old.offsets[t]!, end = old.offsets[t + 1]!; i < end; i++) {
-      const d = old.docs[i]!;
-      if (!stays(d)) continue;
-      const at = fill[t]!++;
-      docs[at] = renumber(d);
-      tfUnits[at] = old.tfUnits[i]!;
+    const from = old.offsets[t]!;
+    const to = old.offsets[t + 1]!;
+    if (!newDocOf) {
+      // Nothing removed: each term's old postings are copied as one block.
+      docs.set(old.docs.subarray(from, to), fill[t]!);
+      tfUnits.set(old.tfUnits.subarray(from, to), fill[t]!);
+      fill[t]! += to - from;
+    } else {
+      for (let i = from; i < to; i++) {
+        const d = newDocOf[old.docs[i]!]!;
+        if (d < 0) continue;
+        const at = fill[t]!++;
+        docs[at] = d;
+        tfUnits[at] = old.tfUnits[i]!;
+      }
     }
-    work += old.offsets[t + 1]! - old.offsets[t]!;
+    work += to - from;
     if (work > POSTING_SLICE) {
       work = 0;
       yield;
@@ -308,33 +312,7 @@ function* indexUpdater(
     }
   }
 
-  // Links: the old ones' documents renumbered (a link no document lists any more is dropped), then the new.
-  const byLink = new Map<string, number[]>();
-  if (old.links && old.linkOffsets && old.linkDocs) {
-    for (const [key, l] of old.links) {
-      const linked: number[] = [];
-      for (let i = old.linkOffsets[l]!; i < old.linkOffsets[l + 1]!; i++)
-        if (stays(old.linkDocs[i]!)) linked.push(renumber(old.linkDocs[i]!));
-      if (linked.length) byLink.set(key, linked);
-    }
-  }
-  fresh.linkKeys.forEach((keys, j) => {
-    for (const key of keys) {
-      const linked = byLink.get(key);
-      if (linked) linked.push(kept + j);
-      else byLink.set(key, [kept + j]);
-    }
-  });
-  const links = new Map<string, number>();
-  const linkOffsets = new Int32Array(byLink.size + 1);
-  const linkDocs = new Int32Array([...byLink.values()].reduce((sum, linked) => sum + linked.length, 0));
-  let l = 0;
-  for (const [key, linked] of byLink) {
-    links.set(key, l);
-    linkDocs.set(linked, linkOffsets[l]!);
-    linkOffsets[l + 1] = linkOffsets[l]! + linked.length;
-    l++;
-  }
+  const links = updateLinkTable(old.links ?? null, newDocOf, kept, fresh.linkKeys);
 
   const keptOf = <T>(values: readonly T[] | undefined): T[] => {
     const out: T[] = [];
@@ -364,8 +342,6 @@ function* indexUpdater(
     verdicts,
     contentHashes: keptTyped(old.contentHashes, (size) => new Uint32Array(size), fresh.contentHashes),
     links,
-    linkOffsets,
-    linkDocs,
     termIds,
     offsets,
     docs,
@@ -430,7 +406,7 @@ export function updateIndexInSlices(index: MatchIndex, change: IndexChange, paus
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
 /** Bump when the stored shape changes: a stored index of another format is rebuilt, never read. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 export interface SerialisedIndex {
   format: typeof INDEX_FORMAT;
@@ -438,15 +414,12 @@ export interface SerialisedIndex {
   ids: string;
   lists: string;
   terms: string;
-  linkKeys: string;
   /** GramTexts.texts as UTF-8: IndexedDB stores and reads bytes far faster than a 14 MB string. */
   gramTexts: Uint8Array;
   gramOffsets: Int32Array;
   /** Index into VERDICTS. */
   verdicts: Uint8Array;
-  /** Link l owns linkDocs[linkOffsets[l] … linkOffsets[l+1]]. */
-  linkOffsets: Int32Array;
-  linkDocs: Int32Array;
+  links: LinkTable;
   offsets: Int32Array;
   docs: Int32Array;
   weights: Float32Array;
@@ -470,11 +443,8 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
     gramTexts: new TextEncoder().encode(index.gramTexts.texts),
     gramOffsets: index.gramTexts.offsets,
     terms: [...index.termIds.keys()].join(SEPARATOR),
-    // Map order is link-number order: keys were inserted as numbered.
-    linkKeys: [...index.links.keys()].join(SEPARATOR),
     verdicts: Uint8Array.from(index.verdicts, (v) => VERDICTS.indexOf(v)),
-    linkOffsets: index.linkOffsets,
-    linkDocs: index.linkDocs,
+    links: index.links,
     offsets: index.offsets,
     docs: index.docs,
     weights: index.weights,
@@ -492,15 +462,11 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
   const ids = split(data.ids);
   const termIds = new Map<string, number>();
   split(data.terms).forEach((term, i) => termIds.set(term, i));
-  const links = new Map<string, number>();
-  split(data.linkKeys).forEach((key, i) => links.set(key, i));
   return {
     ids,
     lists: split(data.lists),
     verdicts: Array.from(data.verdicts, (v) => VERDICTS[v] ?? 'unrated'),
-    links,
-    linkOffsets: data.linkOffsets,
-    linkDocs: data.linkDocs,
+    links: data.links,
     termIds,
     offsets: data.offsets,
     docs: data.docs,

@@ -7,6 +7,7 @@ import { debunkRef } from '../debunk/types';
 import { canonicalMediaId, linkKey } from '../urls/canonical';
 import { readPost, type PostText } from './terms';
 import { gramSimilarities } from './char-grams';
+import { docsWithLink } from './link-table';
 import type { MatchIndex } from './bm25-index';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
 import { onlyMentionsClaim } from './stance';
@@ -60,10 +61,7 @@ function linkCandidates(index: MatchIndex, post: PostInput, docsOf: DocsOf): Can
   const consider = (url: string | undefined, fromMedia: boolean) => {
     const key = url ? linkKey(url) : null;
     if (!key) return;
-    const link = index.links.get(key);
-    if (link === undefined) return;
-    for (let i = index.linkOffsets[link]!; i < index.linkOffsets[link + 1]!; i++) {
-      const doc = index.linkDocs[i]!;
+    for (const doc of docsWithLink(index.links, key)) {
       if (seen.has(doc)) continue;
       const how = fromMedia || canonicalMediaId(url!) ? 'same-media' : 'same-link';
       docsOf.set(debunkRef(index.lists[doc]!, index.ids[doc]!), doc);
