@@ -9,7 +9,7 @@ import { bundledDebunks } from '@/tests/unit/support/debunks';
 import type { Pause } from '../scheduling/yield';
 import { listRecords, savedIndex } from '../store/debunk-store';
 import { openSanadDb } from '../store/db';
-import { indexKey, ListRegistry } from './list-registry';
+import { indexKey, ListRegistry, oldestBeyond } from './list-registry';
 
 const list = (id: string, version: string) => ({ id, version, skipped: 0, importedAt: 1 });
 const debunks = (prefix: string, n = 3): Debunk[] =>
@@ -146,5 +146,44 @@ describe('ListRegistry', () => {
     expect((await woken.current()).ids).toHaveLength(bundledDebunks().length);
     expect(builds.started).toHaveLength(1);
     expect((await savedIndex(db, key))?.format).toBe(INDEX_FORMAT);
+  });
+
+  it('drops the oldest debunks across lists, down to the number kept, by updating the index', async () => {
+    const updates: number[] = [];
+    const lists = new ListRegistry({
+      openDb: () => openSanadDb(),
+      readBundledList: async () => BUNDLED_BODY,
+      buildIndex: buildIndexInSlices,
+      updateIndex: (index, change, pause) => (updates.push(change.add.length), updateIndexInSlices(index, change, pause)),
+    });
+    const dated = (id: string, reviewDate: string, source: string) =>
+      makeDebunk({ id, reviewDate, source, claim: `claim ${id} about a flood` });
+    await lists.replace(list('file:a', '1'), [dated('a-old', '2019-01-01', 'file:a'), dated('a-new', '2025-05-01', 'file:a')]);
+    await lists.replace(list('file:b', '1'), [dated('b-mid', '2022-03-01', 'file:b'), dated('b-new', '2026-01-01', 'file:b')]);
+    const before = (await lists.current()).ids.length;
+    updates.length = 0;
+    const dropped = await lists.dropOldest(before - 2);
+    expect(dropped).toBe(2);
+    const ids = (await lists.current()).ids;
+    expect(ids).toHaveLength(before - 2);
+    expect(ids).not.toContain('a-old');
+    expect(ids).toContain('a-new');
+    expect(updates.every((added) => added === 0)).toBe(true); // nothing re-read: only removals
+    expect((await lists.records()).find((l) => l.id === 'file:a')?.count).toBe(1);
+  });
+});
+
+describe('oldestBeyond', () => {
+  it('picks the oldest by review date, else claim date; undated first; ties in list order', () => {
+    const d = (id: string, dates: { reviewDate?: string; claimDate?: string }) => makeDebunk({ id, ...dates });
+    const all = [
+      d('r2020', { reviewDate: '2020-02-02' }),
+      d('none', {}),
+      d('c2018', { claimDate: '2018-01-01' }),
+      d('r2024', { reviewDate: '2024-01-01' }),
+    ];
+    expect([...oldestBeyond(all, 2)]).toEqual([JSON.stringify(['test', 'none']), JSON.stringify(['test', 'c2018'])]);
+    expect(oldestBeyond(all, 4).size).toBe(0);
+    expect(oldestBeyond(all, 0).size).toBe(4);
   });
 });

@@ -6,7 +6,7 @@
  * written is handed to the build in memory, never read back from IndexedDB.
  */
 import { importClaimReviews, summariseSkipped, type ImportReport } from '../debunk/claimreview';
-import type { Debunk } from '../debunk/types';
+import { debunkRef, type Debunk } from '../debunk/types';
 import {
   MATCHER_REVISION,
   buildIndexInSlices,
@@ -115,6 +115,29 @@ export class ListRegistry {
     await removeList(await this.deps.openDb(), id);
     this.handedOver.delete(id);
     await this.indexed();
+  }
+
+  /**
+   * Drops the oldest debunks (by review date, else claim date; undated ones count as oldest) so that at most
+   * `keep` stay across all lists, and waits until matching no longer uses them. Each list that loses items
+   * is written anew, so the index is updated, not rebuilt. Returns how many were dropped.
+   */
+  async dropOldest(keep: number): Promise<number> {
+    const db = await this.deps.openDb();
+    const records = await listRecords(db);
+    const perList = new Map<string, readonly Debunk[]>();
+    for (const record of records) perList.set(record.id, await this.debunksOf(record.id));
+    const dropped = oldestBeyond([...perList.values()].flat(), keep);
+    if (!dropped.size) return 0;
+    for (const record of records) {
+      const debunks = perList.get(record.id)!;
+      const kept = debunks.filter((d) => !dropped.has(debunkRef(d.source, d.id)));
+      if (kept.length === debunks.length) continue;
+      const { count: _count, gen: _gen, ...meta } = record;
+      await this.store(meta, kept);
+    }
+    await this.indexed();
+    return dropped.size;
   }
 
   /** A list's current debunks (a feed delta is applied to them). */
@@ -284,4 +307,14 @@ export class ListRegistry {
 /** `push(...items)` overflows the call stack at a few hundred thousand items. */
 function appendAll<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
+}
+
+/** The debunks to drop so that at most `keep` stay: the oldest by review date, else claim date (undated first). */
+export function oldestBeyond(debunks: readonly Debunk[], keep: number): Set<string> {
+  const excess = debunks.length - Math.max(0, Math.floor(keep));
+  if (excess <= 0) return new Set();
+  const dated = debunks.map((d, i) => ({ ref: debunkRef(d.source, d.id), date: d.reviewDate ?? d.claimDate ?? '', i }));
+  // ISO dates compare as strings; ties keep list order (earlier in a list: older).
+  dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+  return new Set(dated.slice(0, excess).map((d) => d.ref));
 }
