@@ -233,7 +233,8 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   const certainRefs = new Set([...certain, ...footage].map((c) => debunkRef(c.listId, c.debunkId)));
 
   const text = readPost(post.text);
-  const ranked = rankText(index, text, limit, (doc) => certainRefs.has(refOf(doc)) || excluded(doc));
+  // Most posts have no certain match and no report: then nothing is skipped, and no ref is built per candidate.
+  const ranked = rankText(index, text, limit, (doc) => (certainRefs.size > 0 && certainRefs.has(refOf(doc))) || excluded(doc));
 
   const textCandidates: Candidate[] = ranked.slice(0, limit).map(({ doc, bm25 }, rank) => {
     // Only the best text match can badge, and only when no certain match already does.
