@@ -9,6 +9,7 @@ import { LanguageChoices } from './LanguageChoices';
 import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
+import { ListStorage, type ListUsage } from './ListStorage';
 import { SITE_IDS, normaliseSettings, type Settings, type SiteId } from '@/lib/settings/settings';
 import type { SiteRulesStatus, SiteStates } from '@/lib/wire/shapes';
 
@@ -19,10 +20,12 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
   const [reports, setReports] = useState(0);
   const [notice, setNotice] = useState('');
   const [siteStates, setSiteStates] = useState<SiteStates>({});
+  const [usage, setUsage] = useState<ListUsage | null>(null);
 
   const reload = async () => {
     setSettings(normaliseSettings(await sendMessage('settings', {})));
     setLists(await sendMessage('listStatus', {}));
+    setUsage(await sendMessage('listUsage', {}));
     setReports((await sendMessage('exportData', {})).wrongMatches.length);
     setSiteStates(await sendMessage('siteStates', {}));
   };
@@ -60,6 +63,12 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
     } catch (error) {
       setNotice(t('listFailed', failureReason(error)));
     }
+  };
+
+  const dropOldest = async (keep: number) => {
+    const { dropped } = await sendMessage('dropOldest', { keep });
+    await reload();
+    return dropped;
   };
 
   const removeListFile = async (id: string) => {
@@ -136,6 +145,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
             ))}
           </ul>
         )}
+        {usage && <ListStorage usage={usage} locale={locale} onDrop={dropOldest} />}
         <label class="button secondary">
           {t('addListFile')}
           <input

@@ -583,6 +583,45 @@ const M = {
     'details',
   ),
   listFailed: ['The list was not added: $ERROR$', 'لم تُضف القائمة: $ERROR$', 'error'],
+  listUsage: plural(
+    {
+      one: 'The lists hold 1 fact-check; Sanad stores $SIZE$ MB on this device.',
+      other: 'The lists hold $COUNT$ fact-checks; Sanad stores $SIZE$ MB on this device.',
+    },
+    {
+      zero: 'لا تحققات في القوائم؛ يخزّن سند $SIZE$ م.ب على هذا الجهاز.',
+      one: 'في القوائم تحقق واحد؛ يخزّن سند $SIZE$ م.ب على هذا الجهاز.',
+      two: 'في القوائم تحققان؛ يخزّن سند $SIZE$ م.ب على هذا الجهاز.',
+      few: 'في القوائم $COUNT$ تحققات؛ يخزّن سند $SIZE$ م.ب على هذا الجهاز.',
+      many: 'في القوائم $COUNT$ تحققًا؛ يخزّن سند $SIZE$ م.ب على هذا الجهاز.',
+      other: 'في القوائم $COUNT$ تحقق؛ يخزّن سند $SIZE$ م.ب على هذا الجهاز.',
+    },
+    'size',
+  ),
+  listUsageItems: plural(
+    { one: 'The lists hold 1 fact-check.', other: 'The lists hold $COUNT$ fact-checks.' },
+    {
+      zero: 'لا تحققات في القوائم.',
+      one: 'في القوائم تحقق واحد.',
+      two: 'في القوائم تحققان.',
+      few: 'في القوائم $COUNT$ تحققات.',
+      many: 'في القوائم $COUNT$ تحققًا.',
+      other: 'في القوائم $COUNT$ تحقق.',
+    },
+  ),
+  keepNewestLabel: ['Fact-checks to keep (the newest)', 'عدد التحققات التي تُبقى (الأحدث)'],
+  dropOldest: ['Drop the oldest', 'احذف الأقدم'],
+  droppedOldest: plural(
+    { one: 'Dropped the oldest fact-check.', other: 'Dropped the $COUNT$ oldest fact-checks.' },
+    {
+      zero: 'لم يُحذف أي تحقق.',
+      one: 'حُذف أقدم تحقق.',
+      two: 'حُذف أقدم تحققين.',
+      few: 'حُذفت أقدم $COUNT$ تحققات.',
+      many: 'حُذف أقدم $COUNT$ تحققًا.',
+      other: 'حُذف أقدم $COUNT$ تحقق.',
+    },
+  ),
   removeList: ['Remove', 'إزالة'],
   removeListName: ['Remove the list $NAME$', 'إزالة القائمة $NAME$', 'name'],
 

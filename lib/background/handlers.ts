@@ -155,6 +155,16 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
       if (!String(id).startsWith('file:')) throw new Error('only lists added from a file can be removed');
       await deps.lists.remove(String(id));
     },
+    async listUsage() {
+      const items = (await deps.lists.records()).reduce((sum, list) => sum + list.count, 0);
+      const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+      return { items, bytes: estimate?.usage ?? null };
+    },
+    async dropOldest({ keep }) {
+      const wanted = Number(keep);
+      if (!Number.isInteger(wanted) || wanted < 0) throw new Error('keep must be a whole number of debunks');
+      return { dropped: await deps.lists.dropOldest(wanted) };
+    },
     feeds: () => deps.feeds.list(),
     addFeed: (input) => deps.feeds.add(input),
     removeFeed: ({ id }) => deps.feeds.remove(String(id)),

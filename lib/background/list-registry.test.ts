@@ -1,11 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_BODY, makeDebunk } from '@/tests/unit/support/debunks';
 import type { Debunk } from '../debunk/types';
-import { buildIndex, type MatchIndex } from '../match/bm25-index';
+import { buildIndex, buildIndexInSlices, INDEX_FORMAT, updateIndexInSlices, type MatchIndex } from '../match/bm25-index';
+import { matchPost } from '../match/match';
+import { importClaimReviews } from '../debunk/claimreview';
+import { sharedFile } from '@/tests/unit/support/files';
+import { bundledDebunks } from '@/tests/unit/support/debunks';
 import type { Pause } from '../scheduling/yield';
 import { listRecords, savedIndex } from '../store/debunk-store';
 import { openSanadDb } from '../store/db';
-import { indexKey, ListRegistry } from './list-registry';
+import { indexKey, ListRegistry, oldestBeyond } from './list-registry';
 
 const list = (id: string, version: string) => ({ id, version, skipped: 0, importedAt: 1 });
 const debunks = (prefix: string, n = 3): Debunk[] =>
@@ -98,5 +102,88 @@ describe('ListRegistry', () => {
     await lists.remove('file:x');
     expect(fileIds(await lists.current())).toEqual([]);
     expect((await lists.records()).map((l) => l.id)).toEqual(['bundled']);
+  });
+
+  it('a feed delta of 10 new items (and one changed, one gone) updates the index: no full rebuild, the same answers', async () => {
+    const feed = importClaimReviews(sharedFile('eval/clef-en/debunks.jsonl'), 'feed:x').debunks.slice(0, 400);
+    const posts = sharedFile('eval/clef-en/dev/posts.jsonl').split('\n').filter(Boolean).slice(0, 100);
+    const fullBuilds: number[] = [];
+    const updates: number[] = [];
+    const lists = new ListRegistry({
+      openDb: () => openSanadDb(),
+      readBundledList: async () => BUNDLED_BODY,
+      buildIndex: (items, pause) => (fullBuilds.push(items.length), buildIndexInSlices(items, pause)),
+      updateIndex: (index, change, pause) => (updates.push(change.add.length), updateIndexInSlices(index, change, pause)),
+    });
+    await lists.replace(list('feed:x', '1'), feed.slice(0, 390));
+    expect(fullBuilds).toHaveLength(1); // the first build of a new worker
+    const next = [...feed.slice(0, 390).filter((d) => d.id !== feed[5]!.id), ...feed.slice(390)];
+    next[0] = { ...next[0]!, claim: `${next[0]!.claim} (updated)` };
+    const index = await lists.replace(list('feed:x', '2'), next).then(() => lists.current());
+    expect(fullBuilds).toHaveLength(1);
+    expect(updates).toEqual([11]); // the 10 new items and the changed one: nothing else is read again
+    const rebuilt = buildIndex([...bundledDebunks(), ...next]);
+    expect(index.ids.length).toBe(rebuilt.ids.length);
+    expect([...index.ids].sort()).toEqual([...rebuilt.ids].sort());
+    const answer = (ix: MatchIndex, line: string) => {
+      const post = JSON.parse(line) as { id: string; text: string };
+      return matchPost(ix, { key: post.id, text: post.text }).candidates;
+    };
+    for (const line of posts) expect(answer(index, line)).toEqual(answer(rebuilt, line));
+  });
+
+  it('rebuilds a stored index of an older format instead of reading it', async () => {
+    const db = await openSanadDb();
+    const fresh = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
+    await fresh.current();
+    const key = indexKey(await listRecords(db));
+    const stored = (await db.get('matchIndex', 'text'))!;
+    expect(stored.data.format).toBe(INDEX_FORMAT);
+    await db.put('matchIndex', { ...stored, data: { ...stored.data, format: 4 as never } });
+    expect(await savedIndex(db, key)).toBeUndefined();
+    const builds = controlledBuild({ checkPause: false });
+    const woken = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });
+    expect((await woken.current()).ids).toHaveLength(bundledDebunks().length);
+    expect(builds.started).toHaveLength(1);
+    expect((await savedIndex(db, key))?.format).toBe(INDEX_FORMAT);
+  });
+
+  it('drops the oldest debunks across lists, down to the number kept, by updating the index', async () => {
+    const updates: number[] = [];
+    const lists = new ListRegistry({
+      openDb: () => openSanadDb(),
+      readBundledList: async () => BUNDLED_BODY,
+      buildIndex: buildIndexInSlices,
+      updateIndex: (index, change, pause) => (updates.push(change.add.length), updateIndexInSlices(index, change, pause)),
+    });
+    const dated = (id: string, reviewDate: string, source: string) =>
+      makeDebunk({ id, reviewDate, source, claim: `claim ${id} about a flood` });
+    await lists.replace(list('file:a', '1'), [dated('a-old', '2019-01-01', 'file:a'), dated('a-new', '2025-05-01', 'file:a')]);
+    await lists.replace(list('file:b', '1'), [dated('b-mid', '2022-03-01', 'file:b'), dated('b-new', '2026-01-01', 'file:b')]);
+    const before = (await lists.current()).ids.length;
+    updates.length = 0;
+    const dropped = await lists.dropOldest(before - 2);
+    expect(dropped).toBe(2);
+    const ids = (await lists.current()).ids;
+    expect(ids).toHaveLength(before - 2);
+    expect(ids).not.toContain('a-old');
+    expect(ids).toContain('a-new');
+    expect(updates.every((added) => added === 0)).toBe(true); // nothing re-read: only removals
+    expect((await lists.records()).find((l) => l.id === 'file:a')?.count).toBe(1);
+  });
+});
+
+describe('oldestBeyond', () => {
+  it('picks the oldest by review date, else claim date; undated first; ties in list order', () => {
+    const d = (id: string, dates: { reviewDate?: string; claimDate?: string }) => makeDebunk({ id, ...dates });
+    const all = [
+      d('r2020', { reviewDate: '2020-02-02' }),
+      d('none', {}),
+      d('c2018', { claimDate: '2018-01-01' }),
+      d('r2024', { reviewDate: '2024-01-01' }),
+    ];
+    expect([...oldestBeyond(all, 2)]).toEqual([JSON.stringify(['test', 'none']), JSON.stringify(['test', 'c2018'])]);
+    expect(oldestBeyond(all, 4).size).toBe(0);
+    expect(oldestBeyond(all, 0).size).toBe(4);
   });
 });

@@ -6,8 +6,17 @@
  * written is handed to the build in memory, never read back from IndexedDB.
  */
 import { importClaimReviews, summariseSkipped, type ImportReport } from '../debunk/claimreview';
-import type { Debunk } from '../debunk/types';
-import { MATCHER_REVISION, buildIndexInSlices, deserialiseIndex, serialiseIndex, type MatchIndex } from '../match/bm25-index';
+import { debunkRef, type Debunk } from '../debunk/types';
+import {
+  MATCHER_REVISION,
+  buildIndexInSlices,
+  contentHash,
+  deserialiseIndex,
+  serialiseIndex,
+  updateIndexInSlices,
+  type IndexChange,
+  type MatchIndex,
+} from '../match/bm25-index';
 import { SerialQueue } from '../scheduling/serial';
 import { yieldToEventLoop, type Pause } from '../scheduling/yield';
 import {
@@ -33,6 +42,9 @@ export interface ListRegistryDeps {
   readBundledList: () => Promise<string>;
   /** Builds an index in slices (tests slow it down to make builds overlap). */
   buildIndex?: (debunks: readonly Debunk[], pause: Pause) => Promise<MatchIndex>;
+  /** Applies a change to the index in use, in slices. A registry given its own buildIndex and no
+   * updateIndex always builds in full (tests that time builds rely on it). */
+  updateIndex?: (index: MatchIndex, change: IndexChange, pause: Pause) => Promise<MatchIndex>;
   now?: () => number;
 }
 
@@ -48,9 +60,14 @@ class Superseded extends Error {}
 const INDEX_JOB = 'index';
 const BUNDLED_JOB = 'bundled-import';
 
+/** Past this share of the index added anew, a full build is as quick as an update and leaves no gaps. */
+const UPDATE_AT_MOST = 0.5;
+
 export class ListRegistry {
   private index: MatchIndex | null = null;
   private indexedKey = '';
+  /** List id → the generation of it that the index in use holds. */
+  private indexedGens = new Map<string, number>();
   /** Lists written since the last build, by id, with the generation they were written as. */
   private readonly handedOver = new Map<string, { gen: number; debunks: readonly Debunk[] }>();
   private readonly queue = new SerialQueue();
@@ -98,6 +115,29 @@ export class ListRegistry {
     await removeList(await this.deps.openDb(), id);
     this.handedOver.delete(id);
     await this.indexed();
+  }
+
+  /**
+   * Drops the oldest debunks (by review date, else claim date; undated ones count as oldest) so that at most
+   * `keep` stay across all lists, and waits until matching no longer uses them. Each list that loses items
+   * is written anew, so the index is updated, not rebuilt. Returns how many were dropped.
+   */
+  async dropOldest(keep: number): Promise<number> {
+    const db = await this.deps.openDb();
+    const records = await listRecords(db);
+    const perList = new Map<string, readonly Debunk[]>();
+    for (const record of records) perList.set(record.id, await this.debunksOf(record.id));
+    const dropped = oldestBeyond([...perList.values()].flat(), keep);
+    if (!dropped.size) return 0;
+    for (const record of records) {
+      const debunks = perList.get(record.id)!;
+      const kept = debunks.filter((d) => !dropped.has(debunkRef(d.source, d.id)));
+      if (kept.length === debunks.length) continue;
+      const { count: _count, gen: _gen, ...meta } = record;
+      await this.store(meta, kept);
+    }
+    await this.indexed();
+    return dropped.size;
   }
 
   /** A list's current debunks (a feed delta is applied to them). */
@@ -163,6 +203,7 @@ export class ListRegistry {
     // The swap: matching uses the new index from here on, before it is persisted.
     this.index = next;
     this.indexedKey = key;
+    this.indexedGens = new Map(lists.map((l) => [l.id, l.gen ?? 0]));
     if (!saved) {
       await saveIndex(db, key, serialiseIndex(next)).catch((error: unknown) => {
         // Out of quota or similar: matching works, the next wake just rebuilds.
@@ -179,6 +220,15 @@ export class ListRegistry {
       if (this.queue.hasWaiting(INDEX_JOB)) throw new Superseded();
     };
     const used: { id: string; held: { gen: number; debunks: readonly Debunk[] } }[] = [];
+    const update = this.deps.updateIndex ?? (this.deps.buildIndex ? undefined : updateIndexInSlices);
+    const change = this.index && update ? await this.changeSince(this.index, db, lists, used, pause) : null;
+    if (this.index && update && change) {
+      // A feed delta or a dropped list: only the debunks that are new or changed are read and tokenised.
+      const updated = await update(this.index, change, pause);
+      this.letGo(used);
+      return updated;
+    }
+    used.length = 0;
     const debunks: Debunk[] = [];
     for (const list of lists) {
       const held = this.handedOver.get(list.id);
@@ -191,9 +241,59 @@ export class ListRegistry {
     }
     // In slices: while a list of 100,000 is indexed, posts keep being matched against the previous index.
     const index = await (this.deps.buildIndex ?? buildIndexInSlices)(debunks, pause);
-    // The index holds what it needs: lists handed over for it are let go (unless replaced meanwhile).
-    for (const { id, held } of used) if (this.handedOver.get(id) === held) this.handedOver.delete(id);
+    this.letGo(used);
     return index;
+  }
+
+  /** The index holds what it needs: lists handed over for it are let go (unless replaced meanwhile). */
+  private letGo(used: readonly { id: string; held: { gen: number; debunks: readonly Debunk[] } }[]): void {
+    for (const { id, held } of used) if (this.handedOver.get(id) === held) this.handedOver.delete(id);
+  }
+
+  /**
+   * What turns `index` into the index of `lists`: documents of lists that are gone or changed are dropped
+   * unless the new version holds the same debunk unchanged (same id and content hash); the rest is added.
+   * Null when so much is new that a full build is the better way.
+   */
+  private async changeSince(
+    index: MatchIndex,
+    db: SanadDb,
+    lists: readonly ListRecord[],
+    used: { id: string; held: { gen: number; debunks: readonly Debunk[] } }[],
+    pause: Pause,
+  ): Promise<IndexChange | null> {
+    const current = new Map(lists.map((l) => [l.id, l.gen ?? 0]));
+    const changed = lists.filter((l) => this.indexedGens.get(l.id) !== (l.gen ?? 0));
+    const changedIds = new Set(changed.map((l) => l.id));
+    // Per changed list, its documents in the index by debunk id.
+    const docsOf = new Map<string, Map<string, number>>(changed.map((l) => [l.id, new Map()]));
+    const dropped = new Uint8Array(index.ids.length);
+    for (let doc = 0; doc < index.ids.length; doc++) {
+      const list = index.lists[doc]!;
+      if (!current.has(list)) dropped[doc] = 1;
+      else if (changedIds.has(list)) {
+        docsOf.get(list)!.set(index.ids[doc]!, doc);
+        dropped[doc] = 1; // unless the new version has it unchanged
+      }
+    }
+    const add: Debunk[] = [];
+    for (const list of changed) {
+      const held = this.handedOver.get(list.id);
+      let debunks: readonly Debunk[];
+      if (held && held.gen === (list.gen ?? 0)) {
+        used.push({ id: list.id, held });
+        debunks = held.debunks;
+      } else debunks = await listDebunks(db, list.id, pause);
+      const before = docsOf.get(list.id)!;
+      for (const debunk of debunks) {
+        const doc = before.get(debunk.id);
+        if (doc !== undefined && dropped[doc] && index.contentHashes[doc] === contentHash(debunk)) dropped[doc] = 0;
+        else add.push(debunk);
+      }
+      await pause();
+    }
+    if (add.length > index.ids.length * UPDATE_AT_MOST) return null;
+    return { keep: (doc) => !dropped[doc], add };
   }
 
   /** Once per wake, after matching is ready: records a closed browser left mid-sync are deleted. */
@@ -207,4 +307,14 @@ export class ListRegistry {
 /** `push(...items)` overflows the call stack at a few hundred thousand items. */
 function appendAll<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
+}
+
+/** The debunks to drop so that at most `keep` stay: the oldest by review date, else claim date (undated first). */
+export function oldestBeyond(debunks: readonly Debunk[], keep: number): Set<string> {
+  const excess = debunks.length - Math.max(0, Math.floor(keep));
+  if (excess <= 0) return new Set();
+  const dated = debunks.map((d, i) => ({ ref: debunkRef(d.source, d.id), date: d.reviewDate ?? d.claimDate ?? '', i }));
+  // ISO dates compare as strings; ties keep list order (earlier in a list: older).
+  dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+  return new Set(dated.slice(0, excess).map((d) => d.ref));
 }

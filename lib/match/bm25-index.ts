@@ -10,37 +10,46 @@ import { VERDICTS, type Debunk, type Verdict } from '../debunk/types';
 import { linkKey } from '../urls/canonical';
 import { words } from '../text/normalise';
 import { stemOf } from './terms';
-import { buildMediaIndex, MediaIndex, type MediaIndexData } from '../media/media-index';
+import { buildMediaIndex, MediaIndex, updateMediaIndex, type MediaIndexData } from '../media/media-index';
 import { runAtOnce, runInSlices, yieldToEventLoop, type Pause } from '../scheduling/yield';
-import { joinGramTexts, type GramTexts } from './char-grams';
+import type { GramTexts } from './char-grams';
+import { updateLinkTable, type LinkTable } from './link-table';
 import { claimCueMask } from './stance';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
-export const MATCHER_REVISION = 4;
+export const MATCHER_REVISION = 6;
 
-/** How much each field of a debunk counts in text retrieval. */
+/** How much each field of a debunk counts in text retrieval (each a multiple of TF_UNIT). */
 export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };
+
+/**
+ * Weighted term counts are kept with the postings in units of TF_UNIT (one byte each, at most MAX_TF_UNITS:
+ * BM25 has long saturated by then), so an update re-weighs every posting from the new statistics without
+ * reading a single old debunk again.
+ */
+export const TF_UNIT = 0.2;
+export const MAX_TF_UNITS = 255;
 
 export interface MatchIndex {
   ids: string[];
   /** The list each document comes from (`Debunk.source`): a debunk is (list, id), never its id alone. */
   lists: string[];
   verdicts: Verdict[];
-  /**
-   * Canonical link key (`x:123`, `youtube:…`, `url:…`) → link number; link l is listed as an appearance by
-   * documents linkDocs[linkOffsets[l] … linkOffsets[l+1]] (flat, so a woken worker builds one Map, not
-   * 100,000 small arrays).
-   */
-  links: Map<string, number>;
-  linkOffsets: Int32Array;
-  linkDocs: Int32Array;
+  /** A hash of what the index reads of each debunk: an update tells a changed debunk from a kept one. */
+  contentHashes: Uint32Array;
+  /** Canonical link key → the documents that list it as an appearance (link-table.ts). */
+  links: LinkTable;
   /** Term → term number (its slot in offsets and idf). */
   termIds: Map<string, number>;
   offsets: Int32Array;
   docs: Int32Array;
   weights: Float32Array;
+  /** Each posting's weighted term count in TF_UNITs: what `weights` are recomputed from on an update. */
+  tfUnits: Uint8Array;
+  /** Each document's length (its weighted term counts summed) in TF_UNITs. */
+  lengthUnits: Int32Array;
   idf: Float32Array;
   /** The BM25 score a document would get from a query made of all its own terms: the 100 % mark. */
   selfScore: Float32Array;
@@ -76,28 +85,54 @@ export type IndexedDebunk = Pick<
   'id' | 'source' | 'verdict' | 'claim' | 'headline' | 'keywords' | 'conclusion' | 'appearances' | 'media'
 >;
 
-/** Documents indexed between two pauses when building in slices. */
-export const BUILD_SLICE = 2_000;
+/** A 32-bit FNV-1a hash of everything the index reads of a debunk. */
+export function contentHash(debunk: IndexedDebunk): number {
+  const text = JSON.stringify([
+    debunk.verdict,
+    debunk.claim,
+    debunk.headline ?? '',
+    debunk.keywords,
+    debunk.conclusion ?? '',
+    debunk.appearances,
+    debunk.media ?? null,
+  ]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
-/**
- * The index build as steps: it yields after every slice of documents, so a caller can pause between slices
- * and keep answering (buildIndexInSlices), or run it straight through (buildIndex).
- */
-function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, MatchIndex> {
-  const n = debunks.length;
-  // First pass: raw term frequencies per document, and each term's document frequency.
-  const termIds = new Map<string, number>();
-  const df: number[] = [];
-  // Every document's (term, tf) pairs in two flat arrays that grow by doubling: document d owns
-  // [docStarts[d], docStarts[d+1]). 100,000 pairs of small typed arrays kept the garbage collector busy.
-  let docTerms = new Int32Array(1 << 16);
-  let docTfs = new Float32Array(1 << 16);
-  const docStarts = new Int32Array(n + 1);
+/** Documents tokenised between two pauses when building in slices. */
+export const BUILD_SLICE = 2_000;
+/** Postings laid out or re-weighed between two pauses. */
+const POSTING_SLICE = 200_000;
+
+/** New documents read into flat (term, count) pairs: document j owns [starts[j], starts[j+1]). */
+interface Tokenised {
+  starts: Int32Array;
+  terms: Int32Array;
+  units: Uint8Array;
+  lengthUnits: Int32Array;
+  gramTexts: string[];
+  claimCues: Uint8Array;
+  contentHashes: Uint32Array;
+  /** Each document's canonical link keys, deduplicated. */
+  linkKeys: string[][];
+}
+
+/** Reads new documents; terms not in `termIds` are added to it (numbered after the ones it has). */
+function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, number>): Generator<void, Tokenised> {
+  const m = debunks.length;
+  // Pairs in two flat arrays that grow by doubling: 100,000 pairs of small typed arrays kept the garbage
+  // collector busy.
+  let terms = new Int32Array(1 << 16);
+  let units = new Uint8Array(1 << 16);
+  const starts = new Int32Array(m + 1);
+  const lengthUnits = new Int32Array(m);
   const counts = new Map<number, number>();
-  const lengths = new Float64Array(n);
-  const byLink = new Map<string, number[]>();
   const gramTexts: string[] = [];
-  const claimCues = new Uint8Array(n);
+  const claimCues = new Uint8Array(m);
+  const contentHashes = new Uint32Array(m);
+  const linkKeys: string[][] = [];
   let total = 0;
   // Word → term number (−1: not indexed). One lookup per word occurrence: hashing fresh strings is the
   // main cost of indexing 100,000 debunks.
@@ -108,15 +143,14 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
       const stem = stemOf(word);
       id = stem ? (termIds.get(stem) ?? -1) : -1;
       if (stem && id === -1) {
-        id = df.length;
+        id = termIds.size;
         termIds.set(stem, id);
-        df.push(0);
       }
       wordTerms.set(word, id);
     }
     return id;
   };
-  for (let doc = 0; doc < debunks.length; doc++) {
+  for (let doc = 0; doc < m; doc++) {
     if (doc && doc % BUILD_SLICE === 0) yield;
     const debunk = debunks[doc]!;
     counts.clear();
@@ -125,124 +159,273 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
       const fieldWords = words(text);
       if (field === 0) claimCues[doc] = claimCueMask(fieldWords, text); // the claim comes first
       if (forGrams) gramText += (gramText ? ' ' : '') + fieldWords.join(' ');
+      const weightUnits = Math.round(weight / TF_UNIT);
       for (const word of fieldWords) {
         const id = termOf(word);
-        if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + weight);
+        if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + weightUnits);
       }
     }
     gramTexts.push(gramText);
-    if (total + counts.size > docTerms.length) {
-      const grown = Math.max(docTerms.length * 2, total + counts.size);
-      const terms = new Int32Array(grown);
-      terms.set(docTerms);
-      docTerms = terms;
-      const tfs = new Float32Array(grown);
-      tfs.set(docTfs);
-      docTfs = tfs;
+    contentHashes[doc] = contentHash(debunk);
+    if (total + counts.size > terms.length) {
+      const grown = Math.max(terms.length * 2, total + counts.size);
+      const t = new Int32Array(grown);
+      t.set(terms);
+      terms = t;
+      const u = new Uint8Array(grown);
+      u.set(units);
+      units = u;
     }
-    let i = total;
-    for (const [id, tf] of counts) {
-      df[id]!++;
-      docTerms[i] = id;
-      docTfs[i++] = tf;
-      lengths[doc]! += tf;
+    for (const [id, count] of counts) {
+      const u = Math.min(count, MAX_TF_UNITS);
+      terms[total] = id;
+      units[total++] = u;
+      lengthUnits[doc]! += u;
     }
-    total += counts.size;
-    docStarts[doc + 1] = total;
+    starts[doc + 1] = total;
+    const keys = new Set<string>();
     for (const url of debunk.appearances) {
       const key = linkKey(url);
-      if (!key) continue;
-      const docs = byLink.get(key) ?? [];
-      if (!docs.includes(doc)) docs.push(doc);
-      byLink.set(key, docs);
+      if (key) keys.add(key);
     }
+    linkKeys.push([...keys]);
   }
+  return { starts, terms, units, lengthUnits, gramTexts, claimCues, contentHashes, linkKeys };
+}
 
-  // Second pass: lay postings out by term, documents ascending, with finished weights.
-  const termCount = df.length;
+/** What to change in an index: which documents stay (by number; all when absent) and the debunks to add. */
+export interface IndexChange {
+  keep?: (doc: number) => boolean;
+  add: readonly IndexedDebunk[];
+}
+
+const EMPTY_INDEX_PARTS = () => ({
+  ids: [] as string[],
+  termIds: new Map<string, number>(),
+  offsets: new Int32Array(1),
+  docs: new Int32Array(0),
+  tfUnits: new Uint8Array(0),
+});
+
+/**
+ * The index change as steps (it yields between slices of work). Documents that stay keep their order and are
+ * renumbered; added ones come after them. Only the added debunks are read and tokenised: the postings of the
+ * others are copied and re-weighed from their stored counts with the new list's statistics, so the result
+ * is the index a full build of the same debunks in the same order gives.
+ */
+function* indexUpdater(
+  old: Pick<MatchIndex, 'ids' | 'termIds' | 'offsets' | 'docs' | 'tfUnits'> & Partial<MatchIndex>,
+  change: IndexChange,
+): Generator<void, MatchIndex> {
+  const oldCount = old.ids.length;
+  // Old document → new number (−1: removed); null when every document stays.
+  let newDocOf: Int32Array | null = null;
+  let kept = oldCount;
+  if (change.keep) {
+    newDocOf = new Int32Array(oldCount);
+    kept = 0;
+    for (let d = 0; d < oldCount; d++) newDocOf[d] = change.keep(d) ? kept++ : -1;
+    if (kept === oldCount) newDocOf = null;
+  }
+  const stays = (d: number) => !newDocOf || newDocOf[d]! >= 0;
+  const renumber = (d: number) => (newDocOf ? newDocOf[d]! : d);
+  // A copy: the old index keeps answering (with its own terms) until the new one is swapped in.
+  const termIds = new Map(old.termIds);
+  const fresh = yield* tokenise(change.add, termIds);
+  const n = kept + change.add.length;
+  const termCount = termIds.size;
+  const oldTermCount = old.offsets.length - 1;
+
+  // Postings per term: the old ones that stay, then the new documents' (numbered after all that stay).
+  const df = new Int32Array(termCount);
+  for (let t = 0; t < oldTermCount; t++) {
+    if (!newDocOf) df[t] = old.offsets[t + 1]! - old.offsets[t]!;
+    else for (let i = old.offsets[t]!; i < old.offsets[t + 1]!; i++) if (stays(old.docs[i]!)) df[t]!++;
+  }
+  for (let i = 0; i < fresh.starts[change.add.length]!; i++) df[fresh.terms[i]!]!++;
   const offsets = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t]! + df[t]!;
-  const fill = offsets.slice(0, termCount);
-  const idf = new Float32Array(termCount);
-  for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
-  const avgLength = n ? lengths.reduce((a, b) => a + b, 0) / n || 1 : 1;
+  const total = offsets[termCount]!;
   const docs = new Int32Array(total);
-  const weights = new Float32Array(total);
-  const selfScore = new Float32Array(n);
-  for (let doc = 0; doc < n; doc++) {
-    if (doc && doc % (BUILD_SLICE * 4) === 0) yield;
-    const norm = BM25.k1 * (1 - BM25.b + (BM25.b * lengths[doc]!) / avgLength);
-    for (let i = docStarts[doc]!; i < docStarts[doc + 1]!; i++) {
-      const t = docTerms[i]!;
-      const tf = docTfs[i]!;
-      const w = (idf[t]! * tf * (BM25.k1 + 1)) / (tf + norm);
-      const at = fill[t]!++;
-      docs[at] = doc;
-      weights[at] = w;
-      selfScore[doc]! += w;
+  const tfUnits = new Uint8Array(total);
+  const fill = offsets.slice(0, termCount);
+  let work = 0;
+  for (let t = 0; t < oldTermCount; t++) {
+    const from = old.offsets[t]!;
+    const to = old.offsets[t + 1]!;
+    if (!newDocOf) {
+      // Nothing removed: each term's old postings are copied as one block.
+      docs.set(old.docs.subarray(from, to), fill[t]!);
+      tfUnits.set(old.tfUnits.subarray(from, to), fill[t]!);
+      fill[t]! += to - from;
+    } else {
+      for (let i = from; i < to; i++) {
+        const d = newDocOf[old.docs[i]!]!;
+        if (d < 0) continue;
+        const at = fill[t]!++;
+        docs[at] = d;
+        tfUnits[at] = old.tfUnits[i]!;
+      }
+    }
+    work += to - from;
+    if (work > POSTING_SLICE) {
+      work = 0;
+      yield;
+    }
+  }
+  for (let j = 0; j < change.add.length; j++) {
+    for (let i = fresh.starts[j]!; i < fresh.starts[j + 1]!; i++) {
+      const at = fill[fresh.terms[i]!]!++;
+      docs[at] = kept + j;
+      tfUnits[at] = fresh.units[i]!;
     }
   }
 
-  const linkOffsets = new Int32Array(byLink.size + 1);
-  const links = new Map<string, number>();
-  let l = 0;
-  for (const [key, linked] of byLink) {
-    links.set(key, l);
-    linkOffsets[l + 1] = linkOffsets[l]! + linked.length;
-    l++;
+  const lengthUnits = new Int32Array(n);
+  if (old.lengthUnits) for (let d = 0; d < oldCount; d++) if (stays(d)) lengthUnits[renumber(d)] = old.lengthUnits[d]!;
+  lengthUnits.set(fresh.lengthUnits, kept);
+
+  // Weights from the statistics of the whole new list, term by term.
+  const idf = new Float32Array(termCount);
+  for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+  let lengthSum = 0;
+  for (let d = 0; d < n; d++) lengthSum += lengthUnits[d]!;
+  const avgLength = n ? (lengthSum * TF_UNIT) / n || 1 : 1;
+  const norms = new Float64Array(n);
+  for (let d = 0; d < n; d++) norms[d] = BM25.k1 * (1 - BM25.b + (BM25.b * lengthUnits[d]! * TF_UNIT) / avgLength);
+  const weights = new Float32Array(total);
+  const selfScore = new Float32Array(n);
+  work = 0;
+  for (let t = 0; t < termCount; t++) {
+    const termIdf = idf[t]!;
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
+      const doc = docs[i]!;
+      const tf = tfUnits[i]! * TF_UNIT;
+      const w = (termIdf * tf * (BM25.k1 + 1)) / (tf + norms[doc]!);
+      weights[i] = w;
+      selfScore[doc]! += w;
+    }
+    work += offsets[t + 1]! - offsets[t]!;
+    if (work > POSTING_SLICE) {
+      work = 0;
+      yield;
+    }
   }
+
+  const links = updateLinkTable(old.links ?? null, newDocOf, kept, fresh.linkKeys);
+
+  const keptOf = <T>(values: readonly T[] | undefined): T[] => {
+    const out: T[] = [];
+    if (values) for (let d = 0; d < oldCount; d++) if (stays(d)) out.push(values[d]!);
+    return out;
+  };
+  const keptTyped = <A extends Uint8Array | Uint32Array>(values: A | undefined, make: (size: number) => A, added: A): A => {
+    const out = make(n);
+    if (values) for (let d = 0; d < oldCount; d++) if (stays(d)) out[renumber(d)] = values[d]!;
+    out.set(added, kept);
+    return out;
+  };
+  const ids = keptOf(old.ids);
+  const lists = keptOf(old.lists);
+  const verdicts = keptOf(old.verdicts);
+  for (const debunk of change.add) {
+    ids.push(debunk.id);
+    lists.push(debunk.source);
+    verdicts.push(debunk.verdict);
+  }
+  const media = old.media
+    ? updateMediaIndex(old.media.data, newDocOf, kept, buildMediaIndex(change.add.map((d) => d.media)))
+    : buildMediaIndex(change.add.map((d) => d.media));
   return {
-    ids: debunks.map((d) => d.id),
-    lists: debunks.map((d) => d.source),
-    verdicts: debunks.map((d) => d.verdict),
+    ids,
+    lists,
+    verdicts,
+    contentHashes: keptTyped(old.contentHashes, (size) => new Uint32Array(size), fresh.contentHashes),
     links,
-    linkOffsets,
-    linkDocs: Int32Array.from([...byLink.values()].flat()),
     termIds,
     offsets,
     docs,
     weights,
+    tfUnits,
+    lengthUnits,
     idf,
     selfScore,
-    gramTexts: joinGramTexts(gramTexts),
-    claimCues,
+    gramTexts: appendGramTexts(old.gramTexts, stays, fresh.gramTexts),
+    claimCues: keptTyped(old.claimCues, (size) => new Uint8Array(size), fresh.claimCues),
     maxIdf: maxIdfFor(n),
     commonIdf: commonIdfFor(n),
-    media: new MediaIndex(buildMediaIndex(debunks.map((d) => d.media))),
+    media: new MediaIndex(media),
   };
 }
 
+/** The n-gram texts of the documents that stay, in order, then the new ones'. */
+function appendGramTexts(old: GramTexts | undefined, stays: (doc: number) => boolean, added: readonly string[]): GramTexts {
+  const parts: string[] = [];
+  const lengths: number[] = [];
+  if (old) {
+    const count = old.offsets.length - 1;
+    // Runs of documents that stay are copied as one slice.
+    let runStart = -1;
+    for (let d = 0; d <= count; d++) {
+      if (d < count && stays(d)) {
+        if (runStart < 0) runStart = d;
+        lengths.push(old.offsets[d + 1]! - old.offsets[d]!);
+      } else if (runStart >= 0) {
+        parts.push(old.texts.slice(old.offsets[runStart], old.offsets[d]));
+        runStart = -1;
+      }
+    }
+  }
+  for (const text of added) lengths.push(text.length);
+  const offsets = new Int32Array(lengths.length + 1);
+  lengths.forEach((length, d) => (offsets[d + 1] = offsets[d]! + length));
+  return { texts: parts.join('') + added.join(''), offsets };
+}
+
 export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
-  return runAtOnce(indexBuilder(debunks));
+  return runAtOnce(indexUpdater(EMPTY_INDEX_PARTS(), { add: debunks }));
 }
 
 /** Builds the index in slices, pausing between them so other work (matching with the old index) runs. */
 export function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: Pause = yieldToEventLoop): Promise<MatchIndex> {
-  return runInSlices(indexBuilder(debunks), pause);
+  return runInSlices(indexUpdater(EMPTY_INDEX_PARTS(), { add: debunks }), pause);
+}
+
+/** A new index with `change` applied (the old one is left as it was, still usable). */
+export function updateIndex(index: MatchIndex, change: IndexChange): MatchIndex {
+  return runAtOnce(indexUpdater(index, change));
+}
+
+/** updateIndex in slices, pausing between them. */
+export function updateIndexInSlices(index: MatchIndex, change: IndexChange, pause: Pause = yieldToEventLoop): Promise<MatchIndex> {
+  return runInSlices(indexUpdater(index, change), pause);
 }
 
 /**
  * The index as a few large strings and typed arrays: IndexedDB stores and reads them back far faster than
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
+/** Bump when the stored shape changes: a stored index of another format is rebuilt, never read. */
+export const INDEX_FORMAT = 6;
+
 export interface SerialisedIndex {
-  format: 4;
+  format: typeof INDEX_FORMAT;
   /** Joined by SEPARATOR. */
   ids: string;
   lists: string;
   terms: string;
-  linkKeys: string;
   /** GramTexts.texts as UTF-8: IndexedDB stores and reads bytes far faster than a 14 MB string. */
   gramTexts: Uint8Array;
   gramOffsets: Int32Array;
   /** Index into VERDICTS. */
   verdicts: Uint8Array;
-  /** Link l owns linkDocs[linkOffsets[l] … linkOffsets[l+1]]. */
-  linkOffsets: Int32Array;
-  linkDocs: Int32Array;
+  links: LinkTable;
   offsets: Int32Array;
   docs: Int32Array;
   weights: Float32Array;
+  tfUnits: Uint8Array;
+  lengthUnits: Int32Array;
+  contentHashes: Uint32Array;
   idf: Float32Array;
   selfScore: Float32Array;
   claimCues: Uint8Array;
@@ -254,20 +437,20 @@ const split = (joined: string) => (joined ? joined.split(SEPARATOR) : []);
 
 export function serialiseIndex(index: MatchIndex): SerialisedIndex {
   return {
-    format: 4,
+    format: INDEX_FORMAT,
     ids: index.ids.join(SEPARATOR),
     lists: index.lists.join(SEPARATOR),
     gramTexts: new TextEncoder().encode(index.gramTexts.texts),
     gramOffsets: index.gramTexts.offsets,
     terms: [...index.termIds.keys()].join(SEPARATOR),
-    // Map order is link-number order: keys were inserted as numbered.
-    linkKeys: [...index.links.keys()].join(SEPARATOR),
     verdicts: Uint8Array.from(index.verdicts, (v) => VERDICTS.indexOf(v)),
-    linkOffsets: index.linkOffsets,
-    linkDocs: index.linkDocs,
+    links: index.links,
     offsets: index.offsets,
     docs: index.docs,
     weights: index.weights,
+    tfUnits: index.tfUnits,
+    lengthUnits: index.lengthUnits,
+    contentHashes: index.contentHashes,
     idf: index.idf,
     selfScore: index.selfScore,
     claimCues: index.claimCues,
@@ -279,19 +462,18 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
   const ids = split(data.ids);
   const termIds = new Map<string, number>();
   split(data.terms).forEach((term, i) => termIds.set(term, i));
-  const links = new Map<string, number>();
-  split(data.linkKeys).forEach((key, i) => links.set(key, i));
   return {
     ids,
     lists: split(data.lists),
     verdicts: Array.from(data.verdicts, (v) => VERDICTS[v] ?? 'unrated'),
-    links,
-    linkOffsets: data.linkOffsets,
-    linkDocs: data.linkDocs,
+    links: data.links,
     termIds,
     offsets: data.offsets,
     docs: data.docs,
     weights: data.weights,
+    tfUnits: data.tfUnits,
+    lengthUnits: data.lengthUnits,
+    contentHashes: data.contentHashes,
     idf: data.idf,
     selfScore: data.selfScore,
     // Decoding gives back the same string, so the offsets (in UTF-16 units) still hold.

@@ -7,6 +7,7 @@ import { debunkRef } from '../debunk/types';
 import { canonicalMediaId, linkKey } from '../urls/canonical';
 import { readPost, type PostText } from './terms';
 import { gramSimilarities } from './char-grams';
+import { docsWithLink } from './link-table';
 import type { MatchIndex } from './bm25-index';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
 import { onlyMentionsClaim } from './stance';
@@ -60,10 +61,7 @@ function linkCandidates(index: MatchIndex, post: PostInput, docsOf: DocsOf): Can
   const consider = (url: string | undefined, fromMedia: boolean) => {
     const key = url ? linkKey(url) : null;
     if (!key) return;
-    const link = index.links.get(key);
-    if (link === undefined) return;
-    for (let i = index.linkOffsets[link]!; i < index.linkOffsets[link + 1]!; i++) {
-      const doc = index.linkDocs[i]!;
+    for (const doc of docsWithLink(index.links, key)) {
       if (seen.has(doc)) continue;
       const how = fromMedia || canonicalMediaId(url!) ? 'same-media' : 'same-link';
       docsOf.set(debunkRef(index.lists[doc]!, index.ids[doc]!), doc);
@@ -94,7 +92,8 @@ function topByText(index: MatchIndex, terms: Map<string, number>, limit: number,
   const known: number[] = [];
   for (const term of terms.keys()) {
     const t = index.termIds.get(term);
-    if (t !== undefined) known.push(t);
+    // A term whose documents were all removed by an update counts as unknown, as after a full build.
+    if (t !== undefined && offsets[t + 1]! > offsets[t]!) known.push(t);
   }
   const common = (t: number) => idf[t]! < index.commonIdf;
   const allCommon = known.every(common);
@@ -139,7 +138,8 @@ function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: numbe
   let total = 0;
   let shared = 0;
   for (const term of terms.keys()) {
-    const t = index.termIds.get(term);
+    let t = index.termIds.get(term);
+    if (t !== undefined && index.offsets[t + 1] === index.offsets[t]) t = undefined; // as in topByText
     const idf = t === undefined ? index.maxIdf : index.idf[t]!;
     total += idf;
     if (t !== undefined && sortedIncludes(index.docs, index.offsets[t]!, index.offsets[t + 1]! - 1, doc)) shared += idf;
@@ -233,7 +233,8 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   const certainRefs = new Set([...certain, ...footage].map((c) => debunkRef(c.listId, c.debunkId)));
 
   const text = readPost(post.text);
-  const ranked = rankText(index, text, limit, (doc) => certainRefs.has(refOf(doc)) || excluded(doc));
+  // Most posts have no certain match and no report: then nothing is skipped, and no ref is built per candidate.
+  const ranked = rankText(index, text, limit, (doc) => (certainRefs.size > 0 && certainRefs.has(refOf(doc))) || excluded(doc));
 
   const textCandidates: Candidate[] = ranked.slice(0, limit).map(({ doc, bm25 }, rank) => {
     // Only the best text match can badge, and only when no certain match already does.

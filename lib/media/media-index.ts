@@ -69,6 +69,40 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
   };
 }
 
+/**
+ * The media index after an index update: entries of documents that stay, renumbered by `newDocOf` (−1: the
+ * document is gone), then those of `fresh`, whose documents come after the `kept` that stay.
+ */
+export function updateMediaIndex(old: MediaIndexData, newDocOf: Int32Array | null, kept: number, fresh: MediaIndexData): MediaIndexData {
+  const keep = (e: number) => !newDocOf || newDocOf[old.docs[e]!]! >= 0;
+  let count = 0;
+  for (let e = 0; e < old.docs.length; e++) if (keep(e)) count++;
+  const total = count + fresh.docs.length;
+  const words = new Uint16Array(total * 16);
+  const docs = new Int32Array(total);
+  const slots = new Uint8Array(total);
+  const seconds = new Int32Array(total);
+  let at = 0;
+  for (let e = 0; e < old.docs.length; e++) {
+    if (!keep(e)) continue;
+    words.set(old.words.subarray(e * 16, e * 16 + 16), at * 16);
+    docs[at] = newDocOf ? newDocOf[old.docs[e]!]! : old.docs[e]!;
+    slots[at] = old.slots[e]!;
+    seconds[at++] = old.seconds[e]!;
+  }
+  words.set(fresh.words, at * 16);
+  for (let e = 0; e < fresh.docs.length; e++) docs[at + e] = kept + fresh.docs[e]!;
+  slots.set(fresh.slots, at);
+  seconds.set(fresh.seconds, at);
+  const docSeconds = new Int32Array(kept + fresh.docSeconds.length);
+  for (let d = 0; d < old.docSeconds.length; d++) {
+    const to = newDocOf ? newDocOf[d]! : d;
+    if (to >= 0) docSeconds[to] = old.docSeconds[d]!;
+  }
+  docSeconds.set(fresh.docSeconds, kept);
+  return { words, docs, slots, seconds, docSeconds };
+}
+
 /** Entries by the value of one 16-bit word: entries[offsets[v] … offsets[v+1]] have value v there. */
 interface WordBuckets {
   offsets: Uint32Array;

@@ -8,6 +8,7 @@ import { debunkRef, type Debunk } from '../debunk/types';
 import { SerialQueue } from '../scheduling/serial';
 import { yieldToEventLoop, type Pause } from '../scheduling/yield';
 import type { IndexRecord, ListRecord, SanadDb, StoredDebunk } from './db';
+import { INDEX_FORMAT } from '../match/bm25-index';
 
 /** Records per write transaction and per read page: each takes a few milliseconds. */
 export const STORE_CHUNK = 500;
@@ -156,10 +157,10 @@ export function listRecord(db: SanadDb, id: string): Promise<ListRecord | undefi
   return db.get('lists', id);
 }
 
-/** The persisted index, if it was built from exactly the lists (and matcher) `key` names. */
+/** The persisted index, if it was built from exactly the lists (and matcher) `key` names, in today's format. */
 export async function savedIndex(db: SanadDb, key: string): Promise<IndexRecord['data'] | undefined> {
   const record = await db.get('matchIndex', 'text');
-  return record?.key === key ? record.data : undefined;
+  return record?.key === key && record.data.format === INDEX_FORMAT ? record.data : undefined;
 }
 
 export async function saveIndex(db: SanadDb, key: string, data: IndexRecord['data']): Promise<void> {

@@ -75,6 +75,10 @@ export interface ExtensionPageProtocol {
   importList(req: { name: string; text: string }): { id: string; imported: number; summary: string };
   /** Removes a list added from a file (the built-in list stays). */
   removeList(req: { id: string }): void;
+  /** How much the lists take: debunks held, and this extension's storage in bytes (null where the browser does not say). */
+  listUsage(req: NoRequest): { items: number; bytes: number | null };
+  /** Drops the oldest debunks so that at most `keep` stay; answers how many were dropped. */
+  dropOldest(req: { keep: number }): { dropped: number };
   /** Subscribed feeds with their state. */
   feeds(req: NoRequest): (FeedDto & { stale: boolean })[];
   /** Subscribes to a feed and syncs it once. */

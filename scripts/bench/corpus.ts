@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { importClaimReviews } from '../../lib/debunk/claimreview';
 import type { Debunk } from '../../lib/debunk/types';
 
-const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
+export const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
 
 /** A small deterministic PRNG (mulberry32): the same corpus on every run. */
 function random(seed: number): () => number {
@@ -48,7 +48,7 @@ export function scaledDebunks(count: number, seed = 1): Debunk[] {
   return out;
 }
 
-export function benchPosts(count: number): { id: string; text: string }[] {
-  const lines = readFileSync(resolve(EVAL_DIR, 'clef-en/dev/posts.jsonl'), 'utf8').split('\n').filter(Boolean);
+export function benchPosts(count: number, file = 'clef-en/dev/posts.jsonl'): { id: string; text: string }[] {
+  const lines = readFileSync(resolve(EVAL_DIR, file), 'utf8').split('\n').filter(Boolean);
   return lines.slice(0, count).map((l) => JSON.parse(l) as { id: string; text: string });
 }

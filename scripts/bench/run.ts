@@ -1,22 +1,45 @@
 /**
- * `npm run bench`: the matcher at 10,000 and 100,000 debunks (CLEF fact-checks scaled with perturbed copies).
- * Prints index build time, memory held by the index, per-post match latency p50/p99 over 1,000 real tweets,
- * and, in real Chromium, cold start: a fresh JS heap ready to match from what IndexedDB holds.
+ * `npm run bench`: the matcher at 10,000, 100,000 and 1,000,000 debunks (CLEF fact-checks scaled with
+ * perturbed copies) and on the real CLEF lists. Per size: index build (and its longest slice without a
+ * pause), an incremental update of 100 items, memory held by the index, persisted size, cold start (Node:
+ * structured-clone bytes back to a ready index; Chromium up to 100,000: from IndexedDB in a fresh heap), and
+ * per-post latency p50/p99 of matching beside the floor (reading the post: clean, normalise, tokenise, stem)
+ * from the same run, as a ratio.
+ *
+ *   npm run bench -- --sizes 10k,100k    skip the 1M row (default: 10k,100k,1m)
+ *   npm run bench -- --no-browser        Node figures only
+ *   npm run bench -- --profile           where matching time goes at the largest size (CPU profile summary)
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { buildIndex } from '../../lib/match/bm25-index';
+import { Session } from 'node:inspector/promises';
+import { deserialize, serialize } from 'node:v8';
+import { buildIndexInSlices, deserialiseIndex, serialiseIndex, updateIndexInSlices, type MatchIndex } from '../../lib/match/bm25-index';
 import { matchPost } from '../../lib/match/match';
+import { readPost } from '../../lib/match/terms';
+import { importClaimReviews } from '../../lib/debunk/claimreview';
 import { buildMediaIndex, MediaIndex } from '../../lib/media/media-index';
 import { hashFrame, type FrameHash } from '../../lib/media/video';
 import { findChromium } from '../support/chromium';
 import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
 import type { Debunk } from '../../lib/debunk/types';
-import { benchPosts, scaledDebunks } from './corpus';
+import { benchPosts, EVAL_DIR, scaledDebunks } from './corpus';
 
-const SIZES = [10_000, 100_000];
+/** `--sizes 10k,100k,1m`. */
+function sizesFromArgs(): number[] {
+  const at = process.argv.indexOf('--sizes');
+  const raw = at >= 0 ? process.argv[at + 1] : '10k,100k,1m';
+  return (raw ?? '').split(',').map((s) => {
+    const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
+    if (!m) throw new Error(`--sizes: cannot read "${s}" (e.g. 10k,100k,1m)`);
+    return Math.round(Number(m[1]) * ({ k: 1e3, m: 1e6 }[m[2]!.toLowerCase()] ?? 1));
+  });
+}
+const SIZES = sizesFromArgs();
+/** Chromium cold start is measured up to this size (the page would be handed the whole list as JSON). */
+const BROWSER_UP_TO = 100_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
 
@@ -66,7 +89,7 @@ async function onBenchPage<T>(
   }
 }
 
-async function browserColdStart(size: number, debunks: unknown[], firstPost: string) {
+async function browserColdStart(size: number, debunks: unknown[], firstPost: string): Promise<number> {
   const files = {
     '/debunks.json': { type: 'application/json', body: JSON.stringify(debunks) },
     '/clip.mp4': {
@@ -74,7 +97,7 @@ async function browserColdStart(size: number, debunks: unknown[], firstPost: str
       body: readFileSync(resolve(import.meta.dirname, '../../../shared/media/videos/pattern-hd-no-bar.mp4')),
     },
   };
-  await onBenchPage(files, async (page) => {
+  return onBenchPage(files, async (page) => {
     const seeded = await page.evaluate(async () => {
       const list = await (await fetch('/debunks.json')).json();
       return (
@@ -114,6 +137,7 @@ async function browserColdStart(size: number, debunks: unknown[], firstPost: str
         );
       }
     }
+    return percentile(runs, 0.5);
   });
 }
 
@@ -221,34 +245,153 @@ async function benchFeedSync(debunks: Debunk[], postText: string) {
   });
 }
 
+/** Times each step of a sliced job: the longest one is how long it would keep matching waiting. */
+async function timedSlices<T>(job: (pause: () => Promise<void>) => Promise<T>): Promise<{ value: T; totalMs: number; longestMs: number }> {
+  const t0 = performance.now();
+  let last = t0;
+  let longest = 0;
+  const value = await job(async () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  });
+  const end = performance.now();
+  return { value, totalMs: end - t0, longestMs: Math.max(longest, end - last) };
+}
+
+interface Row {
+  name: string;
+  debunks: number;
+  buildMs: number;
+  buildSliceMs: number;
+  updateMs: number;
+  updateSliceMs: number;
+  heapMB: number;
+  persistedMB: number;
+  coldStartMs: number;
+  floor: [number, number];
+  match: [number, number];
+  chromiumColdStartMs?: number;
+}
+
+const formatRow = (r: Row) =>
+  `| ${r.name} | ${r.debunks.toLocaleString('en')} | ${(r.buildMs / 1000).toFixed(2)} s (longest slice ${ms(r.buildSliceMs)}) | ` +
+  `${ms(r.updateMs)} (longest slice ${ms(r.updateSliceMs)}) | ${r.heapMB.toFixed(0)} MB | ${r.persistedMB.toFixed(0)} MB | ` +
+  `${ms(r.coldStartMs)}${r.chromiumColdStartMs === undefined ? '' : ` / ${ms(r.chromiumColdStartMs)}`} | ` +
+  `${ms(r.floor[0])} / ${ms(r.floor[1])} | ${ms(r.match[0])} / ${ms(r.match[1])} | ${(r.match[0] / r.floor[0]).toFixed(1)}× |`;
+
+/** Reading and matching each post, timed one after the other in the same loop (same caches, same load). */
+function timePosts(index: MatchIndex, posts: readonly { id: string; text: string }[]) {
+  for (const post of posts.slice(0, 100)) matchPost(index, { key: post.id, text: post.text }); // warm-up
+  const floor: number[] = [];
+  const match: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const post of posts) {
+      let t = performance.now();
+      readPost(post.text);
+      floor.push(performance.now() - t);
+      t = performance.now();
+      matchPost(index, { key: post.id, text: post.text });
+      match.push(performance.now() - t);
+    }
+  }
+  floor.sort((a, b) => a - b);
+  match.sort((a, b) => a - b);
+  const pp = (l: number[]): [number, number] => [percentile(l, 0.5), percentile(l, 0.99)];
+  return { floor: pp(floor), match: pp(match) };
+}
+
+async function measure(name: string, debunks: Debunk[], extra: Debunk[], posts: readonly { id: string; text: string }[]): Promise<Row> {
+  const before = memory();
+  const built = await timedSlices((pause) => buildIndexInSlices(debunks, pause));
+  const index = built.value;
+  const heapMB = (memory() - before) / 1e6;
+  const updated = await timedSlices((pause) => updateIndexInSlices(index, { add: extra }, pause));
+  const bytes = serialize(serialiseIndex(index));
+  const t0 = performance.now();
+  const restored = deserialiseIndex(deserialize(bytes) as ReturnType<typeof serialiseIndex>);
+  matchPost(restored, { key: 'first', text: posts[0]!.text });
+  const coldStartMs = performance.now() - t0;
+  const timed = timePosts(index, posts);
+  if (updated.value.ids.length !== debunks.length + extra.length) throw new Error('update lost documents');
+  return {
+    name,
+    debunks: debunks.length,
+    buildMs: built.totalMs,
+    buildSliceMs: built.longestMs,
+    updateMs: updated.totalMs,
+    updateSliceMs: updated.longestMs,
+    heapMB,
+    persistedMB: bytes.length / 1e6,
+    coldStartMs,
+    ...timed,
+  };
+}
+
+/** A CPU profile of matching every post a few times: self time by function, the top entries. */
+async function profileMatching(index: MatchIndex, posts: readonly { id: string; text: string }[]) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 50 });
+  await session.post('Profiler.start');
+  for (let round = 0; round < 5; round++) for (const post of posts) matchPost(index, { key: post.id, text: post.text });
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const counts = new Map<number, number>();
+  for (const id of profile.samples ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let total = 0;
+  for (const [id, count] of counts) {
+    const frame = byId.get(id)!.callFrame;
+    if (frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
+    const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
+    self.set(where, (self.get(where) ?? 0) + count);
+    total += count;
+  }
+  console.log(`\nWhere matching time goes (${index.ids.length.toLocaleString('en')} debunks; CPU profile, self time, ${total} samples):`);
+  for (const [where, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`  ${((100 * count) / total).toFixed(1).padStart(5)} %  ${where}`);
+  }
+}
+
 async function main() {
   const posts = benchPosts(1000);
   if (process.argv.includes('--feed-only')) return benchFeedSync(scaledDebunks(100_000), posts[0]!.text);
-  console.log(`Sanad matcher benchmark (node ${process.version}; ${posts.length} tweets from clef-en/dev as posts)`);
-  for (const size of SIZES) {
-    const debunks = scaledDebunks(size);
-    const before = memory();
-    const t0 = performance.now();
-    const index = buildIndex(debunks);
-    const buildMs = performance.now() - t0;
-    const held = memory() - before;
-
-    for (const post of posts.slice(0, 100)) matchPost(index, { key: post.id, text: post.text }); // warm-up
-    const latencies = posts.map((post) => {
-      const t = performance.now();
-      matchPost(index, { key: post.id, text: post.text });
-      return performance.now() - t;
-    });
-    latencies.sort((a, b) => a - b);
-    console.log(`\n${size.toLocaleString('en')} debunks`);
-    console.log(`  Node: index build ${ms(buildMs)}, index memory ${(held / 1e6).toFixed(1)} MB (heap + typed arrays)`);
-    console.log(
-      `  match per post: p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}`,
-    );
-    if (!process.argv.includes('--no-browser')) await browserColdStart(size, debunks, posts[0]!.text);
-    if (size === 100_000 && !process.argv.includes('--no-browser')) await benchFeedSync(debunks, posts[0]!.text);
+  const browser = !process.argv.includes('--no-browser');
+  console.log(
+    `Sanad matcher benchmark (node ${process.version}; ${posts.length} tweets from clef-en/dev as posts, each read and matched 3 times)`,
+  );
+  const rows: Row[] = [];
+  const header =
+    '| list | debunks | index build | update of 100 items | index heap | persisted | cold start (Node / Chromium) | floor p50 / p99 | match p50 / p99 | match / floor (p50) |\n|---|---|---|---|---|---|---|---|---|---|';
+  let largest: MatchIndex | null = null;
+  for (const [name, file, postFile] of [
+    ['clef-en (real)', 'clef-en/debunks.jsonl', 'clef-en/dev/posts.jsonl'],
+    ['clef-ar (real)', 'clef-ar/debunks.jsonl', 'clef-ar/dev/posts.jsonl'],
+  ] as const) {
+    const all = importClaimReviews(readFileSync(resolve(EVAL_DIR, file), 'utf8'), name).debunks;
+    const listPosts = benchPosts(1000, postFile);
+    rows.push(await measure(name, all.slice(0, -100), all.slice(-100), listPosts));
+    console.log(formatRow(rows.at(-1)!));
   }
-  benchMedia();
+  for (const size of SIZES) {
+    const all = scaledDebunks(size + 100);
+    const debunks = all.slice(0, size);
+    const row = await measure('CLEF en, scaled', debunks, all.slice(size), posts);
+    if (browser && size <= BROWSER_UP_TO) row.chromiumColdStartMs = await browserColdStart(size, debunks, posts[0]!.text);
+    rows.push(row);
+    console.log(formatRow(row));
+    if (size === Math.max(...SIZES) && process.argv.includes('--profile')) largest = await buildIndexInSlices(debunks, async () => {});
+    if (size === 100_000 && browser) await benchFeedSync(debunks, posts[0]!.text);
+  }
+  console.log(`\n${header}\n${rows.map(formatRow).join('\n')}`);
+  console.log(
+    'Update: 100 new debunks added to the index above (tokenised; every posting re-weighed). Cold start (Node): the persisted bytes (v8 structured clone, as IndexedDB stores them) back to a ready index plus its first match.',
+  );
+  if (largest) await profileMatching(largest, posts);
+  if (!process.argv.includes('--no-media')) benchMedia();
 }
 
 main().catch((error) => {
