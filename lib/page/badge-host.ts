@@ -1,8 +1,10 @@
 /**
  * Attaching badges to posts. Each badge is a host element carrying `data-sanad-badge="<verdict>"` and
  * nothing else about its debunk; one constructed stylesheet serves every badge on the page. The page must
- * not learn which debunks a reader holds: the badge acts only on the reader's own input (`isTrusted`:
- * a page's synthetic `click()` or key event is ignored).
+ * not learn which debunks a reader holds: the shadow root is closed (the page's `host.shadowRoot` is null,
+ * and content scripts' isolated world never sees the page's patched `attachShadow`), and the badge acts only
+ * on the reader's own input (`isTrusted`: a page's synthetic `click()` or key event is ignored). The page
+ * cannot hide or restyle it either (see badge-guard.ts for how).
  */
 import { h, render } from 'preact';
 import { BadgePanel } from '@/components/BadgePanel';
@@ -14,6 +16,7 @@ import cardCss from '@/assets/verdict-card.css?inline';
 import type { MatchView } from '../wire/shapes';
 import type { BadgePlacement } from '../sites/types';
 import { BADGE_ATTRIBUTE } from './badge-attribute';
+import { guardBadgeHost } from './badge-guard';
 import { panelWidth, placePanel } from './panel-placement';
 
 const CSS = `${cardCss}\n${badgeCss}`;
@@ -82,7 +85,9 @@ function icon(kind: FindingKind): SVGSVGElement {
 export function mountBadge(placement: BadgePlacement, initial: MatchView): BadgeHandle {
   let view = initial;
   const host = document.createElement('span');
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the card's text stays out of the page's reach. Focus delegated, so focusing the host (a test's
+  // `focus()`, a screen reader's jump) lands on the button.
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   styleShadow(root);
   const wrapper = document.createElement('span');
   const button = document.createElement('button');
@@ -185,7 +190,9 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
   });
   draw();
   setOpen(false);
-  placement.parent.insertBefore(host, placement.before && placement.before.parentNode === placement.parent ? placement.before : null);
+  const before = placement.before && placement.before.parentNode === placement.parent ? placement.before : null;
+  placement.parent.insertBefore(host, before);
+  const endGuard = guardBadgeHost(host, { parent: placement.parent, before }, () => view.debunk.verdict);
 
   return {
     host,
@@ -194,6 +201,7 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
       draw();
     },
     remove() {
+      endGuard();
       if (open) setOpen(false);
       host.remove();
     },
