@@ -25,6 +25,7 @@ import type {
   SubmissionDraft,
   SyncOutcome,
   TabResults,
+  WrongMatchRequest,
 } from './shapes';
 
 type NoRequest = Record<string, never>;
@@ -43,6 +44,13 @@ export interface PageProtocol {
   localeMessages(req: { locale: 'ar' | 'en' }): LocaleMessages;
   /** Whether the site adapter reads the page's posts (counts only: no text, no address). */
   pageReadability(req: PageReadability): void;
+  /**
+   * The reader reported, in a badge's panel, that its debunk does not apply to the post (the sender's tab;
+   * refused unless that tab holds this match). The page keeps the reported badge's "Undo" itself.
+   */
+  reportWrongMatchInPage(req: WrongMatchRequest): void;
+  /** The reader's "Undo" in the page: the report goes (and its message to the desk, if not yet delivered). */
+  undoWrongMatchInPage(req: { postKey: string; debunkId: string }): void;
 }
 
 /** What only the extension's own pages may ask. */
@@ -58,7 +66,9 @@ export interface ExtensionPageProtocol {
   /** The debunk lists held locally. */
   listStatus(req: NoRequest): ListDto[];
   /** "This debunk does not apply to this post": kept locally, the badge goes. */
-  reportWrongMatch(req: { tabId: number; postKey: string; debunkId: string }): void;
+  reportWrongMatch(req: { tabId: number } & WrongMatchRequest): void;
+  /** The popup's "Undo": the report goes, the tab's badge comes back. */
+  undoWrongMatch(req: { tabId: number; postKey: string; debunkId: string }): void;
   /** Settings and wrong-match reports as one JSON document. */
   exportData(req: NoRequest): ExportDto;
   /** Merges an export file; a bad file changes nothing. */

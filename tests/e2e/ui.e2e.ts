@@ -176,10 +176,26 @@ describe('options and actions', () => {
     // The Arabic paraphrase of the AI-video claim, badged by similar text.
     const post = popup.locator('.post', { hasText: 'عاجل' });
     await expect(post.count()).resolves.toBe(1);
-    await post.getByRole('button', { name: 'Report a wrong match for this post' }).click();
-    await expect.poll(() => popup.locator('.notice').innerText()).toContain('will no longer be marked');
-    await expect.poll(() => popup.locator('.post', { hasText: 'عاجل' }).count()).toBe(0);
+    const reportFromPopup = async () => {
+      await popup.locator('.post', { hasText: 'عاجل' }).getByRole('button', { name: 'Report a wrong match for this post' }).click();
+      const form = popup.locator('.post', { hasText: 'عاجل' }).locator('form.sanad-report');
+      // No reason is chosen for the reader: the report waits for one; the desk is not told unless ticked.
+      expect(await form.getByRole('button', { name: 'Report this match' }).isDisabled()).toBe(true);
+      expect(await form.getByRole('checkbox', { name: 'Also tell the desk' }).isChecked()).toBe(false);
+      await form.getByRole('radio', { name: 'The post refutes it' }).check();
+      await form.getByRole('button', { name: 'Report this match' }).click();
+      await expect.poll(() => popup.locator('.notice').innerText()).toContain('will no longer be marked');
+      await expect.poll(() => popup.locator('.post', { hasText: 'عاجل' }).count()).toBe(0);
+    };
     const firstPostBadge = () => feed.locator('article[data-testid="tweet"]').first().locator('[data-sanad-badge]').count();
+    await reportFromPopup();
+    await expect.poll(firstPostBadge).toBe(0);
+    // "Undo" in the popup brings the badge back on the page and the post back in the list; then report again.
+    await popup.getByRole('button', { name: 'Undo the wrong-match report' }).click();
+    await expect.poll(() => popup.locator('.notice').innerText()).toContain('marked again');
+    await expect.poll(firstPostBadge).toBe(1);
+    await expect.poll(() => popup.locator('.post', { hasText: 'عاجل' }).count(), { timeout: 10_000 }).toBe(1);
+    await reportFromPopup();
     await expect.poll(firstPostBadge).toBe(0);
 
     await feed.reload();
