@@ -19,7 +19,7 @@ const readerCheck = (input: HTMLInputElement) => {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('WrongMatchForm', () => {
-  it('asks for a reason (none chosen), leaves the desk untold unless ticked, and reports the choice', async () => {
+  it('asks for a reason (none chosen) and reports the choice', async () => {
     useLocale('en');
     const onReport = vi.fn(async () => {});
     const { container } = render(<WrongMatchForm onReport={onReport} />);
@@ -28,16 +28,13 @@ describe('WrongMatchForm', () => {
     const confirm = container.querySelector<HTMLButtonElement>('.sanad-report-confirm')!;
     expect(container.querySelectorAll('input[type="radio"]:checked')).toHaveLength(0);
     expect(confirm.disabled).toBe(true);
-    expect(container.querySelector<HTMLInputElement>('.sanad-report-desk input')!.checked).toBe(false);
-    expect(container.textContent).toContain('Sends only the fact-check’s list and id, your reason and the post’s link.');
 
     readerCheck(container.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1]!);
-    readerCheck(container.querySelector<HTMLInputElement>('.sanad-report-desk input')!);
     await settle();
     expect(confirm.disabled).toBe(false);
     readerClick(confirm);
     await settle();
-    expect(onReport).toHaveBeenCalledWith({ reason: 'refutes', tellDesk: true });
+    expect(onReport).toHaveBeenCalledWith({ reason: 'refutes' });
   });
 
   it('ignores synthetic clicks and changes (a page’s script), and shows a failure in words', async () => {

@@ -1,7 +1,7 @@
 /**
  * "Report a wrong match", the same in the badge's panel and the popup: a reason (none chosen for the
- * reader), "Also tell the desk" (unticked, saying exactly what is sent), and a confirming button. Acts on the
- * reader's own input only: a synthetic click from a page is ignored (`isTrusted`).
+ * reader) and a confirming button. Acts on the reader's own input only: a synthetic click from a page is
+ * ignored (`isTrusted`). Reports stay on this device (telling the desk is not built yet).
  */
 import { useId, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n/t';
@@ -16,7 +16,6 @@ const REASON_KEYS: Record<WrongMatchReason, MessageKey> = {
 
 export interface WrongMatchChoice {
   reason: WrongMatchReason;
-  tellDesk: boolean;
 }
 
 /** The reader's own click or key press (pages cannot make these; tests' fakes mark theirs so). */
@@ -36,7 +35,6 @@ export function WrongMatchForm({
   const id = useId();
   const [open, setOpen] = useState(startOpen);
   const [reason, setReason] = useState<WrongMatchReason | null>(null);
-  const [tellDesk, setTellDesk] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
@@ -52,7 +50,7 @@ export function WrongMatchForm({
     setBusy(true);
     setError('');
     try {
-      await onReport({ reason, tellDesk });
+      await onReport({ reason });
     } catch (failure) {
       setError(t('reportFailed', failure instanceof Error ? failure.message : String(failure)));
       setBusy(false);
@@ -75,18 +73,6 @@ export function WrongMatchForm({
           </label>
         ))}
       </fieldset>
-      <label class="sanad-report-desk">
-        <input
-          type="checkbox"
-          checked={tellDesk}
-          aria-describedby={`${id}-desk-hint`}
-          onChange={(e) => byReader(e) && setTellDesk(e.currentTarget.checked)}
-        />{' '}
-        {t('tellDesk')}
-      </label>
-      <p class="sanad-report-hint" id={`${id}-desk-hint`}>
-        {t('tellDeskHint')}
-      </p>
       {error && (
         <p class="sanad-report-error" role="alert">
           {error}

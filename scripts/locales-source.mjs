@@ -246,11 +246,6 @@ const M = {
   wrongReason_refutes: ['The post refutes it', 'المنشور يفنّده'],
   wrongReason_other_media: ['It is another video or photo', 'إنه فيديو أو صورة أخرى'],
   wrongReason_other: ['Something else', 'سبب آخر'],
-  tellDesk: ['Also tell the desk', 'أخبِر فريق التحقق أيضًا'],
-  tellDeskHint: [
-    'Sends only the fact-check’s list and id, your reason and the post’s link.',
-    'لا يُرسَل إلا قائمة التحقق ومعرّفه وسببك ورابط المنشور.',
-  ],
   reportConfirm: ['Report this match', 'أبلِغ عن هذه المطابقة'],
   reportCancel: ['Cancel', 'إلغاء'],
   reportedShort: ['Wrong match reported', 'أُبلغ عن مطابقة خاطئة'],

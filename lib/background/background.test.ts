@@ -217,11 +217,7 @@ describe('Background: matchPosts', () => {
     const { ask: reporter, showCount, env } = setup();
     const { ask } = setup();
     await reporter('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, ID_POST] }, fromTab(8));
-    await reporter(
-      'reportWrongMatch',
-      { tabId: 8, postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'refutes', tellDesk: false },
-      fromPopup(),
-    );
+    await reporter('reportWrongMatch', { tabId: 8, postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'refutes' }, fromPopup());
     expect(env.refreshTab).toHaveBeenCalledWith(8);
     expect(showCount).toHaveBeenLastCalledWith(8, 1);
     expect((await reporter('tabResults', { tabId: 8 }, fromPopup())).posts.map((p) => p.key)).toEqual(['x:3']);
@@ -230,26 +226,26 @@ describe('Background: matchPosts', () => {
     expect(again!.badge).toBeUndefined();
     const exported = await ask('exportData', {}, fromPopup());
     expect(exported.wrongMatches).toMatchObject([{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: AI_POST.text, reason: 'refutes' }]);
-    await expect(
-      ask('reportWrongMatch', { tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID, reason: 'other', tellDesk: false }, fromTab(8)),
-    ).rejects.toThrow(/extension pages/);
+    await expect(ask('reportWrongMatch', { tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID, reason: 'other' }, fromTab(8))).rejects.toThrow(
+      /extension pages/,
+    );
   });
 
   it('takes a report from the badge’s panel for a match its tab holds, with a reason; "Undo" brings the badge back', async () => {
     const { ask, showCount, env } = setup();
     await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, ID_POST] }, fromTab(4));
     // Not a match this tab holds, or no reason: refused.
+    await expect(ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: OLD_HAMA_ID, reason: 'other' }, fromTab(4))).rejects.toThrow(
+      /not matched/,
+    );
     await expect(
-      ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: OLD_HAMA_ID, reason: 'other', tellDesk: false }, fromTab(4)),
-    ).rejects.toThrow(/not matched/);
-    await expect(
-      ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'because' as never, tellDesk: false }, fromTab(4)),
+      ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'because' as never }, fromTab(4)),
     ).rejects.toThrow(/choose why/);
-    await expect(
-      ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'refutes', tellDesk: false }, fromTab(5)),
-    ).rejects.toThrow(/not matched/);
+    await expect(ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'refutes' }, fromTab(5))).rejects.toThrow(
+      /not matched/,
+    );
 
-    await ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'not-repeated', tellDesk: false }, fromTab(4));
+    await ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'not-repeated' }, fromTab(4));
     expect(showCount).toHaveBeenLastCalledWith(4, 1);
     expect(env.refreshTab).not.toHaveBeenCalled(); // the page keeps its "Undo" itself
     const reported = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4)));

@@ -49,7 +49,7 @@ const senderTab = (sender: Sender): number | undefined => {
 
 /**
  * A wrong-match report, from the badge's panel or the popup: the tab forgets the match, the report is kept
- * (and, when the reader ticked "Also tell the desk", queued for the desk). Refused unless the tab holds this
+ * (on this device only). Refused unless the tab holds this
  * match, so a content script cannot file reports for posts the reader never saw badged.
  */
 async function reportWrongMatch(deps: HandlerDeps, tabId: number, req: WrongMatchRequest): Promise<void> {

@@ -31,7 +31,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       signal: scannerStop.signal,
       match: async (posts) => unpackPageResults(await sendMessage('matchPosts', { pageUrl: location.href, posts })),
       wrongMatch: {
-        report: (postKey, debunkId, { reason, tellDesk }) => sendMessage('reportWrongMatchInPage', { postKey, debunkId, reason, tellDesk }),
+        report: (postKey, debunkId, { reason }) => sendMessage('reportWrongMatchInPage', { postKey, debunkId, reason }),
         undo: (postKey, debunkId) => sendMessage('undoWrongMatchInPage', { postKey, debunkId }),
       },
       // Video frames are sampled only when some debunk carries media fingerprints.

@@ -224,8 +224,6 @@ export interface WrongMatchDto {
   reason?: WrongMatchReason;
   /** The list the debunk came from, when known. */
   listId?: string;
-  /** The outbox item telling the desk, when the reader chose to (undo cancels it if not yet delivered). */
-  outboxId?: string;
 }
 
 /** A wrong-match report as the badge's panel or the popup makes it. */
@@ -233,8 +231,6 @@ export interface WrongMatchRequest {
   postKey: string;
   debunkId: string;
   reason: WrongMatchReason;
-  /** "Also tell the desk": off unless the reader ticks it, per report. */
-  tellDesk: boolean;
 }
 
 /** What the submit form starts from: the post as extracted (or what the click gave), and a screenshot. */

@@ -179,9 +179,8 @@ describe('options and actions', () => {
     const reportFromPopup = async () => {
       await popup.locator('.post', { hasText: 'عاجل' }).getByRole('button', { name: 'Report a wrong match for this post' }).click();
       const form = popup.locator('.post', { hasText: 'عاجل' }).locator('form.sanad-report');
-      // No reason is chosen for the reader: the report waits for one; the desk is not told unless ticked.
+      // No reason is chosen for the reader: the report waits for one.
       expect(await form.getByRole('button', { name: 'Report this match' }).isDisabled()).toBe(true);
-      expect(await form.getByRole('checkbox', { name: 'Also tell the desk' }).isChecked()).toBe(false);
       await form.getByRole('radio', { name: 'The post refutes it' }).check();
       await form.getByRole('button', { name: 'Report this match' }).click();
       await expect.poll(() => popup.locator('.notice').innerText()).toContain('will no longer be marked');
