@@ -7,6 +7,7 @@ import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { groupTabPosts, refOfView, type DebunkGroup, type GroupedPost } from './popup-groups';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VerdictCard, howMatched } from './VerdictCard';
+import { WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
 
 type State =
   | { status: 'loading' }
@@ -34,7 +35,9 @@ export function siteList(locale: string): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
 }
 
-function PostLine({ entry: { post, match }, locale, onReport }: { entry: GroupedPost; locale: string; onReport?: () => void }) {
+type Report = (choice: WrongMatchChoice) => Promise<void>;
+
+function PostLine({ entry: { post, match }, locale, onReport }: { entry: GroupedPost; locale: string; onReport?: Report }) {
   return (
     <li class="post" data-post={post.key}>
       <p class="post-excerpt" dir="auto">
@@ -49,17 +52,21 @@ function PostLine({ entry: { post, match }, locale, onReport }: { entry: Grouped
             {t('openPost')}
           </a>
         )}
-        {onReport && (
-          <button type="button" class="link-button" aria-label={t('reportWrongName')} onClick={onReport}>
-            {t('reportWrong')}
-          </button>
-        )}
+        {onReport && <WrongMatchForm label={t('reportWrongName')} onReport={onReport} />}
       </div>
     </li>
   );
 }
 
-function Group({ group, locale, onReport }: { group: DebunkGroup; locale: string; onReport?: (post: TabPost) => void }) {
+function Group({
+  group,
+  locale,
+  onReport,
+}: {
+  group: DebunkGroup;
+  locale: string;
+  onReport?: (post: TabPost, choice: WrongMatchChoice) => Promise<void>;
+}) {
   return (
     <li class="group" data-debunk={group.view.debunk.id}>
       <ErrorBoundary part="verdict card">
@@ -68,7 +75,7 @@ function Group({ group, locale, onReport }: { group: DebunkGroup; locale: string
       <p class="seen-in">{tn('seenIn', group.posts.length)}</p>
       <ul class="posts">
         {group.posts.map((entry) => (
-          <PostLine key={entry.post.key} entry={entry} locale={locale} onReport={onReport && (() => onReport(entry.post))} />
+          <PostLine key={entry.post.key} entry={entry} locale={locale} onReport={onReport && ((choice) => onReport(entry.post, choice))} />
         ))}
       </ul>
     </li>
@@ -102,6 +109,8 @@ function UnreadableNotice({ tabId, elements, onNotice }: { tabId?: number; eleme
 export function PopupApp() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [notice, setNotice] = useState('');
+  /** The last wrong-match report, while its "Undo" is offered. */
+  const [undoable, setUndoable] = useState<{ tabId: number; postKey: string; debunkId: string } | null>(null);
   const locale = uiLocale();
   const refresh = useCallback(() => {
     load().then(setState, (error: unknown) =>
@@ -110,10 +119,24 @@ export function PopupApp() {
   }, []);
   useEffect(refresh, [refresh]);
 
-  const report = async (tabId: number, post: TabPost, debunkId: string) => {
-    await sendMessage('reportWrongMatch', { tabId, postKey: post.key, debunkId });
+  const report = async (tabId: number, post: TabPost, debunkId: string, choice: WrongMatchChoice) => {
+    await sendMessage('reportWrongMatch', { tabId, postKey: post.key, debunkId, ...choice });
     setNotice(t('reportedWrong'));
+    setUndoable({ tabId, postKey: post.key, debunkId });
     refresh();
+  };
+  const undo = async (event: Event) => {
+    if (!event.isTrusted || !undoable) return;
+    try {
+      await sendMessage('undoWrongMatch', undoable);
+      setUndoable(null);
+      setNotice(t('reportUndone'));
+      refresh();
+      // The tab matches its posts again in a moment: ask again while it does.
+      for (const ms of [400, 1200, 3000]) setTimeout(refresh, ms);
+    } catch (error) {
+      setNotice(t('reportFailed', failureReason(error)));
+    }
   };
 
   const groups = state.status === 'ready' ? groupTabPosts(state.results.posts) : { badged: [], mentioned: [], related: [] };
@@ -131,6 +154,14 @@ export function PopupApp() {
       </header>
       <p role="status" class="notice">
         {notice}
+        {undoable && (
+          <>
+            {' '}
+            <button type="button" class="link-button undo" aria-label={t('reportUndoName')} onClick={(e) => void undo(e)}>
+              {t('reportUndo')}
+            </button>
+          </>
+        )}
       </p>
       {state.status === 'loading' && <p>{t('loading')}</p>}
       {state.status === 'error' && <p role="alert">{t('loadError', state.message)}</p>}
@@ -158,7 +189,9 @@ export function PopupApp() {
                 key={refOfView(group.view)}
                 group={group}
                 locale={locale}
-                onReport={state.tabId === undefined ? undefined : (post) => void report(state.tabId!, post, group.view.debunk.id)}
+                onReport={
+                  state.tabId === undefined ? undefined : (post, choice) => report(state.tabId!, post, group.view.debunk.id, choice)
+                }
               />
             ))}
           </ul>

@@ -46,7 +46,7 @@ async function main() {
         // Open the first badge's panel, as a reader would.
         const first = page.locator('[data-sanad-badge]').first();
         if (await first.count()) {
-          await first.locator('button.sanad-badge').click();
+          await first.click(); // the host: its shadow root is closed
           await page.waitForTimeout(200);
           await page.screenshot({ path: `${OUT}/${name}-panel.png` });
         }

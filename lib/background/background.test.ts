@@ -217,7 +217,7 @@ describe('Background: matchPosts', () => {
     const { ask: reporter, showCount, env } = setup();
     const { ask } = setup();
     await reporter('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, ID_POST] }, fromTab(8));
-    await reporter('reportWrongMatch', { tabId: 8, postKey: 'x:1', debunkId: AI_VIDEO_ID }, fromPopup());
+    await reporter('reportWrongMatch', { tabId: 8, postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'refutes' }, fromPopup());
     expect(env.refreshTab).toHaveBeenCalledWith(8);
     expect(showCount).toHaveBeenLastCalledWith(8, 1);
     expect((await reporter('tabResults', { tabId: 8 }, fromPopup())).posts.map((p) => p.key)).toEqual(['x:3']);
@@ -225,10 +225,37 @@ describe('Background: matchPosts', () => {
     const [again] = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(9)));
     expect(again!.badge).toBeUndefined();
     const exported = await ask('exportData', {}, fromPopup());
-    expect(exported.wrongMatches).toMatchObject([{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: AI_POST.text }]);
-    await expect(ask('reportWrongMatch', { tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID }, fromTab(8))).rejects.toThrow(
+    expect(exported.wrongMatches).toMatchObject([{ postKey: 'x:1', debunkId: AI_VIDEO_ID, excerpt: AI_POST.text, reason: 'refutes' }]);
+    await expect(ask('reportWrongMatch', { tabId: 8, postKey: 'x:3', debunkId: OLD_HAMA_ID, reason: 'other' }, fromTab(8))).rejects.toThrow(
       /extension pages/,
     );
+  });
+
+  it('takes a report from the badge’s panel for a match its tab holds, with a reason; "Undo" brings the badge back', async () => {
+    const { ask, showCount, env } = setup();
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, ID_POST] }, fromTab(4));
+    // Not a match this tab holds, or no reason: refused.
+    await expect(ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: OLD_HAMA_ID, reason: 'other' }, fromTab(4))).rejects.toThrow(
+      /not matched/,
+    );
+    await expect(
+      ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'because' as never }, fromTab(4)),
+    ).rejects.toThrow(/choose why/);
+    await expect(ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'refutes' }, fromTab(5))).rejects.toThrow(
+      /not matched/,
+    );
+
+    await ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'not-repeated' }, fromTab(4));
+    expect(showCount).toHaveBeenLastCalledWith(4, 1);
+    expect(env.refreshTab).not.toHaveBeenCalled(); // the page keeps its "Undo" itself
+    const reported = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4)));
+    expect(reported[0]!.badge).toBeUndefined();
+    expect((await ask('exportData', {}, fromPopup())).wrongMatches).toMatchObject([{ reason: 'not-repeated', listId: BUNDLED_LIST_ID }]);
+
+    await ask('undoWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID }, fromTab(4));
+    const back = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4)));
+    expect(back[0]!.badge?.debunk.id).toBe(AI_VIDEO_ID);
+    expect((await ask('exportData', {}, fromPopup())).wrongMatches).toEqual([]);
   });
 
   it('imports an export file into a fresh profile, and refuses a bad one without changing anything', async () => {

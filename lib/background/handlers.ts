@@ -13,7 +13,7 @@ import type { SanadDb } from '../store/db';
 import { hashText } from '../text/hash';
 import { packPageResults } from '../wire/packed-results';
 import type { ExtensionPageProtocol, PageProtocol } from '../wire/protocols';
-import type { PageAnswer, PostAnswer, SubmissionDraft } from '../wire/shapes';
+import { isWrongMatchReason, type PageAnswer, type PostAnswer, type SubmissionDraft, type WrongMatchRequest } from '../wire/shapes';
 import { makeExport, parseImport } from './export-data';
 import type { FeedService } from './feed-service';
 import type { ListRegistry } from './list-registry';
@@ -49,6 +49,35 @@ const senderTab = (sender: Sender): number | undefined => {
   const id = sender.tab?.id;
   return id !== undefined && id >= 0 ? id : undefined;
 };
+
+/**
+ * A wrong-match report, from the badge's panel or the popup: the tab forgets the match, the report is kept
+ * (on this device only). Refused unless the tab holds this
+ * match, so a content script cannot file reports for posts the reader never saw badged.
+ */
+async function reportWrongMatch(deps: HandlerDeps, tabId: number, req: WrongMatchRequest): Promise<void> {
+  const postKey = String(req.postKey).slice(0, 300);
+  const debunkId = String(req.debunkId).slice(0, 300);
+  if (!isWrongMatchReason(req.reason)) throw new Error('choose why the match is wrong');
+  const post = await deps.tabs.dropMatch(tabId, postKey, debunkId);
+  const view = [post?.badge, post?.mentions, ...(post?.related ?? [])].find((v) => v?.debunk.id === debunkId);
+  if (!post || !view) throw new Error('this post is not matched with that fact-check here');
+  await deps.matcher.reportWrongMatch({
+    postKey,
+    debunkId,
+    ...(post.permalink && { permalink: post.permalink }),
+    excerpt: post.excerpt ?? '',
+    reportedAt: Date.now(),
+    reason: req.reason,
+    listId: view.debunk.list.id,
+  });
+  deps.showCount(tabId, badgedCount(await deps.tabs.get(tabId)));
+}
+
+/** "Undo": the report goes; the tab's badge comes back when the tab matches the post again. */
+async function undoWrongMatch(deps: HandlerDeps, postKey: unknown, debunkId: unknown): Promise<void> {
+  await deps.matcher.undoWrongMatch(String(postKey).slice(0, 300), String(debunkId).slice(0, 300));
+}
 
 function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
   const remember = async (
@@ -88,6 +117,15 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
     async localeMessages({ locale }) {
       if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
       return fetchLocale(locale);
+    },
+    async reportWrongMatchInPage(req, sender) {
+      const tabId = senderTab(sender);
+      if (tabId === undefined) throw new Error('not from a tab');
+      await reportWrongMatch(deps, tabId, req);
+    },
+    async undoWrongMatchInPage({ postKey, debunkId }, sender) {
+      if (senderTab(sender) === undefined) throw new Error('not from a tab');
+      await undoWrongMatch(deps, postKey, debunkId);
     },
     async pageReadability(report, sender) {
       const checked = checkReadability(report);
@@ -129,16 +167,12 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     async listStatus() {
       return (await deps.lists.records()).map(({ gen: _gen, ...list }) => list);
     },
-    async reportWrongMatch({ tabId, postKey, debunkId }) {
-      const post = await deps.tabs.dropMatch(Number(tabId), String(postKey), String(debunkId));
-      await deps.matcher.reportWrongMatch({
-        postKey: String(postKey).slice(0, 300),
-        debunkId: String(debunkId).slice(0, 300),
-        ...(post?.permalink && { permalink: post.permalink }),
-        excerpt: post?.excerpt ?? '',
-        reportedAt: Date.now(),
-      });
-      deps.showCount(Number(tabId), badgedCount(await deps.tabs.get(Number(tabId))));
+    async reportWrongMatch({ tabId, ...req }) {
+      await reportWrongMatch(deps, Number(tabId), req);
+      deps.refreshTab(Number(tabId));
+    },
+    async undoWrongMatch({ tabId, postKey, debunkId }) {
+      await undoWrongMatch(deps, postKey, debunkId);
       deps.refreshTab(Number(tabId));
     },
     async importList({ name, text }) {

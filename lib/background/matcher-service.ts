@@ -11,7 +11,7 @@ import { hashFrame, type FrameHash } from '../media/video';
 import { MAX_FRAME_SIDE } from '../media/frame-size';
 import { debunksByRef } from '../store/debunk-store';
 import type { FeedRecord, SanadDb, WrongMatchRecord } from '../store/db';
-import { addWrongMatch, allWrongMatches, wrongMatchesByPost } from '../store/wrong-matches';
+import { addWrongMatch, allWrongMatches, removeWrongMatch, wrongMatchesByPost } from '../store/wrong-matches';
 import { fromBase64 } from '../text/base64';
 import { toDebunkSummary } from '../wire/debunk-summary';
 import type { FrameDto, MatchView, PostAnswer } from '../wire/shapes';
@@ -50,6 +50,13 @@ export class MatcherService {
   async reportWrongMatch(report: Omit<WrongMatchRecord, 'id'>): Promise<void> {
     await addWrongMatch(await this.deps.openDb(), report);
     this.wrong = null;
+  }
+
+  /** Takes a report back: that post may be badged for that debunk again. */
+  async undoWrongMatch(postKey: string, debunkId: string): Promise<WrongMatchRecord | undefined> {
+    const removed = await removeWrongMatch(await this.deps.openDb(), postKey, debunkId);
+    this.wrong = null;
+    return removed;
   }
 
   async match(posts: readonly ExtractedPost[]): Promise<PostAnswer[]> {

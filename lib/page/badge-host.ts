@@ -1,19 +1,23 @@
 /**
  * Attaching badges to posts. Each badge is a host element carrying `data-sanad-badge="<verdict>"` and
  * nothing else about its debunk; one constructed stylesheet serves every badge on the page. The page must
- * not learn which debunks a reader holds: the badge acts only on the reader's own input (`isTrusted`:
- * a page's synthetic `click()` or key event is ignored).
+ * not learn which debunks a reader holds: the shadow root is closed (the page's `host.shadowRoot` is null,
+ * and content scripts' isolated world never sees the page's patched `attachShadow`), and the badge acts only
+ * on the reader's own input (`isTrusted`: a page's synthetic `click()` or key event is ignored). The page
+ * cannot hide or restyle it either (see badge-guard.ts for how).
  */
 import { h, render } from 'preact';
 import { BadgePanel } from '@/components/BadgePanel';
+import type { WrongMatchChoice } from '@/components/WrongMatchForm';
 import { badgeWords, findingKind, isCertain, type FindingKind } from '@/components/finding';
 import { FINDING_ICON_PATHS } from '@/components/VerdictIcon';
-import { uiDirection, uiLocale } from '../i18n/t';
+import { t, uiDirection, uiLocale } from '../i18n/t';
 import badgeCss from '@/assets/badge.css?inline';
 import cardCss from '@/assets/verdict-card.css?inline';
 import type { MatchView } from '../wire/shapes';
 import type { BadgePlacement } from '../sites/types';
 import { BADGE_ATTRIBUTE } from './badge-attribute';
+import { guardBadgeHost } from './badge-guard';
 import { panelWidth, placePanel } from './panel-placement';
 
 const CSS = `${cardCss}\n${badgeCss}`;
@@ -43,8 +47,17 @@ function styleShadow(root: ShadowRoot): void {
 
 export interface BadgeHandle {
   host: HTMLElement;
+  /** Shows the badge for `view` (after an "Undo" too: the reported state ends). */
   update(view: MatchView): void;
   remove(): void;
+  /** The reader reported this match wrong: the badge is gone, its "Undo" stays until the page starts over. */
+  readonly reported: boolean;
+}
+
+/** What the reader can do about a badge's match, when it sits on a post Sanad read. */
+export interface BadgeActions {
+  report(debunkId: string, choice: WrongMatchChoice): Promise<void>;
+  undo(debunkId: string): Promise<void>;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -79,10 +92,13 @@ function icon(kind: FindingKind): SVGSVGElement {
  * The badge button is built with plain DOM (hundreds may sit on a long feed, so it must be cheap); the panel
  * is rendered with Preact only when opened. All text goes in as text, never as HTML.
  */
-export function mountBadge(placement: BadgePlacement, initial: MatchView): BadgeHandle {
+export function mountBadge(placement: BadgePlacement, initial: MatchView, actions?: BadgeActions): BadgeHandle {
   let view = initial;
+  let reported = false;
   const host = document.createElement('span');
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the card's text stays out of the page's reach. Focus delegated, so focusing the host (a test's
+  // `focus()`, a screen reader's jump) lands on the button.
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   styleShadow(root);
   const wrapper = document.createElement('span');
   const button = document.createElement('button');
@@ -96,7 +112,17 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
     panelMount.popover = 'manual';
     panelMount.className = 'sanad-popover';
   }
-  wrapper.append(button, panelMount);
+  // After a report: "Wrong match reported · Undo" in the badge's place, announced to screen readers.
+  const reportedBox = document.createElement('span');
+  reportedBox.className = 'sanad-reported';
+  reportedBox.setAttribute('role', 'status');
+  reportedBox.hidden = true;
+  const reportedText = document.createElement('span');
+  const undoButton = document.createElement('button');
+  undoButton.type = 'button';
+  undoButton.className = 'sanad-undo';
+  reportedBox.append(reportedText, undoButton);
+  wrapper.append(button, reportedBox, panelMount);
 
   /**
    * Puts the panel where it fits (below, or above near the bottom of the screen), inside the viewport; the
@@ -130,7 +156,19 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
     open = next;
     button.setAttribute('aria-expanded', String(open));
     if (open) {
-      render(h(BadgePanel, { view, onClose: () => setOpen(false, true) }), panelMount);
+      render(
+        h(BadgePanel, {
+          view,
+          onClose: () => setOpen(false, true),
+          ...(actions && {
+            onReport: async (choice: WrongMatchChoice) => {
+              await actions.report(view.debunk.id, choice);
+              showReported();
+            },
+          }),
+        }),
+        panelMount,
+      );
       window.addEventListener('keydown', onKey);
       if (inTopLayer) {
         if (!panelMount.matches(':popover-open')) panelMount.showPopover();
@@ -155,7 +193,34 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
       if (refocus) button.focus();
     }
   };
+  const showReported = () => {
+    reported = true;
+    setOpen(false);
+    button.hidden = true;
+    reportedBox.hidden = false;
+    reportedText.textContent = t('reportedShort');
+    undoButton.textContent = t('reportUndo');
+    undoButton.setAttribute('aria-label', t('reportUndoName'));
+    undoButton.focus();
+  };
+  undoButton.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (!event.isTrusted || !actions || undoButton.disabled) return;
+    undoButton.disabled = true;
+    // The scanner matches the post again and calls update() with its badge.
+    actions.undo(view.debunk.id).then(
+      () => (undoButton.disabled = false),
+      (error: unknown) => {
+        undoButton.disabled = false;
+        reportedText.textContent = t('reportFailed', error instanceof Error ? error.message : String(error));
+      },
+    );
+  });
   const draw = () => {
+    reported = false;
+    button.hidden = false;
+    reportedBox.hidden = true;
     const verdict = view.debunk.verdict;
     const words = badgeWords(view, uiLocale());
     host.setAttribute(BADGE_ATTRIBUTE, verdict);
@@ -185,15 +250,21 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
   });
   draw();
   setOpen(false);
-  placement.parent.insertBefore(host, placement.before && placement.before.parentNode === placement.parent ? placement.before : null);
+  const before = placement.before && placement.before.parentNode === placement.parent ? placement.before : null;
+  placement.parent.insertBefore(host, before);
+  const endGuard = guardBadgeHost(host, { parent: placement.parent, before }, () => view.debunk.verdict);
 
   return {
     host,
+    get reported() {
+      return reported;
+    },
     update(next) {
       view = next;
       draw();
     },
     remove() {
+      endGuard();
       if (open) setOpen(false);
       host.remove();
     },

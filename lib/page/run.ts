@@ -44,6 +44,10 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       adapter,
       signal: scannerStop.signal,
       match: async (posts) => unpackPageResults(await sendMessage('matchPosts', { pageUrl: location.href, posts })),
+      wrongMatch: {
+        report: (postKey, debunkId, { reason }) => sendMessage('reportWrongMatchInPage', { postKey, debunkId, reason }),
+        undo: (postKey, debunkId) => sendMessage('undoWrongMatchInPage', { postKey, debunkId }),
+      },
       // Video frames are sampled only when some debunk carries media fingerprints.
       ...(mediaEnabled && { matchVideoFrame: (post, frame) => sendMessage('videoFrame', { pageUrl: location.href, post, frame }) }),
       onError: (error) => {

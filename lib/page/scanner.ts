@@ -8,6 +8,7 @@ import type { PageAnswer } from '../wire/shapes';
 import type { SiteAdapter } from '../sites/types';
 import { hashText } from '../text/hash';
 import { BADGE_ATTRIBUTE } from './badge-attribute';
+import type { WrongMatchChoice } from '@/components/WrongMatchForm';
 import { mountBadge, type BadgeHandle } from './badge-host';
 import { isVisiblePost, measurePost, scrollAreaOf } from './post-visibility';
 import { VideoSampler, type CapturedFrame } from './video-sampler';
@@ -27,6 +28,11 @@ export interface ScannerOptions {
    * and are looked at again on the next scan. Measured in the page by default.
    */
   isVisible?: (element: Element) => boolean;
+  /** The reader's "Report a wrong match" in a badge's panel, and its "Undo" (the post is matched again after). */
+  wrongMatch?: {
+    report(postKey: string, debunkId: string, choice: WrongMatchChoice): Promise<void>;
+    undo(postKey: string, debunkId: string): Promise<void>;
+  };
   /** Matches a sampled video frame; when given, visible playing videos in posts are sampled. */
   matchVideoFrame?: (post: ExtractedPost, frame: CapturedFrame) => Promise<PageAnswer>;
 }
@@ -204,6 +210,8 @@ export class PostScanner {
 
   private apply(element: Element, result: PageAnswer | undefined): void {
     const existing = this.badges.get(element);
+    // A reported badge keeps its "Undo" while the post stays unbadged for that debunk.
+    if (!result?.badge && existing?.reported && existing.host.isConnected) return;
     if (!result?.badge) {
       existing?.remove();
       this.badges.delete(element);
@@ -216,7 +224,29 @@ export class PostScanner {
     existing?.remove();
     const placement = this.options.adapter.badgePlacement(element);
     if (!placement) return;
-    this.badges.set(element, mountBadge(placement, result.badge));
+    this.badges.set(element, mountBadge(placement, result.badge, this.actionsFor(element)));
+  }
+
+  /** Report and undo for the badge on `element`; after an undo the post is read and matched again. */
+  private actionsFor(element: Element) {
+    const wrongMatch = this.options.wrongMatch;
+    const key = () => this.posts.get(element)?.key;
+    if (!wrongMatch) return undefined;
+    return {
+      report: async (debunkId: string, choice: WrongMatchChoice) => {
+        const postKey = key();
+        if (!postKey) throw new Error('the post is gone');
+        await wrongMatch.report(postKey, debunkId, choice);
+      },
+      undo: async (debunkId: string) => {
+        const postKey = key();
+        if (!postKey) throw new Error('the post is gone');
+        await wrongMatch.undo(postKey, debunkId);
+        this.seen.delete(element);
+        this.dirty.add(element);
+        this.schedule(0);
+      },
+    };
   }
 
   /** Notes which posts a DOM change touched: the posts it added, and the posts around what it changed. */

@@ -9,6 +9,14 @@ export async function addWrongMatch(db: SanadDb, report: Omit<WrongMatchRecord, 
   return record;
 }
 
+/** Forgets a report ("Undo"): answers what it was, if there was one. */
+export async function removeWrongMatch(db: SanadDb, postKey: string, debunkId: string): Promise<WrongMatchRecord | undefined> {
+  const id = wrongMatchId(postKey, debunkId);
+  const record = await db.get('wrongMatches', id);
+  if (record) await db.delete('wrongMatches', id);
+  return record;
+}
+
 export function allWrongMatches(db: SanadDb): Promise<WrongMatchRecord[]> {
   return db.getAll('wrongMatches');
 }

@@ -26,6 +26,7 @@ import type {
   SubmissionDraft,
   SyncOutcome,
   TabResults,
+  WrongMatchRequest,
 } from './shapes';
 import type { SiteRules } from '../site-rules/bundled';
 
@@ -47,6 +48,13 @@ export interface PageProtocol {
   pageReadability(req: PageReadability): void;
   /** The site rules a content script reads its site with (a checked signed pack's, or the bundled ones). */
   siteRules(req: { site: string }): SiteRules;
+  /**
+   * The reader reported, in a badge's panel, that its debunk does not apply to the post (the sender's tab;
+   * refused unless that tab holds this match). The page keeps the reported badge's "Undo" itself.
+   */
+  reportWrongMatchInPage(req: WrongMatchRequest): void;
+  /** The reader's "Undo" in the page: the report goes (and its message to the desk, if not yet delivered). */
+  undoWrongMatchInPage(req: { postKey: string; debunkId: string }): void;
 }
 
 /** What only the extension's own pages may ask. */
@@ -66,7 +74,9 @@ export interface ExtensionPageProtocol {
   /** The debunk lists held locally. */
   listStatus(req: NoRequest): ListDto[];
   /** "This debunk does not apply to this post": kept locally, the badge goes. */
-  reportWrongMatch(req: { tabId: number; postKey: string; debunkId: string }): void;
+  reportWrongMatch(req: { tabId: number } & WrongMatchRequest): void;
+  /** The popup's "Undo": the report goes, the tab's badge comes back. */
+  undoWrongMatch(req: { tabId: number; postKey: string; debunkId: string }): void;
   /** Settings and wrong-match reports as one JSON document. */
   exportData(req: NoRequest): ExportDto;
   /** Merges an export file; a bad file changes nothing. */

@@ -219,6 +219,12 @@ export interface OutboxItemDto {
 /** A submission as the submit page hands it over: the outbox adds its idempotency key. */
 export type OutboxDraft = Omit<Submission, 'idempotencyKey'>;
 
+/** Why a reader says a debunk does not apply to a post (the same words in the badge's panel and the popup). */
+export const WRONG_MATCH_REASONS = ['not-repeated', 'refutes', 'other-media', 'other'] as const;
+export type WrongMatchReason = (typeof WRONG_MATCH_REASONS)[number];
+export const isWrongMatchReason = (value: unknown): value is WrongMatchReason =>
+  typeof value === 'string' && (WRONG_MATCH_REASONS as readonly string[]).includes(value);
+
 /** A user's report that a debunk does not apply to a post: that post is never badged for it again. */
 export interface WrongMatchDto {
   /** `${postKey}|${debunkId}` */
@@ -228,6 +234,17 @@ export interface WrongMatchDto {
   permalink?: string;
   excerpt: string;
   reportedAt: number;
+  /** The reader's reason (reports made before reasons were asked have none). */
+  reason?: WrongMatchReason;
+  /** The list the debunk came from, when known. */
+  listId?: string;
+}
+
+/** A wrong-match report as the badge's panel or the popup makes it. */
+export interface WrongMatchRequest {
+  postKey: string;
+  debunkId: string;
+  reason: WrongMatchReason;
 }
 
 /** What the submit form starts from: the post as extracted (or what the click gave), and a screenshot. */

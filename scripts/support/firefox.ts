@@ -201,8 +201,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 /**
- * A selector, or a path through open shadow roots: `['[data-sanad-badge]', 'button.sanad-badge']` is the
- * button inside the first badge host's shadow root.
+ * A selector, or a path through shadow roots: `['[data-sanad-badge]', 'button.sanad-badge']` is the button
+ * inside the first badge host's shadow root. The badge's is closed: the driver reaches it as BiDi can
+ * (`includeShadowTree: 'all'`), which no web page can.
  */
 export type Target = string | string[];
 
@@ -250,37 +251,50 @@ export class FirefoxTab {
     return this.evaluate((s) => document.querySelectorAll(s).length, selector);
   }
 
+  /**
+   * Runs `fn(element, arg)` on the element `target` names (null when there is none), descending into shadow
+   * roots (closed ones too) along the path, and returns its JSON result.
+   */
+  private async evaluateAt<A, R>(target: Target, fn: (el: Element | null, arg: A) => R, arg?: A): Promise<R> {
+    const path = ([] as string[]).concat(target);
+    let scope: { sharedId: string } | { type: 'null' } = { type: 'null' };
+    let element: { sharedId: string } | null = null;
+    for (const [i, selector] of path.entries()) {
+      const found = (await this.bidi.send('script.callFunction', {
+        functionDeclaration: '(root, s) => (root ?? document).querySelector(s)',
+        arguments: [scope, { type: 'string', value: selector }],
+        target: { context: this.context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+      })) as { type: string; result?: { type: string; sharedId?: string; value?: { shadowRoot?: { sharedId?: string } | null } } };
+      const node = found.type === 'success' && found.result?.type === 'node' ? found.result : undefined;
+      if (!node?.sharedId) {
+        element = null;
+        break;
+      }
+      element = { sharedId: node.sharedId };
+      const shadow = node.value?.shadowRoot?.sharedId;
+      if (i < path.length - 1) scope = shadow ? { sharedId: shadow } : element;
+    }
+    const result = (await this.bidi.send('script.callFunction', {
+      functionDeclaration: `async (el, a) => { const r = await (${fn.toString()})(el, JSON.parse(a)); return r === undefined ? 'null' : JSON.stringify(r); }`,
+      arguments: [element ?? { type: 'null' }, { type: 'string', value: JSON.stringify(arg ?? null) }],
+      target: { context: this.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    })) as { type: string; result?: { value?: string }; exceptionDetails?: { text?: string } };
+    if (result.type === 'exception') throw new Error(`in page: ${result.exceptionDetails?.text}`);
+    return JSON.parse(result.result?.value ?? 'null') as R;
+  }
+
   /** The text a reader sees in the first element matching `target`, or null. */
   async text(target: Target): Promise<string | null> {
-    return this.evaluate(
-      (path) => {
-        let root: ParentNode = document;
-        let el: Element | null = null;
-        for (const s of path) {
-          el = root.querySelector(s);
-          if (!el) return null;
-          root = el.shadowRoot ?? el;
-        }
-        return (el as HTMLElement).innerText;
-      },
-      ([] as string[]).concat(target),
-    );
+    return this.evaluateAt(target, (el) => (el ? (el as HTMLElement).innerText : null));
   }
 
   async attribute(target: Target, name: string): Promise<string | null> {
-    return this.evaluate(
-      ({ path, name }) => {
-        let root: ParentNode = document;
-        let el: Element | null = null;
-        for (const s of path) {
-          el = root.querySelector(s);
-          if (!el) return null;
-          root = el.shadowRoot ?? el;
-        }
-        return el!.getAttribute(name);
-      },
-      { path: ([] as string[]).concat(target), name },
-    );
+    return this.evaluateAt(target, (el, n) => el?.getAttribute(n) ?? null, name);
   }
 
   /** Waits until `target` is in the page, and returns its text. */
@@ -343,22 +357,13 @@ export class FirefoxTab {
   /** Scrolls `target` into view and returns its centre in viewport coordinates. */
   private async centre(target: Target): Promise<{ x: number; y: number }> {
     return waitFor(`${([] as string[]).concat(target).join(' >> ')} to be visible`, () =>
-      this.evaluate(
-        (path) => {
-          let root: ParentNode = document;
-          let el: Element | null = null;
-          for (const s of path) {
-            el = root.querySelector(s);
-            if (!el) return undefined;
-            root = el.shadowRoot ?? el;
-          }
-          el!.scrollIntoView({ block: 'center', inline: 'center' });
-          const r = el!.getBoundingClientRect();
-          if (r.width === 0 || r.height === 0) return undefined;
-          return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-        },
-        ([] as string[]).concat(target),
-      ).then((v) => v ?? undefined),
+      this.evaluateAt(target, (el) => {
+        if (!el) return null;
+        el.scrollIntoView({ block: 'center', inline: 'center' });
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return null;
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      }).then((v) => v ?? undefined),
     );
   }
 

@@ -76,6 +76,8 @@ describe('in Firefox, the badge and the popup', () => {
     const home = caseFor('https://x.com/home');
     const tab = await visit(home.url, badgeCount(home));
     const button = [X_FIRST_BADGE.host, X_FIRST_BADGE.button];
+    // Closed to the page (the driver reads it as BiDi can).
+    expect(await tab.evaluate((s) => document.querySelector(s)?.shadowRoot === null, X_FIRST_BADGE.host)).toBe(true);
     expect(await tab.attribute(button, 'aria-label')).toBe(X_FIRST_BADGE.label);
     await tab.click(button);
     const panel = await tab.waitFor([X_FIRST_BADGE.host, X_FIRST_BADGE.panel]);

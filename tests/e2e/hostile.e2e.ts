@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openOptions, openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { badgeState, boxInShadow, panelText, waitForInShadow } from '../../scripts/support/closed-shadow';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 const CLAIM = 'فيديو يُظهِر أسـرى من عناصر الجيش السورى على ايدى قوات سوريا الديمقراطيه &quot;قسد&quot; فى مدينه حلب';
@@ -150,20 +151,148 @@ describe('a page probing which debunks a reader holds (issue #16 item 4)', () =>
 
   it('puts only the verdict on the host; a synthetic click does not open the card, the reader’s click does', async () => {
     expect(await spy.evaluate(() => document.querySelector('[data-sanad-badge]')!.getAttributeNames())).toEqual(['data-sanad-badge']);
+    const shown = '[data-probe="shown"] [data-sanad-badge]';
     const opened = await spy.evaluate(async () => {
-      const host = document.querySelector('[data-sanad-badge]')!;
-      const button = host.shadowRoot?.querySelector('button');
-      (host as HTMLElement).click();
-      button?.click();
-      button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      const host = document.querySelector('[data-sanad-badge]') as HTMLElement;
+      host.click();
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       await new Promise((r) => setTimeout(r, 200));
-      return button?.getAttribute('aria-expanded');
+      return host.shadowRoot;
     });
-    expect(opened).toBe('false');
+    expect(opened).toBeNull();
+    expect((await badgeState(spy, shown))?.expanded).toBe('false');
     // A person's click (Playwright sends real input events) opens it.
-    await spy.locator('[data-probe="shown"] button.sanad-badge').click();
-    await expect.poll(() => spy.locator('[data-probe="shown"] button.sanad-badge').getAttribute('aria-expanded')).toBe('true');
+    await spy.locator(shown).click();
+    await expect.poll(async () => (await badgeState(spy, shown))?.expanded).toBe('true');
+  });
+});
+
+describe('a page that tries to hide, restyle, open and read the badge (issue #16 item 4)', () => {
+  const DEBUNKED_STATUS = '/sham_front_news/status/1862457711358930944';
+  const post = (id: string) =>
+    `<article data-testid="tweet" data-post="${id}"><div data-testid="User-Name"><a href="${DEBUNKED_STATUS}"><time datetime="2026-01-09T10:00:00Z">Jan 9</time></a></div><div data-testid="tweetText" lang="ar">شاهد</div></article>`;
+  // Everything a stylesheet can try on the host, with !important, unlayered and in a layer, on the host and its
+  // pseudo-elements; then a script that patches attachShadow before Sanad runs, sets inline styles and
+  // attributes on every badge host it sees, and removes each host once.
+  const HIDING_PAGE = `<!doctype html><html lang="en"><head><style>
+    @layer page { [data-sanad-badge] { display: none !important; } }
+    [data-sanad-badge], span[data-sanad-badge] {
+      display: none !important; opacity: 0 !important; visibility: hidden !important; clip-path: inset(50%) !important;
+      width: 0 !important; height: 0 !important; overflow: hidden !important; position: absolute !important;
+      left: -10000px !important; transform: scale(0) !important; filter: opacity(0) !important; zoom: 0.01 !important;
+      content-visibility: hidden !important; font-size: 0 !important;
+    }
+    [data-sanad-badge]::before { content: ''; position: fixed; inset: 0; background: #fff; z-index: 2147483647; }
+  </style><script>
+    window.__roots = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, { ...init, mode: 'open' });
+      window.__roots.push(root);
+      return root;
+    };
+    // Each host is restyled three times and removed once (a page that fights forever is in unit tests).
+    window.__removed = 0;
+    const tries = new WeakMap();
+    new MutationObserver(() => {
+      for (const host of document.querySelectorAll('[data-sanad-badge]')) {
+        const n = tries.get(host) ?? 0;
+        if (n >= 3 || host.hasAttribute('hidden')) continue;
+        tries.set(host, n + 1);
+        host.setAttribute('style', 'display: none !important; opacity: 0 !important; visibility: hidden !important');
+        host.setAttribute('hidden', '');
+        host.setAttribute('aria-hidden', 'true');
+        if (n === 0) {
+          host.remove();
+          window.__removed++;
+        }
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+  </script></head><body><main>${post('one')}${post('two')}</main></body></html>`;
+  let page: Page;
+  const hostOf = (id: string) => `[data-post="${id}"] [data-sanad-badge]`;
+
+  beforeAll(async () => {
+    await browser.context.route('https://x.com/hiding', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HIDING_PAGE }),
+    );
+    page = await browser.context.newPage();
+    await page.goto('https://x.com/hiding');
+    await settledBadges(page, { atLeast: 2 });
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('keeps each badge on screen: inside the viewport, hit by elementFromPoint, with only the verdict on it', async () => {
+    expect(await page.evaluate(() => (window as unknown as { __removed: number }).__removed)).toBe(2);
+    for (const id of ['one', 'two']) {
+      const seen = await page.locator(hostOf(id)).evaluate((host) => {
+        host.scrollIntoView({ block: 'center' });
+        const box = host.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return {
+          inViewport:
+            box.width >= 40 && box.height >= 16 && box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+          hit: hit === host,
+          visible: host.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }),
+          attributes: host.getAttributeNames(),
+        };
+      });
+      expect(seen).toEqual({ inViewport: true, hit: true, visible: true, attributes: ['data-sanad-badge'] });
+    }
+    // And it looks like a badge: its words at their size (not squeezed to nothing).
+    const badge = (await boxInShadow(page, hostOf('one'), 'button.sanad-badge'))!;
+    expect(badge.width).toBeGreaterThan(60);
+    expect(badge.height).toBeGreaterThanOrEqual(20);
+    expect((await badgeState(page, hostOf('one')))?.text).toMatch(/·/);
+  });
+
+  it('gives the page no shadow root, even through a patched attachShadow; synthetic clicks open nothing', async () => {
+    const probe = await page.evaluate(async () => {
+      const host = document.querySelector('[data-sanad-badge]') as HTMLElement;
+      host.click();
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: 5, clientY: 5 }));
+      host.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      host.focus();
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }));
+      await new Promise((r) => setTimeout(r, 300));
+      return { roots: (window as unknown as { __roots: ShadowRoot[] }).__roots.length, shadowRoot: host.shadowRoot === null };
+    });
+    expect(probe).toEqual({ roots: 0, shadowRoot: true });
+    expect(await panelText(page, hostOf('one'))).toBeNull();
+    expect((await badgeState(page, hostOf('one')))?.expanded).toBe('false');
+  });
+
+  it('opens for the reader’s click, and the page still cannot read the card', async () => {
+    await page.locator(hostOf('one')).click();
+    await waitForInShadow(page, hostOf('one'), '.sanad-panel');
+    const card = (await panelText(page, hostOf('one')))!;
+    const line = card
+      .split('\n')
+      .find((l) => l.trim().length > 12)!
+      .trim();
+    expect(line).toBeTruthy();
+    const read = await page.evaluate(() => {
+      const selection = getSelection()!;
+      selection.selectAllChildren(document.body);
+      const selected = selection.toString();
+      selection.removeAllRanges();
+      const host = document.querySelector('[data-sanad-badge]') as HTMLElement;
+      return [
+        document.body.innerText,
+        document.body.textContent ?? '',
+        selected,
+        host.innerText,
+        host.outerHTML,
+        document.documentElement.outerHTML,
+      ].join('\n');
+    });
+    expect(read).not.toContain(line);
+    expect(read).not.toContain('Read the fact-check');
+    await page.keyboard.press('Escape');
   });
 });
 

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openPopup, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
+import { badgeState } from '../../scripts/support/closed-shadow';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 import { X_FIRST_BADGE } from './cases';
 
@@ -27,7 +28,7 @@ describe('popup', () => {
     expect(text).toContain('ريف حماة');
     expect(text).toContain('اقرأ التحقق');
     // On the page, the badge speaks the site's own UI language (this x.com is in English), like the page around it.
-    expect(await page.locator('[data-sanad-badge] button').first().getAttribute('aria-label')).toBe(X_FIRST_BADGE.label);
+    expect((await badgeState(page, '[data-sanad-badge]'))?.label).toBe(X_FIRST_BADGE.label);
   });
 
   it('shows a clear empty state on a page with nothing debunked', async () => {

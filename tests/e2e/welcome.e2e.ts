@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { inClosedShadow, panelText } from '../../scripts/support/closed-shadow';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { settledBadges } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
@@ -47,13 +48,14 @@ describe('first run', () => {
       const badge = welcome.locator('[data-sample-post] [data-sanad-badge]');
       await badge.waitFor({ timeout: 20_000 });
       expect(await badge.getAttribute('data-sanad-badge')).toBe('altered');
-      await badge.locator('button').click();
-      await expect
-        .poll(() => badge.locator('.sanad-card, article').first().innerText(), { timeout: 5_000 })
-        .toContain('Fact-check by Misbar');
+      await badge.click(); // the host: its shadow root is closed, read as devtools do
+      const host = '[data-sample-post] [data-sanad-badge]';
+      await expect.poll(async () => (await panelText(welcome, host)) ?? '', { timeout: 5_000 }).toContain('Fact-check by Misbar');
+      // The sample badge sits on no real post: it offers no wrong-match report.
+      expect(await inClosedShadow(welcome, host, (root) => root.querySelector('.sanad-report-open'))).toBeNull();
       mkdirSync(OUT, { recursive: true });
       await welcome.screenshot({ path: resolve(OUT, 'welcome.png'), fullPage: true });
-      await badge.locator('button').first().click();
+      await badge.click();
 
       // Nothing is subscribed until the person confirms: untick what the browser's language ticked, pick Misbar.
       const ticked = await welcome

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openPopup, settledBadges, tabIdOf, tabResults } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { badgeState, panelText, waitForInShadow } from '../../scripts/support/closed-shadow';
 import { badgeCount, caseFor, verdictsIn, X_FIRST_BADGE } from './cases';
 
 const HOME = caseFor('https://x.com/home');
@@ -39,18 +40,17 @@ describe('x.com timeline', () => {
     await expect(
       page.locator('article[data-testid="tweet"]').first().locator('[data-testid="User-Name"] [data-sanad-badge]').count(),
     ).resolves.toBe(1);
-    const button = host.locator(X_FIRST_BADGE.button);
-    expect(await button.getAttribute('aria-label')).toBe(X_FIRST_BADGE.label);
-    expect(await button.innerText()).toBe(X_FIRST_BADGE.text);
-    expect(await button.getAttribute('data-certainty')).toBe('similar');
-    await button.focus();
+    // The shadow root is closed: the page sees none of it; the test reads it as devtools do.
+    expect(await host.evaluate((el) => el.shadowRoot)).toBeNull();
+    const badge = await badgeState(page, X_FIRST_BADGE.host);
+    expect(badge).toMatchObject({ label: X_FIRST_BADGE.label, text: X_FIRST_BADGE.text, certainty: 'similar' });
+    await host.focus(); // delegated to the badge's button
     await page.keyboard.press('Enter');
-    const panel = host.locator(X_FIRST_BADGE.panel);
-    await panel.waitFor();
-    const text = await panel.innerText();
+    await waitForInShadow(page, X_FIRST_BADGE.host, X_FIRST_BADGE.panel);
+    const text = (await panelText(page, X_FIRST_BADGE.host))!;
     for (const line of X_FIRST_BADGE.panelText) expect(text).toContain(line);
     await page.keyboard.press('Escape');
-    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => panelText(page, X_FIRST_BADGE.host)).toBeNull();
   });
 
   it('lists each verdict with its reasons, source and how it matched in the popup', async () => {
