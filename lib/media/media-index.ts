@@ -1,24 +1,44 @@
 /**
- * Lookup of frame hashes across every debunk's media fingerprints. A 256-bit hash within distance 31 of
+ * Lookup of frame hashes across every debunk's media fingerprints. Whole frames are stored once, upright
+ * (video.ts), so a mirrored or rotated query costs one lookup more per nearby upright choice, not seven. A 256-bit hash within distance 31 of
  * another agrees exactly, or but for one bit, on at least one of its sixteen 16-bit words (pigeonhole:
  * 16 words × 2 differing bits would be 32), so each word indexes the entries and a query probes each of
  * its words and their 16 one-bit neighbours, then checks the full distance. The same decision as
  * compareVideos, without comparing against every stored frame.
  */
 import type { MediaFingerprint } from '../debunk/types';
-import { frameHashes, lookupHashes, uniqueFrames, videoDecision, VIDEO_MATCH, type FrameHash, type VideoComparison } from './video';
+import {
+  frameHashes,
+  lookupHashes,
+  uniqueFrames,
+  videoDecision,
+  VIDEO_MATCH,
+  PLAIN_PDQ_SLOT,
+  UPRIGHT_SLOT,
+  type FrameHash,
+  type VideoComparison,
+} from './video';
 
 /** Plain typed arrays, stored with the text index. */
 export interface MediaIndexData {
   /** Entry e's hash is words[16e … 16e+16], word 0 = the hash's lowest 16 bits. */
   words: Uint16Array;
   docs: Int32Array;
-  /** 0: the trimmed whole frame; 1–4: its halves; 5: plain PDQ (only equal slots are compared). */
+  /**
+   * 0: the trimmed whole frame as it is (only for frames written without an upright hash); 1–4: its halves;
+   * 5: plain PDQ; 6: the trimmed whole frame upright. Only equal slots are compared.
+   */
   slots: Uint8Array;
   /** Whole second of the reference frame, for the share of the reference that was seen. */
   seconds: Int32Array;
   /** Per document: how many distinct seconds its fingerprints cover (0: no media). */
   docSeconds: Int32Array;
+  /**
+   * Stored frames with a whole-frame or plain PDQ hash but no upright one (written before it, or imported
+   * from a plain PDQ list): queries look up all their turns while there are any. Absent in indexes persisted
+   * before it: then any slot-0 entry counts.
+   */
+  unturnedFrames?: number;
 }
 
 export interface MediaMatch extends VideoComparison {
@@ -42,13 +62,18 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
   const slots: number[] = [];
   const seconds: number[] = [];
   const docSeconds = new Int32Array(docMedia.length);
+  let unturnedFrames = 0;
   const scratch = new Uint16Array(16);
   docMedia.forEach((media, doc) => {
     const covered = new Set<number>();
     for (const fingerprint of media ?? []) {
       for (const frame of uniqueFrames(fingerprint.frames)) {
         covered.add(Math.floor(frame.t));
-        frameHashes(frame).forEach((hash, slot) => {
+        const stored = frameHashes(frame);
+        // An upright hash stands for the whole frame in every orientation, the one as it is included.
+        if (stored[UPRIGHT_SLOT]) stored[0] = null;
+        else if (stored[0] || stored[PLAIN_PDQ_SLOT]) unturnedFrames++;
+        stored.forEach((hash, slot) => {
           if (!hash) return;
           hexToWords(hash, scratch);
           words.push(...scratch);
@@ -66,6 +91,7 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
     slots: Uint8Array.from(slots),
     seconds: Int32Array.from(seconds),
     docSeconds,
+    unturnedFrames,
   };
 }
 
@@ -81,8 +107,12 @@ export class MediaIndex {
   /** Per entry: the probe that last saw it, so an entry is checked once per probe without a Set. */
   private seenBy: Uint32Array | null = null;
   private probe = 0;
+  /** Whether some frames are stored without an upright hash, so queries also look up all their turns. */
+  private readonly legacy: boolean;
 
-  constructor(readonly data: MediaIndexData) {}
+  constructor(readonly data: MediaIndexData) {
+    this.legacy = data.unturnedFrames === undefined ? data.slots.includes(0) : data.unturnedFrames > 0;
+  }
 
   get size(): number {
     return this.data.docs.length;
@@ -144,8 +174,7 @@ export class MediaIndex {
     const matchedSeconds = new Map<number, Set<number>>();
     for (const frame of unique) {
       const docsHit = new Set<number>();
-      // Stored frames are kept in one orientation; a query that carries its turns looks each of them up.
-      lookupHashes(frame).forEach((hashes, slot) => {
+      lookupHashes(frame, this.legacy).forEach((hashes, slot) => {
         for (const hash of hashes) {
           this.near(hash, slot, (entry) => {
             const doc = this.data.docs[entry]!;
