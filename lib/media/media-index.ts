@@ -15,6 +15,7 @@ import {
   VIDEO_MATCH,
   PLAIN_PDQ_SLOT,
   UPRIGHT_SLOT,
+  CENTRE_SLOT,
   type FrameHash,
   type VideoComparison,
 } from './video';
@@ -26,7 +27,7 @@ export interface MediaIndexData {
   docs: Int32Array;
   /**
    * 0: the trimmed whole frame as it is (only for frames written without an upright hash); 1–4: its halves;
-   * 5: plain PDQ; 6: the trimmed whole frame upright. Only equal slots are compared.
+   * 5: plain PDQ; 6: the trimmed whole frame upright; 7: its centres. Only equal slots are compared.
    */
   slots: Uint8Array;
   /** Whole second of the reference frame, for the share of the reference that was seen. */
@@ -73,14 +74,17 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
         // An upright hash stands for the whole frame in every orientation, the one as it is included.
         if (stored[UPRIGHT_SLOT]) stored[0] = null;
         else if (stored[0] || stored[PLAIN_PDQ_SLOT]) unturnedFrames++;
-        stored.forEach((hash, slot) => {
-          if (!hash) return;
+        const add = (hash: string, slot: number) => {
           hexToWords(hash, scratch);
           words.push(...scratch);
           docs.push(doc);
           slots.push(slot);
           seconds.push(Math.floor(frame.t));
+        };
+        stored.forEach((hash, slot) => {
+          if (hash) add(hash, slot);
         });
+        if (stored[UPRIGHT_SLOT]) for (const hash of frame.centre ?? []) add(hash, CENTRE_SLOT);
       }
     }
     docSeconds[doc] = covered.size;
@@ -101,9 +105,15 @@ interface WordBuckets {
   entries: Uint32Array;
 }
 
+/**
+ * Bucket tables are kept apart for the upright slot, the centres (two hashes a frame) and the other slots,
+ * so a probe of one never walks the others' entries.
+ */
+const tableGroup = (slot: number) => (slot === UPRIGHT_SLOT ? 1 : slot === CENTRE_SLOT ? 2 : 0);
+
 export class MediaIndex {
-  /** One bucket table per word, in typed arrays (a query probes 16 × 17 buckets). Built on first lookup. */
-  private tables: WordBuckets[] | null = null;
+  /** Per table group, one bucket table per word, in typed arrays (a query probes 16 × 17 buckets). Built on first lookup. */
+  private tables: WordBuckets[][] | null = null;
   /** Per entry: the probe that last saw it, so an entry is checked once per probe without a Set. */
   private seenBy: Uint32Array | null = null;
   private probe = 0;
@@ -118,17 +128,21 @@ export class MediaIndex {
     return this.data.docs.length;
   }
 
-  private buckets(): WordBuckets[] {
+  private buckets(): WordBuckets[][] {
     if (this.tables) return this.tables;
-    const { words } = this.data;
-    this.tables = Array.from({ length: 16 }, (_, w) => {
-      const offsets = new Uint32Array(65_537);
-      for (let e = 0; e < this.size; e++) offsets[words[e * 16 + w]! + 1]!++;
-      for (let v = 0; v < 65_536; v++) offsets[v + 1]! += offsets[v]!;
-      const next = offsets.slice(0, 65_536);
-      const entries = new Uint32Array(this.size);
-      for (let e = 0; e < this.size; e++) entries[next[words[e * 16 + w]!]!++] = e;
-      return { offsets, entries };
+    const { words, slots } = this.data;
+    this.tables = [0, 1, 2].map((group) => {
+      const members: number[] = [];
+      for (let e = 0; e < this.size; e++) if (tableGroup(slots[e]!) === group) members.push(e);
+      return Array.from({ length: 16 }, (_, w) => {
+        const offsets = new Uint32Array(65_537);
+        for (const e of members) offsets[words[e * 16 + w]! + 1]!++;
+        for (let v = 0; v < 65_536; v++) offsets[v + 1]! += offsets[v]!;
+        const next = offsets.slice(0, 65_536);
+        const entries = new Uint32Array(members.length);
+        for (const e of members) entries[next[words[e * 16 + w]!]!++] = e;
+        return { offsets, entries };
+      });
     });
     this.seenBy = new Uint32Array(this.size);
     return this.tables;
@@ -144,7 +158,7 @@ export class MediaIndex {
   /** Entries within the match distance of `hash` in the same slot. */
   private near(hash: string, slot: number, found: (entry: number) => void): void {
     const query = hexToWords(hash);
-    const tables = this.buckets();
+    const tables = this.buckets()[tableGroup(slot)]!;
     const seenBy = this.seenBy!;
     if (++this.probe === 0xffffffff) {
       seenBy.fill(0);
