@@ -157,7 +157,7 @@ function reason(v: unknown, language = 'und'): Reason | undefined {
 const HEX64 = /^[0-9a-f]{64}$/;
 const MAX_FRAMES = 3_000;
 
-/** Sanad's `fingerprints` extension: [{kind, frames: [{t, hash, quality, regions, pdq, pdqQuality}]}]; bad frames are dropped. */
+/** Sanad's `fingerprints` extension: [{kind, frames: [{t, hash, quality, regions, pdq, pdqQuality, upright, centre}]}]; bad frames are dropped. */
 function fingerprints(v: unknown): MediaFingerprint[] {
   return asList(v)
     .slice(0, 10)
@@ -178,7 +178,25 @@ function fingerprints(v: unknown): MediaFingerprint[] {
           const pdq = typeof f.pdq === 'string' && HEX64.test(f.pdq.toLowerCase()) ? f.pdq.toLowerCase() : undefined;
           const pdqQuality = Math.round(readFiniteNumber(f.pdqQuality) ?? NaN);
           const plain = pdq && pdqQuality >= 0 && pdqQuality <= 100 ? { pdq, pdqQuality } : undefined;
-          return [{ t, hash, quality, ...(regions && regions.length === 4 && { regions }), ...plain }];
+          // Upright hash (mirror-proof lookup): optional too; without it the frame is matched through the query's turns.
+          const upright = typeof f.upright === 'string' && HEX64.test(f.upright.toLowerCase()) ? f.upright.toLowerCase() : undefined;
+          const centre = Array.isArray(f.centre)
+            ? f.centre
+                .slice(0, 4)
+                .filter((c): c is string => typeof c === 'string' && HEX64.test(c.toLowerCase()))
+                .map((c) => c.toLowerCase())
+            : [];
+          return [
+            {
+              t,
+              hash,
+              quality,
+              ...(regions && regions.length === 4 && { regions }),
+              ...plain,
+              ...(upright && { upright }),
+              ...(upright && centre.length && { centre }),
+            },
+          ];
         });
       if (!frames.length) return [];
       const credentials = mediaCredentials(fp.contentCredentials);

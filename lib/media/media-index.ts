@@ -1,24 +1,45 @@
 /**
- * Lookup of frame hashes across every debunk's media fingerprints. A 256-bit hash within distance 31 of
+ * Lookup of frame hashes across every debunk's media fingerprints. Whole frames are stored once, upright
+ * (video.ts), so a mirrored or rotated query costs one lookup more per nearby upright choice, not seven. A 256-bit hash within distance 31 of
  * another agrees exactly, or but for one bit, on at least one of its sixteen 16-bit words (pigeonhole:
  * 16 words × 2 differing bits would be 32), so each word indexes the entries and a query probes each of
  * its words and their 16 one-bit neighbours, then checks the full distance. The same decision as
  * compareVideos, without comparing against every stored frame.
  */
 import type { MediaFingerprint } from '../debunk/types';
-import { frameHashes, lookupHashes, uniqueFrames, videoDecision, VIDEO_MATCH, type FrameHash, type VideoComparison } from './video';
+import {
+  frameHashes,
+  lookupHashes,
+  uniqueFrames,
+  videoDecision,
+  VIDEO_MATCH,
+  PLAIN_PDQ_SLOT,
+  UPRIGHT_SLOT,
+  CENTRE_SLOT,
+  type FrameHash,
+  type VideoComparison,
+} from './video';
 
 /** Plain typed arrays, stored with the text index. */
 export interface MediaIndexData {
   /** Entry e's hash is words[16e … 16e+16], word 0 = the hash's lowest 16 bits. */
   words: Uint16Array;
   docs: Int32Array;
-  /** 0: the trimmed whole frame; 1–4: its halves; 5: plain PDQ (only equal slots are compared). */
+  /**
+   * 0: the trimmed whole frame as it is (only for frames written without an upright hash); 1–4: its halves;
+   * 5: plain PDQ; 6: the trimmed whole frame upright; 7: its centres. Only equal slots are compared.
+   */
   slots: Uint8Array;
   /** Whole second of the reference frame, for the share of the reference that was seen. */
   seconds: Int32Array;
   /** Per document: how many distinct seconds its fingerprints cover (0: no media). */
   docSeconds: Int32Array;
+  /**
+   * Stored frames with a whole-frame or plain PDQ hash but no upright one (written before it, or imported
+   * from a plain PDQ list): queries look up all their turns while there are any. Absent in indexes persisted
+   * before it: then any slot-0 entry counts.
+   */
+  unturnedFrames?: number;
 }
 
 export interface MediaMatch extends VideoComparison {
@@ -42,20 +63,28 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
   const slots: number[] = [];
   const seconds: number[] = [];
   const docSeconds = new Int32Array(docMedia.length);
+  let unturnedFrames = 0;
   const scratch = new Uint16Array(16);
   docMedia.forEach((media, doc) => {
     const covered = new Set<number>();
     for (const fingerprint of media ?? []) {
       for (const frame of uniqueFrames(fingerprint.frames)) {
         covered.add(Math.floor(frame.t));
-        frameHashes(frame).forEach((hash, slot) => {
-          if (!hash) return;
+        const stored = frameHashes(frame);
+        // An upright hash stands for the whole frame in every orientation, the one as it is included.
+        if (stored[UPRIGHT_SLOT]) stored[0] = null;
+        else if (stored[0] || stored[PLAIN_PDQ_SLOT]) unturnedFrames++;
+        const add = (hash: string, slot: number) => {
           hexToWords(hash, scratch);
           words.push(...scratch);
           docs.push(doc);
           slots.push(slot);
           seconds.push(Math.floor(frame.t));
+        };
+        stored.forEach((hash, slot) => {
+          if (hash) add(hash, slot);
         });
+        if (stored[UPRIGHT_SLOT]) for (const hash of frame.centre ?? []) add(hash, CENTRE_SLOT);
       }
     }
     docSeconds[doc] = covered.size;
@@ -66,6 +95,7 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
     slots: Uint8Array.from(slots),
     seconds: Int32Array.from(seconds),
     docSeconds,
+    unturnedFrames,
   };
 }
 
@@ -109,30 +139,44 @@ interface WordBuckets {
   entries: Uint32Array;
 }
 
+/**
+ * Bucket tables are kept apart for the upright slot, the centres (two hashes a frame) and the other slots,
+ * so a probe of one never walks the others' entries.
+ */
+const tableGroup = (slot: number) => (slot === UPRIGHT_SLOT ? 1 : slot === CENTRE_SLOT ? 2 : 0);
+
 export class MediaIndex {
-  /** One bucket table per word, in typed arrays (a query probes 16 × 17 buckets). Built on first lookup. */
-  private tables: WordBuckets[] | null = null;
+  /** Per table group, one bucket table per word, in typed arrays (a query probes 16 × 17 buckets). Built on first lookup. */
+  private tables: WordBuckets[][] | null = null;
   /** Per entry: the probe that last saw it, so an entry is checked once per probe without a Set. */
   private seenBy: Uint32Array | null = null;
   private probe = 0;
+  /** Whether some frames are stored without an upright hash, so queries also look up all their turns. */
+  private readonly legacy: boolean;
 
-  constructor(readonly data: MediaIndexData) {}
+  constructor(readonly data: MediaIndexData) {
+    this.legacy = data.unturnedFrames === undefined ? data.slots.includes(0) : data.unturnedFrames > 0;
+  }
 
   get size(): number {
     return this.data.docs.length;
   }
 
-  private buckets(): WordBuckets[] {
+  private buckets(): WordBuckets[][] {
     if (this.tables) return this.tables;
-    const { words } = this.data;
-    this.tables = Array.from({ length: 16 }, (_, w) => {
-      const offsets = new Uint32Array(65_537);
-      for (let e = 0; e < this.size; e++) offsets[words[e * 16 + w]! + 1]!++;
-      for (let v = 0; v < 65_536; v++) offsets[v + 1]! += offsets[v]!;
-      const next = offsets.slice(0, 65_536);
-      const entries = new Uint32Array(this.size);
-      for (let e = 0; e < this.size; e++) entries[next[words[e * 16 + w]!]!++] = e;
-      return { offsets, entries };
+    const { words, slots } = this.data;
+    this.tables = [0, 1, 2].map((group) => {
+      const members: number[] = [];
+      for (let e = 0; e < this.size; e++) if (tableGroup(slots[e]!) === group) members.push(e);
+      return Array.from({ length: 16 }, (_, w) => {
+        const offsets = new Uint32Array(65_537);
+        for (const e of members) offsets[words[e * 16 + w]! + 1]!++;
+        for (let v = 0; v < 65_536; v++) offsets[v + 1]! += offsets[v]!;
+        const next = offsets.slice(0, 65_536);
+        const entries = new Uint32Array(members.length);
+        for (const e of members) entries[next[words[e * 16 + w]!]!++] = e;
+        return { offsets, entries };
+      });
     });
     this.seenBy = new Uint32Array(this.size);
     return this.tables;
@@ -148,7 +192,7 @@ export class MediaIndex {
   /** Entries within the match distance of `hash` in the same slot. */
   private near(hash: string, slot: number, found: (entry: number) => void): void {
     const query = hexToWords(hash);
-    const tables = this.buckets();
+    const tables = this.buckets()[tableGroup(slot)]!;
     const seenBy = this.seenBy!;
     if (++this.probe === 0xffffffff) {
       seenBy.fill(0);
@@ -178,8 +222,7 @@ export class MediaIndex {
     const matchedSeconds = new Map<number, Set<number>>();
     for (const frame of unique) {
       const docsHit = new Set<number>();
-      // Stored frames are kept in one orientation; a query that carries its turns looks each of them up.
-      lookupHashes(frame).forEach((hashes, slot) => {
+      lookupHashes(frame, this.legacy).forEach((hashes, slot) => {
         for (const hash of hashes) {
           this.near(hash, slot, (entry) => {
             const doc = this.data.docs[entry]!;

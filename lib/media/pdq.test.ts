@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { hammingDistance, pdqFromPixels, PDQ_MATCH_DISTANCE } from './pdq';
+import { hammingDistance, orientCoefficients, ORIENTATIONS, pdqFromPixels, PDQ_MATCH_DISTANCE, uprightOrientations } from './pdq';
 
 const MEDIA = resolve(process.cwd(), '../shared/media');
 const reference = readFileSync(resolve(MEDIA, 'images/bridge-mods.pdq.csv'), 'utf8')
@@ -42,5 +42,38 @@ describe('PDQ against the ThreatExchange reference hashes', () => {
 
   it('refuses a wrong buffer size with a clear error', () => {
     expect(() => pdqFromPixels(new Uint8Array(10), 5, 5)).toThrow(/bad image size/);
+  });
+});
+
+describe('upright orientation', () => {
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5;
+  const coefficients = () => Float32Array.from({ length: 256 }, random);
+
+  it('is the same picture whichever of the eight turns comes in', () => {
+    for (let n = 0; n < 20; n++) {
+      const c = coefficients();
+      const upright = orientCoefficients(c, uprightOrientations(c)[0]!);
+      // Its (2,1) and (1,2) coefficients lie in a ≥ b ≥ 0.
+      expect(upright[16]!).toBeGreaterThanOrEqual(upright[1]!);
+      expect(upright[1]!).toBeGreaterThanOrEqual(0);
+      for (const o of ORIENTATIONS) {
+        const turned = orientCoefficients(c, o);
+        expect(Array.from(orientCoefficients(turned, uprightOrientations(turned)[0]!))).toEqual(Array.from(upright));
+      }
+    }
+  });
+
+  it('lists the turns a slightly different copy may choose, nearest first, and only those', () => {
+    const c = new Float32Array(256).fill(0.01);
+    c[16] = 3; // a
+    c[1] = 2.9; // b, nearly a: a copy may swap them (transpose)
+    const rms = Math.sqrt((3 * 3 + 2.9 * 2.9 + 254 * 0.0001) / 256);
+    expect(uprightOrientations(c)).toEqual(['original']);
+    const near = uprightOrientations(c, 0.2 / rms);
+    expect(near).toEqual(['original', 'transpose']);
+    // With a slack wider than b itself, the turns that flip b's sign come in too.
+    expect(uprightOrientations(c, 3 / rms).length).toBeGreaterThan(2);
+    expect(uprightOrientations(c, 100)).toHaveLength(8);
   });
 });

@@ -323,6 +323,34 @@ export function orientCoefficients(c: Float32Array, orientation: Orientation): F
 export const dihedralHashes = (coefficients: Float32Array): string[] =>
   ORIENTATIONS.map((o) => hashFromCoefficients(orientCoefficients(coefficients, o)));
 
+/**
+ * How far, in root-mean-square coefficients, the two coefficients that choose the upright orientation may
+ * move between copies of one picture and still be looked up: frames of the shared clips that match within
+ * 31 bits moved them at most 0.98 (the large-logo version), so 1.5 leaves a margin.
+ */
+export const UPRIGHT_SLACK = 1.5;
+
+/**
+ * The upright orientation of an image, one for all eight of its turns, so a stored frame is kept once and a
+ * mirrored or rotated query finds it without looking up all eight: the turn whose coefficients a = (2, 1)
+ * and b = (1, 2) (vertical, horizontal frequency) satisfy a ≥ b ≥ 0. The eight turns map (a, b) to the eight
+ * sign and order patterns of (±a, ±b) and (±b, ±a), so exactly one lands there, and that one is the same
+ * picture whichever turn of it came in. First in the result; after it the turns that miss the cone by at most
+ * `slack` RMS coefficients (which a slightly different copy may have chosen), nearest first.
+ */
+export function uprightOrientations(coefficients: Float32Array, slack = 0): Orientation[] {
+  let energy = 0;
+  for (let k = 0; k < 256; k++) energy += coefficients[k]! * coefficients[k]!;
+  const rms = Math.sqrt(energy / 256) || 1;
+  const margins = ORIENTATIONS.map((orientation) => {
+    const c = orientCoefficients(coefficients, orientation);
+    const a = c[16]!;
+    const b = c[1]!;
+    return { orientation, margin: Math.min(b, a - b) / rms };
+  }).sort((x, y) => y.margin - x.margin);
+  return margins.filter((m, k) => k === 0 || m.margin >= -slack).map((m) => m.orientation);
+}
+
 export function pdqFromPixels(pixels: ArrayLike<number>, width: number, height: number, channels: 3 | 4 = 4): PdqHash {
   if (pixels.length < width * height * channels) throw new Error(`PDQ: bad image size ${width}×${height} for ${pixels.length} values`);
   return pdqFromLuma(lumaFromPixels(pixels, width, height, channels), width, height);

@@ -8,12 +8,15 @@
 import {
   dihedralHashes,
   downsampleLuma,
+  orientCoefficients,
+  uprightOrientations,
   hammingDistance,
   hashFromCoefficients,
   pdqTransform,
   referenceResize,
   PDQ_MATCH_DISTANCE,
   PDQ_MIN_QUALITY,
+  UPRIGHT_SLACK,
 } from './pdq';
 import { FRAME_DIMENSION } from './frame-size';
 
@@ -35,6 +38,19 @@ export interface FrameHash {
    * matches a stored frame; computed for query frames (one stored orientation is enough).
    */
   turned?: { hash: string[]; pdq?: string[] };
+  /**
+   * `hash` turned to the frame's upright orientation (uprightOrientations): the same for every mirrored or
+   * rotated copy, so the index keeps it once and a query looks it up once. Fingerprints written before it
+   * existed have none (matched through `turned`).
+   */
+  upright?: string;
+  /** For query frames: `hash` in the other orientations a slightly different copy may have chosen as upright. */
+  uprightNear?: string[];
+  /**
+   * Upright hash of the central 95 % of the trimmed frame (CENTRE_SHARES), stored beside `upright` so that a
+   * copy cropped by about 5 % around its centre still finds the frame.
+   */
+  centre?: string[];
 }
 
 export interface HashFrameOptions {
@@ -60,6 +76,14 @@ export const DEDUPE_DISTANCE = 6;
  * single poster is judged on that alone.
  */
 export const VIDEO_MATCH = { frameDistance: PDQ_MATCH_DISTANCE, minQueryShare: 0.5, enoughFrames: 3, referenceFps: 10, queryFps: 1 };
+
+/**
+ * Shares of the trimmed frame's width and height kept by the centre hashes. A centred crop is found only
+ * when the query kept about the same share (PDQ moves 40+ bits between the 95 % and 90 % centres). One share:
+ * each costs as many stored hashes as the frames themselves, and a lookup in them (npm run bench: with the
+ * 90 % centre too, a lookup cost 2.8× one orientation; with 95 % alone 1.6–2.4×, the upright hash alone 0.9–1.3×).
+ */
+export const CENTRE_SHARES = [0.95];
 
 /** A row/column is part of a border when its luma hardly varies (bars are flat, black or grey). */
 const BORDER_STDDEV = 6;
@@ -146,8 +170,20 @@ export function hashFrame(fullLuma: Float32Array, fullWidth: number, fullHeight:
     pdq: hashFromCoefficients(plain.coefficients),
     pdqQuality: plain.quality,
   };
-  if (options.dihedral)
+  const uprightHash = (coefficients: Float32Array) =>
+    hashFromCoefficients(orientCoefficients(coefficients, uprightOrientations(coefficients)[0]!));
+  const [upright, ...near] = uprightOrientations(full.coefficients, UPRIGHT_SLACK);
+  frame.upright = hashFromCoefficients(orientCoefficients(full.coefficients, upright!));
+  frame.centre = CENTRE_SHARES.map((share) => {
+    const cw = Math.max(1, Math.round(w * share));
+    const ch = Math.max(1, Math.round(h * share));
+    const part = cropLuma(content, w, { x: Math.floor((w - cw) / 2), y: Math.floor((h - ch) / 2), width: cw, height: ch });
+    return uprightHash(pdqTransform(areaAverage(part, cw, ch, 64), 64, 64).coefficients);
+  });
+  if (options.dihedral) {
     frame.turned = { hash: dihedralHashes(full.coefficients).slice(1), pdq: dihedralHashes(plain.coefficients).slice(1) };
+    frame.uprightNear = near.map((o) => hashFromCoefficients(orientCoefficients(full.coefficients, o)));
+  }
   return frame;
 }
 
@@ -208,41 +244,73 @@ export function uniqueFrames(frames: readonly FrameHash[]): FrameHash[] {
 
 /** Slot of the plain PDQ hash in `frameHashes`. */
 export const PLAIN_PDQ_SLOT = 5;
+/** Slot of the upright whole-frame hash. */
+export const UPRIGHT_SLOT = 6;
+/**
+ * Slot of a stored frame's centre hashes (`centre`), which the query's upright hash alone is looked up in:
+ * a cropped copy found, not also every nearby upright choice of it (each would cost one lookup more).
+ */
+export const CENTRE_SLOT = 7;
 
 /**
- * The hashes of a frame that may be compared, by slot (same slot only): 0 Sanad's trimmed whole frame, 1–4
- * its halves, 5 the plain PDQ of the untrimmed frame.
+ * The hashes of a frame that may be compared, by slot (same slot only): 0 Sanad's trimmed whole frame as
+ * it is, 1–4 its halves, 5 the plain PDQ of the untrimmed frame, 6 the trimmed whole frame upright.
  */
 export function frameHashes(frame: FrameHash): (string | null)[] {
+  const usable = frame.quality >= PDQ_MIN_QUALITY;
   const plain = frame.pdq && (frame.pdqQuality ?? 0) >= PDQ_MIN_QUALITY ? frame.pdq : null;
-  return [frame.quality >= PDQ_MIN_QUALITY ? frame.hash : null, ...(frame.regions ?? [null, null, null, null]), plain];
+  return [
+    usable ? frame.hash : null,
+    ...(frame.regions ?? [null, null, null, null]),
+    plain,
+    usable && frame.upright ? frame.upright : null,
+  ];
 }
 
 /**
- * The orientations of the frame to look up in each slot: the frame as it is, then its seven turns for the
- * whole-frame slots (0 and 5) when it carries them. Halves are not turned: a turn moves them to other slots.
+ * The whole frame is compared upright when both sides carry that hash, and as it is (a query with all its
+ * turns) only against a stored frame written before upright hashes existed.
  */
-export function lookupHashes(frame: FrameHash): string[][] {
-  return frameHashes(frame).map((hash, slot) => {
+export const comparesUpright = (query: FrameHash, stored: FrameHash): boolean => !!(query.upright && stored.upright);
+
+/**
+ * The orientations of a query frame to look up in each slot (and its upright hash in CENTRE_SLOT). Against stored frames without an upright hash
+ * (`unturned`: written before it, or plain PDQ imported from a list), slots 0 and 5 take the frame and its
+ * seven turns; else slot 0 is not looked up and slot 5 only as it is: mirrored copies are found through the
+ * upright hash (slot 6, with the nearby choices), and each turn looked up costs as much as a hash. Halves are
+ * not turned: a turn moves them to other slots.
+ */
+export function lookupHashes(frame: FrameHash, unturned = true): string[][] {
+  const lookups = frameHashes(frame).map((hash, slot) => {
     if (!hash) return [];
-    const turned = slot === 0 ? frame.turned?.hash : slot === PLAIN_PDQ_SLOT ? frame.turned?.pdq : undefined;
-    return turned ? [hash, ...turned] : [hash];
+    const turns = unturned || !frame.upright;
+    if (slot === 0) return turns ? [hash, ...(frame.turned?.hash ?? [])] : [];
+    if (slot === PLAIN_PDQ_SLOT) return turns ? [hash, ...(frame.turned?.pdq ?? [])] : [hash];
+    if (slot === UPRIGHT_SLOT) return [hash, ...(frame.uprightNear ?? [])];
+    return [hash];
   });
+  const upright = lookups[UPRIGHT_SLOT]![0];
+  return [...lookups, upright ? [upright] : []];
 }
 
-/** Whether two frames show the same picture; either may carry its turns (a query), so mirrored copies match. */
+/**
+ * Whether two frames show the same picture; either may carry its turns (a query), so mirrored copies match.
+ * `a` is also looked up in `b`'s centres (a may be a crop of b), as the index does.
+ */
 export function framesMatch(a: FrameHash, b: FrameHash): boolean {
   const near = (x: readonly string[], y: readonly string[]) =>
     x.some((hx) => y.some((hy) => hammingDistance(hx, hy) <= VIDEO_MATCH.frameDistance));
-  const la = lookupHashes(a);
+  const upright = comparesUpright(a, b);
+  const la = lookupHashes(a, !upright);
+  const lb = lookupHashes(b, !upright);
+  const ha = frameHashes(a);
   const hb = frameHashes(b);
-  const lb = lookupHashes(b);
-  for (let k = 0; k < la.length; k++) {
-    if (!hb[k] || !la[k]!.length) continue;
-    // a's turns against b as stored, and b's turns against a as stored.
-    if (near(la[k]!, [hb[k]!]) || near(lb[k]!, la[k]!.slice(0, 1))) return true;
+  for (let k = 0; k < ha.length; k++) {
+    if (!ha[k] || !hb[k] || (k === 0 && upright) || (k === UPRIGHT_SLOT && !upright)) continue;
+    // a's lookups against b as stored, and b's against a as stored.
+    if (near(la[k]!, [hb[k]!]) || near(lb[k]!, [ha[k]!])) return true;
   }
-  return false;
+  return upright && near(la[CENTRE_SLOT]!, b.centre ?? []);
 }
 
 export interface VideoComparison {

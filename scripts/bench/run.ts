@@ -9,6 +9,9 @@
  *   npm run bench -- --sizes 10k,100k    skip the 1M row (default: 10k,100k,1m)
  *   npm run bench -- --no-browser        Node figures only
  *   npm run bench -- --profile           where matching time goes at the largest size (CPU profile summary)
+ *
+ * Then media: frame hashing, mirror-proof lookup cost, and recall under turns, crops and padding
+ * (`--media-only`: just that; `--no-media`: skip it).
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -20,12 +23,12 @@ import { buildIndexInSlices, deserialiseIndex, serialiseIndex, updateIndexInSlic
 import { matchPost } from '../../lib/match/match';
 import { readPost } from '../../lib/match/terms';
 import { importClaimReviews } from '../../lib/debunk/claimreview';
-import { buildMediaIndex, MediaIndex } from '../../lib/media/media-index';
-import { hashFrame, type FrameHash } from '../../lib/media/video';
+import { hashFrame } from '../../lib/media/video';
 import { findChromium } from '../support/chromium';
 import { generateFeedKeys, signFeed } from '../../lib/feeds/signature';
 import type { Debunk } from '../../lib/debunk/types';
 import { benchPosts, EVAL_DIR, scaledDebunks } from './corpus';
+import { benchDihedralCost, benchMediaRobustness } from './media-robustness';
 
 /** `--sizes 10k,100k,1m`. */
 function sizesFromArgs(): number[] {
@@ -141,7 +144,7 @@ async function browserColdStart(size: number, debunks: unknown[], firstPost: str
   });
 }
 
-/** Frame hashing at 720p and footage lookup among 100,000 stored frame hashes. */
+/** Frame hashing at 720p, footage lookup among 100,000 stored frame hashes, and recall on the shared media. */
 function benchMedia() {
   console.log('\nMedia fingerprints');
   const width = 1280;
@@ -163,39 +166,8 @@ function benchMedia() {
   times.sort((a, b) => a - b);
   console.log(`  hash one 1280×720 frame (whole frame + 4 halves): median ${ms(percentile(times, 0.5))}, worst ${ms(times.at(-1)!)}`);
 
-  const randomHash = () => Array.from({ length: 64 }, () => Math.floor(rand() * 16).toString(16)).join('');
-  const docs = Array.from({ length: 20_000 }, () => [
-    { kind: 'video' as const, frames: Array.from({ length: 5 }, (_, t) => ({ t, hash: randomHash(), quality: 100 })) },
-  ]);
-  const t0 = performance.now();
-  const index = new MediaIndex(buildMediaIndex(docs));
-  index.lookup([{ t: 0, hash: randomHash(), quality: 100 }]); // builds the word buckets
-  const buildMs = performance.now() - t0;
-  // A frame as the page sends it, hashed here: the trimmed whole frame, its 4 halves and the plain PDQ,
-  // looked up without and with its seven turns (mirror-proof matching probes 2 × 7 more hashes).
-  const pageFrame = hashFrame(luma.slice(), width, height);
-  const turnedFrame = hashFrame(luma.slice(), width, height, 0, { dihedral: true });
-  const timeLookups = (query: (i: number) => FrameHash) => {
-    const lookups: number[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const frame = query(i);
-      const t = performance.now();
-      index.lookup([frame]);
-      lookups.push(performance.now() - t);
-    }
-    return lookups.sort((a, b) => a - b);
-  };
-  // Half the queries are near-copies of stored frames (a few bits flipped), half unrelated.
-  const one = timeLookups((i) => {
-    const stored = docs[i * 7]![0]!.frames[i % 5]!.hash;
-    const hash = i % 2 ? randomHash() : stored.slice(0, 60) + (parseInt(stored.slice(60), 16) ^ 0x1011).toString(16).padStart(4, '0');
-    return { t: 0, hash, quality: 100 };
-  });
-  const plain = timeLookups(() => pageFrame);
-  const turned = timeLookups(() => turnedFrame);
-  const line = (what: string, l: number[]) => `${what} p50 ${ms(percentile(l, 0.5))}, p99 ${ms(percentile(l, 0.99))}`;
-  console.log(`  ${index.size.toLocaleString('en')} stored frame hashes: index ${ms(buildMs)}; lookup of ${line('one hash', one)}`);
-  console.log(`    one page frame (6 hashes) ${line('', plain)}; with its 7 turns (20 hashes) ${line('', turned)}`);
+  benchDihedralCost(ms, percentile);
+  benchMediaRobustness();
 }
 
 /** Syncing a signed 100,000-item feed in Chromium, through the background's services, while matching goes on. */
@@ -359,6 +331,7 @@ async function profileMatching(index: MatchIndex, posts: readonly { id: string; 
 async function main() {
   const posts = benchPosts(1000);
   if (process.argv.includes('--feed-only')) return benchFeedSync(scaledDebunks(100_000), posts[0]!.text);
+  if (process.argv.includes('--media-only')) return benchMedia();
   const browser = !process.argv.includes('--no-browser');
   console.log(
     `Sanad matcher benchmark (node ${process.version}; ${posts.length} tweets from clef-en/dev as posts, each read and matched 3 times)`,

@@ -1,8 +1,9 @@
 /**
  * Media fingerprints for publishers and tests (the same code as the extension):
  *   npm run --silent media -- hash [--fps 10] [--dihedral] [--format sanad|pdq|vpdq] FILE
- *       sanad (default): one JSON line {"file", "kind", "frames": [{"t", "hash", "quality", "regions", "pdq", "pdqQuality"}]}
- *       (--dihedral adds each frame's seven other orientations as "turned");
+ *       sanad (default): one JSON line {"file", "kind", "frames": [{"t", "hash", "quality", "regions", "pdq", "pdqQuality",
+ *       "upright", "centre"}]} ("upright": the hash in the orientation all turns share; "centre": its central 95 %)
+ *       (--dihedral adds each frame's seven other orientations as "turned", and "uprightNear");
  *       pdq: `hash,quality,file` lines; vpdq: `frame_number,quality,hash,timestamp` lines (other PDQ tools' formats)
  *   npm run --silent media -- match [--dihedral] --against FILE... --query FILE
  *       {"query", "matches": [{"file", "match", "queryShare", "referenceShare"}]}; --dihedral also tries the
