@@ -35,11 +35,12 @@ export interface MediaIndexData {
   /** Per document: how many distinct seconds its fingerprints cover (0: no media). */
   docSeconds: Int32Array;
   /**
-   * Stored frames with a whole-frame or plain PDQ hash but no upright one (written before it, or imported
-   * from a plain PDQ list): queries look up all their turns while there are any. Absent in indexes persisted
-   * before it: then any slot-0 entry counts.
+   * Per document: 1 when it has stored frames with a whole-frame or plain PDQ hash but no upright one (written
+   * before it, or imported from a plain PDQ list): queries look up all their turns while any document has.
+   * Per document, not one count, so an index update that drops documents keeps it exact. Absent in indexes
+   * persisted before it: then any slot-0 entry counts.
    */
-  unturnedFrames?: number;
+  docUnturned?: Uint8Array;
 }
 
 export interface MediaMatch extends VideoComparison {
@@ -63,7 +64,7 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
   const slots: number[] = [];
   const seconds: number[] = [];
   const docSeconds = new Int32Array(docMedia.length);
-  let unturnedFrames = 0;
+  const docUnturned = new Uint8Array(docMedia.length);
   const scratch = new Uint16Array(16);
   docMedia.forEach((media, doc) => {
     const covered = new Set<number>();
@@ -73,7 +74,7 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
         const stored = frameHashes(frame);
         // An upright hash stands for the whole frame in every orientation, the one as it is included.
         if (stored[UPRIGHT_SLOT]) stored[0] = null;
-        else if (stored[0] || stored[PLAIN_PDQ_SLOT]) unturnedFrames++;
+        else if (stored[0] || stored[PLAIN_PDQ_SLOT]) docUnturned[doc] = 1;
         const add = (hash: string, slot: number) => {
           hexToWords(hash, scratch);
           words.push(...scratch);
@@ -95,7 +96,7 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
     slots: Uint8Array.from(slots),
     seconds: Int32Array.from(seconds),
     docSeconds,
-    unturnedFrames,
+    docUnturned,
   };
 }
 
@@ -130,7 +131,14 @@ export function updateMediaIndex(old: MediaIndexData, newDocOf: Int32Array | nul
     if (to >= 0) docSeconds[to] = old.docSeconds[d]!;
   }
   docSeconds.set(fresh.docSeconds, kept);
-  return { words, docs, slots, seconds, docSeconds };
+  if (!old.docUnturned || !fresh.docUnturned) return { words, docs, slots, seconds, docSeconds };
+  const docUnturned = new Uint8Array(docSeconds.length);
+  for (let d = 0; d < old.docUnturned.length; d++) {
+    const to = newDocOf ? newDocOf[d]! : d;
+    if (to >= 0) docUnturned[to] = old.docUnturned[d]!;
+  }
+  docUnturned.set(fresh.docUnturned, kept);
+  return { words, docs, slots, seconds, docSeconds, docUnturned };
 }
 
 /** Entries by the value of one 16-bit word: entries[offsets[v] … offsets[v+1]] have value v there. */
@@ -155,7 +163,7 @@ export class MediaIndex {
   private readonly legacy: boolean;
 
   constructor(readonly data: MediaIndexData) {
-    this.legacy = data.unturnedFrames === undefined ? data.slots.includes(0) : data.unturnedFrames > 0;
+    this.legacy = data.docUnturned === undefined ? data.slots.includes(0) : data.docUnturned.includes(1);
   }
 
   get size(): number {
