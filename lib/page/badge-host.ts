@@ -184,7 +184,8 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView): Badge
     setOpen(!open);
   });
   draw();
-  setOpen(false);
+  // Closed as built: no panel render or popover check per badge (hundreds are mounted in one frame).
+  button.setAttribute('aria-expanded', 'false');
   placement.parent.insertBefore(host, placement.before && placement.before.parentNode === placement.parent ? placement.before : null);
 
   return {
