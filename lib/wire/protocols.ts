@@ -95,6 +95,8 @@ export interface TabProtocol {
   refresh(req: NoRequest): void;
   /** The post under the user's last right-click, or null. */
   postAtMenu(req: NoRequest): PostAtMenu | null;
+  /** The posts Sanad read on the page and that are still on it, for the submit form (asked when it opens). */
+  readPosts(req: NoRequest): ExtractedPost[];
   /** The page's markup shape, for the popup's "Copy a diagnostic" (asked only when the person clicks it). */
   structureSummary(req: NoRequest): StructureSummary;
 }

@@ -18,6 +18,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: what the task cost the thread, not counting time the OS gave other processes. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string; scriptName?: string }; fileName?: string };
@@ -91,6 +93,8 @@ interface Figures {
   tasksOver50WithExtension: number;
   tasksOver50CausedByExtension: number;
   pageTotalMs: number;
+  /** The same tasks' thread time: on a shared machine the wall-clock total also counts waits for a core. */
+  pageCpuMs: number;
   /** Main-thread milliseconds by kind of work (style, layout, paint, script…), each counted once where nested. */
   phases: Record<string, number>;
 }
@@ -132,14 +136,7 @@ const CASES = [
   },
 ];
 
-async function traced(
-  context: BrowserContext,
-  url: string,
-  html: string,
-  postSelector: string,
-  count: number,
-  extension: boolean,
-): Promise<Figures> {
+async function traced(context: BrowserContext, url: string, html: string, postSelector: string, count: number): Promise<Figures> {
   await serveSavedPages(context, { pages: { [url]: html } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -157,7 +154,8 @@ async function traced(
 
   await page.goto(url);
   await scrollToEnd(page, postSelector, count);
-  const badges = extension ? await settled(page) : 0;
+  // Both runs wait alike (the same cheap probe in the page), so the probe costs both the same.
+  const badges = await settled(page);
   await cdp.send('Tracing.end');
   await complete;
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
@@ -189,7 +187,7 @@ async function settled(page: Page): Promise<number> {
   let last = -1;
   for (let stable = 0; stable < 8;) {
     await page.waitForTimeout(100);
-    const n = await page.locator('[data-sanad-badge]').count();
+    const n = await page.evaluate(() => document.querySelectorAll('[data-sanad-badge]').length);
     stable = n === last ? stable + 1 : 0;
     last = n;
   }
@@ -278,6 +276,7 @@ function summarise(events: TraceEvent[], origin: string) {
     tasksOver50WithExtension: over50,
     tasksOver50CausedByExtension: causedOver50,
     pageTotalMs: topTasks.reduce((sum, t) => sum + t.dur!, 0) / 1000,
+    pageCpuMs: topTasks.reduce((sum, t) => sum + (t.tdur ?? t.dur!), 0) / 1000,
   };
 }
 
@@ -310,7 +309,7 @@ async function withoutExtension<T>(body: (context: BrowserContext) => Promise<T>
 async function withSanad(c: (typeof CASES)[number], html: string): Promise<Figures> {
   const sanad = await launchWithSanad();
   try {
-    return await traced(sanad.context, c.url, html, c.posts, c.count, true);
+    return await traced(sanad.context, c.url, html, c.posts, c.count);
   } finally {
     await sanad.close();
   }
@@ -338,7 +337,7 @@ for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCas
   const rounds: { sanad: Figures; plain: Figures }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const sanad = await withSanad(c, html);
-    const plain = await withoutExtension((context) => traced(context, c.url, html, c.posts, c.count, false));
+    const plain = await withoutExtension((context) => traced(context, c.url, html, c.posts, c.count));
     rounds.push({ sanad, plain });
   }
   const ratios = rounds.map((r) => r.sanad.pageTotalMs / r.plain.pageTotalMs);
@@ -358,12 +357,15 @@ for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCas
   console.log(
     `  tasks over 50 ms caused by the extension: ${s.tasksOver50CausedByExtension} (target 0); over 50 ms with any extension work in them: ${s.tasksOver50WithExtension}`,
   );
+  const cpuRatios = rounds.map((r) => r.sanad.pageCpuMs / r.plain.pageCpuMs);
+  const cpuRatio = median(cpuRatios);
   for (const [i, r] of rounds.entries())
     console.log(
-      `  round ${i + 1}: page main-thread total ${f(r.sanad.pageTotalMs)} with Sanad, ${f(r.plain.pageTotalMs)} without: ${ratios[i]!.toFixed(3)}`,
+      `  round ${i + 1}: page main-thread total ${f(r.sanad.pageTotalMs)} with Sanad, ${f(r.plain.pageTotalMs)} without: ${ratios[i]!.toFixed(3)}; thread time ${f(r.sanad.pageCpuMs)} / ${f(r.plain.pageCpuMs)}: ${cpuRatios[i]!.toFixed(3)}`,
     );
+  const verdict = (x: number) => (x <= target ? 'met' : `missed by ${(x - target).toFixed(3)}`);
   console.log(
-    `  page main-thread ratio       ${ratio.toFixed(3)} with/without, median of ${ROUNDS} (target ≤ ${target.toFixed(2)}${ratio <= target ? ', met' : `, missed by ${(ratio - target).toFixed(3)}`})`,
+    `  page main-thread ratio       ${ratio.toFixed(3)} with/without (wall clock), ${cpuRatio.toFixed(3)} (thread time), median of ${ROUNDS}; target ≤ ${target.toFixed(2)}: ${verdict(ratio)} / ${verdict(cpuRatio)}`,
   );
   // Where the difference goes, in the median round: each kind of work with Sanad minus without.
   const kinds = [...new Set([...Object.keys(typical.sanad.phases), ...Object.keys(typical.plain.phases)])];
