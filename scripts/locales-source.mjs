@@ -275,6 +275,7 @@ const M = {
   language_en: ['English', 'English'],
   listsHeading: ['Fact-check lists', 'قوائم التحقق'],
   list_bundled: ['Built-in list', 'القائمة المدمجة'],
+  list_unnamed: ['Unnamed list', 'قائمة بلا اسم'],
   listLine: plural(
     { one: '$NAME$: 1 fact-check, updated $DATE$', other: '$NAME$: $COUNT$ fact-checks, updated $DATE$' },
     {
@@ -521,6 +522,8 @@ const M = {
     'problem',
   ),
   feedFailedNever: ['$PROBLEM$. Nothing has been read from this feed yet.', '$PROBLEM$. لم يُقرأ شيء من هذا المصدر بعد.', 'problem'],
+  feedRetry: ['Try again', 'حاول مجددًا'],
+  feedRetryName: ['Try $NAME$ again', 'حاول مجددًا مع $NAME$', 'name'],
   feedTechnical: ['Technical detail: $DETAIL$', 'تفصيل تقني: $DETAIL$', 'detail'],
   feedStale: plural(
     { one: 'Not updated for more than a day', other: 'Not updated for more than $COUNT$ days' },

@@ -150,6 +150,7 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     addFeed: (input) => deps.feeds.add(input),
     removeFeed: ({ id }) => deps.feeds.remove(String(id)),
     syncFeeds: () => deps.feeds.syncAll(),
+    retryFeed: ({ id }) => deps.feeds.retry(String(id)),
     async exportData() {
       return makeExport(await deps.settings.load(), await allWrongMatches(await deps.openDb()));
     },

@@ -77,6 +77,8 @@ export interface ExtensionPageProtocol {
   removeFeed(req: { id: string }): void;
   /** "Sync now". */
   syncFeeds(req: NoRequest): Record<string, SyncOutcome>;
+  /** Syncs one feed again now (after it failed). */
+  retryFeed(req: { id: string }): SyncOutcome;
   /** The draft a context-menu click prepared for the submit page. */
   submissionDraft(req: { id: string }): SubmissionDraft;
   /** Queues a submission for the intake service. */
