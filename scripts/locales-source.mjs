@@ -495,6 +495,10 @@ const M = {
     'تعذّر على سند الوصول إلى الخادم (لا اتصال، أو العنوان خاطئ)',
   ],
   feedProblem_not_feed: ['This address does not serve a fact-check feed', 'هذا العنوان لا يقدّم مصدر تحقق'],
+  feedProblem_no_listing: [
+    'Sanad found no list of new fact-checks on this site (no RSS or Atom feed, no news sitemap)',
+    'لم يجد سند في هذا الموقع قائمةً بالتحققات الجديدة (لا موجز RSS أو Atom، ولا خريطة موقع للأخبار)',
+  ],
   feedProblem_too_large: ['The feed is too large for Sanad to read', 'المصدر أكبر من أن يقرأه سند'],
   feedProblem_signature: [
     'The feed’s signature does not match the desk’s key, so Sanad did not trust it',
