@@ -34,7 +34,8 @@ export interface HandlerDeps {
   /** Drafts prepared by context-menu clicks, by id. */
   drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
   /** Shows the number of badged posts on the toolbar icon. */
-  showCount: (tabId: number, count: number) => void;
+  /** The icon's count of badged posts, and its tooltip's "Checked N posts on this page, M fact-checked". */
+  showCount: (tabId: number, count: number, checked: number) => void;
   /** Asks a tab's content script to match its posts again. */
   refreshTab: (tabId: number) => void;
 }
@@ -57,7 +58,7 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
     const tabId = senderTab(sender);
     if (tabId === undefined) return;
     const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, MAX_PAGE_URL), posts, answers);
-    deps.showCount(tabId, badgedCount(tab));
+    deps.showCount(tabId, badgedCount(tab), tab.checked ?? 0);
   };
   return {
     async matchPosts({ pageUrl, posts }, sender) {
@@ -80,7 +81,7 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
       const tabId = senderTab(sender);
       if (tabId === undefined) return;
       await deps.tabs.reset(tabId, String(pageUrl).slice(0, MAX_PAGE_URL));
-      deps.showCount(tabId, 0);
+      deps.showCount(tabId, 0, 0);
     },
     async localeMessages({ locale }) {
       if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
@@ -129,7 +130,8 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
         excerpt: post?.excerpt ?? '',
         reportedAt: Date.now(),
       });
-      deps.showCount(Number(tabId), badgedCount(await deps.tabs.get(Number(tabId))));
+      const after = await deps.tabs.get(Number(tabId));
+      deps.showCount(Number(tabId), badgedCount(after), after.checked ?? 0);
       deps.refreshTab(Number(tabId));
     },
     async importList({ name, text }) {

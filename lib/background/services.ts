@@ -28,7 +28,7 @@ export interface BackgroundEnv {
   clientId: () => Promise<string>;
   /** Wakes the worker at `when` to retry the outbox; null clears the alarm. */
   scheduleOutboxWake: (when: number | null) => void;
-  showCount: (tabId: number, count: number) => void;
+  showCount: (tabId: number, count: number, checked: number) => void;
   refreshTab: (tabId: number) => void;
 }
 
