@@ -13,17 +13,38 @@ import { siteOrigins } from '@/lib/harvest/harvest';
 import { DirectorySection } from './DirectorySection';
 
 /** A feed's last failure, beside it: what went wrong in plain words, what Sanad keeps, the technical reason. */
-function FeedFailure({ feed }: { feed: FeedRecord }) {
+function FeedFailure({ feed, onRetry }: { feed: FeedRecord; onRetry: () => Promise<void> }) {
   const problem = t(FEED_PROBLEM_KEYS[feedProblem(feed.lastError ?? '')]);
+  const [busy, setBusy] = useState(false);
   return (
     <div class="feed-error" role="note">
       <p>{feed.lastSuccess ? tn('feedFailedKeeping', feed.count, problem) : t('feedFailedNever', problem)}</p>
       <p class="technical" dir="auto">
         {tx('feedTechnical', <Isolated text={feed.lastError ?? ''} />)}
       </p>
+      <button
+        type="button"
+        class="button feed-retry"
+        aria-label={t('feedRetryName', feed.publisher ?? hostOf(feed.url))}
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void onRetry().finally(() => setBusy(false));
+        }}
+      >
+        {t('feedRetry')}
+      </button>
     </div>
   );
 }
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
 
 type FeedView = FeedRecord & { stale: boolean };
 
@@ -132,7 +153,20 @@ export function FeedsSection({
               >
                 {t('removeList')}
               </button>
-              {feed.lastError && <FeedFailure feed={feed} />}
+              {feed.lastError && (
+                <FeedFailure
+                  feed={feed}
+                  onRetry={async () => {
+                    try {
+                      const outcome = await sendMessage('retryFeed', { id: feed.id });
+                      if (outcome.status === 'updated') onNotice(tn('feedAdded', outcome.count));
+                    } catch (error) {
+                      onNotice(t('feedAddFailed', failureReason(error)));
+                    }
+                    await reload();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { failureReason, sendMessage } from '@/lib/messaging/channel';
-import type { ListRecord } from '@/lib/store/db';
+import type { FeedRecord, ListRecord } from '@/lib/store/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { Isolated, tnx, tx } from './message';
@@ -10,6 +10,7 @@ import { FeedsSection } from './FeedsSection';
 import { SubmissionsSection } from './SubmissionsSection';
 import { downloadText } from './download';
 import { ListStorage, type ListUsage } from './ListStorage';
+import { listLabel } from './list-label';
 import { SITE_IDS, normaliseSettings, type Settings, type SiteId } from '@/lib/settings/settings';
 import type { SiteRulesStatus, SiteStates } from '@/lib/wire/shapes';
 
@@ -17,6 +18,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
   const locale = uiLocale();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [lists, setLists] = useState<ListRecord[]>([]);
+  const [feeds, setFeeds] = useState<FeedRecord[]>([]);
   const [reports, setReports] = useState(0);
   const [notice, setNotice] = useState('');
   const [siteStates, setSiteStates] = useState<SiteStates>({});
@@ -26,6 +28,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
     setSettings(normaliseSettings(await sendMessage('settings', {})));
     setLists(await sendMessage('listStatus', {}));
     setUsage(await sendMessage('listUsage', {}));
+    setFeeds(await sendMessage('feeds', {}));
     setReports((await sendMessage('exportData', {})).wrongMatches.length);
     setSiteStates(await sendMessage('siteStates', {}));
   };
@@ -76,7 +79,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
     await reload();
   };
 
-  const listName = (id: string) => (id === 'bundled' ? t('list_bundled') : id.replace(/^file:/, ''));
+  const listName = (id: string) => listLabel(id, feeds);
 
   if (!settings)
     return (

@@ -12,7 +12,7 @@ import { WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
 type State =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; tabId?: number; results: TabResults; debunkCount: number };
+  | { status: 'ready'; tabId?: number; results: TabResults; debunkCount: number; hasIntake: boolean };
 
 /** The tab to explain: `?tab=<id>` (tests, links from other pages) or the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -23,10 +23,10 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 async function load(): Promise<State> {
-  const [tabId, lists] = await Promise.all([targetTabId(), sendMessage('listStatus', {})]);
+  const [tabId, lists, settings] = await Promise.all([targetTabId(), sendMessage('listStatus', {}), sendMessage('settings', {})]);
   const debunkCount = lists.reduce((n, l) => n + l.count, 0);
   const results = tabId === undefined ? { posts: [] } : await sendMessage('tabResults', { tabId });
-  return { status: 'ready', tabId, results, debunkCount };
+  return { status: 'ready', tabId, results, debunkCount, hasIntake: !!settings.intakeUrl };
 }
 
 /** "X (Twitter), YouTube, Facebook, TikTok, Instagram and Telegram Web": every site Sanad reads, in the UI's words. */
@@ -219,18 +219,29 @@ export function PopupApp() {
           )}
           <footer class="foot">
             <span>{tn('listStatus', state.debunkCount)}</span>
-            <button
-              type="button"
-              class="link-button submit-claim"
-              onClick={() =>
-                void browser.tabs.create({
-                  url: browser.runtime.getURL(`/submit.html${state.tabId === undefined ? '' : `?tab=${state.tabId}`}` as '/'),
-                })
-              }
-            >
-              {t('popupSubmit')}
-            </button>
+            {state.hasIntake && (
+              <button
+                type="button"
+                class="link-button submit-claim"
+                onClick={() =>
+                  void browser.tabs.create({
+                    url: browser.runtime.getURL(`/submit.html${state.tabId === undefined ? '' : `?tab=${state.tabId}`}` as '/'),
+                  })
+                }
+              >
+                {t('popupSubmit')}
+              </button>
+            )}
           </footer>
+          {/* Checked before the form opens: without a desk's address a submission could only wait on this device. */}
+          {!state.hasIntake && (
+            <p class="needs-intake hint">
+              {t('popupNeedsIntake')}{' '}
+              <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+                {t('popupAddIntake')}
+              </button>
+            </p>
+          )}
         </>
       )}
     </main>

@@ -1,22 +1,84 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SUBMISSION_CATEGORIES, type SubmissionCategory } from '@/lib/intake/submission';
-import { t, type MessageKey } from '@/lib/i18n/t';
-import { failureReason, sendMessage } from '@/lib/messaging/channel';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import { failureReason, sendMessage, sendToTab } from '@/lib/messaging/channel';
 import type { SubmissionDraft } from '@/lib/wire/shapes';
+import { Isolated, tx } from './message';
+import { linkedPost, postChoices, submittedFrom, type PostChoice } from './submit-choices';
 
 type Status = { kind: 'editing' } | { kind: 'queued'; noIntake: boolean } | { kind: 'failed'; reason: string };
 
-/** Where the draft comes from: a context-menu click (prepared in the background) or the popup's tab. */
-async function loadDraft(draftId: string | null, tabId: number | null): Promise<SubmissionDraft> {
-  if (draftId) return sendMessage('submissionDraft', { id: draftId });
+/** The radio value of "Another post: paste its link". */
+const PASTED = 'pasted-link';
+
+interface Loaded {
+  draft: SubmissionDraft;
+  /** The posts read on the popup's tab, to pick from; empty for a right-clicked post or a page Sanad does not read. */
+  choices: PostChoice[];
+  hasIntake: boolean;
+}
+
+/**
+ * Where the draft comes from: a context-menu click (prepared in the background) or the popup's tab, whose
+ * read posts are offered. The intake address is known before the form shows (said at the top, not after Send).
+ */
+async function load(draftId: string | null, tabId: number | null): Promise<Loaded> {
+  const settings = sendMessage('settings', {}).then(
+    (s) => !!s.intakeUrl,
+    () => true,
+  );
+  if (draftId) return { draft: await sendMessage('submissionDraft', { id: draftId }), choices: [], hasIntake: await settings };
   const tab = tabId !== null ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
-  return { kind: 'claim', post: { pageUrl: tab?.url ?? '', text: '', links: [], media: [] } };
+  const pageUrl = tab?.url && /^https?:/.test(tab.url) ? tab.url : '';
+  const [read, results] =
+    tabId !== null && pageUrl
+      ? await Promise.all([sendToTab(tabId, 'readPosts', {}).catch(() => []), sendMessage('tabResults', { tabId }).catch(() => undefined)])
+      : [[], undefined];
+  return {
+    draft: { kind: 'claim', post: { pageUrl, text: '', links: [], media: [] } },
+    choices: postChoices(read, results, uiLocale()),
+    hasIntake: await settings,
+  };
+}
+
+/** One post to pick, and the fact-check it already matches. */
+function ChoiceLabel({ choice }: { choice: PostChoice }) {
+  return (
+    <>
+      <span class="choice-excerpt" dir="auto">
+        {choice.post.author && (
+          <>
+            <bdi class="choice-author">{choice.post.author}</bdi>
+            {': '}
+          </>
+        )}
+        {choice.excerpt}
+      </span>
+      {choice.factCheck && <span class="choice-checked">{t('submitChoiceChecked')}</span>}
+    </>
+  );
+}
+
+function AlreadyChecked({ factCheck }: { factCheck: NonNullable<PostChoice['factCheck']> }) {
+  return (
+    <p class="already-checked" role="note">
+      {tx('submitAlreadyChecked', <Isolated text={factCheck.desk} />, factCheck.finding, <Isolated text={factCheck.claim} />)}{' '}
+      {factCheck.url && (
+        <a href={factCheck.url} target="_blank" rel="noopener noreferrer">
+          {t('readFactCheck')}
+        </a>
+      )}
+    </p>
+  );
 }
 
 /** The form a volunteer (or a fact-checker flagging) fills in: prefilled from the post, sent through the outbox. */
 export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: number | null }) {
   const [draft, setDraft] = useState<SubmissionDraft | null>(null);
+  const [choices, setChoices] = useState<PostChoice[]>([]);
+  // Nothing is picked for the person: they say which post they mean.
+  const [picked, setPicked] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
   const [text, setText] = useState('');
   const [pageUrl, setPageUrl] = useState('');
@@ -28,22 +90,37 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
   const [status, setStatus] = useState<Status>({ kind: 'editing' });
 
   useEffect(() => {
-    loadDraft(draftId, tabId).then(
-      (d) => {
-        setDraft(d);
-        setText(d.post.text);
-        setPageUrl(d.post.pageUrl);
+    load(draftId, tabId).then(
+      (loaded) => {
+        setChoices(loaded.choices);
+        // Said before the form is filled in, not after sending: without an address it waits in the outbox.
+        setHasIntake(loaded.hasIntake);
+        setText(loaded.draft.post.text);
+        setPageUrl(loaded.draft.post.pageUrl);
+        setDraft(loaded.draft);
       },
       () => setProblem(t('submitExpired')),
     );
-    // Said before the form is filled in, not after sending: without an address it waits in the outbox.
-    void sendMessage('settings', {}).then((s) => setHasIntake(!!s.intakeUrl));
   }, []);
+
+  const chosen = choices.find((c) => c.post.key === picked);
+  const pick = (value: string) => {
+    setPicked(value);
+    const choice = choices.find((c) => c.post.key === value);
+    setText(choice ? choice.post.text : '');
+    if (value === PASTED) setPageUrl('');
+  };
 
   const send = async (event: Event) => {
     event.preventDefault();
     if (!draft || !category) return;
-    const post = { ...draft.post, text, pageUrl: draft.post.pageUrl || pageUrl };
+    let post: SubmissionDraft['post'] | null = { ...draft.post, text, pageUrl: draft.post.pageUrl || pageUrl };
+    if (choices.length) {
+      if (chosen) post = submittedFrom(chosen.post, draft.post.pageUrl, text);
+      else if (picked === PASTED) post = linkedPost(pageUrl, text);
+      else return;
+      if (!post) return setStatus({ kind: 'failed', reason: t('submitBadLink') });
+    }
     try {
       await sendMessage('submitClaim', {
         kind: draft.kind,
@@ -95,9 +172,46 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
         </p>
       )}
       <form onSubmit={send}>
+        {choices.length > 0 && (
+          <fieldset class="post-choices">
+            <legend>{t('submitWhichPost')}</legend>
+            <p class="hint">{t('submitWhichPostHint')}</p>
+            {choices.map((choice) => (
+              <label class="check choice" key={choice.post.key} data-post={choice.post.key}>
+                <input
+                  type="radio"
+                  name="post"
+                  value={choice.post.key}
+                  required
+                  checked={picked === choice.post.key}
+                  onChange={() => pick(choice.post.key)}
+                />
+                <ChoiceLabel choice={choice} />
+              </label>
+            ))}
+            <label class="check choice">
+              <input type="radio" name="post" value={PASTED} required checked={picked === PASTED} onChange={() => pick(PASTED)} />
+              {t('submitOtherPost')}
+            </label>
+            {picked === PASTED && (
+              <p>
+                <label for="page-url">{t('submitPageUrl')}</label>
+                <input
+                  id="page-url"
+                  type="url"
+                  dir="ltr"
+                  required
+                  value={pageUrl}
+                  onInput={(e) => setPageUrl((e.target as HTMLInputElement).value)}
+                />
+              </p>
+            )}
+            {chosen?.factCheck && <AlreadyChecked factCheck={chosen.factCheck} />}
+          </fieldset>
+        )}
         <fieldset>
           <legend>{t('submitPost')}</legend>
-          {draft.post.permalink ? (
+          {choices.length > 0 ? null : draft.post.permalink ? (
             <p dir="ltr">
               <a href={draft.post.permalink} target="_blank" rel="noreferrer noopener">
                 {draft.post.permalink}
@@ -113,7 +227,8 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
                 required
                 value={pageUrl}
                 onInput={(e) => setPageUrl((e.target as HTMLInputElement).value)}
-                readOnly={!!draft.post.pageUrl}
+                // A right-clicked post's page is what it is; a page Sanad does not read may be any post's link.
+                readOnly={!!draftId && !!draft.post.pageUrl}
               />
             </p>
           )}

@@ -6,10 +6,17 @@
 import type { MessageKey } from '@/lib/i18n/t';
 
 export type FeedProblem =
-  'server' | 'missing' | 'refused' | 'network' | 'not-feed' | 'too-large' | 'signature' | 'replayed' | 'empty' | 'other';
+  'server' | 'missing' | 'refused' | 'network' | 'not-feed' | 'no-listing' | 'too-large' | 'signature' | 'replayed' | 'empty' | 'other';
 
 const RULES: [RegExp, FeedProblem][] = [
   [/replay|another address|starting point|stopped numbering/i, 'replayed'],
+  // A fact-checker's website (lib/harvest): the site, or the list of its articles, failed.
+  [/could not be reached/i, 'network'],
+  [/no feed or news sitemap found/i, 'no-listing'],
+  [/answered HTTP (404|410)\b/, 'missing'],
+  [/answered HTTP (401|403|451)\b/, 'refused'],
+  [/answered HTTP \d+/, 'server'],
+  [/not a feed or sitemap|sitemap index|without article links/i, 'not-feed'],
   [/^HTTP (404|410)\b/, 'missing'],
   [/^HTTP (401|403|451)\b/, 'refused'],
   [/^HTTP \d+/, 'server'],
@@ -30,6 +37,7 @@ export const FEED_PROBLEM_KEYS: Record<FeedProblem, MessageKey> = {
   refused: 'feedProblem_refused',
   network: 'feedProblem_network',
   'not-feed': 'feedProblem_not_feed',
+  'no-listing': 'feedProblem_no_listing',
   'too-large': 'feedProblem_too_large',
   signature: 'feedProblem_signature',
   replayed: 'feedProblem_replayed',

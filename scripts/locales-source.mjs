@@ -306,6 +306,7 @@ const M = {
   language_en: ['English', 'English'],
   listsHeading: ['Fact-check lists', 'قوائم التحقق'],
   list_bundled: ['Built-in list', 'القائمة المدمجة'],
+  list_unnamed: ['Unnamed list', 'قائمة بلا اسم'],
   listLine: plural(
     { one: '$NAME$: 1 fact-check, updated $DATE$', other: '$NAME$: $COUNT$ fact-checks, updated $DATE$' },
     {
@@ -525,6 +526,10 @@ const M = {
     'تعذّر على سند الوصول إلى الخادم (لا اتصال، أو العنوان خاطئ)',
   ],
   feedProblem_not_feed: ['This address does not serve a fact-check feed', 'هذا العنوان لا يقدّم مصدر تحقق'],
+  feedProblem_no_listing: [
+    'Sanad found no list of new fact-checks on this site (no RSS or Atom feed, no news sitemap)',
+    'لم يجد سند في هذا الموقع قائمةً بالتحققات الجديدة (لا موجز RSS أو Atom، ولا خريطة موقع للأخبار)',
+  ],
   feedProblem_too_large: ['The feed is too large for Sanad to read', 'المصدر أكبر من أن يقرأه سند'],
   feedProblem_signature: [
     'The feed’s signature does not match the desk’s key, so Sanad did not trust it',
@@ -552,6 +557,8 @@ const M = {
     'problem',
   ),
   feedFailedNever: ['$PROBLEM$. Nothing has been read from this feed yet.', '$PROBLEM$. لم يُقرأ شيء من هذا المصدر بعد.', 'problem'],
+  feedRetry: ['Try again', 'حاول مجددًا'],
+  feedRetryName: ['Try $NAME$ again', 'حاول مجددًا مع $NAME$', 'name'],
   feedTechnical: ['Technical detail: $DETAIL$', 'تفصيل تقني: $DETAIL$', 'detail'],
   feedStale: plural(
     { one: 'Not updated for more than a day', other: 'Not updated for more than $COUNT$ days' },
@@ -646,6 +653,23 @@ const M = {
   submitPost: ['The post', 'المنشور'],
   submitPageUrl: ['Link to the post or page', 'رابط المنشور أو الصفحة'],
   submitText: ['What it claims', 'ما يدّعيه'],
+  submitWhichPost: ['Which post?', 'أي منشور؟'],
+  submitWhichPostHint: ['The posts Sanad read on this page.', 'المنشورات التي قرأها سند في هذه الصفحة.'],
+  submitChoiceChecked: ['already fact-checked', 'تُحقِّق منه مسبقًا'],
+  submitOtherPost: ['Another post: paste its link', 'منشور آخر: الصق رابطه'],
+  submitBadLink: ['Paste the post’s link, starting with https://', 'الصق رابط المنشور، ويبدأ بـ https://'],
+  submitAlreadyChecked: [
+    'Already fact-checked by $DESK$: $FINDING$ («$CLAIM$»). Send it only if it adds something new.',
+    'سبق أن تحقق منه $DESK$: $FINDING$ («$CLAIM$»). لا ترسله إلا إن أضاف جديدًا.',
+    'desk',
+    'finding',
+    'claim',
+  ],
+  popupNeedsIntake: [
+    'To submit a post for checking, first add your desk’s intake address in the settings.',
+    'لإرسال منشور للتحقق، أضف أولًا عنوان خدمة الاستقبال لمكتب التحقق في الإعدادات.',
+  ],
+  popupAddIntake: ['Add the address', 'أضف العنوان'],
   submitCategory: ['What looks wrong', 'ما الذي يبدو خاطئًا'],
   category_ai_generated: ['Suspected AI-generated', 'يُشتبه أنه مولَّد بالذكاء الاصطناعي'],
   category_old_footage: ['Old footage shown as new', 'لقطات قديمة تُعرض على أنها جديدة'],

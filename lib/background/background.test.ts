@@ -125,7 +125,7 @@ describe('Background: matchPosts', () => {
       ['x:3', OLD_HAMA_ID],
       ['x:1', AI_VIDEO_ID],
     ]);
-    expect(showCount).toHaveBeenLastCalledWith(7, 2);
+    expect(showCount).toHaveBeenLastCalledWith(7, 2, 3);
   });
 
   it('answers the page with badges only; the possibly related matches stay for the popup', async () => {
@@ -219,7 +219,7 @@ describe('Background: matchPosts', () => {
     await reporter('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, ID_POST] }, fromTab(8));
     await reporter('reportWrongMatch', { tabId: 8, postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'refutes' }, fromPopup());
     expect(env.refreshTab).toHaveBeenCalledWith(8);
-    expect(showCount).toHaveBeenLastCalledWith(8, 1);
+    expect(showCount).toHaveBeenLastCalledWith(8, 1, 2);
     expect((await reporter('tabResults', { tabId: 8 }, fromPopup())).posts.map((p) => p.key)).toEqual(['x:3']);
     // Another worker later: the report is in IndexedDB.
     const [again] = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(9)));

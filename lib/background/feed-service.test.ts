@@ -68,6 +68,20 @@ describe('FeedService', () => {
     expect(feed.lastError).toMatch(/not JSON/);
   });
 
+  it('keeps a feed that failed when added as failing, and "Try again" reads it once it answers', async () => {
+    let body = 'not json';
+    const { service } = await setup(() => body);
+    const { feed } = await service.add({ url: 'https://desk.example.org/f.json', kind: 'claimreview' });
+    expect(feed).toMatchObject({ count: 0, lastError: expect.stringMatching(/not JSON/) });
+    expect(feed.lastSuccess).toBeUndefined();
+    body = JSON.stringify([item('late')]);
+    expect(await service.retry(feed.id)).toEqual({ status: 'updated', count: 1, skipped: 0 });
+    const [after] = await service.list();
+    expect(after).toMatchObject({ count: 1, lastSuccess: 1_000 });
+    expect(after!.lastError).toBeUndefined();
+    await expect(service.retry('feed:https://gone.example/')).rejects.toThrow(/no longer/);
+  });
+
   it('syncs all feeds one at a time and flags stale ones', async () => {
     const { service, fetchFeed, advance } = await setup(() => JSON.stringify([item('x')]));
     await service.add({ url: 'https://a.example.org/f.json', kind: 'claimreview' });

@@ -114,6 +114,15 @@ export class FeedService {
     return outcome;
   }
 
+  /** Syncs one feed now (the person's "Try again" beside its failure), in turn with any other sync. */
+  retry(id: string): Promise<SyncOutcome> {
+    return this.queue.run('sync-all', async () => {
+      const feed = await (await this.deps.openDb()).get('feeds', id);
+      if (!feed) throw new Error('this source is no longer in the list');
+      return this.syncOne(feed);
+    });
+  }
+
   /** Syncs every feed, one after another (one sync at a time, even when alarms and "sync now" overlap). */
   syncAll(): Promise<Record<string, SyncOutcome>> {
     return this.queue.run('sync-all', async () => {

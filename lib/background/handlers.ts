@@ -37,7 +37,8 @@ export interface HandlerDeps {
   /** Drafts prepared by context-menu clicks, by id. */
   drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
   /** Shows the number of badged posts on the toolbar icon. */
-  showCount: (tabId: number, count: number) => void;
+  /** The icon's count of badged posts, and its tooltip's "Checked N posts on this page, M fact-checked". */
+  showCount: (tabId: number, count: number, checked: number) => void;
   /** Asks a tab's content script to match its posts again. */
   refreshTab: (tabId: number) => void;
 }
@@ -71,7 +72,8 @@ async function reportWrongMatch(deps: HandlerDeps, tabId: number, req: WrongMatc
     reason: req.reason,
     listId: view.debunk.list.id,
   });
-  deps.showCount(tabId, badgedCount(await deps.tabs.get(tabId)));
+  const after = await deps.tabs.get(tabId);
+  deps.showCount(tabId, badgedCount(after), after.checked ?? 0);
 }
 
 /** "Undo": the report goes; the tab's badge comes back when the tab matches the post again. */
@@ -89,7 +91,7 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
     const tabId = senderTab(sender);
     if (tabId === undefined) return;
     const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, MAX_PAGE_URL), posts, answers);
-    deps.showCount(tabId, badgedCount(tab));
+    deps.showCount(tabId, badgedCount(tab), tab.checked ?? 0);
   };
   return {
     async matchPosts({ pageUrl, posts }, sender) {
@@ -112,7 +114,7 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
       const tabId = senderTab(sender);
       if (tabId === undefined) return;
       await deps.tabs.reset(tabId, String(pageUrl).slice(0, MAX_PAGE_URL));
-      deps.showCount(tabId, 0);
+      deps.showCount(tabId, 0, 0);
     },
     async localeMessages({ locale }) {
       if (locale !== 'ar' && locale !== 'en') throw new Error(`no locale ${String(locale)}`);
@@ -203,6 +205,7 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     addFeed: (input) => deps.feeds.add(input),
     removeFeed: ({ id }) => deps.feeds.remove(String(id)),
     syncFeeds: () => deps.feeds.syncAll(),
+    retryFeed: ({ id }) => deps.feeds.retry(String(id)),
     async exportData() {
       return makeExport(await deps.settings.load(), await allWrongMatches(await deps.openDb()));
     },

@@ -29,7 +29,7 @@ export interface BackgroundEnv {
   clientId: () => Promise<string>;
   /** Wakes the worker at `when` to retry the outbox; null clears the alarm. */
   scheduleOutboxWake: (when: number | null) => void;
-  showCount: (tabId: number, count: number) => void;
+  showCount: (tabId: number, count: number, checked: number) => void;
   refreshTab: (tabId: number) => void;
   /** The signed site rules pack's address and key, pinned in the build (null: updates are not set up). */
   siteRulesSource: SiteRulesSource | null;

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToTab, serveMessages } from '../messaging/channel';
+import { t, tn } from '../i18n/t';
 import { openSanadDb, type SanadDb } from '../store/db';
 import { BUNDLED_LIST_PATH } from './bundled-list';
 import { createMenus, onMenuClick, showFlagMenu } from './context-menu';
@@ -50,8 +51,11 @@ export function startBackground(): void {
       if (when === null) void browser.alarms.clear(OUTBOX_ALARM);
       else void browser.alarms.create(OUTBOX_ALARM, { when });
     },
-    showCount: (tabId, count) => {
+    showCount: (tabId, count, checked) => {
       void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
+      // The tooltip says Sanad is working even when nothing matched (an empty title restores the default).
+      const title = checked ? `${t('popupTitle')}: ${tn('checkedPosts', checked, tn('checkedFactChecked', count))}` : '';
+      void action.setTitle({ tabId, title }).catch(() => {});
       void action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
     },
     refreshTab: (tabId) => void sendToTab(tabId, 'refresh', {}).catch(() => {}),

@@ -249,7 +249,8 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView, action
     setOpen(!open);
   });
   draw();
-  setOpen(false);
+  // Closed as built: no panel render or popover check per badge (hundreds are mounted in one frame).
+  button.setAttribute('aria-expanded', 'false');
   const before = placement.before && placement.before.parentNode === placement.parent ? placement.before : null;
   placement.parent.insertBefore(host, before);
   const endGuard = guardBadgeHost(host, { parent: placement.parent, before }, () => view.debunk.verdict);

@@ -97,6 +97,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       // The background asks for a fresh look after a wrong-match report.
       refresh: () => scanner?.reset(),
       postAtMenu: () => postAt(adapter, menuTarget),
+      readPosts: () => scanner?.readPosts() ?? [],
       structureSummary: () => summariseStructure(document.documentElement, new URL(location.href)),
     }),
   );

@@ -265,4 +265,29 @@ describe('PostScanner', () => {
     expect(badges()).toHaveLength(0);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
+
+  it('writes a scan’s badges together in the next frame, not one by one as answers arrive', async () => {
+    const frames: (() => void)[] = [];
+    const framed = new PostScanner({
+      adapter: xAdapter,
+      match,
+      signal: controller.signal,
+      throttleMs: 5,
+      isVisible: () => true,
+      batchSize: 3, // several answers, one frame
+      scheduleFrame: (callback) => void frames.push(callback),
+    });
+    framed.start();
+    await vi.waitFor(() => expect(match.mock.calls.length).toBeGreaterThanOrEqual(4));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(badges()).toHaveLength(0);
+    expect(frames).toHaveLength(1);
+    frames.splice(0).forEach((render) => render());
+    expect(badges()).toHaveLength(4);
+    // A post whose answer is now "no badge" is unbadged in a frame too.
+    match.mockImplementation(async (posts) => posts.map((post) => ({ key: post.key })));
+    framed.reset();
+    await vi.waitFor(() => expect(frames).toHaveLength(1));
+    expect(badges()).toHaveLength(0); // reset removes at once: the reader changed the language or the page
+  });
 });

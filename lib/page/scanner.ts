@@ -10,6 +10,7 @@ import { hashText } from '../text/hash';
 import { BADGE_ATTRIBUTE } from './badge-attribute';
 import type { WrongMatchChoice } from '@/components/WrongMatchForm';
 import { mountBadge, type BadgeHandle } from './badge-host';
+import { FrameWrites, type FrameScheduler } from './frame-writes';
 import { isVisiblePost, measurePost, scrollAreaOf } from './post-visibility';
 import { VideoSampler, type CapturedFrame } from './video-sampler';
 
@@ -35,6 +36,8 @@ export interface ScannerOptions {
   };
   /** Matches a sampled video frame; when given, visible playing videos in posts are sampled. */
   matchVideoFrame?: (post: ExtractedPost, frame: CapturedFrame) => Promise<PageAnswer>;
+  /** When badge writes run: before the next animation frame by default (see frame-writes.ts). */
+  scheduleFrame?: FrameScheduler;
 }
 
 /** Main-thread time one slice of a scan may take before it yields to the page. */
@@ -70,9 +73,12 @@ export class PostScanner {
   private hidden = new Set<Element>();
   private readAll = true;
   private readonly selector: string;
+  /** Badge insertions, updates and removals wait for the next frame and are written together. */
+  private readonly writes: FrameWrites<Element>;
 
   constructor(private readonly options: ScannerOptions) {
     this.root = options.root ?? document;
+    this.writes = new FrameWrites(options.scheduleFrame, (error) => options.onError?.(error));
     this.selector = options.adapter.postSelectors.join(',');
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
     const matchVideoFrame = options.matchVideoFrame;
@@ -85,7 +91,7 @@ export class PostScanner {
           if (!element || !post) return;
           matchVideoFrame(post, frame).then(
             // A frame can add a badge; it never takes one away (the poster or text may have earned it).
-            (result) => result.badge && this.posts.get(element)?.key === post.key && this.apply(element, result),
+            (result) => result.badge && this.apply(element, result, () => this.posts.get(element)?.key === post.key),
             (error: unknown) => this.options.onError?.(error),
           );
         },
@@ -117,6 +123,7 @@ export class PostScanner {
 
   /** Forget everything read so far (SPA navigation) and scan again. */
   reset(): void {
+    this.writes.cancel();
     for (const badge of this.badges.values()) badge.remove();
     this.badges.clear();
     this.seen = new WeakMap();
@@ -128,14 +135,18 @@ export class PostScanner {
   stop(): void {
     this.observer?.disconnect();
     clearTimeout(this.timer);
+    this.writes.cancel();
     for (const badge of this.badges.values()) badge.remove();
     this.badges.clear();
   }
 
   /** Waits for pending and running scans (used by tests and by navigation). */
   async idle(): Promise<void> {
-    while (this.timer !== undefined) await new Promise((r) => setTimeout(r, 5));
-    await this.running;
+    do {
+      while (this.timer !== undefined) await new Promise((r) => setTimeout(r, 5));
+      await this.running;
+      await this.writes.settled();
+    } while (this.timer !== undefined);
   }
 
   private schedule(delay = this.options.throttleMs ?? 50): void {
@@ -201,14 +212,22 @@ export class PostScanner {
       const results = await this.options.match(chunk.map((c) => c.post));
       if (this.options.signal.aborted) return;
       chunk.forEach(({ element, hash }, j) => {
-        // The cell was recycled while we waited: its newer content gets its own answer.
-        if (this.seen.get(element) !== hash) return;
-        this.apply(element, results[j]);
+        // The cell was recycled while we waited (or before the frame): its newer content gets its own answer.
+        const current = () => this.seen.get(element) === hash;
+        if (current()) this.apply(element, results[j], current);
       });
     }
   }
 
-  private apply(element: Element, result: PageAnswer | undefined): void {
+  /** Queues the badge `result` calls for, written with the frame's other badges if `stillCurrent` then. */
+  private apply(element: Element, result: PageAnswer | undefined, stillCurrent: () => boolean): void {
+    this.writes.queue(element, () => {
+      if (!this.options.signal.aborted && stillCurrent()) this.write(element, result);
+    });
+  }
+
+  private write(element: Element, result: PageAnswer | undefined): void {
+    if (!element.isConnected) return; // gone before the frame: forgetDetached drops its badge
     const existing = this.badges.get(element);
     // A reported badge keeps its "Undo" while the post stays unbadged for that debunk.
     if (!result?.badge && existing?.reported && existing.host.isConnected) return;
@@ -269,6 +288,23 @@ export class PostScanner {
         this.badges.delete(element);
       }
     }
+  }
+
+  /**
+   * The posts read so far that are still on the page, each once in page order (at most `limit`), as last
+   * read: what the submit form offers to send.
+   */
+  readPosts(limit = 100): ExtractedPost[] {
+    const out: ExtractedPost[] = [];
+    const keys = new Set<string>();
+    for (const element of this.root.querySelectorAll(this.selector)) {
+      const post = this.posts.get(element);
+      if (!post || keys.has(post.key)) continue;
+      keys.add(post.key);
+      out.push(post);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   /** How many badges are on the page now (for tests and diagnostics). */

@@ -99,6 +99,8 @@ export interface ExtensionPageProtocol {
   removeFeed(req: { id: string }): void;
   /** "Sync now". */
   syncFeeds(req: NoRequest): Record<string, SyncOutcome>;
+  /** Syncs one feed again now (after it failed). */
+  retryFeed(req: { id: string }): SyncOutcome;
   /** The draft a context-menu click prepared for the submit page. */
   submissionDraft(req: { id: string }): SubmissionDraft;
   /** Queues a submission for the intake service. */
@@ -117,6 +119,8 @@ export interface TabProtocol {
   refresh(req: NoRequest): void;
   /** The post under the user's last right-click, or null. */
   postAtMenu(req: NoRequest): PostAtMenu | null;
+  /** The posts Sanad read on the page and that are still on it, for the submit form (asked when it opens). */
+  readPosts(req: NoRequest): ExtractedPost[];
   /** The page's markup shape, for the popup's "Copy a diagnostic" (asked only when the person clicks it). */
   structureSummary(req: NoRequest): StructureSummary;
 }

@@ -36,7 +36,14 @@ function infiniteScroll(containerSelector: string, chunk: number): string {
     document.body.dataset.benchLoaded = String(Number(document.body.dataset.benchLoaded || 0) + next.length);
     if (!pending.length) document.body.dataset.benchDone = 'true';
   };
-  new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && more(), { rootMargin: '1500px' }).observe(sentinel);
+  // Observed anew after each chunk: a sentinel still near the viewport after a short chunk gets no new entry.
+  const watch = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    more();
+    watch.unobserve(sentinel);
+    requestAnimationFrame(() => watch.observe(sentinel));
+  }, { rootMargin: '1500px' });
+  watch.observe(sentinel);
   more();
 })();
 </script>`;

@@ -79,6 +79,32 @@ describe('feed subscriptions', () => {
     expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
   });
 
+  it('keeps a feed that failed when first added as failing, and reads it after "Try again"', { timeout: 60_000 }, async () => {
+    const lateUrl = new URL('/late-feed.json', FEED_URL).href;
+    let lateBody: string | null = null;
+    await browser.context.route(lateUrl, (route) =>
+      lateBody === null
+        ? route.fulfill({ status: 404, body: 'not found' })
+        : route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: lateBody }),
+    );
+    const options = await openOptions(browser);
+    await options.locator('input[name="feed-url"]').fill(lateUrl);
+    await options.locator('select[name="feed-kind"]').selectOption('claimreview');
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    const failure = options.locator(`[data-feed="${lateUrl}"] .feed-error`);
+    await expect
+      .poll(() => failure.locator('p').first().innerText())
+      .toBe('Nothing was found at this address (the feed may have moved). Nothing has been read from this feed yet.');
+    expect(await options.locator('body').innerText()).not.toMatch(/previous list|feed:https?:/);
+
+    lateBody = JSON.stringify([item('late-item', 'A claim the late feed carries')]);
+    await options.getByRole('button', { name: `Try ${new URL(lateUrl).host} again` }).click();
+    await expect.poll(() => failure.count()).toBe(0);
+    expect(await options.locator(`[data-feed="${lateUrl}"]`).innerText()).toContain('1 fact-check');
+    expect(await options.locator('body').innerText()).not.toMatch(/feed:https?:/);
+    await options.close();
+  });
+
   it('syncs on the schedule the user picks', { timeout: 30_000 }, async () => {
     const options = await openOptions(browser);
     const period = () => browser.serviceWorker.evaluate(async () => (await chrome.alarms.get('sanad-feed-sync'))?.periodInMinutes);

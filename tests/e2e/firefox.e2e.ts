@@ -127,6 +127,8 @@ describe('in Firefox, submissions', () => {
     await popup.click(await popup.byText('button', 'Submit a claim from this page'));
     const form = await firefox.waitForTab(`${FIREFOX_EXTENSION_ORIGIN}/submit.html`);
     await form.waitFor('#claim-text');
+    // The form offers the posts Sanad read on the page: the person picks one (typing replaces its text).
+    await form.click(await form.byText('.post-choices label', 'defence ministry announces a ceasefire'));
     await form.type('#claim-text', SUBMISSION_CASE.claim);
     await form.click(await form.byText('label', SUBMISSION_CASE.category));
     await form.type('#note', SUBMISSION_CASE.note);

@@ -49,5 +49,10 @@ describe('popup', () => {
     expect(empty).toContain('on X (Twitter), Facebook, YouTube, TikTok, Instagram, and Telegram Web');
     // Even with nothing matched, the popup shows Sanad read the page.
     expect(await popup.locator('p.checked').innerText()).toBe('Checked 1 post on this page, 0 fact-checked');
+    // So does the toolbar button's tooltip, before the popup is opened.
+    const tabId = await tabIdOf(browser, page);
+    expect(await browser.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(
+      'Sanad: Checked 1 post on this page, 0 fact-checked',
+    );
   });
 });

@@ -14,6 +14,8 @@ import { serveSavedPages } from '../../scripts/support/saved-pages';
 import type { RealPageExpectation } from '../unit/support/real-pages';
 
 const REAL_DOM = resolve(import.meta.dirname, '../../../shared/real-dom');
+/** Checked on its own below: its post (the whole watch page) holds the up-next posts too. */
+const WATCH_PAGE = 'youtube/yttrex-watch-2022';
 // One real page per site (more are read in lib/sites/real-pages.test.ts).
 const FILES = [
   'x/tweetyoink-cells-2025',
@@ -22,6 +24,7 @@ const FILES = [
   'facebook/m-group-feed-2026',
   'youtube/vulpelo-grid-2025',
   'youtube/yttrex-search-2022', // hidden cached pages in the DOM stay unbadged
+  WATCH_PAGE,
   'tiktok/profile-2024',
   'tiktok/search-2022',
   'instagram/post-single-image-2025',
@@ -73,7 +76,7 @@ it('a person adds the list of the claims from the options page', async () => {
   await options.close();
 });
 
-describe.each(pages)('$name', ({ expect: e }) => {
+describe.each(pages.filter((p) => p.name !== WATCH_PAGE))('$name', ({ expect: e }) => {
   it('badges the listed posts on screen, inside their own boxes, and nothing else', async () => {
     const wanted = [...new Set(e.debunks.filter((d) => d.expect === 'badge').map((d) => d.post))];
     const page = await browser.context.newPage();
@@ -109,4 +112,46 @@ describe.each(pages)('$name', ({ expect: e }) => {
     }
     await page.close();
   });
+});
+
+it('on the YouTube watch page the badge never makes the title wrap nor covers it', async () => {
+  const watch = pages.find((p) => p.name === WATCH_PAGE)!.expect;
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(watch.url);
+  await settledBadges(page, { atLeast: 1, timeout: 20_000 });
+  const title = page.locator('ytd-video-primary-info-renderer h1').first();
+  const badge = page.locator('ytd-watch-flexy ytd-video-primary-info-renderer [data-sanad-badge]');
+  expect(await badge.count()).toBe(1);
+  await title.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -100));
+  const measure = () =>
+    title.evaluate((h1) => {
+      const lines = h1.getClientRects().length;
+      const { height } = h1.getBoundingClientRect();
+      return { lines, height, lineHeight: parseFloat(getComputedStyle(h1).lineHeight) || parseFloat(getComputedStyle(h1).fontSize) * 1.2 };
+    });
+  const withBadge = await measure();
+  const badgeBox = (await badge.boundingBox())!;
+  const titleBox = (await title.boundingBox())!;
+  // The title keeps the lines it has without the badge; the badge overlaps none of its text.
+  await badge.evaluate((host) => ((host as HTMLElement).style.display = 'none'));
+  const without = await measure();
+  await badge.evaluate((host) => ((host as HTMLElement).style.display = ''));
+  expect(withBadge.height).toBe(without.height);
+  const overlaps =
+    badgeBox.x < titleBox.x + titleBox.width &&
+    badgeBox.x + badgeBox.width > titleBox.x &&
+    badgeBox.y < titleBox.y + titleBox.height &&
+    badgeBox.y + badgeBox.height > titleBox.y;
+  expect(overlaps).toBe(false);
+  // From the title to the badge, wherever the page put it.
+  await badge.scrollIntoViewIfNeeded();
+  const [t, b] = [(await title.boundingBox())!, (await badge.boundingBox())!];
+  const top = Math.max(0, Math.min(t.y, b.y) - 20);
+  await page.screenshot({
+    path: resolve(import.meta.dirname, '../../test-output/youtube-watch-title-en.png'),
+    clip: { x: 0, y: top, width: 1280, height: Math.min(900 - top, Math.max(t.y + t.height, b.y + b.height) - top + 20) },
+  });
+  await page.close();
 });

@@ -64,6 +64,17 @@ describe('submissions', () => {
         popup.getByRole('button', { name: 'Submit a claim from this page' }).click(),
       ]);
       await form.waitForLoadState();
+      // The posts Sanad read on the page are offered, nothing picked; a badged one says it is fact-checked.
+      const choices = form.locator('.post-choices label.choice');
+      await expect.poll(() => choices.count()).toBeGreaterThanOrEqual(10);
+      expect(await form.getByRole('radio', { checked: true }).count()).toBe(0);
+      await choices.filter({ hasText: 'already fact-checked' }).first().click();
+      const already = form.locator('.already-checked');
+      expect(await already.innerText()).toContain('Already fact-checked by');
+      expect(await already.getByRole('link', { name: 'Read the fact-check' }).getAttribute('href')).toMatch(/^https:\/\//);
+      await form.getByRole('radio', { name: /defence ministry announces a ceasefire/ }).check();
+      expect(await already.count()).toBe(0);
+      expect(await form.locator('#claim-text').inputValue()).toContain('defence ministry announces a ceasefire');
       await form.locator('#claim-text').fill(CLAIM);
       await form.getByRole('radio', { name: SUBMISSION_CASE.category }).check();
       await form.locator('#note').fill(SUBMISSION_CASE.note);
@@ -85,7 +96,7 @@ describe('submissions', () => {
         kind: 'claim',
         category: SUBMISSION_CASE.categoryValue,
         note: SUBMISSION_CASE.note,
-        post: { pageUrl: SUBMISSION_CASE.pageUrl, text: CLAIM },
+        post: { pageUrl: SUBMISSION_CASE.pageUrl, text: CLAIM, permalink: expect.stringMatching(/^https:\/\/x\.com\/[^/]+\/status\/\d+$/) },
       });
       await Promise.all([form.close(), popup.close(), page.close(), settings.close()]);
     },

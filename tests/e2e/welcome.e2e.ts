@@ -19,10 +19,10 @@ const HOME = caseFor('https://x.com/home');
 let browser: SanadBrowser;
 
 /** The tab the extension opened on install. */
-async function welcomePage(): Promise<Page> {
+async function welcomePage(b: SanadBrowser = browser): Promise<Page> {
   const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
-  const open = browser.context.pages().find(isWelcome);
-  return open ?? browser.context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 });
+  const open = b.context.pages().find(isWelcome);
+  return open ?? b.context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 });
 }
 
 beforeAll(async () => {
@@ -73,6 +73,51 @@ describe('first run', () => {
       expected[3] = 'false';
       expect(await page.evaluate(verdictsIn, HOME.posts)).toEqual(expected);
       await page.screenshot({ path: resolve(OUT, 'welcome-then-timeline.png') });
+    },
+  );
+});
+
+describe('first run in an Arabic browser', () => {
+  let arabic: SanadBrowser;
+  beforeAll(async () => {
+    arabic = await launchWithSanad({ lang: 'ar' });
+    await serveSavedPages(arabic.context);
+    await serveMisbar(arabic.context);
+  }, 60_000);
+  afterAll(async () => {
+    await arabic?.close();
+  });
+
+  it(
+    'opens the welcome page in Arabic, right to left, with the Arabic desks ticked; one click subscribes',
+    { timeout: 90_000 },
+    async () => {
+      const welcome = await welcomePage(arabic);
+      await welcome.waitForLoadState();
+      await welcome.getByRole('heading', { name: 'مرحبًا بك في سند' }).waitFor();
+      expect(await welcome.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+      const badge = welcome.locator('[data-sample-post] [data-sanad-badge]');
+      await badge.waitFor({ timeout: 20_000 });
+      expect(await badge.locator('button').getAttribute('aria-label')).toContain('مسبار');
+
+      // Arabic desks come ticked for an Arabic browser; nothing is subscribed until the person confirms.
+      const ticked = await welcome
+        .locator('input[name^="source-"]:checked')
+        .evaluateAll((boxes) => boxes.map((b) => b.getAttribute('name')!));
+      expect(ticked).toEqual(expect.arrayContaining(['source-misbar', 'source-fatabyyano']));
+      mkdirSync(OUT, { recursive: true });
+      await welcome.screenshot({ path: resolve(OUT, 'welcome-ar.png'), fullPage: true });
+      // Only Misbar is served in this test: the other ticked desks are left out before confirming.
+      for (const name of ticked) if (name !== 'source-misbar') await welcome.locator(`input[name="${name}"]`).uncheck();
+      await welcome.getByRole('button', { name: 'اشترك في المصادر المختارة' }).click();
+      await welcome.getByRole('status').filter({ hasText: 'تم الاشتراك في مصدر واحد.' }).waitFor({ timeout: 40_000 });
+
+      const page = await arabic.context.newPage();
+      await page.goto(HOME.url);
+      await settledBadges(page, { atLeast: badgeCount(HOME) + 1 });
+      const expected = [...HOME.verdicts];
+      expected[3] = 'false';
+      expect(await page.evaluate(verdictsIn, HOME.posts)).toEqual(expected);
     },
   );
 });
