@@ -246,7 +246,7 @@ describe('Background: matchPosts', () => {
     );
 
     await ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'not-repeated' }, fromTab(4));
-    expect(showCount).toHaveBeenLastCalledWith(4, 1);
+    expect(showCount).toHaveBeenLastCalledWith(4, 1, 2);
     expect(env.refreshTab).not.toHaveBeenCalled(); // the page keeps its "Undo" itself
     const reported = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4)));
     expect(reported[0]!.badge).toBeUndefined();
