@@ -55,7 +55,12 @@ export function submissionToClaimReview(submission: StoredSubmission, desk: Desk
   const url = review.factCheckUrl ?? desk.url;
   if (!url) return null;
   const media = submission.post.media.map((m) => m.url && publishableMediaUrl(m.url));
-  const appearances = [submission.post.permalink, ...media].filter((u): u is string => !!u);
+  const appearances = [submission.post.permalink, ...media, ...(review.appearances ?? [])].filter((u): u is string => !!u);
+  // The fingerprints of what the post showed, and of submissions merged into it: re-uploads match by footage.
+  const fingerprints = [
+    ...submission.post.media.flatMap((m) => (m.frames?.length ? [{ kind: m.kind, frames: m.frames }] : [])),
+    ...(review.media ?? []),
+  ];
   const conclusion = review.conclusion?.trim();
   const kind = REASON_OF_CATEGORY[submission.category];
   const reason = review.reason ?? { kind, ...(kind === 'ai-generated' && { artifacts: [] }), ...(conclusion && { note: conclusion }) };
@@ -72,8 +77,14 @@ export function submissionToClaimReview(submission: StoredSubmission, desk: Desk
     reviewRating: { '@type': 'Rating', alternateName: RATING[review.verdict] },
     itemReviewed: { '@type': 'Claim', appearance: [...new Set(appearances)].map((u) => ({ '@type': 'CreativeWork', url: u })) },
     reasons: [reason],
+    ...(fingerprints.length && { fingerprints }),
   };
   return claimReviewToDebunk(item, 'desk').ok ? item : null;
+}
+
+/** Where a post circulated, as the feed may publish it: its permalink, and its media addresses without queries. */
+export function publishableAppearances(post: StoredSubmission['post']): string[] {
+  return [post.permalink, ...post.media.map((m) => m.url && publishableMediaUrl(m.url))].filter((u): u is string => !!u);
 }
 
 export const claimReviewId = (submissionId: number) => `intake-${submissionId}`;

@@ -1,0 +1,242 @@
+/**
+ * Duplicates and groups for the desk console, found by Sanad's own matcher (lib/match) — the same ids, links,
+ * footage fingerprints and text retrieval that badge posts in the extension:
+ *  - the closest existing debunks of a submission, from the desk's own feed and from the lists it imports;
+ *  - the group a new submission joins: an earlier one about the same post, media or claim.
+ */
+import { readFile } from 'node:fs/promises';
+import { importClaimReviews } from '../lib/debunk/claimreview';
+import type { Debunk } from '../lib/debunk/types';
+import { buildIndex, buildIndexInSlices, type IndexedDebunk, type MatchIndex } from '../lib/match/bm25-index';
+import { matchPost, shownCandidates } from '../lib/match/match';
+import type { Candidate } from '../lib/match/types';
+import type { FrameHash } from '../lib/media/video';
+import { linkKey } from '../lib/urls/canonical';
+import type { SubmittedPost } from '../lib/intake/submission';
+import { claimReviewId, submissionToClaimReview, type Desk } from './desk-feed';
+import { claimReviewToDebunk } from '../lib/debunk/claimreview';
+import type { GroupReason, IntakeStore, StoredSubmission } from './store';
+
+/** The list id of the desk's own published items in the index. */
+export const DESK_LIST = 'desk';
+
+/** A list the desk imports: a ClaimReview or Sanad feed file, or its URL (read again every `refreshMinutes`). */
+export interface ImportedList {
+  name: string;
+  location: string;
+}
+
+export interface ClosestDebunk {
+  debunk: Debunk;
+  how: Candidate['how'];
+  score: number;
+  /** Certain (same post, media or footage) or above the calibrated text threshold. */
+  strong: boolean;
+  /** For the desk's own items: the submission that published it (what "add as another appearance" updates). */
+  submissionId?: number;
+}
+
+/** The frames a submission's media carry, as the matcher reads a post's frames. */
+export const framesOf = (post: SubmittedPost): FrameHash[] => post.media.flatMap((m) => m.frames ?? []);
+
+/** A submitted post as the matcher reads a page's post. */
+function asPost(key: string, post: SubmittedPost) {
+  return {
+    key,
+    text: post.text,
+    ...(post.permalink && { permalink: post.permalink }),
+    ...(post.author && { author: post.author }),
+    links: post.links,
+    media: post.media.map((m) => ({ kind: m.kind, ...(m.url && { url: m.url }), ...(m.poster && { poster: m.poster }) })),
+    frames: framesOf(post),
+  };
+}
+
+async function readList(location: string): Promise<string> {
+  if (/^https?:\/\//.test(location)) {
+    const response = await fetch(location, { signal: AbortSignal.timeout(20_000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  }
+  return readFile(location, 'utf8');
+}
+
+/**
+ * The debunks a reviewer compares a submission with: the desk's published items (rebuilt when the feed's
+ * publication counter moves) and the imported lists (read at first use, then every `refreshMinutes`).
+ */
+export class DeskDebunks {
+  private built?: { seq: number; importedAt: number; index: MatchIndex; debunks: Map<string, Debunk> };
+  private building?: Promise<DeskDebunks['built']>;
+  private imported: Debunk[] = [];
+  private importedAt = 0;
+
+  constructor(
+    private readonly store: IntakeStore,
+    private readonly desk: Desk,
+    private readonly lists: readonly ImportedList[] = [],
+    private readonly refreshMinutes = 60,
+  ) {}
+
+  private async importLists(now: number): Promise<void> {
+    if (!this.lists.length || (this.importedAt && now - this.importedAt < this.refreshMinutes * 60_000)) return;
+    const all: Debunk[] = [];
+    for (const list of this.lists) {
+      try {
+        all.push(...importClaimReviews(await readList(list.location), `import:${list.name}`).debunks);
+      } catch (error) {
+        // One unreadable list leaves the others (and the desk's own items) usable.
+        console.warn(`desk: imported list ${list.name} not read:`, error instanceof Error ? error.message : error);
+      }
+    }
+    this.imported = all;
+    this.importedAt = now;
+  }
+
+  private async rebuild(): Promise<NonNullable<DeskDebunks['built']>> {
+    const now = Date.now();
+    await this.importLists(now);
+    const seq = await this.store.publicationSeq();
+    if (this.built && this.built.seq === seq && this.built.importedAt === this.importedAt) return this.built;
+    const own = (await this.store.published(0, seq))
+      .filter((s) => s.status === 'verified')
+      .flatMap((s): Debunk[] => {
+        const item = submissionToClaimReview(s, this.desk);
+        const read = item && claimReviewToDebunk(item, DESK_LIST);
+        return read?.ok ? [read.debunk] : [];
+      });
+    const debunks = [...own, ...this.imported];
+    const index = await buildIndexInSlices(debunks);
+    this.built = { seq, importedAt: this.importedAt, index, debunks: new Map(debunks.map((d) => [`${d.source}\n${d.id}`, d])) };
+    return this.built;
+  }
+
+  private current(): Promise<NonNullable<DeskDebunks['built']>> {
+    // Concurrent pages share one rebuild.
+    this.building ??= this.rebuild().finally(() => (this.building = undefined));
+    return this.building as Promise<NonNullable<DeskDebunks['built']>>;
+  }
+
+  /** The closest debunks of each submission (at most `limit`, best first), by submission id. */
+  async closest(submissions: readonly StoredSubmission[], limit = 3): Promise<Map<number, ClosestDebunk[]>> {
+    const { index, debunks } = await this.current();
+    const out = new Map<number, ClosestDebunk[]>();
+    if (!index.ids.length) return out;
+    for (const s of submissions) {
+      const matches = matchPost(index, asPost(String(s.id), s.post), { limit, stance: false });
+      const found = shownCandidates(matches)
+        .filter((c) => !(c.listId === DESK_LIST && c.debunkId === claimReviewId(s.id)))
+        .slice(0, limit)
+        .flatMap((c): ClosestDebunk[] => {
+          const debunk = debunks.get(`${c.listId}\n${c.debunkId}`);
+          if (!debunk) return [];
+          const own = c.listId === DESK_LIST ? /^intake-(\d+)$/.exec(c.debunkId) : null;
+          return [{ debunk, how: c.how, score: c.score, strong: c.badge, ...(own && { submissionId: Number(own[1]) }) }];
+        });
+      if (found.length) out.set(s.id, found);
+    }
+    return out;
+  }
+}
+
+/** A submission as a document of the grouping index: its text as the "claim", its addresses and frames. */
+function submissionDocument(s: StoredSubmission): IndexedDebunk {
+  return {
+    id: String(s.id),
+    source: 'submissions',
+    verdict: 'false',
+    claim: s.post.text.slice(0, 2_000),
+    keywords: [],
+    appearances: [s.post.permalink, ...s.post.media.map((m) => m.url)].filter((u): u is string => !!u),
+    media: s.post.media.flatMap((m) => (m.frames?.length ? [{ kind: m.kind, frames: m.frames }] : [])),
+  };
+}
+
+const REASON_OF: Record<Candidate['how'], GroupReason> = {
+  'same-link': 'media',
+  'same-media': 'media',
+  'same-footage': 'media',
+  'similar-text': 'claim',
+};
+
+/**
+ * Places each new submission in a group: with the earliest submission it matches certainly (same permalink or
+ * media address, matching footage) or by text above the matcher's calibrated threshold, else alone. All
+ * earlier submissions are in a base index, rebuilt in the background once `tailLimit` have come after it;
+ * those after it are matched in a small index of their own.
+ */
+export class SubmissionGrouper {
+  private base?: { upTo: number; index: MatchIndex };
+  private rebuilding?: Promise<void>;
+  private tail?: { upTo: number; index: MatchIndex; rows: StoredSubmission[] };
+  /** Placements run one at a time: each sees the ones before it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** The highest id stored before this service started: submissions up to it that no grouper placed stay alone. */
+  private readonly legacy: Promise<number>;
+
+  constructor(
+    private readonly store: IntakeStore,
+    private readonly tailLimit = 200,
+  ) {
+    this.legacy = store.maxId();
+    this.legacy.catch(() => {});
+  }
+
+  /** The placed submissions, indexed; those stored after them wait in the tail to be placed. */
+  private async loadBase(): Promise<void> {
+    await this.store.placeAlone(await this.legacy);
+    const rows: StoredSubmission[] = [];
+    for (let after = 0; ;) {
+      const page = await this.store.listAfter(after, 5_000);
+      const placed = page.filter((s) => s.group);
+      rows.push(...placed);
+      if (placed.length < page.length || page.length < 5_000) break;
+      after = page.at(-1)!.id;
+    }
+    this.base = { upTo: rows.at(-1)?.id ?? 0, index: await buildIndexInSlices(rows.map(submissionDocument)) };
+    this.tail = undefined;
+  }
+
+  /** Groups submission `id` (stored just now) and every earlier one not yet placed; no id: all stored so far. */
+  place(id = Number.MAX_SAFE_INTEGER): Promise<void> {
+    const next = this.queue.then(() => this.placeUpTo(id));
+    this.queue = next.catch((error: unknown) => console.error('grouping failed:', error));
+    return next;
+  }
+
+  private async placeUpTo(id: number): Promise<void> {
+    if (!this.base) await (this.rebuilding ??= this.loadBase().finally(() => (this.rebuilding = undefined)));
+    const base = this.base!;
+    const after = this.tail?.upTo ?? base.upTo;
+    if (id <= after) return;
+    const fresh = await this.store.listAfter(after, Math.min(Math.max(id - after, 1), this.tailLimit));
+    for (const s of fresh) {
+      if (s.id > id) break;
+      const group = s.group ? undefined : await this.groupFor(s);
+      if (!s.group) await this.store.setGroup(s.id, group?.id ?? s.id, group?.reason);
+      const rows = [...(this.tail?.rows ?? []), s];
+      this.tail = { upTo: s.id, rows, index: buildIndex(rows.map(submissionDocument)) };
+    }
+    if ((this.tail?.rows.length ?? 0) >= this.tailLimit && !this.rebuilding)
+      this.rebuilding = this.loadBase().finally(() => (this.rebuilding = undefined));
+  }
+
+  private async groupFor(s: StoredSubmission): Promise<{ id: number; reason: GroupReason } | undefined> {
+    const post = asPost(String(s.id), s.post);
+    const found: { doc: number; how: Candidate['how'] }[] = [];
+    for (const index of [this.base?.index, this.tail?.index]) {
+      if (!index?.ids.length) continue;
+      const strong = matchPost(index, post, { limit: 3, stance: false }).candidates.filter((c) => c.badge && c.debunkId !== String(s.id));
+      for (const c of strong) found.push({ doc: Number(c.debunkId), how: c.how });
+    }
+    if (!found.length) return undefined;
+    // Certain evidence first, then the earliest submission.
+    const certain = found.filter((f) => f.how !== 'similar-text');
+    const best = (certain.length ? certain : found).sort((a, b) => a.doc - b.doc)[0]!;
+    const earlier = await this.store.get(best.doc);
+    // The matcher reads a permalink as the post's media address: the same permalink is the same post.
+    const samePost = !!s.post.permalink && !!earlier?.post.permalink && linkKey(s.post.permalink) === linkKey(earlier.post.permalink);
+    return { id: earlier?.group?.id ?? best.doc, reason: samePost ? 'post' : REASON_OF[best.how] };
+  }
+}
