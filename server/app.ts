@@ -40,6 +40,7 @@ const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension)
 export const PAGE_SIZE = 50;
 /** Other members of a submission's group shown on its card. */
 const GROUP_SHOWN = 5;
+const GROUPING_WAIT_MS = 100;
 const FEED_CACHE_ENTRIES = 32;
 
 type Env = { Variables: { session: Session & { idHash: string }; lang: ConsoleLanguage } };
@@ -220,8 +221,9 @@ export function createApp({
     const beforeParam = Number(c.req.query('before'));
     const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
     const grouped = c.req.query('status') === 'duplicates';
-    // Every submission listed is in its group first.
-    await grouper.place();
+    // Submissions are placed in their groups as they arrive; the page waits for that a little, not longer
+    // (one not placed yet shows without its group until the next view).
+    await Promise.race([grouper.place(), new Promise((resolve) => setTimeout(resolve, GROUPING_WAIT_MS))]);
     const [page, counts] = await Promise.all([
       store.list({ status, search, grouped, before, limit: PAGE_SIZE + 1 }),
       store.countByStatus(search),

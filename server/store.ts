@@ -463,7 +463,6 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
           groupId,
           groupId,
         ]);
-        await tx.run('UPDATE submissions SET grouped = 1 WHERE group_id = ? AND grouped = 0', [groupId]);
       });
     },
     async groupMembers(groupIds, perGroup) {

@@ -103,10 +103,13 @@ const SCALE = Number(process.env.CONSOLE_SUBMISSIONS ?? 50_000);
 const bulk = new Database(join(dir, 'intake.sqlite'));
 bulk.pragma('busy_timeout = 5000');
 const insert = bulk.prepare(
-  `INSERT INTO submissions (idempotency_key, client, content_hash, kind, category, note, post_json, status, received_at, review_json, seq, search_text)
-   VALUES (?, 'bulk', NULL, 'claim', ?, ?, ?, ?, ?, ?, ?, ?)`,
+  `INSERT INTO submissions (idempotency_key, client, content_hash, kind, category, note, post_json, status, received_at, review_json, seq, search_text, group_id, grouped)
+   VALUES (?, 'bulk', NULL, 'claim', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 let published = 0;
+// The backlog as the grouper left it: every tenth submission joined the one before it (same post or clip).
+const groupOf = bulk.prepare('SELECT group_id FROM submissions WHERE id = ?');
+const markGrouped = bulk.prepare('UPDATE submissions SET grouped = 1 WHERE group_id = ?');
 bulk.transaction(() => {
   for (let n = stored; n < SCALE; n++) {
     const status = n % 20 === 0 ? 'verified' : n % 20 === 1 ? 'rejected' : 'pending';
@@ -116,7 +119,7 @@ bulk.transaction(() => {
       status === 'pending'
         ? null
         : JSON.stringify({ reviewer: 'Bench', reviewedAt: at, verdict: 'false', claim: post.text, reason: { kind: 'false-claim' } });
-    insert.run(
+    const inserted = insert.run(
       `bulk-${n}-key`,
       ['ai-generated', 'old-footage', 'false-claim', 'other'][n % 4],
       `backlog ${n}`,
@@ -126,7 +129,13 @@ bulk.transaction(() => {
       review,
       status === 'verified' ? ++published : null,
       searchText(post, `backlog ${n}`),
+      null,
+      0,
     );
+    const id = Number(inserted.lastInsertRowid);
+    const group = n % 10 === 9 ? ((groupOf.get(id - 1) as { group_id: number | null } | undefined)?.group_id ?? id - 1) : id;
+    bulk.prepare('UPDATE submissions SET group_id = ?, grouped = ? WHERE id = ?').run(group, group === id ? 0 : 1, id);
+    if (group !== id) markGrouped.run(group);
   }
   bulk.prepare("UPDATE counters SET value = ? WHERE name = 'publication'").run(published);
 })();
@@ -152,6 +161,7 @@ const pages = [
   ['new', '/review?status=pending'],
   ['verified', '/review?status=verified'],
   ['rejected', '/review?status=rejected'],
+  ['duplicates', '/review?status=duplicates'],
   ['a page deep in the list', `/review?before=${Math.floor(SCALE / 2)}`],
   ['search', '/review?q=' + encodeURIComponent('رقم 4242')],
   ['search in new, in Arabic', '/review?status=pending&lang=ar&q=' + encodeURIComponent('حلب')],
