@@ -237,19 +237,31 @@ export class SubmissionGrouper {
 
   private async placeUpTo(id: number): Promise<void> {
     if (!this.levels.length) await (this.loading ??= this.load().finally(() => (this.loading = undefined)));
-    const after = Math.max(0, ...this.levels.map((l) => l.rows.at(-1)?.id ?? 0));
-    if (id <= after) return;
-    const fresh = await this.store.listAfter(after, Math.min(Math.max(id - after, 1), 500));
-    for (const s of fresh) {
-      if (s.id > id) break;
-      const group = s.group ? undefined : await this.groupFor(s);
-      if (!s.group) await this.store.setGroup(s.id, group?.id ?? s.id, group?.reason);
-      await this.add(s);
+    for (;;) {
+      const after = Math.max(0, ...this.levels.map((l) => l.rows.at(-1)?.id ?? 0));
+      if (id <= after) return;
+      const fresh = (await this.store.listAfter(after, 5_000)).filter((s) => s.id <= id);
+      if (!fresh.length) return;
+      // Placed elsewhere already (another instance, a bulk load): indexed together, not one by one.
+      let placed: StoredSubmission[] = [];
+      for (const s of fresh) {
+        if (s.group) {
+          placed.push(s);
+          continue;
+        }
+        if (placed.length) await this.add(placed);
+        placed = [];
+        const group = await this.groupFor(s);
+        await this.store.setGroup(s.id, group?.id ?? s.id, group?.reason);
+        await this.add([s]);
+      }
+      if (placed.length) await this.add(placed);
     }
   }
 
-  private async add(s: StoredSubmission): Promise<void> {
-    this.levels[0] = level([...this.levels[0]!.rows, s]);
+  private async add(rows: StoredSubmission[]): Promise<void> {
+    const first = [...this.levels[0]!.rows, ...rows];
+    this.levels[0] = first.length > 2_000 ? await levelInSlices(first) : level(first);
     for (let i = 0; i < this.depth; i++) {
       if (this.levels[i]!.rows.length < this.smallest * 10 ** i) break;
       const merged = [...this.levels[i + 1]!.rows, ...this.levels[i]!.rows];
