@@ -6,8 +6,10 @@ import { claimReviewToDebunk } from '../lib/debunk/claimreview';
 import type { ReasonKind, Verdict } from '../lib/debunk/types';
 import { FEED_VERSION } from '../lib/feeds/sanad-feed';
 import { generateFeedKeys, signFeed } from '../lib/feeds/signature';
-import { canonicalMediaId } from '../lib/urls/canonical';
+import { publishableMediaUrl } from './appearances';
 import type { IntakeStore, StoredSubmission } from './store';
+
+export { publishableAppearances, publishableMediaUrl } from './appearances';
 
 export interface Desk {
   name: string;
@@ -31,17 +33,6 @@ const REASON_OF_CATEGORY: Record<StoredSubmission['category'], ReasonKind> = {
   'false-claim': 'false-claim',
   other: 'misleading',
 };
-
-/**
- * A media address as it may be published: no query string or fragment (they can hold signatures and tokens
- * of the volunteer's session). A platform link that needs its query to name the post (`watch?v=`) is left
- * out instead; the permalink names the post.
- */
-export function publishableMediaUrl(url: string): string | undefined {
-  const parsed = new URL(url);
-  const bare = `${parsed.origin}${parsed.pathname}`;
-  return canonicalMediaId(bare) === canonicalMediaId(url) ? bare : undefined;
-}
 
 /**
  * A published submission as a ClaimReview item, or null if it would not import (then it is left out). What
@@ -80,11 +71,6 @@ export function submissionToClaimReview(submission: StoredSubmission, desk: Desk
     ...(fingerprints.length && { fingerprints }),
   };
   return claimReviewToDebunk(item, 'desk').ok ? item : null;
-}
-
-/** Where a post circulated, as the feed may publish it: its permalink, and its media addresses without queries. */
-export function publishableAppearances(post: StoredSubmission['post']): string[] {
-  return [post.permalink, ...post.media.map((m) => m.url && publishableMediaUrl(m.url))].filter((u): u is string => !!u);
 }
 
 export const claimReviewId = (submissionId: number) => `intake-${submissionId}`;

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Submission, SubmissionCategory, SubmissionKind, SubmittedFrame, SubmittedPost } from '../lib/intake/submission';
 import type { Reason, Verdict } from '../lib/debunk/types';
-import { publishableAppearances } from './desk-feed';
+import { publishableAppearances } from './appearances';
 
 /**
  * `withdrawn`: was published, then taken back (it goes out as a tombstone). `merged`: added as another
