@@ -41,6 +41,8 @@ export const PAGE_SIZE = 50;
 /** Other members of a submission's group shown on its card. */
 const GROUP_SHOWN = 5;
 const GROUPING_WAIT_MS = 100;
+/** Ungrouped submissions few enough for a page to wait for their placement (a few ms each). */
+const GROUPING_WAIT_ROWS = 10;
 const FEED_CACHE_ENTRIES = 32;
 
 type Env = { Variables: { session: Session & { idHash: string }; lang: ConsoleLanguage } };
@@ -131,7 +133,10 @@ export function createApp({
       if ('conflict' in outcome)
         return c.json({ error: 'this idempotency key was already used for another submission: send it with a new key' }, 409);
       // Grouped in the background: the answer does not wait for the matcher.
-      if (outcome.created) void grouper.place(outcome.id).catch(() => {});
+      if (outcome.created) {
+        grouper.arrived();
+        void grouper.place(outcome.id).catch(() => {});
+      }
       const secret = statusSecret(await statusKeyOf(), outcome.id);
       return c.json(
         { id: outcome.id, status: outcome.created ? 'received' : 'already received', statusSecret: secret },
@@ -221,9 +226,12 @@ export function createApp({
     const beforeParam = Number(c.req.query('before'));
     const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
     const grouped = c.req.query('status') === 'duplicates';
-    // Submissions are placed in their groups as they arrive; the page waits for that a little, not longer
-    // (one not placed yet shows without its group until the next view).
-    await Promise.race([grouper.place(), new Promise((resolve) => setTimeout(resolve, GROUPING_WAIT_MS))]);
+    // Submissions are placed in their groups in the background. With only a few left to place the page waits
+    // for them a little, never longer; with a backlog it does not wait (those rows show "grouping…").
+    const latest = await store.maxId();
+    const placing = grouper.place(latest).catch(() => {});
+    if (latest - grouper.placedUpTo <= GROUPING_WAIT_ROWS)
+      await Promise.race([placing, new Promise((resolve) => setTimeout(resolve, GROUPING_WAIT_MS))]);
     const [page, counts] = await Promise.all([
       store.list({ status, search, grouped, before, limit: PAGE_SIZE + 1 }),
       store.countByStatus(search),

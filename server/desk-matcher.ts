@@ -11,6 +11,7 @@ import { buildIndex, buildIndexInSlices, type IndexedDebunk, type MatchIndex } f
 import { matchPost, shownCandidates } from '../lib/match/match';
 import type { Candidate } from '../lib/match/types';
 import type { FrameHash } from '../lib/media/video';
+import { yieldToEventLoop } from '../lib/scheduling/yield';
 import { linkKey } from '../lib/urls/canonical';
 import type { SubmittedPost } from '../lib/intake/submission';
 import { claimReviewId, submissionToClaimReview, type Desk } from './desk-feed';
@@ -172,9 +173,9 @@ interface Level {
 }
 const level = (rows: StoredSubmission[]): Level => ({ rows, index: buildIndex(rows.map(submissionDocument)) });
 const emptyLevel = () => level([]);
-const levelInSlices = async (rows: StoredSubmission[]): Promise<Level> => ({
+const levelInSlices = async (rows: StoredSubmission[], pause?: () => Promise<void>): Promise<Level> => ({
   rows,
-  index: await buildIndexInSlices(rows.map(submissionDocument)),
+  index: await buildIndexInSlices(rows.map(submissionDocument), pause),
 });
 
 const REASON_OF: Record<Candidate['how'], GroupReason> = {
@@ -184,23 +185,33 @@ const REASON_OF: Record<Candidate['how'], GroupReason> = {
   'similar-text': 'claim',
 };
 
+/** While submissions keep arriving, grouping pauses this long after each placement so intake goes first. */
+const BUSY_PAUSE_MS = 20;
+/** Submissions arriving closer together than this mean intake is busy. */
+const BUSY_WINDOW_MS = 100;
+/** Work done between two pauses when intake is quiet (grouping still lets pages in between). */
+const QUIET_SLICE_MS = 8;
+
 /**
  * Places each new submission in a group: with the earliest submission it matches certainly (same permalink or
- * media address, matching footage) or by text above the matcher's calibrated threshold, else alone. All
- * earlier submissions are in a base index, rebuilt in the background once `tailLimit` have come after it;
- * those after it are matched in a small index of their own.
+ * media address, matching footage) or by text above the matcher's calibrated threshold, else alone.
+ * Grouping runs in the background, one placement at a time between pauses, never on a request's path: it
+ * yields to intake while submissions keep arriving and catches up when they stop.
  */
 export class SubmissionGrouper {
   /**
    * Placed submissions in indexes of growing size (smallest first; the last holds the rest): a new one is
    * added to the smallest, and a full index is merged into the next. A small index is cheap to rebuild, a
    * large one is not (4 ms at 200 submissions, 0.7 s at 5,000), so each submission is re-indexed only a few
-   * times in all.
+   * times in all. A batch placed elsewhere goes straight into the first index large enough for it.
    */
   private levels: Level[] = [];
   private loading?: Promise<void>;
-  /** Placements run one at a time: each sees the ones before it. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The highest id asked for, and who waits for which id. */
+  private wanted = 0;
+  private waiting: { id: number; done: () => void; failed: (error: unknown) => void }[] = [];
+  private running = false;
+  private lastArrival = -Infinity;
   /** The highest id stored before this service started: submissions up to it that no grouper placed stay alone. */
   private readonly legacy: Promise<number>;
 
@@ -214,6 +225,11 @@ export class SubmissionGrouper {
     this.legacy.catch(() => {});
   }
 
+  /** The highest id placed so far (0 before the placed submissions are loaded). */
+  get placedUpTo(): number {
+    return Math.max(0, ...this.levels.map((l) => l.rows.at(-1)?.id ?? 0));
+  }
+
   /** The placed submissions, indexed; those stored after them are placed one by one. */
   private async load(): Promise<void> {
     await this.store.placeAlone(await this.legacy);
@@ -224,21 +240,62 @@ export class SubmissionGrouper {
       rows.push(...placed);
       if (placed.length < page.length || page.length < 5_000) break;
       after = page.at(-1)!.id;
+      await yieldToEventLoop();
     }
     this.levels = [...Array.from({ length: this.depth }, () => emptyLevel()), await levelInSlices(rows)];
   }
 
-  /** Groups submission `id` (stored just now) and every earlier one not yet placed; no id: all stored so far. */
+  /** Noted by intake: a submission just arrived (grouping then leaves the event loop to intake). */
+  arrived(): void {
+    this.lastArrival = performance.now();
+  }
+
+  /**
+   * Resolves once submission `id` and every earlier one are placed (no id: all stored so far). Asking only
+   * starts the background work; nothing waits for it unless it awaits this promise.
+   */
   place(id = Number.MAX_SAFE_INTEGER): Promise<void> {
-    const next = this.queue.then(() => this.placeUpTo(id));
-    this.queue = next.catch((error: unknown) => console.error('grouping failed:', error));
-    return next;
+    const placed = new Promise<void>((done, failed) => this.waiting.push({ id, done, failed }));
+    this.wanted = Math.max(this.wanted, id);
+    if (!this.running) void this.run();
+    return placed;
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      for (;;) {
+        const target = this.wanted;
+        try {
+          await this.placeUpTo(target);
+        } catch (error) {
+          console.error('grouping failed:', error);
+          for (const w of this.waiting.splice(0)) w.failed(error);
+          return;
+        }
+        // Everyone waiting up to `target` (or for "all stored", which placeUpTo just reached) is served.
+        const served = this.waiting.filter((w) => w.id <= target || target === Number.MAX_SAFE_INTEGER);
+        this.waiting = this.waiting.filter((w) => !served.includes(w));
+        for (const w of served) w.done();
+        if (this.wanted === target) return;
+      }
+    } finally {
+      this.running = false;
+      if (this.waiting.length) void this.run();
+    }
+  }
+
+  /** A pause between placements: long while intake is busy, a turn of the event loop otherwise. */
+  private pause(): Promise<void> {
+    const busy = performance.now() - this.lastArrival < BUSY_WINDOW_MS;
+    return new Promise((resolve) => setTimeout(resolve, busy ? BUSY_PAUSE_MS : 0));
   }
 
   private async placeUpTo(id: number): Promise<void> {
     if (!this.levels.length) await (this.loading ??= this.load().finally(() => (this.loading = undefined)));
+    let sliceStart = performance.now();
     for (;;) {
-      const after = Math.max(0, ...this.levels.map((l) => l.rows.at(-1)?.id ?? 0));
+      const after = this.placedUpTo;
       if (id <= after) return;
       const fresh = (await this.store.listAfter(after, 5_000)).filter((s) => s.id <= id);
       if (!fresh.length) return;
@@ -253,36 +310,65 @@ export class SubmissionGrouper {
         placed = [];
         const group = await this.groupFor(s);
         await this.store.setGroup(s.id, group?.id ?? s.id, group?.reason);
+        // What the next placements see: this one, in its group.
+        s.group = { id: group?.id ?? s.id, ...(group?.reason && { reason: group.reason }) };
         await this.add([s]);
+        if (performance.now() - sliceStart >= QUIET_SLICE_MS || performance.now() - this.lastArrival < BUSY_WINDOW_MS) {
+          await this.pause();
+          sliceStart = performance.now();
+        }
       }
       if (placed.length) await this.add(placed);
+      await this.pause();
+      sliceStart = performance.now();
     }
   }
 
+  /** Adds placed rows to the smallest index that holds them with the smaller ones (merged into it). */
   private async add(rows: StoredSubmission[]): Promise<void> {
-    const first = [...this.levels[0]!.rows, ...rows];
-    this.levels[0] = first.length > 2_000 ? await levelInSlices(first) : level(first);
-    for (let i = 0; i < this.depth; i++) {
-      if (this.levels[i]!.rows.length < this.smallest * 10 ** i) break;
-      const merged = [...this.levels[i + 1]!.rows, ...this.levels[i]!.rows];
-      this.levels[i + 1] = merged.length > 2_000 ? await levelInSlices(merged) : level(merged);
-      this.levels[i] = emptyLevel();
+    let target = 0;
+    let merged = [...this.levels[0]!.rows, ...rows];
+    while (target < this.depth && merged.length >= this.smallest * 10 ** target) {
+      target++;
+      merged = [...this.levels[target]!.rows, ...merged];
     }
+    this.levels[target] = merged.length > 2_000 ? await levelInSlices(merged, () => this.pause()) : level(merged);
+    for (let i = 0; i < target; i++) this.levels[i] = emptyLevel();
+  }
+
+  /** A placed submission by id: each index holds its rows in id order. */
+  private indexedRow(id: number): StoredSubmission | undefined {
+    for (const { rows } of this.levels) {
+      let low = 0;
+      let high = rows.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        const at = rows[mid]!.id;
+        if (at === id) return rows[mid];
+        if (at < id) low = mid + 1;
+        else high = mid - 1;
+      }
+    }
+    return undefined;
   }
 
   private async groupFor(s: StoredSubmission): Promise<{ id: number; reason: GroupReason } | undefined> {
     const post = asPost(String(s.id), s.post);
-    const found: { doc: number; how: Candidate['how'] }[] = [];
-    for (const { index } of this.levels) {
-      if (!index?.ids.length) continue;
-      const strong = matchPost(index, post, { limit: 3, stance: false }).candidates.filter((c) => c.badge && c.debunkId !== String(s.id));
-      for (const c of strong) found.push({ doc: Number(c.debunkId), how: c.how });
-    }
+    const strongOf = (matches: ReturnType<typeof matchPost>) =>
+      matches.candidates.filter((c) => c.badge && c.debunkId !== String(s.id)).map((c) => ({ doc: Number(c.debunkId), how: c.how }));
+    // Certain evidence first (ids, addresses, footage: cheap lookups), across every index; it outranks any
+    // text match, so the text is scored only when there is none.
+    const certainOnly = { ...post, text: '' };
+    let found = this.levels.flatMap(({ index }) =>
+      index.ids.length ? strongOf(matchPost(index, certainOnly, { limit: 3, stance: false })).filter((f) => f.how !== 'similar-text') : [],
+    );
+    if (!found.length)
+      found = this.levels.flatMap(({ index }) => (index.ids.length ? strongOf(matchPost(index, post, { limit: 3, stance: false })) : []));
     if (!found.length) return undefined;
     // Certain evidence first, then the earliest submission.
     const certain = found.filter((f) => f.how !== 'similar-text');
     const best = (certain.length ? certain : found).sort((a, b) => a.doc - b.doc)[0]!;
-    const earlier = await this.store.get(best.doc);
+    const earlier = this.indexedRow(best.doc) ?? (await this.store.get(best.doc));
     // The matcher reads a permalink as the post's media address: the same permalink is the same post.
     const samePost = !!s.post.permalink && !!earlier?.post.permalink && linkKey(s.post.permalink) === linkKey(earlier.post.permalink);
     return { id: earlier?.group?.id ?? best.doc, reason: samePost ? 'post' : REASON_OF[best.how] };

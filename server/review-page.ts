@@ -49,6 +49,7 @@ const STRINGS = {
     thisDesk: 'this desk',
     addAppearance: 'Add as another appearance of this debunk',
     group: 'Grouped with',
+    grouping: 'Grouping…',
     groupReasons: { post: 'same post', media: 'same media', claim: 'same claim' },
     groupOthers: (n: number) => (n === 1 ? '1 other submission' : `${n} other submissions`),
     mergedInto: 'Added as another appearance of',
@@ -147,6 +148,7 @@ const STRINGS = {
     thisDesk: 'هذا المكتب',
     addAppearance: 'أضفه ظهورًا آخر لهذا التحقق',
     group: 'في مجموعة مع',
+    grouping: 'جارٍ التجميع…',
     groupReasons: { post: 'المنشور نفسه', media: 'الوسائط نفسها', claim: 'الادعاء نفسه' },
     groupOthers: (n: number) => (n === 1 ? 'بلاغ آخر واحد' : n === 2 ? 'بلاغان آخران' : n <= 10 ? `${n} بلاغات أخرى` : `${n} بلاغًا آخر`),
     mergedInto: 'أضيف ظهورًا آخر للتحقق',
@@ -381,7 +383,9 @@ function submissionCard(view: ConsoleView, s: StoredSubmission): string {
 /** The other submissions of its group (same post, media or claim), linked. */
 function groupLine(view: ConsoleView, s: StoredSubmission): string {
   const t = STRINGS[view.lang];
-  const group = s.group && view.groups.get(s.group.id);
+  // Placed in the background: until then the reviewer sees that its group is still being looked for.
+  if (!s.group) return `<p class="grouping meta">${t.grouping}</p>`;
+  const group = view.groups.get(s.group.id);
   if (!group || group.count < 2) return '';
   const others = group.members.filter((m) => m.id !== s.id).slice(0, 5);
   const reason = s.group!.reason ?? others.find((m) => m.group?.reason)?.group?.reason;

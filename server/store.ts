@@ -423,20 +423,19 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       return rows.map(fromRow);
     },
     async countByStatus(search) {
-      const rows = await driver.all<{ status: SubmissionStatus; n: number | string }>(
-        `SELECT status, count(*) AS n FROM submissions ${search ? `WHERE ${SEARCHED}` : ''} GROUP BY status`,
-        search ? [likePattern(search)] : [],
-      );
-      const [duplicates] = await driver.all<{ n: number | string }>(
-        `SELECT count(*) AS n FROM submissions WHERE grouped = 1 ${search ? `AND ${SEARCHED}` : ''}`,
+      // One pass over the rows for both counts: a search reads every row's text once, not twice.
+      const rows = await driver.all<{ status: SubmissionStatus; n: number | string; grouped: number | string | null }>(
+        `SELECT status, count(*) AS n, sum(grouped) AS grouped FROM submissions ${search ? `WHERE ${SEARCHED}` : ''} GROUP BY status`,
         search ? [likePattern(search)] : [],
       );
       const counts = Object.fromEntries([...SUBMISSION_STATUSES, 'duplicates'].map((s) => [s, 0])) as Record<
         SubmissionStatus | 'duplicates',
         number
       >;
-      for (const row of rows) counts[row.status] = Number(row.n);
-      counts.duplicates = Number(duplicates!.n);
+      for (const row of rows) {
+        counts[row.status] = Number(row.n);
+        counts.duplicates += Number(row.grouped ?? 0);
+      }
       return counts;
     },
     async listAfter(after, limit) {
