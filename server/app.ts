@@ -214,7 +214,7 @@ export function createApp({
   };
   const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('form too large', 413) });
 
-  app.get('/review', async (c) => {
+  const consoleView = async (c: Context<Env>) => {
     const lang = c.get('lang');
     const session = await sessionOf(c);
     // A token in the address does not log in (a cross-site link could otherwise log a browser in).
@@ -228,10 +228,7 @@ export function createApp({
     const grouped = c.req.query('status') === 'duplicates';
     // Submissions are placed in their groups in the background. With only a few left to place the page waits
     // for them a little, never longer; with a backlog it does not wait (those rows show "grouping…").
-    const latest = await store.maxId();
-    const placing = grouper.place(latest).catch(() => {});
-    if (latest - grouper.placedUpTo <= GROUPING_WAIT_ROWS)
-      await Promise.race([placing, new Promise((resolve) => setTimeout(resolve, GROUPING_WAIT_MS))]);
+    await grouper.settle(await store.maxId(), GROUPING_WAIT_ROWS, GROUPING_WAIT_MS);
     const [page, counts] = await Promise.all([
       store.list({ status, search, grouped, before, limit: PAGE_SIZE + 1 }),
       store.countByStatus(search),
@@ -266,7 +263,9 @@ export function createApp({
         next: page.length > PAGE_SIZE ? submissions.at(-1)!.id : undefined,
       }),
     );
-  });
+  };
+  // Grouping holds back while a page is served.
+  app.get('/review', (c) => grouper.serving(() => consoleView(c)));
 
   app.post('/review/login', formPost, formLimit, async (c) => {
     const lang = c.get('lang');

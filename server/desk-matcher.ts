@@ -175,7 +175,7 @@ const level = (rows: StoredSubmission[]): Level => ({ rows, index: buildIndex(ro
 const emptyLevel = () => level([]);
 const levelInSlices = async (rows: StoredSubmission[], pause?: () => Promise<void>): Promise<Level> => ({
   rows,
-  index: await buildIndexInSlices(rows.map(submissionDocument), pause),
+  index: await buildIndexInSlices(rows.map(submissionDocument), pause, GROUPING_SLICE),
 });
 
 const REASON_OF: Record<Candidate['how'], GroupReason> = {
@@ -185,12 +185,16 @@ const REASON_OF: Record<Candidate['how'], GroupReason> = {
   'similar-text': 'claim',
 };
 
+/** Submissions indexed between two pauses (a few ms of work: a page waits at most that long for grouping). */
+const GROUPING_SLICE = 250;
 /** While submissions keep arriving, grouping pauses this long after each placement so intake goes first. */
 const BUSY_PAUSE_MS = 20;
 /** Submissions arriving closer together than this mean intake is busy. */
 const BUSY_WINDOW_MS = 100;
 /** Work done between two pauses when intake is quiet (grouping still lets pages in between). */
 const QUIET_SLICE_MS = 8;
+/** How long grouping holds back for console pages in flight at most (so a stream of pages cannot stall it). */
+const PAGE_HOLD_MS = 250;
 
 /**
  * Places each new submission in a group: with the earliest submission it matches certainly (same permalink or
@@ -250,6 +254,34 @@ export class SubmissionGrouper {
     this.lastArrival = performance.now();
   }
 
+  /** Console pages being served: grouping waits between its slices until they are done. */
+  private pagesInFlight = 0;
+  /**
+   * Starts placing everything up to `latest`, and waits for it (at most `waitMs`) when no more than `fewRows`
+   * are left to place; with a backlog it does not wait. Called by a page being served: grouping is not held
+   * back for it meanwhile.
+   */
+  async settle(latest: number, fewRows: number, waitMs: number): Promise<void> {
+    const placing = this.place(latest).catch(() => {});
+    if (latest - this.placedUpTo > fewRows) return;
+    this.pagesInFlight--;
+    try {
+      await Promise.race([placing, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+    } finally {
+      this.pagesInFlight++;
+    }
+  }
+
+  /** Runs `serve` (a console page) with grouping held back between its slices meanwhile. */
+  async serving<T>(serve: () => Promise<T>): Promise<T> {
+    this.pagesInFlight++;
+    try {
+      return await serve();
+    } finally {
+      this.pagesInFlight--;
+    }
+  }
+
   /**
    * Resolves once submission `id` and every earlier one are placed (no id: all stored so far). Asking only
    * starts the background work; nothing waits for it unless it awaits this promise.
@@ -286,9 +318,12 @@ export class SubmissionGrouper {
   }
 
   /** A pause between placements: long while intake is busy, a turn of the event loop otherwise. */
-  private pause(): Promise<void> {
+  private async pause(): Promise<void> {
     const busy = performance.now() - this.lastArrival < BUSY_WINDOW_MS;
-    return new Promise((resolve) => setTimeout(resolve, busy ? BUSY_PAUSE_MS : 0));
+    await new Promise((resolve) => setTimeout(resolve, busy ? BUSY_PAUSE_MS : 0));
+    // A page being served goes first: each of its queries would otherwise wait behind a slice of grouping.
+    for (const since = performance.now(); this.pagesInFlight > 0 && performance.now() - since < PAGE_HOLD_MS;)
+      await new Promise((resolve) => setTimeout(resolve, 2));
   }
 
   private async placeUpTo(id: number): Promise<void> {
@@ -318,7 +353,17 @@ export class SubmissionGrouper {
           sliceStart = performance.now();
         }
       }
-      if (placed.length) await this.add(placed);
+      // A bulk of placed rows is read to its end and indexed once, not once per page read.
+      if (placed.length) {
+        let more = placed.at(-1)!.id === fresh.at(-1)!.id && fresh.length === 5_000;
+        while (more && placed.length < 200_000) {
+          const next = (await this.store.listAfter(placed.at(-1)!.id, 5_000)).filter((s) => s.id <= id);
+          const firstUnplaced = next.findIndex((s) => !s.group);
+          placed.push(...(firstUnplaced === -1 ? next : next.slice(0, firstUnplaced)));
+          more = firstUnplaced === -1 && next.length === 5_000;
+        }
+        await this.add(placed);
+      }
       await this.pause();
       sliceStart = performance.now();
     }

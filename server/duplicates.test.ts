@@ -11,8 +11,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseSanadFeed } from '../lib/feeds/sanad-feed';
+import type { Submission } from '../lib/intake/submission';
 import { reviewerSession } from '../scripts/support/intake';
 import { createApp } from './app';
+import { SubmissionGrouper } from './desk-matcher';
 import { postgresDriver } from './drivers/postgres';
 import { sqliteDriver } from './drivers/sqlite';
 import { openSqlStore, type IntakeStore, type SqlDriver } from './store';
@@ -200,5 +202,42 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
     expect(await page()).toMatch(
       new RegExp(`Added as another appearance of <a href="#s${published.id}">#${published.id}</a> by <bdi>Lina</bdi>`),
     );
+  });
+
+  it('groups a backlog in the background: the page answers at once and shows "Grouping…" until each is placed', async () => {
+    // Stored without going through intake (as after a restart with a queue): nothing has placed them yet.
+    const ids: number[] = [];
+    for (let n = 0; n < 60; n++) {
+      const outcome = await store.insert(
+        submission(`backlog-${n}`, { permalink: `https://x.com/p/status/${Math.floor(n / 2)}`, text: `post ${n}` }) as Submission,
+        'volunteer',
+      );
+      ids.push((outcome as { id: number }).id);
+    }
+    const html = await page();
+    expect(cardOf(html, ids.at(-1)!)).toContain('Grouping…');
+    await expect.poll(async () => (await page()).includes('Grouping…'), { timeout: 20_000 }).toBe(false);
+    // Each second submission of a post joined the first.
+    const second = await store.get(ids[1]!);
+    expect(second!.group).toEqual({ id: ids[0], reason: 'post' });
+    expect((await store.get(ids[2]!))!.group).toEqual({ id: ids[2] });
+  });
+
+  it('places submissions between pauses: timers and requests get turns while a backlog is grouped', async () => {
+    const grouper = new SubmissionGrouper(store);
+    for (let n = 0; n < 200; n++)
+      await store.insert(
+        submission(`pause-${n}`, { permalink: `https://x.com/q/status/${n}`, text: `رقم ${n} مشهد من حلب` }) as Submission,
+        'volunteer',
+      );
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      await grouper.place();
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(turns).toBeGreaterThan(0);
+    expect((await store.list({ limit: 300 })).filter((s) => !s.group)).toEqual([]);
   });
 });

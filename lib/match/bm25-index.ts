@@ -83,7 +83,7 @@ export const BUILD_SLICE = 2_000;
  * The index build as steps: it yields after every slice of documents, so a caller can pause between slices
  * and keep answering (buildIndexInSlices), or run it straight through (buildIndex).
  */
-function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, MatchIndex> {
+function* indexBuilder(debunks: readonly IndexedDebunk[], slice = BUILD_SLICE): Generator<void, MatchIndex> {
   const n = debunks.length;
   // First pass: raw term frequencies per document, and each term's document frequency.
   const termIds = new Map<string, number>();
@@ -117,7 +117,7 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
     return id;
   };
   for (let doc = 0; doc < debunks.length; doc++) {
-    if (doc && doc % BUILD_SLICE === 0) yield;
+    if (doc && doc % slice === 0) yield;
     const debunk = debunks[doc]!;
     counts.clear();
     let gramText = '';
@@ -170,7 +170,7 @@ function* indexBuilder(debunks: readonly IndexedDebunk[]): Generator<void, Match
   const weights = new Float32Array(total);
   const selfScore = new Float32Array(n);
   for (let doc = 0; doc < n; doc++) {
-    if (doc && doc % (BUILD_SLICE * 4) === 0) yield;
+    if (doc && doc % (slice * 4) === 0) yield;
     const norm = BM25.k1 * (1 - BM25.b + (BM25.b * lengths[doc]!) / avgLength);
     for (let i = docStarts[doc]!; i < docStarts[doc + 1]!; i++) {
       const t = docTerms[i]!;
@@ -217,8 +217,13 @@ export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
 }
 
 /** Builds the index in slices, pausing between them so other work (matching with the old index) runs. */
-export function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: Pause = yieldToEventLoop): Promise<MatchIndex> {
-  return runInSlices(indexBuilder(debunks), pause);
+export function buildIndexInSlices(
+  debunks: readonly IndexedDebunk[],
+  pause: Pause = yieldToEventLoop,
+  /** Documents per slice: fewer for a server that must answer requests within a few ms meanwhile. */
+  slice = BUILD_SLICE,
+): Promise<MatchIndex> {
+  return runInSlices(indexBuilder(debunks, slice), pause);
 }
 
 /**
