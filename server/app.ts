@@ -9,6 +9,7 @@ import { checkSubmission, SUBMISSION_LIMITS } from '../lib/intake/submission';
 import { readTrimmed } from '../lib/untrusted/read';
 import { readPublication, type FormFields } from './decision-form';
 import { buildDeskFeed, deskKeys, type Desk } from './desk-feed';
+import { DeskDebunks, SubmissionGrouper, type ImportedList } from './desk-matcher';
 import { RateLimiter } from './rate-limit';
 import { clientAddress, crossSiteRefusal, randomId, sameToken, SESSION_COOKIE, sha256 } from './review-auth';
 import { auditPage, consoleLanguage, consolePage, loginPage, messagePage, REVIEW_CSP, type ConsoleLanguage } from './review-page';
@@ -31,10 +32,17 @@ export interface AppOptions {
   sessionHours?: number;
   /** Time zone for dates in the console. */
   timeZone?: string;
+  /** Lists of debunks the desk imports, to compare submissions with beside its own feed. */
+  imports?: ImportedList[];
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[A-Za-z0-9._-]+$/;
 export const PAGE_SIZE = 50;
+/** Other members of a submission's group shown on its card. */
+const GROUP_SHOWN = 5;
+const GROUPING_WAIT_MS = 100;
+/** Ungrouped submissions few enough for a page to wait for their placement (a few ms each). */
+const GROUPING_WAIT_ROWS = 10;
 const FEED_CACHE_ENTRIES = 32;
 
 type Env = { Variables: { session: Session & { idHash: string }; lang: ConsoleLanguage } };
@@ -48,8 +56,11 @@ export function createApp({
   trustProxy = false,
   sessionHours = 12,
   timeZone = 'UTC',
+  imports = [],
 }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
+  const debunks = new DeskDebunks(store, desk, imports);
+  const grouper = new SubmissionGrouper(store);
   // The key volunteers' status secrets are derived from: made once per database, the same for every instance.
   let statusKey: Promise<string> | undefined;
   const statusKeyOf = () => (statusKey ??= store.metaOrInit('statusKey', randomId()));
@@ -121,6 +132,11 @@ export function createApp({
       const outcome = await store.insert(checked.value, scope);
       if ('conflict' in outcome)
         return c.json({ error: 'this idempotency key was already used for another submission: send it with a new key' }, 409);
+      // Grouped in the background: the answer does not wait for the matcher.
+      if (outcome.created) {
+        grouper.arrived();
+        void grouper.place(outcome.id).catch(() => {});
+      }
       const secret = statusSecret(await statusKeyOf(), outcome.id);
       return c.json(
         { id: outcome.id, status: outcome.created ? 'received' : 'already received', statusSecret: secret },
@@ -198,7 +214,7 @@ export function createApp({
   };
   const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('form too large', 413) });
 
-  app.get('/review', async (c) => {
+  const consoleView = async (c: Context<Env>) => {
     const lang = c.get('lang');
     const session = await sessionOf(c);
     // A token in the address does not log in (a cross-site link could otherwise log a browser in).
@@ -209,8 +225,22 @@ export function createApp({
     const search = readTrimmed(c.req.query('q'), 200);
     const beforeParam = Number(c.req.query('before'));
     const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
-    const [page, counts] = await Promise.all([store.list({ status, search, before, limit: PAGE_SIZE + 1 }), store.countByStatus(search)]);
+    const grouped = c.req.query('status') === 'duplicates';
+    // Submissions are placed in their groups in the background. With only a few left to place the page waits
+    // for them a little, never longer; with a backlog it does not wait (those rows show "grouping…").
+    await grouper.settle(await store.maxId(), GROUPING_WAIT_ROWS, GROUPING_WAIT_MS);
+    const [page, counts] = await Promise.all([
+      store.list({ status, search, grouped, before, limit: PAGE_SIZE + 1 }),
+      store.countByStatus(search),
+    ]);
     const submissions = page.slice(0, PAGE_SIZE);
+    const [closest, groups] = await Promise.all([
+      debunks.closest(submissions),
+      store.groupMembers(
+        submissions.flatMap((s) => (s.group ? [s.group.id] : [])),
+        GROUP_SHOWN + 1,
+      ),
+    ]);
     // Listed to a reviewer: its volunteer now sees "in review".
     await store.markOpened(
       submissions.filter((s) => s.status === 'pending' && !s.openedAt).map((s) => s.id),
@@ -227,11 +257,15 @@ export function createApp({
         submissions,
         audits,
         counts,
-        filter: { status, search, before },
+        closest,
+        groups,
+        filter: { status: grouped ? 'duplicates' : status, search, before },
         next: page.length > PAGE_SIZE ? submissions.at(-1)!.id : undefined,
       }),
     );
-  });
+  };
+  // Grouping holds back while a page is served.
+  app.get('/review', (c) => grouper.serving(() => consoleView(c)));
 
   app.post('/review/login', formPost, formLimit, async (c) => {
     const lang = c.get('lang');
@@ -302,6 +336,16 @@ export function createApp({
     if (!publication.ok) return refuse(c, publication.error);
     const changed = await store.decide(id, 'verified', { reviewer, reviewedAt, ...publication.value });
     return changed ? back(c, id) : refuse(c, 'no pending submission with that id', 404);
+  });
+
+  // "Add as another appearance of debunk X": the published item X gains this submission's post and media.
+  app.post('/review/:id/appearance', formPost, formLimit, reviewerOnly, async (c) => {
+    const form = (await c.req.parseBody({ all: true })) as FormFields;
+    const id = Number(c.req.param('id'));
+    const target = Number(typeof form.debunk === 'string' ? form.debunk : NaN);
+    if (!Number.isInteger(id) || !Number.isInteger(target)) return refuse(c, 'debunk: the published submission to add this to', 400);
+    const added = await store.addAppearance(id, target, c.get('session').reviewer, new Date().toISOString());
+    return added ? back(c, id) : refuse(c, 'no pending submission with that id, or no published item with that debunk id', 404);
   });
 
   // A published item corrected (new content, published again) or withdrawn (a tombstone from then on).

@@ -6,8 +6,10 @@ import { claimReviewToDebunk } from '../lib/debunk/claimreview';
 import type { ReasonKind, Verdict } from '../lib/debunk/types';
 import { FEED_VERSION } from '../lib/feeds/sanad-feed';
 import { generateFeedKeys, signFeed } from '../lib/feeds/signature';
-import { canonicalMediaId } from '../lib/urls/canonical';
+import { publishableMediaUrl } from './appearances';
 import type { IntakeStore, StoredSubmission } from './store';
+
+export { publishableAppearances, publishableMediaUrl } from './appearances';
 
 export interface Desk {
   name: string;
@@ -33,17 +35,6 @@ const REASON_OF_CATEGORY: Record<StoredSubmission['category'], ReasonKind> = {
 };
 
 /**
- * A media address as it may be published: no query string or fragment (they can hold signatures and tokens
- * of the volunteer's session). A platform link that needs its query to name the post (`watch?v=`) is left
- * out instead; the permalink names the post.
- */
-export function publishableMediaUrl(url: string): string | undefined {
-  const parsed = new URL(url);
-  const bare = `${parsed.origin}${parsed.pathname}`;
-  return canonicalMediaId(bare) === canonicalMediaId(url) ? bare : undefined;
-}
-
-/**
  * A published submission as a ClaimReview item, or null if it would not import (then it is left out). What
  * becomes public: the reviewer's claim, verdict, reason, conclusion, fact-check URL and language; the post's
  * permalink and its media addresses without query strings. Never the volunteer's note, page address, the
@@ -55,7 +46,12 @@ export function submissionToClaimReview(submission: StoredSubmission, desk: Desk
   const url = review.factCheckUrl ?? desk.url;
   if (!url) return null;
   const media = submission.post.media.map((m) => m.url && publishableMediaUrl(m.url));
-  const appearances = [submission.post.permalink, ...media].filter((u): u is string => !!u);
+  const appearances = [submission.post.permalink, ...media, ...(review.appearances ?? [])].filter((u): u is string => !!u);
+  // The fingerprints of what the post showed, and of submissions merged into it: re-uploads match by footage.
+  const fingerprints = [
+    ...submission.post.media.flatMap((m) => (m.frames?.length ? [{ kind: m.kind, frames: m.frames }] : [])),
+    ...(review.media ?? []),
+  ];
   const conclusion = review.conclusion?.trim();
   const kind = REASON_OF_CATEGORY[submission.category];
   const reason = review.reason ?? { kind, ...(kind === 'ai-generated' && { artifacts: [] }), ...(conclusion && { note: conclusion }) };
@@ -72,6 +68,7 @@ export function submissionToClaimReview(submission: StoredSubmission, desk: Desk
     reviewRating: { '@type': 'Rating', alternateName: RATING[review.verdict] },
     itemReviewed: { '@type': 'Claim', appearance: [...new Set(appearances)].map((u) => ({ '@type': 'CreativeWork', url: u })) },
     reasons: [reason],
+    ...(fingerprints.length && { fingerprints }),
   };
   return claimReviewToDebunk(item, 'desk').ok ? item : null;
 }

@@ -4,6 +4,8 @@
  *   npm run server -- add-reviewer NAME      prints a new reviewer's login token once (only its hash is stored)
  *   npm run server -- remove-reviewer NAME   removes them and ends their sessions
  *   npm run server -- list-reviewers
+ *   --import FILE_OR_URL (repeatable): a list of debunks (ClaimReview or Sanad feed) the console compares each
+ *   submission with, beside the desk's own feed; a URL is read again every hour.
  * Behind a TLS proxy: PUBLIC_ORIGIN=https://desk.example (the console's address as browsers see it: cookies
  * become Secure and form posts are compared with it) and TRUST_PROXY=1 (client addresses from X-Forwarded-For).
  */
@@ -26,6 +28,8 @@ const { values, positionals } = parseArgs({
     'desk-url': { type: 'string' },
     'public-origin': { type: 'string', default: process.env.PUBLIC_ORIGIN },
     'time-zone': { type: 'string', default: process.env.DESK_TIME_ZONE ?? 'UTC' },
+    /** A list of debunks to compare submissions with (a ClaimReview or Sanad feed file or URL); repeatable. */
+    import: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -62,6 +66,7 @@ if (command === 'add-reviewer') {
     ...(publicOrigin && { publicOrigin }),
     trustProxy: process.env.TRUST_PROXY === '1',
     timeZone: values['time-zone']!,
+    imports: values.import!.map((location, i) => ({ name: `list-${i + 1}`, location })),
   });
   const { publicKey } = await deskKeys(store);
   const server = serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {

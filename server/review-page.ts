@@ -9,7 +9,8 @@ import { ARTIFACT_CODES, REASON_KINDS } from '../lib/debunk/types';
 import { readHttpUrl } from '../lib/untrusted/read';
 import { DECISION_LANGUAGES, PUBLISHED_VERDICTS } from './decision-form';
 import type { Desk } from './desk-feed';
-import type { AuditEntry, StoredSubmission, SubmissionStatus } from './store';
+import type { ClosestDebunk } from './desk-matcher';
+import { SUBMISSION_STATUSES, type AuditEntry, type StoredSubmission, type SubmissionStatus } from './store';
 
 export const REVIEW_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -40,7 +41,18 @@ const STRINGS = {
     verified: 'Verified',
     rejected: 'Rejected',
     withdrawn: 'Withdrawn',
+    merged: 'Added to a debunk',
     duplicates: 'Duplicates',
+    closest: 'Closest existing debunks',
+    how: { 'same-link': 'same post', 'same-media': 'same media', 'same-footage': 'same footage', 'similar-text': 'similar claim' },
+    strong: 'strong match',
+    thisDesk: 'this desk',
+    addAppearance: 'Add as another appearance of this debunk',
+    group: 'Grouped with',
+    grouping: 'Grouping…',
+    groupReasons: { post: 'same post', media: 'same media', claim: 'same claim' },
+    groupOthers: (n: number) => (n === 1 ? '1 other submission' : `${n} other submissions`),
+    mergedInto: 'Added as another appearance of',
     search: 'Search',
     searchPlaceholder: 'Words in the post or note',
     next: 'Older submissions',
@@ -101,6 +113,7 @@ const STRINGS = {
       rejected: 'rejected',
       corrected: 'corrected',
       withdrawn: 'withdrew',
+      merged: 'added as another appearance',
       login: 'logged in',
       logout: 'logged out',
     },
@@ -127,7 +140,18 @@ const STRINGS = {
     verified: 'تم التحقق',
     rejected: 'مرفوض',
     withdrawn: 'مسحوب',
+    merged: 'أضيف إلى تحقق منشور',
     duplicates: 'مكرّر',
+    closest: 'أقرب التحققات الموجودة',
+    how: { 'same-link': 'المنشور نفسه', 'same-media': 'الوسائط نفسها', 'same-footage': 'المشاهد نفسها', 'similar-text': 'ادعاء مشابه' },
+    strong: 'تطابق قوي',
+    thisDesk: 'هذا المكتب',
+    addAppearance: 'أضفه ظهورًا آخر لهذا التحقق',
+    group: 'في مجموعة مع',
+    grouping: 'جارٍ التجميع…',
+    groupReasons: { post: 'المنشور نفسه', media: 'الوسائط نفسها', claim: 'الادعاء نفسه' },
+    groupOthers: (n: number) => (n === 1 ? 'بلاغ آخر واحد' : n === 2 ? 'بلاغان آخران' : n <= 10 ? `${n} بلاغات أخرى` : `${n} بلاغًا آخر`),
+    mergedInto: 'أضيف ظهورًا آخر للتحقق',
     search: 'بحث',
     searchPlaceholder: 'كلمات من المنشور أو الملاحظة',
     next: 'بلاغات أقدم',
@@ -188,7 +212,15 @@ const STRINGS = {
       'unnatural-voice': 'صوت غير طبيعي',
     },
     languages: { ar: 'العربية', en: 'الإنجليزية', fr: 'الفرنسية', tr: 'التركية', ku: 'الكردية' },
-    actions: { verified: 'تحقّق من', rejected: 'رفض', corrected: 'صحّح', withdrawn: 'سحب', login: 'سجّل الدخول', logout: 'سجّل الخروج' },
+    actions: {
+      verified: 'تحقّق من',
+      rejected: 'رفض',
+      corrected: 'صحّح',
+      withdrawn: 'سحب',
+      merged: 'أضاف ظهورًا آخر',
+      login: 'سجّل الدخول',
+      logout: 'سجّل الخروج',
+    },
     back: 'العودة إلى اللوحة',
     when: 'متى',
     who: 'من',
@@ -230,7 +262,8 @@ blockquote{white-space:pre-wrap;background:#f4f6f8;padding:8px;margin:8px 0;bord
 label{display:block;margin:6px 0}textarea,input[type=text],input[type=url],input:not([type]),select{display:block;width:100%;box-sizing:border-box;margin:2px 0 6px;font:inherit}
 fieldset{border:1px solid #d0d5dc;border-radius:6px;margin:8px 0}img{max-width:100%}.meta{color:#4a5260;font-size:13px}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:8px}.decided{font-weight:600}table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d0d5dc;padding:4px 8px;text-align:start}
-.error{background:#fdecea;border-radius:6px;padding:8px}`;
+.error{background:#fdecea;border-radius:6px;padding:8px}.closest{background:#f4f6f8;border-radius:6px;padding:4px 10px;margin:8px 0}.closest h3{font-size:14px;margin:4px 0}
+.closest li{margin:4px 0}form.inline{display:inline}.group{background:#fff8e1;border-radius:6px;padding:6px 10px}`;
 
 function layout(lang: ConsoleLanguage, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -266,8 +299,12 @@ export interface ConsoleView {
   desk: Desk;
   submissions: StoredSubmission[];
   audits: Map<number, AuditEntry[]>;
-  counts: Record<SubmissionStatus, number>;
-  filter: { status?: SubmissionStatus; search?: string; before?: number };
+  counts: Record<SubmissionStatus | 'duplicates', number>;
+  /** The closest existing debunks of each listed submission (server/desk-matcher.ts). */
+  closest: Map<number, ClosestDebunk[]>;
+  /** Of each listed submission's group: its size and newest members. */
+  groups: Map<number, { count: number; members: StoredSubmission[] }>;
+  filter: { status?: SubmissionStatus | 'duplicates'; search?: string; before?: number };
   /** The id to continue from for the next page, when there is one. */
   next?: number;
 }
@@ -325,6 +362,9 @@ function submissionCard(view: ConsoleView, s: StoredSubmission): string {
       <label>${t.note}<input name="note" maxlength="500" dir="auto"></label><button class="button" name="action" value="correct">${t.saveCorrection}</button></form></details>
     <form method="post" action="/review/${s.id}/amend${here}">${csrf}<label>${t.withdrawNote}<input name="note" maxlength="500" required dir="auto"></label>
       <button class="button secondary" name="action" value="withdraw">${t.withdraw}</button></form>`;
+  const merged = s.review?.mergedInto
+    ? `<p class="decided" data-status="merged">${t.mergedInto} <a href="#s${s.review.mergedInto}">#${s.review.mergedInto}</a> ${t.decidedBy} <bdi>${escapeHtml(s.review.reviewer)}</bdi> · ${localDate(s.review.reviewedAt, view.lang, view.timeZone)}</p>`
+    : '';
   return `<article id="s${s.id}" class="submission ${s.status}" data-submission="${s.id}">
     <h2>#${s.id} · ${t.kind[s.kind]} · ${t.category[s.category]}</h2>
     <p class="meta">${t.received} ${localDate(s.receivedAt, view.lang, view.timeZone)} · ${link(s.post.permalink ?? s.post.pageUrl)}${s.post.author ? ` · <bdi>${escapeHtml(s.post.author)}</bdi>` : ''}</p>
@@ -332,10 +372,47 @@ function submissionCard(view: ConsoleView, s: StoredSubmission): string {
     ${s.note ? `<p class="note" dir="auto"><strong>${t.note}:</strong> ${escapeHtml(s.note)}</p>` : ''}
     ${s.post.links.length ? `<ul>${s.post.links.map((l) => `<li>${link(l)}</li>`).join('')}</ul>` : ''}
     ${s.hasScreenshot ? `<img alt="${t.screenshot}" src="/review/${s.id}/screenshot">` : ''}
-    ${decided}
+    ${groupLine(view, s)}
+    ${closestList(view, s, csrf, here)}
+    ${merged || decided}
     ${s.status === 'pending' ? pendingForm : s.status === 'verified' ? publishedForms : ''}
     ${history.length ? `<details class="history"><summary>${t.history}</summary><ul>${history.map((e) => `<li>${auditLine(view.lang, view.timeZone, e)}</li>`).join('')}</ul></details>` : ''}
   </article>`;
+}
+
+/** The other submissions of its group (same post, media or claim), linked. */
+function groupLine(view: ConsoleView, s: StoredSubmission): string {
+  const t = STRINGS[view.lang];
+  // Placed in the background: until then the reviewer sees that its group is still being looked for.
+  if (!s.group) return `<p class="grouping meta">${t.grouping}</p>`;
+  const group = view.groups.get(s.group.id);
+  if (!group || group.count < 2) return '';
+  const others = group.members.filter((m) => m.id !== s.id).slice(0, 5);
+  const reason = s.group!.reason ?? others.find((m) => m.group?.reason)?.group?.reason;
+  return `<p class="group" data-group="${s.group!.id}">${t.group} ${t.groupOthers(group.count - 1)}${reason ? ` (${t.groupReasons[reason]})` : ''}: ${others
+    .map(
+      (m) =>
+        `<a href="/review${escapeHtml(query({ lang: view.lang, before: m.id + 1 }))}#s${m.id}">#${m.id}</a> <span class="meta">${t[m.status]}</span>`,
+    )
+    .join(' · ')}</p>`;
+}
+
+/** The closest existing debunks, and for the desk's own, the button that adds this submission to it. */
+function closestList(view: ConsoleView, s: StoredSubmission, csrf: string, here: string): string {
+  const t = STRINGS[view.lang];
+  const found = view.closest.get(s.id);
+  if (!found?.length) return '';
+  const items = found.map((c) => {
+    const verdict = t.verdicts[c.debunk.verdict as keyof typeof t.verdicts] ?? escapeHtml(c.debunk.verdict);
+    const source = c.submissionId !== undefined ? `${t.thisDesk} #${c.submissionId}` : escapeHtml(c.debunk.publisher.name);
+    const add =
+      s.status === 'pending' && c.submissionId !== undefined
+        ? `<form method="post" action="/review/${s.id}/appearance${here}" class="inline">${csrf}<input type="hidden" name="debunk" value="${c.submissionId}"><button class="button secondary">${t.addAppearance}</button></form>`
+        : '';
+    return `<li data-debunk="${escapeHtml(c.debunk.id)}"><strong>${verdict}</strong> · <q dir="auto">${escapeHtml(c.debunk.claim.slice(0, 300))}</q>
+      <span class="meta">${source} · ${t.how[c.how]}${c.strong ? ` · ${t.strong}` : ` · ${Math.round(c.score * 100)}%`}</span> ${link(c.debunk.reviewUrl)}${add}</li>`;
+  });
+  return `<section class="closest" aria-label="${t.closest}"><h3>${t.closest}</h3><ul>${items.join('')}</ul></section>`;
 }
 
 function auditLine(lang: ConsoleLanguage, timeZone: string, e: AuditEntry): string {
@@ -346,8 +423,8 @@ function auditLine(lang: ConsoleLanguage, timeZone: string, e: AuditEntry): stri
 export function consolePage(view: ConsoleView): string {
   const t = STRINGS[view.lang];
   const { status, search } = view.filter;
-  const total = Object.values(view.counts).reduce((a, b) => a + b, 0);
-  const tab = (value: SubmissionStatus | undefined, label: string, n: number) =>
+  const total = SUBMISSION_STATUSES.reduce((sum, s) => sum + view.counts[s], 0);
+  const tab = (value: SubmissionStatus | 'duplicates' | undefined, label: string, n: number) =>
     `<a href="/review${escapeHtml(query({ lang: view.lang, status: value, q: search }))}"${status === value ? ' aria-current="page"' : ''}>${label} (${n})</a>`;
   const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}">`;
   return layout(
@@ -358,7 +435,7 @@ export function consolePage(view: ConsoleView): string {
   <a href="/review${escapeHtml(query({ lang: view.lang === 'ar' ? 'en' : 'ar', status, q: search }))}">${t.switchLang}</a>
   <form method="post" action="/review/logout" style="display:inline">${csrf}<button class="link-button">${t.logout}</button></form></div></header>
 <p class="meta">${t.feedLine} <a href="/feed.json" dir="ltr">/feed.json</a></p>
-<nav class="filters" aria-label="filters">${tab(undefined, t.all, total)}${(['pending', 'verified', 'rejected', 'withdrawn'] as const).map((s) => tab(s, t[s], view.counts[s])).join('')}</nav>
+<nav class="filters" aria-label="filters">${tab(undefined, t.all, total)}${(['pending', 'verified', 'rejected', 'withdrawn', 'merged', 'duplicates'] as const).map((s) => tab(s, t[s], view.counts[s])).join('')}</nav>
 <form class="search" method="get" action="/review" role="search"><input type="hidden" name="lang" value="${view.lang}">${status ? `<input type="hidden" name="status" value="${status}">` : ''}
   <input name="q" type="search" value="${escapeHtml(search ?? '')}" placeholder="${t.searchPlaceholder}" aria-label="${t.search}" dir="auto"><button class="button">${t.search}</button></form>
 ${view.submissions.length ? view.submissions.map((s) => submissionCard(view, s)).join('\n') : `<p>${t.none}</p>`}

@@ -10,12 +10,20 @@
  * which makes the number a safe delta cursor (a timestamp taken before a slow commit is not).
  */
 import { createHash } from 'node:crypto';
-import type { Submission, SubmissionCategory, SubmissionKind, SubmittedPost } from '../lib/intake/submission';
+import type { Submission, SubmissionCategory, SubmissionKind, SubmittedFrame, SubmittedPost } from '../lib/intake/submission';
 import type { Reason, Verdict } from '../lib/debunk/types';
+import { publishableAppearances } from './appearances';
 
-/** `withdrawn`: was published, then taken back (it goes out as a tombstone). */
-export type SubmissionStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn';
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['pending', 'verified', 'rejected', 'withdrawn'];
+/**
+ * `withdrawn`: was published, then taken back (it goes out as a tombstone). `merged`: added as another
+ * appearance of a debunk the desk had already published (review.mergedInto), instead of a new one.
+ */
+export type SubmissionStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn' | 'merged';
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['pending', 'verified', 'rejected', 'withdrawn', 'merged'];
+
+/** Why a submission is in another's group: the same post (permalink), the same media (fingerprint or address), or the same claim (text). */
+export type GroupReason = 'post' | 'media' | 'claim';
+export const GROUP_REASONS: readonly GroupReason[] = ['post', 'media', 'claim'];
 
 export interface StoredSubmission {
   id: number;
@@ -33,6 +41,8 @@ export interface StoredSubmission {
   seq?: number;
   /** When a reviewer's console first listed it (the volunteer then sees "in review"). */
   openedAt?: string;
+  /** The group it belongs to (the id of the group's first submission) and why it joined, once placed. */
+  group?: { id: number; reason?: GroupReason };
 }
 
 export interface Review {
@@ -48,6 +58,11 @@ export interface Review {
   language?: string;
   /** For a rejection: the desk's reason. */
   rejection?: string;
+  /** For a merged submission: the published submission it became another appearance of. */
+  mergedInto?: number;
+  /** For a published one: where else it circulated and what else it showed, from submissions merged into it. */
+  appearances?: string[];
+  media?: { kind: 'video' | 'image'; frames: SubmittedFrame[] }[];
   /** Set when a published item is corrected or withdrawn. */
   changed?: { by: string; at: string; action: 'corrected' | 'withdrawn'; note?: string };
 }
@@ -56,6 +71,8 @@ export interface ListQuery {
   status?: SubmissionStatus;
   /** Words to find in the post's text, links, author or the volunteer's note (case-insensitive). */
   search?: string;
+  /** Only submissions grouped with another (the "duplicates" filter). */
+  grouped?: boolean;
   /** Only submissions with a smaller id (the next page). */
   before?: number;
   limit?: number;
@@ -64,7 +81,7 @@ export interface ListQuery {
 export interface AuditEntry {
   at: string;
   reviewer: string;
-  action: 'verified' | 'rejected' | 'corrected' | 'withdrawn' | 'login' | 'logout';
+  action: 'verified' | 'rejected' | 'corrected' | 'withdrawn' | 'merged' | 'login' | 'logout';
   submissionId?: number;
   detail?: string;
 }
@@ -84,7 +101,24 @@ export interface IntakeStore {
    */
   insert(submission: Submission, client: string): Promise<InsertOutcome>;
   list(query?: ListQuery): Promise<StoredSubmission[]>;
-  countByStatus(search?: string): Promise<Record<SubmissionStatus, number>>;
+  /** Counts per status, and of grouped submissions (`duplicates`). */
+  countByStatus(search?: string): Promise<Record<SubmissionStatus | 'duplicates', number>>;
+  /** Submissions with ids above `after`, oldest first (what a grouper has not seen yet). */
+  listAfter(after: number, limit: number): Promise<StoredSubmission[]>;
+  /** The highest submission id stored (0 when none). */
+  maxId(): Promise<number>;
+  /** Submissions up to `upTo` never placed in a group (stored before grouping existed) each become their own. */
+  placeAlone(upTo: number): Promise<void>;
+  /** Places a submission in a group: alone (`groupId` its own id), or joining another's (both marked grouped). */
+  setGroup(id: number, groupId: number, reason?: GroupReason): Promise<void>;
+  /** Of each group, how many it holds and its newest few members. */
+  groupMembers(groupIds: number[], perGroup: number): Promise<Map<number, { count: number; members: StoredSubmission[] }>>;
+  /**
+   * A pending submission made another appearance of the published `targetId`: the target's review gains the
+   * submission's addresses and fingerprints (a new publication number: the feed carries the update) and the
+   * submission becomes `merged`. False if the submission is not pending or the target not published.
+   */
+  addAppearance(id: number, targetId: number, by: string, at: string): Promise<boolean>;
   get(id: number): Promise<StoredSubmission | undefined>;
   screenshot(id: number): Promise<string | undefined>;
   /** Notes that the console listed these submissions (the first time only counts). */
@@ -151,7 +185,10 @@ const submissionsTable = (idColumn: string, name = 'submissions') => `CREATE TAB
      review_json TEXT,
      seq BIGINT,
      search_text TEXT,
-     opened_at TEXT
+     opened_at TEXT,
+     group_id BIGINT,
+     group_reason TEXT,
+     grouped INTEGER NOT NULL DEFAULT 0
    )`;
 
 const schema = (idColumn: string) => [
@@ -168,6 +205,8 @@ const indexes = [
   `CREATE INDEX IF NOT EXISTS submissions_status ON submissions(status, id)`,
   `CREATE INDEX IF NOT EXISTS submissions_seq ON submissions(seq)`,
   `CREATE INDEX IF NOT EXISTS audit_submission ON audit(submission_id)`,
+  `CREATE INDEX IF NOT EXISTS submissions_group ON submissions(group_id, id)`,
+  `CREATE INDEX IF NOT EXISTS submissions_grouped ON submissions(grouped, id)`,
 ];
 
 /**
@@ -183,6 +222,9 @@ async function migrate(driver: SqlDriver): Promise<void> {
       : (await driver.all("SELECT 1 FROM pg_constraint WHERE conname = 'submissions_idempotency_key_key'")).length > 0;
   if (legacy) await liftGlobalKeys(driver);
   await addColumnIfMissing(driver, 'opened_at TEXT');
+  await addColumnIfMissing(driver, 'group_id BIGINT');
+  await addColumnIfMissing(driver, 'group_reason TEXT');
+  await addColumnIfMissing(driver, 'grouped INTEGER NOT NULL DEFAULT 0');
   // What the console searches, for rows stored before it was kept.
   const unindexed = await driver.all<{ id: number | string; post_json: string; note: string | null }>(
     'SELECT id, post_json, note FROM submissions WHERE search_text IS NULL',
@@ -241,10 +283,12 @@ interface Row {
   review_json: string | null;
   seq: number | string | null;
   opened_at: string | null;
+  group_id: number | string | null;
+  group_reason: GroupReason | null;
 }
 
 const COLUMNS =
-  'id, idempotency_key, client, kind, category, note, post_json, screenshot IS NOT NULL AS has_screenshot, status, received_at, review_json, seq, opened_at';
+  'id, idempotency_key, client, kind, category, note, post_json, screenshot IS NOT NULL AS has_screenshot, status, received_at, review_json, seq, opened_at, group_id, group_reason';
 
 function fromRow(row: Row): StoredSubmission {
   return {
@@ -261,6 +305,7 @@ function fromRow(row: Row): StoredSubmission {
     ...(row.review_json && { review: JSON.parse(row.review_json) as Review }),
     ...(row.seq !== null && { seq: Number(row.seq) }),
     ...(row.opened_at && { openedAt: row.opened_at }),
+    ...(row.group_id !== null && { group: { id: Number(row.group_id), ...(row.group_reason && { reason: row.group_reason }) } }),
   };
 }
 
@@ -363,9 +408,10 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       if (existing!.content_hash !== null && existing!.content_hash !== hash) return { conflict: true };
       return { id: Number(existing!.id), created: false };
     },
-    async list({ status, search, before, limit = 200 } = {}) {
+    async list({ status, search, grouped, before, limit = 200 } = {}) {
       const conditions: [string, unknown[]][] = [];
       if (status) conditions.push(['status = ?', [status]]);
+      if (grouped) conditions.push(['grouped = 1', []]);
       if (before !== undefined) conditions.push(['id < ?', [before]]);
       if (search) conditions.push([SEARCHED, [likePattern(search)]]);
       const where = conditions.map(([sql]) => sql);
@@ -377,13 +423,91 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       return rows.map(fromRow);
     },
     async countByStatus(search) {
-      const rows = await driver.all<{ status: SubmissionStatus; n: number | string }>(
-        `SELECT status, count(*) AS n FROM submissions ${search ? `WHERE ${SEARCHED}` : ''} GROUP BY status`,
+      // One pass over the rows for both counts: a search reads every row's text once, not twice.
+      const rows = await driver.all<{ status: SubmissionStatus; n: number | string; grouped: number | string | null }>(
+        `SELECT status, count(*) AS n, sum(grouped) AS grouped FROM submissions ${search ? `WHERE ${SEARCHED}` : ''} GROUP BY status`,
         search ? [likePattern(search)] : [],
       );
-      const counts = Object.fromEntries(SUBMISSION_STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
-      for (const row of rows) counts[row.status] = Number(row.n);
+      const counts = Object.fromEntries([...SUBMISSION_STATUSES, 'duplicates'].map((s) => [s, 0])) as Record<
+        SubmissionStatus | 'duplicates',
+        number
+      >;
+      for (const row of rows) {
+        counts[row.status] = Number(row.n);
+        counts.duplicates += Number(row.grouped ?? 0);
+      }
       return counts;
+    },
+    async listAfter(after, limit) {
+      const rows = await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE id > ? ORDER BY id LIMIT ?`, [after, limit]);
+      return rows.map(fromRow);
+    },
+    async maxId() {
+      const [row] = await driver.all<{ n: number | string | null }>('SELECT max(id) AS n FROM submissions');
+      return Number(row?.n ?? 0);
+    },
+    async placeAlone(upTo) {
+      await driver.run('UPDATE submissions SET group_id = id WHERE group_id IS NULL AND id <= ?', [upTo]);
+    },
+    async setGroup(id, groupId, reason) {
+      if (groupId === id) {
+        await driver.run('UPDATE submissions SET group_id = ?, group_reason = NULL WHERE id = ? AND group_id IS NULL', [id, id]);
+        return;
+      }
+      await driver.transaction(async (tx) => {
+        await tx.run('UPDATE submissions SET group_id = ?, group_reason = ?, grouped = 1 WHERE id = ?', [groupId, reason ?? null, id]);
+        // The group's first member (placed before the group_id column existed, it may have none yet).
+        await tx.run('UPDATE submissions SET group_id = ?, grouped = 1 WHERE id = ? AND (group_id IS NULL OR group_id = ?)', [
+          groupId,
+          groupId,
+          groupId,
+        ]);
+      });
+    },
+    async groupMembers(groupIds, perGroup) {
+      const byGroup = new Map<number, { count: number; members: StoredSubmission[] }>();
+      for (const groupId of new Set(groupIds)) {
+        const [count] = await driver.all<{ n: number | string }>('SELECT count(*) AS n FROM submissions WHERE group_id = ?', [groupId]);
+        const rows = await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE group_id = ? ORDER BY id DESC LIMIT ?`, [
+          groupId,
+          perGroup,
+        ]);
+        byGroup.set(groupId, { count: Number(count!.n), members: rows.map(fromRow) });
+      }
+      return byGroup;
+    },
+    async addAppearance(id, targetId, by, at) {
+      const entry: AuditEntry = { at, reviewer: by, action: 'merged', submissionId: id, detail: `#${targetId}` };
+      return changeInTransaction(entry, true, async (tx, seq) => {
+        const [target] = await tx.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE id = ? AND status = 'verified'`, [targetId]);
+        const [source] = await tx.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE id = ? AND status = 'pending'`, [id]);
+        if (!target?.review_json || !source || targetId === id) return { changes: 0 };
+        const review = JSON.parse(target.review_json) as Review;
+        const post = JSON.parse(source.post_json) as SubmittedPost;
+        const addresses = publishableAppearances(post);
+        const media = post.media.flatMap((m) => (m.frames?.length ? [{ kind: m.kind, frames: m.frames }] : []));
+        const updated: Review = {
+          ...review,
+          appearances: [...new Set([...(review.appearances ?? []), ...addresses])],
+          ...((review.media?.length || media.length) && { media: [...(review.media ?? []), ...media] }),
+        };
+        const moved = await tx.run(`UPDATE submissions SET review_json = ?, seq = ? WHERE id = ? AND status = 'verified'`, [
+          JSON.stringify(updated),
+          seq,
+          targetId,
+        ]);
+        const merged: Review = {
+          reviewer: by,
+          reviewedAt: at,
+          mergedInto: targetId,
+          ...(review.factCheckUrl && { factCheckUrl: review.factCheckUrl }),
+        };
+        const changed = await tx.run(`UPDATE submissions SET status = 'merged', review_json = ? WHERE id = ? AND status = 'pending'`, [
+          JSON.stringify(merged),
+          id,
+        ]);
+        return { changes: moved.changes === 1 && changed.changes === 1 ? 1 : 0 };
+      });
     },
     async get(id) {
       const [row] = await driver.all<Row>(`SELECT ${COLUMNS} FROM submissions WHERE id = ?`, [id]);

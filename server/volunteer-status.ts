@@ -28,6 +28,8 @@ export function volunteerStatus(submission: StoredSubmission, deskUrl: string | 
   switch (submission.status) {
     case 'pending':
       return { stage: submission.openedAt ? 'in-review' : 'received' };
+    // Added to a debunk already published: the volunteer's post is badged by that one.
+    case 'merged':
     case 'verified': {
       const url = submission.review?.factCheckUrl ?? deskUrl;
       return { stage: 'published', ...(url && { url }) };

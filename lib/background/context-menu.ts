@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { sendToTab } from '../messaging/channel';
 import type { PostAtMenu, SubmissionDraft } from '../wire/shapes';
 import type { DraftStore } from './drafts';
+import type { PosterHasher } from './poster-frames';
 import { readHttpUrl } from '../untrusted/read';
 
 export const MENU_SUBMIT = 'sanad-submit';
@@ -83,6 +84,7 @@ export async function onMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
   drafts: DraftStore,
+  posters?: Pick<PosterHasher, 'withFrames'>,
 ): Promise<void> {
   if (info.menuItemId !== MENU_SUBMIT && info.menuItemId !== MENU_FLAG) return;
   const kind = info.menuItemId === MENU_FLAG ? 'flag' : 'claim';
@@ -100,6 +102,8 @@ export async function onMenuClick(
         ...(at.post.time && { time: at.post.time }),
       }
     : fromClick;
+  // Hashes of the post's poster or photo go with it: the desk finds other submissions and debunks of that clip.
+  if (posters && post.media.length) post.media = await posters.withFrames(post.media).catch(() => post.media);
   const draft: SubmissionDraft = { kind, post };
   if (tab?.windowId !== undefined && at) {
     try {

@@ -28,3 +28,19 @@ describe('image hashing fetches only the sites’ image hosts', () => {
     expect(load.mock.calls.map(([url]) => url)).toEqual(['https://pbs.twimg.com/media/a.jpg']);
   });
 });
+
+describe('a submitted post’s media carry the hashes of what they show', () => {
+  it('hashes each medium’s poster or photo, without the lookup orientations, and leaves the others as they were', async () => {
+    // A left-to-right ramp: a picture with structure enough for a hash of some quality.
+    const pixels = new Uint8ClampedArray(64 * 64 * 4).map((_, i) => ((i >> 2) % 64) * 4);
+    const load = vi.fn(async () => ({ pixels, width: 64, height: 64 }));
+    const media = [
+      { kind: 'video' as const, url: 'https://x.com/a/status/1', poster: 'https://pbs.twimg.com/media/a.jpg' },
+      { kind: 'image' as const, url: 'https://tracker.example/p.gif' },
+    ];
+    const sent = await new PosterHasher(load).withFrames(media);
+    expect(sent[1]).toEqual(media[1]);
+    expect(sent[0]).toMatchObject({ ...media[0], frames: [{ t: 0, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
+    expect(sent[0]!.frames![0]).not.toHaveProperty('turned');
+  });
+});

@@ -7,6 +7,7 @@
 import { lumaFromPixels } from '../media/pdq';
 import { hashFrame, type FrameHash } from '../media/video';
 import type { ExtractedPost } from '../match/types';
+import type { SubmittedMedia } from '../intake/submission';
 import { PLATFORMS } from '../sites/platforms';
 import { readHttpUrl } from '../untrusted/read';
 
@@ -80,6 +81,26 @@ export class PosterHasher {
       this.cache.set(url, pending);
     }
     return pending;
+  }
+
+  /**
+   * A submitted post's media with the hashes of what each shows (its poster or photo), so the desk can group
+   * submissions of one clip and find its debunks; media the extension may not fetch are sent as they were.
+   */
+  async withFrames(media: readonly SubmittedMedia[]): Promise<SubmittedMedia[]> {
+    return Promise.all(
+      media.map(async (m) => {
+        const frames = await this.framesFor({
+          key: '',
+          text: '',
+          links: [],
+          media: [{ kind: m.kind, ...(m.url && { url: m.url }), ...(m.poster && { poster: m.poster }) }],
+        });
+        // What a desk compares (the orientations are for looking a page's frame up, not for storing).
+        const sent = frames.map(({ turned: _turned, ...frame }) => frame);
+        return sent.length ? { ...m, frames: sent } : m;
+      }),
+    );
   }
 
   /** Frame hashes of a post's posters and photos (on the sites' image hosts only, a few per post). */

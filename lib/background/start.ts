@@ -34,12 +34,13 @@ const logFailure = (what: string) => (error: unknown) => console.warn(`Sanad: ${
 export function startBackground(): void {
   let db: Promise<SanadDb> | null = null;
   const drafts = new DraftStore();
+  const posters = new PosterHasher();
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const { lists, feeds, outbox, tabs, settings, siteRules, handlers } = composeServices({
     openDb: () => (db ??= openSanadDb()),
     fetch: (...args) => fetch(...args),
     readBundledList: async () => (await fetch(browser.runtime.getURL(BUNDLED_LIST_PATH as '/'))).text(),
-    posters: new PosterHasher(),
+    posters,
     drafts,
     settingsChanged: (next, previous) => {
       showFlagMenu(next.factChecker);
@@ -96,6 +97,6 @@ export function startBackground(): void {
   // starts (browser start-up, install, any wake: one IndexedDB read when nothing waits), and when the user
   // sets or changes the intake service.
   void outbox.deliverDue().catch(logFailure('outbox'));
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, drafts).catch(logFailure('menu')));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, drafts, posters).catch(logFailure('menu')));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 }

@@ -14,7 +14,22 @@ const valid = {
   },
 };
 
+const frame = { t: 0, hash: 'a'.repeat(64), quality: 90 };
+
 describe('checkSubmission (the submission schema)', () => {
+  it('keeps the frames hashed of a medium, and drops an empty list', () => {
+    const media = [
+      {
+        kind: 'video',
+        url: 'https://x.com/a/status/1',
+        frames: [{ ...frame, pdq: 'b'.repeat(64), pdqQuality: 70, regions: [null, 'c'.repeat(64), null, null] }],
+      },
+      { kind: 'image', url: 'https://x.com/p.jpg', frames: [] },
+    ];
+    const checked = checkSubmission({ ...valid, post: { ...valid.post, media } });
+    expect(checked.ok && checked.value.post.media).toEqual([media[0], { kind: 'image', url: 'https://x.com/p.jpg' }]);
+  });
+
   it('accepts a well-formed submission and normalises URLs and times', () => {
     const checked = checkSubmission(valid);
     expect(checked).toMatchObject({
@@ -32,6 +47,17 @@ describe('checkSubmission (the submission schema)', () => {
     ['a 20,001-character text', { ...valid, post: { ...valid.post, text: 'x'.repeat(20_001) } }, 'post.text'],
     ['media of an unknown kind', { ...valid, post: { ...valid.post, media: [{ kind: 'audio' }] } }, 'post.media[0].kind'],
     ['a non-image screenshot', { ...valid, screenshot: 'data:image/svg+xml;base64,PHN2Zz4=' }, 'screenshot'],
+    [
+      'a frame that is not a hash',
+      { ...valid, post: { ...valid.post, media: [{ kind: 'image', frames: [{ hash: 'zz', quality: 80 }] }] } },
+      'post.media[0].frames[0]',
+    ],
+    ['33 frames', { ...valid, post: { ...valid.post, media: [{ kind: 'video', frames: Array(33).fill(frame) }] } }, 'post.media[0].frames'],
+    [
+      'a plain PDQ without its quality',
+      { ...valid, post: { ...valid.post, media: [{ kind: 'image', frames: [{ ...frame, pdq: frame.hash }] }] } },
+      'post.media[0].frames[0].pdq',
+    ],
     ['a bad date', { ...valid, post: { ...valid.post, time: 'yesterday' } }, 'post.time'],
   ])('refuses %s, naming the field', (_, raw, field) => {
     const checked = checkSubmission(raw);

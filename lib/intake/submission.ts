@@ -3,6 +3,7 @@
  * Shared by the extension (which builds it) and the intake service (which checks it): pure, no I/O.
  * Every rejection names the field and the rule, so the sender can show it.
  */
+import type { FrameHash } from '../media/video';
 import { CONTROL_CHARACTERS, isObject, MAX_URL_LENGTH, readHttpUrl, readIsoTime } from '../untrusted/read';
 
 export const SUBMISSION_KINDS = ['claim', 'flag'] as const;
@@ -16,9 +17,24 @@ export interface SubmittedPost {
   author?: string;
   text: string;
   links: string[];
-  media: { kind: 'video' | 'image'; url?: string; poster?: string }[];
+  media: SubmittedMedia[];
   time?: string;
 }
+
+/**
+ * A medium of the post, with the perceptual hashes the extension computed of what the page shows (its poster
+ * or photo, lib/background/poster-frames.ts) or `npm run media -- hash` computed of a file the desk has: the
+ * desk groups submissions of one clip and finds debunks of it by these.
+ */
+export interface SubmittedMedia {
+  kind: 'video' | 'image';
+  url?: string;
+  poster?: string;
+  frames?: SubmittedFrame[];
+}
+
+/** One hashed frame as submitted: Sanad's trimmed PDQ hash, its quality, and the plain PDQ when computed. */
+export type SubmittedFrame = Pick<FrameHash, 't' | 'hash' | 'quality' | 'regions' | 'pdq' | 'pdqQuality'>;
 
 export interface Submission {
   /** Chosen by the sender once per item; a retry carries the same key and is stored once. */
@@ -39,7 +55,44 @@ export const SUBMISSION_LIMITS = {
   media: 10,
   url: MAX_URL_LENGTH,
   screenshotChars: 1_500_000,
+  framesPerMedium: 32,
 };
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const quality = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100;
+
+/** A medium's frames: each a 64-hex-digit hash with a quality 0–100; anything else names the field. */
+function frames(raw: unknown, field: string, errors: string[]): SubmittedFrame[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length > SUBMISSION_LIMITS.framesPerMedium) {
+    errors.push(`${field}: a list of at most ${SUBMISSION_LIMITS.framesPerMedium} frames`);
+    return undefined;
+  }
+  const out: SubmittedFrame[] = [];
+  raw.forEach((f, i) => {
+    const at = `${field}[${i}]`;
+    if (!isObject(f) || typeof f.hash !== 'string' || !HEX64.test(f.hash) || !quality(f.quality))
+      return void errors.push(`${at}: {hash: 64 lower-case hex digits, quality: 0–100}`);
+    const t = f.t === undefined ? 0 : f.t;
+    if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) return void errors.push(`${at}.t: seconds, 0 or more`);
+    const regions = f.regions;
+    if (
+      regions !== undefined &&
+      !(Array.isArray(regions) && regions.length === 4 && regions.every((r) => r === null || (typeof r === 'string' && HEX64.test(r))))
+    )
+      return void errors.push(`${at}.regions: four hashes or nulls`);
+    const plain = f.pdq === undefined ? undefined : typeof f.pdq === 'string' && HEX64.test(f.pdq) && quality(f.pdqQuality);
+    if (plain === false) return void errors.push(`${at}.pdq: 64 hex digits with a pdqQuality 0–100`);
+    out.push({
+      t,
+      hash: f.hash,
+      quality: f.quality as number,
+      ...(regions !== undefined && { regions: regions as (string | null)[] }),
+      ...(plain && { pdq: f.pdq as string, pdqQuality: f.pdqQuality as number }),
+    });
+  });
+  return out;
+}
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -102,7 +155,8 @@ export function checkSubmission(raw: unknown): Checked<Submission> {
         if (!isObject(m) || (m.kind !== 'video' && m.kind !== 'image')) return void errors.push(`post.media[${i}].kind: video or image`);
         const url = m.url === undefined ? undefined : httpUrl(m.url, `post.media[${i}].url`, errors);
         const poster = m.poster === undefined ? undefined : httpUrl(m.poster, `post.media[${i}].poster`, errors);
-        media.push({ kind: m.kind, ...(url && { url }), ...(poster && { poster }) });
+        const hashed = frames(m.frames, `post.media[${i}].frames`, errors);
+        media.push({ kind: m.kind, ...(url && { url }), ...(poster && { poster }), ...(hashed?.length && { frames: hashed }) });
       });
     if (pageUrl && postText !== undefined) {
       post = { pageUrl, ...(permalink && { permalink }), ...(author && { author }), text: postText, links, media, ...(time && { time }) };

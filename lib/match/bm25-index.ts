@@ -120,7 +120,7 @@ interface Tokenised {
 }
 
 /** Reads new documents; terms not in `termIds` are added to it (numbered after the ones it has). */
-function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, number>): Generator<void, Tokenised> {
+function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, number>, slice = BUILD_SLICE): Generator<void, Tokenised> {
   const m = debunks.length;
   // Pairs in two flat arrays that grow by doubling: 100,000 pairs of small typed arrays kept the garbage
   // collector busy.
@@ -151,7 +151,7 @@ function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, numbe
     return id;
   };
   for (let doc = 0; doc < m; doc++) {
-    if (doc && doc % BUILD_SLICE === 0) yield;
+    if (doc && doc % slice === 0) yield;
     const debunk = debunks[doc]!;
     counts.clear();
     let gramText = '';
@@ -216,7 +216,10 @@ const EMPTY_INDEX_PARTS = () => ({
 function* indexUpdater(
   old: Pick<MatchIndex, 'ids' | 'termIds' | 'offsets' | 'docs' | 'tfUnits'> & Partial<MatchIndex>,
   change: IndexChange,
+  /** Documents tokenised between two pauses (postings scale with it). */
+  slice = BUILD_SLICE,
 ): Generator<void, MatchIndex> {
+  const postingSlice = (POSTING_SLICE * slice) / BUILD_SLICE;
   const oldCount = old.ids.length;
   // Old document → new number (−1: removed); null when every document stays.
   let newDocOf: Int32Array | null = null;
@@ -231,7 +234,7 @@ function* indexUpdater(
   const renumber = (d: number) => (newDocOf ? newDocOf[d]! : d);
   // A copy: the old index keeps answering (with its own terms) until the new one is swapped in.
   const termIds = new Map(old.termIds);
-  const fresh = yield* tokenise(change.add, termIds);
+  const fresh = yield* tokenise(change.add, termIds, slice);
   const n = kept + change.add.length;
   const termCount = termIds.size;
   const oldTermCount = old.offsets.length - 1;
@@ -268,7 +271,7 @@ function* indexUpdater(
       }
     }
     work += to - from;
-    if (work > POSTING_SLICE) {
+    if (work > postingSlice) {
       work = 0;
       yield;
     }
@@ -306,7 +309,7 @@ function* indexUpdater(
       selfScore[doc]! += w;
     }
     work += offsets[t + 1]! - offsets[t]!;
-    if (work > POSTING_SLICE) {
+    if (work > postingSlice) {
       work = 0;
       yield;
     }
@@ -387,8 +390,13 @@ export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
 }
 
 /** Builds the index in slices, pausing between them so other work (matching with the old index) runs. */
-export function buildIndexInSlices(debunks: readonly IndexedDebunk[], pause: Pause = yieldToEventLoop): Promise<MatchIndex> {
-  return runInSlices(indexUpdater(EMPTY_INDEX_PARTS(), { add: debunks }), pause);
+export function buildIndexInSlices(
+  debunks: readonly IndexedDebunk[],
+  pause: Pause = yieldToEventLoop,
+  /** Documents per slice: fewer for a server that must answer requests within a few ms meanwhile. */
+  slice = BUILD_SLICE,
+): Promise<MatchIndex> {
+  return runInSlices(indexUpdater(EMPTY_INDEX_PARTS(), { add: debunks }, slice), pause);
 }
 
 /** A new index with `change` applied (the old one is left as it was, still usable). */

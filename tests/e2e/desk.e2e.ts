@@ -110,6 +110,50 @@ describe('desk console', () => {
     expect(await consolePage.locator('tbody tr').first().innerText()).toMatch(new RegExp(`Lina\\s+verified\\s+#${id}`));
   });
 
+  it('groups submissions of one clip with the closest debunk, and adds one as another appearance of it, by clicks', async () => {
+    const clip = { t: 0, hash: 'e1c4a3b2d5f60718293a4b5c6d7e8f90e1c4a3b2d5f60718293a4b5c6d7e8f90', quality: 88 };
+    const sendClip = (key: string, permalink: string, text: string) =>
+      fetch(`${intake.url}/v1/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sanad-client': 'volunteer-2' },
+        body: JSON.stringify({
+          idempotencyKey: key,
+          kind: 'claim',
+          category: 'old-footage',
+          post: { pageUrl: 'https://x.com/home', permalink, text, links: [], media: [{ kind: 'video', frames: [clip] }] },
+        }),
+      }).then(async (r) => ((await r.json()) as { id: number }).id);
+    const earlier = await sendClip('desk-e2e-clip-1', 'https://x.com/first/status/5001', 'Helicopter shot down over Idlib tonight');
+    const later = await sendClip('desk-e2e-clip-2', 'https://x.com/second/status/5002', 'مروحية أسقطت فوق إدلب الليلة');
+    // The earlier one is verified first: it is the desk's debunk of the clip.
+    await consolePage.goto(`${intake.url}/review?lang=en&status=pending`);
+    const first = consolePage.locator(`#s${earlier}`);
+    await first.locator('select[name="verdict"]').selectOption('false');
+    await first.locator('select[name="reasonKind"]').selectOption('old-footage');
+    await first.locator('input[name="originalDate"]').fill('2016');
+    await first.getByRole('button', { name: 'Verify and publish' }).click();
+    await consolePage.waitForURL(new RegExp(`#s${earlier}$`));
+
+    await consolePage.goto(`${intake.url}/review?lang=en`);
+    await consolePage.getByRole('link', { name: /^Duplicates \(\d+\)$/ }).click();
+    const card = consolePage.locator(`#s${later}`);
+    expect(await card.locator('.group').innerText()).toMatch(new RegExp(`Grouped with 1 other submission \\(same media\\): #${earlier}`));
+    const closest = card.getByRole('region', { name: 'Closest existing debunks' });
+    expect(await closest.innerText()).toMatch(
+      new RegExp(`False · .*Helicopter shot down over Idlib tonight.*this desk #${earlier} · same footage`, 's'),
+    );
+    await closest.getByRole('button', { name: 'Add as another appearance of this debunk' }).click();
+    await consolePage.waitForURL(new RegExp(`#s${later}$`));
+    expect(await consolePage.locator(`#s${later} .decided`).innerText()).toMatch(
+      new RegExp(`^Added as another appearance of #${earlier} by Lina`),
+    );
+    const feed = (await (await fetch(`${intake.url}/feed.json`)).json()) as {
+      items: { identifier: string; itemReviewed: { appearance: { url: string }[] } }[];
+    };
+    const item = feed.items.find((i) => i.identifier === `intake-${earlier}`)!;
+    expect(item.itemReviewed.appearance.map((a) => a.url)).toEqual(['https://x.com/first/status/5001', 'https://x.com/second/status/5002']);
+  });
+
   it('refuses a form post from another site’s page, even with the reviewer logged in', async () => {
     const id = await submit(101, 'A claim an attacker wants published');
     const attacker = await browser.context.newPage();
@@ -133,7 +177,7 @@ describe('desk console', () => {
   });
 
   it('withdraws a published item by clicks: the feed carries its tombstone', async () => {
-    await consolePage.goto(`${intake.url}/review?lang=en&status=verified`);
+    await consolePage.goto(`${intake.url}/review?lang=en&status=verified&q=Raqqa`);
     const card = consolePage.locator('article.submission').first();
     const id = Number(await card.getAttribute('data-submission'));
     await card.locator('input[name="note"][required]').fill('The footage is from Raqqa after all.');
@@ -141,7 +185,7 @@ describe('desk console', () => {
     await consolePage.waitForURL(new RegExp(`#s${id}$`));
     expect(await statusOf(id)).toBe('withdrawn');
     const feed = (await (await fetch(`${intake.url}/feed.json`)).json()) as { items: unknown[]; tombstones: { id: string }[] };
-    expect(feed.items).toEqual([]);
+    expect(feed.items).toHaveLength(1);
     expect(feed.tombstones.map((t) => t.id)).toEqual([`intake-${id}`]);
   });
 
