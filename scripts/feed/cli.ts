@@ -12,13 +12,13 @@
  *   npm run --silent feed -- verify --public DIR/feed-public-key.txt FEED
  *       checks the feed as an extension would; exit 1 with the reason if it would be refused
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { claimReviewToDebunk } from '../../lib/debunk/claimreview';
 import { splitFeed } from '../../lib/debunk/parse-feed';
 import { FEED_VERSION, parseSanadFeed } from '../../lib/feeds/sanad-feed';
-import { generateFeedKeys, signFeed, verifyFeed } from '../../lib/feeds/signature';
+import { signFeed, verifyFeed } from '../../lib/feeds/signature';
+import { writeKeyPair } from '../support/signing-keys';
 import { harvestToFeed } from './harvest';
 
 const read = (file: string) => readFileSync(file, 'utf8').trim();
@@ -46,13 +46,8 @@ async function main(): Promise<void> {
 
   if (command === 'keygen') {
     if (!values.out) throw new Error('usage: feed keygen --out DIR');
-    mkdirSync(values.out, { recursive: true });
-    const keys = await generateFeedKeys();
-    const privatePath = join(values.out, 'feed-private-key.txt');
-    writeFileSync(privatePath, `${keys.privateKeyPkcs8}\n`, { mode: 0o600 });
-    chmodSync(privatePath, 0o600);
-    writeFileSync(join(values.out, 'feed-public-key.txt'), `${keys.publicKey}\n`);
-    console.log(`public key (subscribers pin it when they add your feed): ${keys.publicKey}`);
+    const publicKey = await writeKeyPair(values.out, 'feed');
+    console.log(`public key (subscribers pin it when they add your feed): ${publicKey}`);
     return;
   }
 

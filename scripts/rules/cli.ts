@@ -11,14 +11,14 @@
  *   npm run --silent rules -- verify --public PUBLIC_KEY_FILE [--last-version N] PACK
  *       checks the pack as the extension would (after accepting version N); exit 1 with the reason if refused
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateFeedKeys } from '../../lib/feeds/signature';
 import { buildRulesPack, signRulesPack } from '../../lib/site-rules/build';
 import type { SiteRules } from '../../lib/site-rules/bundled';
 import type { RulesPack } from '../../lib/site-rules/check';
 import { acceptRulesPack } from '../../lib/site-rules/pack';
+import { writeKeyPair } from '../support/signing-keys';
 import { SITE_IDS } from '../../lib/sites/platforms';
 
 const read = (file: string) => readFileSync(file, 'utf8').trim();
@@ -46,13 +46,8 @@ async function main(): Promise<void> {
 
   if (command === 'keygen') {
     if (!values.out) throw new Error('usage: rules keygen --out DIR');
-    mkdirSync(values.out, { recursive: true });
-    const keys = await generateFeedKeys();
-    const privatePath = join(values.out, 'rules-private-key.txt');
-    writeFileSync(privatePath, `${keys.privateKeyPkcs8}\n`, { mode: 0o600 });
-    chmodSync(privatePath, 0o600);
-    writeFileSync(join(values.out, 'rules-public-key.txt'), `${keys.publicKey}\n`);
-    console.log(`public key (the release build's WXT_SITE_RULES_KEY): ${keys.publicKey}`);
+    const publicKey = await writeKeyPair(values.out, 'rules');
+    console.log(`public key (the release build's WXT_SITE_RULES_KEY): ${publicKey}`);
     return;
   }
 
