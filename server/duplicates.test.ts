@@ -112,6 +112,11 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
     return (await response.json()) as { id: number; statusSecret: string };
   };
   const page = async (query = '') => (await fetch(`${base}/review?lang=en${query}`, { headers: { cookie: session.cookie } })).text();
+  /** The page once every submission is placed: grouping runs beside requests, so a loaded machine can lag behind. */
+  const placedPage = async () => {
+    await expect.poll(async () => (await page()).includes('Grouping…'), { timeout: 20_000 }).toBe(false);
+    return page();
+  };
   const cardOf = (html: string, id: number) =>
     html.slice(html.indexOf(`id="s${id}"`), html.indexOf('</article>', html.indexOf(`id="s${id}"`)));
   const formPost = (path: string, fields: Record<string, string>) =>
@@ -145,7 +150,7 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
       frames: OTHER,
     });
 
-    const html = await page();
+    const html = await placedPage();
     expect(cardOf(html, samePost.id)).toMatch(new RegExp(`Grouped with 3 other submissions \\(same post\\).*#${first.id}`, 's'));
     expect(cardOf(html, sameMedia.id)).toMatch(/\(same media\)/);
     expect(cardOf(html, sameClaim.id)).toMatch(/\(same claim\)/);
@@ -178,7 +183,7 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
       text: 'The Damascus metro flooded after the storm, video',
     });
 
-    const html = await page();
+    const html = await placedPage();
     expect(cardOf(html, reupload.id)).toMatch(new RegExp(`Closest existing debunks.*this desk #${published.id} · same footage`, 's'));
     expect(cardOf(html, metro.id)).toMatch(/Closest existing debunks.*Partner Checks · similar claim/s);
     expect(cardOf(html, metro.id)).not.toContain('Add as another appearance');
