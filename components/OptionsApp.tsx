@@ -23,6 +23,8 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
   const [notice, setNotice] = useState('');
   const [siteStates, setSiteStates] = useState<SiteStates>({});
   const [usage, setUsage] = useState<ListUsage | null>(null);
+  /** Every section has its data: marked on the page so scripts (and tests) know the counts are real. */
+  const [ready, setReady] = useState(false);
 
   const reload = async () => {
     setSettings(normaliseSettings(await sendMessage('settings', {})));
@@ -31,6 +33,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
     setFeeds(await sendMessage('feeds', {}));
     setReports((await sendMessage('exportData', {})).wrongMatches.length);
     setSiteStates(await sendMessage('siteStates', {}));
+    setReady(true);
   };
   useEffect(() => void reload(), []);
 
@@ -88,7 +91,7 @@ export function OptionsApp({ onLanguageChange }: { onLanguageChange: () => void 
       </main>
     );
   return (
-    <main>
+    <main data-ready={ready ? '' : undefined}>
       <h1>{t('optionsTitle')}</h1>
       <p role="status" class="notice">
         {notice}

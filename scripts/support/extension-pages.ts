@@ -52,6 +52,8 @@ export async function settledBadges(page: Page, { atLeast = 0, timeout = 10_000 
 export async function openOptions(browser: SanadBrowser): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  // Acting before the page has its settings and counts races the first load (a change saved, then overwritten on screen).
+  await page.waitForSelector('main[data-ready]');
   return page;
 }
 

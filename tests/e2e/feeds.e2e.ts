@@ -110,6 +110,7 @@ describe('feed subscriptions', () => {
     const period = () => browser.serviceWorker.evaluate(async () => (await chrome.alarms.get('sanad-feed-sync'))?.periodInMinutes);
     await expect.poll(period).toBe(6 * 60);
     await options.locator('select[name="feed-sync-hours"]').selectOption('12');
+    await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await expect.poll(period).toBe(12 * 60);
     await options.close();
   });

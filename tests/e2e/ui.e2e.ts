@@ -40,7 +40,7 @@ afterAll(async () => {
 async function openOptions(): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await page.waitForSelector('input[name="language"]');
+  await page.waitForSelector('main[data-ready]');
   return page;
 }
 
