@@ -74,6 +74,24 @@ function AlreadyChecked({ factCheck }: { factCheck: NonNullable<PostChoice['fact
 }
 
 /** The form a volunteer (or a fact-checker flagging) fills in: prefilled from the post, sent through the outbox. */
+/** The address of the post being submitted, typed or pasted (http(s) only, checked on submit). */
+function PageUrlField({ value, onInput, readOnly = false }: { value: string; onInput: (url: string) => void; readOnly?: boolean }) {
+  return (
+    <p>
+      <label for="page-url">{t('submitPageUrl')}</label>
+      <input
+        id="page-url"
+        type="url"
+        dir="ltr"
+        required
+        value={value}
+        onInput={(e) => onInput((e.target as HTMLInputElement).value)}
+        readOnly={readOnly}
+      />
+    </p>
+  );
+}
+
 export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: number | null }) {
   const [draft, setDraft] = useState<SubmissionDraft | null>(null);
   const [choices, setChoices] = useState<PostChoice[]>([]);
@@ -193,19 +211,7 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
               <input type="radio" name="post" value={PASTED} required checked={picked === PASTED} onChange={() => pick(PASTED)} />
               {t('submitOtherPost')}
             </label>
-            {picked === PASTED && (
-              <p>
-                <label for="page-url">{t('submitPageUrl')}</label>
-                <input
-                  id="page-url"
-                  type="url"
-                  dir="ltr"
-                  required
-                  value={pageUrl}
-                  onInput={(e) => setPageUrl((e.target as HTMLInputElement).value)}
-                />
-              </p>
-            )}
+            {picked === PASTED && <PageUrlField value={pageUrl} onInput={setPageUrl} />}
             {chosen?.factCheck && <AlreadyChecked factCheck={chosen.factCheck} />}
           </fieldset>
         )}
@@ -218,19 +224,8 @@ export function SubmitApp({ draftId, tabId }: { draftId: string | null; tabId: n
               </a>
             </p>
           ) : (
-            <p>
-              <label for="page-url">{t('submitPageUrl')}</label>
-              <input
-                id="page-url"
-                type="url"
-                dir="ltr"
-                required
-                value={pageUrl}
-                onInput={(e) => setPageUrl((e.target as HTMLInputElement).value)}
-                // A right-clicked post's page is what it is; a page Sanad does not read may be any post's link.
-                readOnly={!!draftId && !!draft.post.pageUrl}
-              />
-            </p>
+            // A right-clicked post's page is what it is; a page Sanad does not read may be any post's link.
+            <PageUrlField value={pageUrl} onInput={setPageUrl} readOnly={!!draftId && !!draft.post.pageUrl} />
           )}
           <label for="claim-text">{t('submitText')}</label>
           <textarea

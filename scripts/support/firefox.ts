@@ -218,9 +218,17 @@ export class FirefoxTab {
 
   /** Runs `fn(arg)` in the page (its main world) and returns its JSON result. */
   async evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.callInPage<R>(
+      `async (a) => { const r = await (${fn.toString()})(JSON.parse(a)); return r === undefined ? 'null' : JSON.stringify(r); }`,
+      [{ type: 'string', value: JSON.stringify(arg ?? null) }],
+    );
+  }
+
+  /** Calls `declaration` in the page with BiDi `args`; it answers JSON text, which comes back parsed. */
+  private async callInPage<R>(declaration: string, args: Json[]): Promise<R> {
     const result = (await this.bidi.send('script.callFunction', {
-      functionDeclaration: `async (a) => { const r = await (${fn.toString()})(JSON.parse(a)); return r === undefined ? 'null' : JSON.stringify(r); }`,
-      arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }],
+      functionDeclaration: declaration,
+      arguments: args,
       target: { context: this.context },
       awaitPromise: true,
       resultOwnership: 'none',
@@ -277,15 +285,10 @@ export class FirefoxTab {
       const shadow = node.value?.shadowRoot?.sharedId;
       if (i < path.length - 1) scope = shadow ? { sharedId: shadow } : element;
     }
-    const result = (await this.bidi.send('script.callFunction', {
-      functionDeclaration: `async (el, a) => { const r = await (${fn.toString()})(el, JSON.parse(a)); return r === undefined ? 'null' : JSON.stringify(r); }`,
-      arguments: [element ?? { type: 'null' }, { type: 'string', value: JSON.stringify(arg ?? null) }],
-      target: { context: this.context },
-      awaitPromise: true,
-      resultOwnership: 'none',
-    })) as { type: string; result?: { value?: string }; exceptionDetails?: { text?: string } };
-    if (result.type === 'exception') throw new Error(`in page: ${result.exceptionDetails?.text}`);
-    return JSON.parse(result.result?.value ?? 'null') as R;
+    return this.callInPage<R>(
+      `async (el, a) => { const r = await (${fn.toString()})(el, JSON.parse(a)); return r === undefined ? 'null' : JSON.stringify(r); }`,
+      [element ?? { type: 'null' }, { type: 'string', value: JSON.stringify(arg ?? null) }],
+    );
   }
 
   /** The text a reader sees in the first element matching `target`, or null. */
