@@ -391,6 +391,40 @@ describe('Background: submissions', () => {
     expect((await ask('outbox', {}, fromPopup())).map((i) => i.id)).toEqual([queued.id]);
   });
 
+  it('sends a post picked in the popup with the frame hashes of its poster, so the desk can group it by media', async () => {
+    const frame = { t: 0, hash: 'ab'.repeat(32), quality: 90 };
+    const withFrames = vi.fn(async (media: { kind: 'video' | 'image'; poster?: string }[]) =>
+      media.map((m) => (m.poster ? { ...m, frames: [frame] } : m)),
+    );
+    const { ask } = testBackground({ posters: { framesFor: async () => [], withFrames } });
+    const hashedBefore = {
+      kind: 'image' as const,
+      url: 'https://pbs.twimg.com/media/a.jpg',
+      frames: [{ ...frame, hash: 'cd'.repeat(32) }],
+    };
+    const picked = {
+      ...draft,
+      post: { ...draft.post, media: [{ kind: 'video' as const, poster: 'https://pbs.twimg.com/thumb/1.jpg' }, hashedBefore] },
+    };
+    const queued = await ask('submitClaim', picked, fromPopup());
+    expect(queued.submission.post.media).toEqual([
+      { kind: 'video', poster: 'https://pbs.twimg.com/thumb/1.jpg', frames: [frame] },
+      hashedBefore,
+    ]);
+    // Media hashed already (a context-menu draft) are not hashed again.
+    expect(withFrames).toHaveBeenCalledWith([{ kind: 'video', poster: 'https://pbs.twimg.com/thumb/1.jpg' }]);
+  });
+
+  it('still queues the post when its poster cannot be hashed', async () => {
+    const withFrames = vi.fn(async () => {
+      throw new Error('decode failed');
+    });
+    const { ask } = testBackground({ posters: { framesFor: async () => [], withFrames } });
+    const media = [{ kind: 'video' as const, poster: 'https://pbs.twimg.com/thumb/2.jpg' }];
+    const queued = await ask('submitClaim', { ...draft, post: { ...draft.post, media } }, fromPopup());
+    expect(queued.submission.post.media).toEqual(media);
+  });
+
   it('refuses a bad draft with the same reasons the service would give', async () => {
     const ask = withOutbox();
     await expect(ask('submitClaim', { ...draft, post: { ...draft.post, pageUrl: 'javascript:alert(1)' } }, fromPopup())).rejects.toThrow(

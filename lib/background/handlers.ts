@@ -19,6 +19,7 @@ import type { FeedService } from './feed-service';
 import type { ListRegistry } from './list-registry';
 import type { MatcherService } from './matcher-service';
 import type { OutboxService } from './outbox-service';
+import type { PosterHasher } from './poster-frames';
 import type { SettingsService } from './settings-service';
 import type { SiteRulesService } from './site-rules-service';
 import { SITE_IDS, type SiteId } from '../sites/platforms';
@@ -36,7 +37,8 @@ export interface HandlerDeps {
   siteRules: SiteRulesService;
   /** Drafts prepared by context-menu clicks, by id. */
   drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
-  /** Shows the number of badged posts on the toolbar icon. */
+  /** Hashes what a submitted post's media show (its poster or photo). */
+  posters: Pick<PosterHasher, 'withFrames'>;
   /** The icon's count of badged posts, and its tooltip's "Checked N posts on this page, M fact-checked". */
   showCount: (tabId: number, count: number, checked: number) => void;
   /** Asks a tab's content script to match its posts again. */
@@ -154,6 +156,14 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
       const checked = checkSubmission({ ...draft, idempotencyKey: 'checked-locally' });
       if (!checked.ok) throw new Error(checked.errors.join('; '));
       const { idempotencyKey: _key, ...clean } = checked.value;
+      // A post picked in the popup's form comes with its media's addresses only: hash what they show here, as
+      // the context menu does, or the desk cannot group submissions of one clip by its frames.
+      const unhashed = clean.post.media.filter((m) => !m.frames?.length);
+      if (unhashed.length) {
+        const hashed = await deps.posters.withFrames(unhashed).catch(() => unhashed);
+        let next = 0;
+        clean.post = { ...clean.post, media: clean.post.media.map((m) => (m.frames?.length ? m : hashed[next++]!)) };
+      }
       return deps.outbox.enqueue(clean);
     },
     outbox: () => deps.outbox.list(),

@@ -21,7 +21,8 @@ export interface BackgroundEnv {
   fetch: typeof fetch;
   /** The bundled list's body (from the extension package). */
   readBundledList: () => Promise<string>;
-  posters: Pick<PosterHasher, 'framesFor'>;
+  /** Hashes posters and photos: for footage matching, and for the media of a submitted post. */
+  posters: Pick<PosterHasher, 'framesFor' | 'withFrames'>;
   drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
   /** After settings are saved (menus, the sync alarm and the outbox follow them). */
   settingsChanged?: (next: Settings, previous: Settings) => void;
@@ -72,6 +73,7 @@ export function composeServices(env: BackgroundEnv): BackgroundServices {
     settings,
     siteRules,
     drafts: env.drafts,
+    posters: env.posters,
     showCount: env.showCount,
     refreshTab: env.refreshTab,
   });
