@@ -9,6 +9,7 @@ import { checkSubmission, SUBMISSION_LIMITS } from '../lib/intake/submission';
 import { readTrimmed } from '../lib/untrusted/read';
 import { readPublication, type FormFields } from './decision-form';
 import { buildDeskFeed, deskKeys, type Desk } from './desk-feed';
+import { DESK_MEDIA_LIMITS, readDeskMedia } from './desk-media';
 import { DeskDebunks, SubmissionGrouper, type ImportedList } from './desk-matcher';
 import { RateLimiter } from './rate-limit';
 import { clientAddress, crossSiteRefusal, randomId, sameToken, SESSION_COOKIE, sha256 } from './review-auth';
@@ -346,6 +347,23 @@ export function createApp({
     if (!Number.isInteger(id) || !Number.isInteger(target)) return refuse(c, 'debunk: the published submission to add this to', 400);
     const added = await store.addAppearance(id, target, c.get('session').reviewer, new Date().toISOString());
     return added ? back(c, id) : refuse(c, 'no pending submission with that id, or no published item with that debunk id', 404);
+  });
+
+  // Frame hashes of a file the desk holds (`npm run media -- hash` output, pasted or as a file): the console then
+  // finds debunks of that footage, and the published item carries them.
+  const mediaLimit = bodyLimit({ maxSize: DESK_MEDIA_LIMITS.bodyBytes, onError: (c) => c.text('fingerprint too large', 413) });
+  app.post('/review/:id/media', formPost, mediaLimit, reviewerOnly, async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id)) return refuse(c, 'no such submission', 404);
+    const file = form.file instanceof File && form.file.size ? form.file : undefined;
+    const pasted = typeof form.fingerprint === 'string' ? form.fingerprint : '';
+    const read = readDeskMedia(pasted.trim() ? pasted : file ? await file.text() : '', file?.name);
+    if (!read.ok) return refuse(c, read.errors.join('; '));
+    const attached = await store.attachMedia(id, read.value, c.get('session').reviewer, new Date().toISOString(), SUBMISSION_LIMITS.media);
+    if (!attached) return refuse(c, `no pending or published submission with that id and fewer than ${SUBMISSION_LIMITS.media} media`, 404);
+    debunks.forget(id);
+    return back(c, id);
   });
 
   // A published item corrected (new content, published again) or withdrawn (a tombstone from then on).

@@ -122,13 +122,18 @@ export class DeskDebunks {
     return this.building as Promise<NonNullable<DeskDebunks['built']>>;
   }
 
+  /** A submission's post changed (the desk attached frames): its closest debunks are looked up again. */
+  forget(id: number): void {
+    this.answers.byId.delete(id);
+  }
+
   /** The closest debunks of each submission (at most `limit`, best first), by submission id. */
   async closest(submissions: readonly StoredSubmission[], limit = 3): Promise<Map<number, ClosestDebunk[]>> {
     const built = await this.current();
     const { index, debunks } = built;
     const out = new Map<number, ClosestDebunk[]>();
     if (!index.ids.length) return out;
-    // A submission's post never changes: its answer holds until the index is rebuilt.
+    // A submission's post changes only by `forget`'s caller: its answer holds until then or a rebuilt index.
     if (this.answers.built !== built) this.answers = { built, byId: new Map() };
     for (const s of submissions) {
       const known = this.answers.byId.get(s.id);

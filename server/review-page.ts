@@ -114,6 +114,7 @@ const STRINGS = {
       corrected: 'corrected',
       withdrawn: 'withdrew',
       merged: 'added as another appearance',
+      media: 'attached frame hashes to',
       login: 'logged in',
       logout: 'logged out',
     },
@@ -123,6 +124,12 @@ const STRINGS = {
     what: 'What',
     submission: 'Submission',
     switchLang: 'العربية',
+    deskMedia: 'Attach frame hashes of a file the desk holds',
+    deskMediaHelp: 'Paste the line `npm run media -- hash FILE` printed, or choose the file you saved it to.',
+    deskMediaText: 'Fingerprint (JSON)',
+    deskMediaFile: 'or the JSON file',
+    deskMediaSend: 'Attach the hashes',
+    mediaLine: (frames: number, files: string) => `Frame hashes: ${frames}${files ? ` · the desk’s file ${files}` : ''}`,
   },
   ar: {
     title: 'لوحة مكتب سند',
@@ -218,6 +225,7 @@ const STRINGS = {
       corrected: 'صحّح',
       withdrawn: 'سحب',
       merged: 'أضاف ظهورًا آخر',
+      media: 'أرفق بصمات إطارات بـ',
       login: 'سجّل الدخول',
       logout: 'سجّل الخروج',
     },
@@ -227,6 +235,12 @@ const STRINGS = {
     what: 'ماذا',
     submission: 'البلاغ',
     switchLang: 'English',
+    deskMedia: 'أرفق بصمات إطارات ملف لدى المكتب',
+    deskMediaHelp: 'الصق السطر الذي طبعه `npm run media -- hash FILE`، أو اختر الملف الذي حفظته فيه.',
+    deskMediaText: 'البصمة (JSON)',
+    deskMediaFile: 'أو ملف JSON',
+    deskMediaSend: 'أرفق البصمات',
+    mediaLine: (frames: number, files: string) => `بصمات الإطارات: ${frames}${files ? ` · ملف المكتب ${files}` : ''}`,
   },
 } as const;
 
@@ -372,12 +386,32 @@ function submissionCard(view: ConsoleView, s: StoredSubmission): string {
     ${s.note ? `<p class="note" dir="auto"><strong>${t.note}:</strong> ${escapeHtml(s.note)}</p>` : ''}
     ${s.post.links.length ? `<ul>${s.post.links.map((l) => `<li>${link(l)}</li>`).join('')}</ul>` : ''}
     ${s.hasScreenshot ? `<img alt="${t.screenshot}" src="/review/${s.id}/screenshot">` : ''}
+    ${mediaLine(view, s)}
     ${groupLine(view, s)}
     ${closestList(view, s, csrf, here)}
     ${merged || decided}
     ${s.status === 'pending' ? pendingForm : s.status === 'verified' ? publishedForms : ''}
+    ${s.status === 'pending' || s.status === 'verified' ? deskMediaForm(view, s, csrf, here) : ''}
     ${history.length ? `<details class="history"><summary>${t.history}</summary><ul>${history.map((e) => `<li>${auditLine(view.lang, view.timeZone, e)}</li>`).join('')}</ul></details>` : ''}
   </article>`;
+}
+
+/** How many frame hashes the submission's media carry, and the desk's files among them. */
+function mediaLine(view: ConsoleView, s: StoredSubmission): string {
+  const frames = s.post.media.reduce((n, m) => n + (m.frames?.length ?? 0), 0);
+  if (!frames) return '';
+  const files = s.post.media.flatMap((m) => (m.deskFile ? [`<bdi>${escapeHtml(m.deskFile)}</bdi>`] : [])).join(', ');
+  return `<p class="media meta">${STRINGS[view.lang].mediaLine(frames, files)}</p>`;
+}
+
+/** The desk's own fingerprint of a file it holds, pasted or uploaded (POST /review/:id/media, multipart). */
+function deskMediaForm(view: ConsoleView, s: StoredSubmission, csrf: string, here: string): string {
+  const t = STRINGS[view.lang];
+  return `<details class="desk-media"><summary>${t.deskMedia}</summary><form method="post" enctype="multipart/form-data" action="/review/${s.id}/media${here}">${csrf}
+      <p class="meta">${escapeHtml(t.deskMediaHelp)}</p>
+      <label>${t.deskMediaText}<textarea name="fingerprint" rows="3" dir="ltr" spellcheck="false"></textarea></label>
+      <label>${t.deskMediaFile}<input type="file" name="file" accept=".json,application/json"></label>
+      <button class="button secondary">${t.deskMediaSend}</button></form></details>`;
 }
 
 /** The other submissions of its group (same post, media or claim), linked. */

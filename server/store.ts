@@ -10,7 +10,14 @@
  * which makes the number a safe delta cursor (a timestamp taken before a slow commit is not).
  */
 import { createHash } from 'node:crypto';
-import type { Submission, SubmissionCategory, SubmissionKind, SubmittedFrame, SubmittedPost } from '../lib/intake/submission';
+import type {
+  Submission,
+  SubmissionCategory,
+  SubmissionKind,
+  SubmittedFrame,
+  SubmittedMedia,
+  SubmittedPost,
+} from '../lib/intake/submission';
 import type { Reason, Verdict } from '../lib/debunk/types';
 import { publishableAppearances } from './appearances';
 
@@ -81,7 +88,7 @@ export interface ListQuery {
 export interface AuditEntry {
   at: string;
   reviewer: string;
-  action: 'verified' | 'rejected' | 'corrected' | 'withdrawn' | 'merged' | 'login' | 'logout';
+  action: 'verified' | 'rejected' | 'corrected' | 'withdrawn' | 'merged' | 'media' | 'login' | 'logout';
   submissionId?: number;
   detail?: string;
 }
@@ -119,6 +126,11 @@ export interface IntakeStore {
    * submission becomes `merged`. False if the submission is not pending or the target not published.
    */
   addAppearance(id: number, targetId: number, by: string, at: string): Promise<boolean>;
+  /**
+   * A medium hashed by the desk added to a pending or published submission's post (a published one gets a new
+   * publication number: the feed carries the frames). False if it is neither, or already holds `maxMedia` media.
+   */
+  attachMedia(id: number, medium: SubmittedMedia, by: string, at: string, maxMedia: number): Promise<boolean>;
   get(id: number): Promise<StoredSubmission | undefined>;
   screenshot(id: number): Promise<string | undefined>;
   /** Notes that the console listed these submissions (the first time only counts). */
@@ -507,6 +519,29 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
           id,
         ]);
         return { changes: moved.changes === 1 && changed.changes === 1 ? 1 : 0 };
+      });
+    },
+    async attachMedia(id, medium, by, at, maxMedia) {
+      const [current] = await driver.all<{ status: SubmissionStatus }>('SELECT status FROM submissions WHERE id = ?', [id]);
+      const status = current?.status;
+      if (status !== 'pending' && status !== 'verified') return false;
+      const entry: AuditEntry = {
+        at,
+        reviewer: by,
+        action: 'media',
+        submissionId: id,
+        detail: `${medium.frames?.length ?? 0} frames${medium.deskFile ? ` · ${medium.deskFile}` : ''}`,
+      };
+      return changeInTransaction(entry, status === 'verified', async (tx, seq) => {
+        // Read again inside the transaction: two uploads at once both land.
+        const [row] = await tx.all<{ post_json: string }>('SELECT post_json FROM submissions WHERE id = ? AND status = ?', [id, status]);
+        if (!row) return { changes: 0 };
+        const post = JSON.parse(row.post_json) as SubmittedPost;
+        if (post.media.length >= maxMedia) return { changes: 0 };
+        const next = JSON.stringify({ ...post, media: [...post.media, medium] });
+        return seq === null
+          ? tx.run('UPDATE submissions SET post_json = ? WHERE id = ? AND status = ?', [next, id, status])
+          : tx.run('UPDATE submissions SET post_json = ?, seq = ? WHERE id = ? AND status = ?', [next, seq, id, status]);
       });
     },
     async get(id) {

@@ -31,6 +31,8 @@ export interface SubmittedMedia {
   url?: string;
   poster?: string;
   frames?: SubmittedFrame[];
+  /** Set by the desk console only: the name of the desk's own file these frames were hashed from. */
+  deskFile?: string;
 }
 
 /** One hashed frame as submitted: Sanad's trimmed PDQ hash, its quality, and the plain PDQ when computed. */
@@ -62,10 +64,15 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const quality = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100;
 
 /** A medium's frames: each a 64-hex-digit hash with a quality 0–100; anything else names the field. */
-function frames(raw: unknown, field: string, errors: string[]): SubmittedFrame[] | undefined {
+export function checkFrames(
+  raw: unknown,
+  field: string,
+  errors: string[],
+  max: number = SUBMISSION_LIMITS.framesPerMedium,
+): SubmittedFrame[] | undefined {
   if (raw === undefined) return undefined;
-  if (!Array.isArray(raw) || raw.length > SUBMISSION_LIMITS.framesPerMedium) {
-    errors.push(`${field}: a list of at most ${SUBMISSION_LIMITS.framesPerMedium} frames`);
+  if (!Array.isArray(raw) || raw.length > max) {
+    errors.push(`${field}: a list of at most ${max} frames`);
     return undefined;
   }
   const out: SubmittedFrame[] = [];
@@ -155,7 +162,7 @@ export function checkSubmission(raw: unknown): Checked<Submission> {
         if (!isObject(m) || (m.kind !== 'video' && m.kind !== 'image')) return void errors.push(`post.media[${i}].kind: video or image`);
         const url = m.url === undefined ? undefined : httpUrl(m.url, `post.media[${i}].url`, errors);
         const poster = m.poster === undefined ? undefined : httpUrl(m.poster, `post.media[${i}].poster`, errors);
-        const hashed = frames(m.frames, `post.media[${i}].frames`, errors);
+        const hashed = checkFrames(m.frames, `post.media[${i}].frames`, errors);
         media.push({ kind: m.kind, ...(url && { url }), ...(poster && { poster }), ...(hashed?.length && { frames: hashed }) });
       });
     if (pageUrl && postText !== undefined) {
