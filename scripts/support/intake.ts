@@ -1,10 +1,10 @@
-/** The intake service on 127.0.0.1 for tests and benches: a real HTTP server over a real SQLite file. */
+/** The intake service on 127.0.0.1 for tests and benches: a real HTTP server over a real SQLite file or PostgreSQL. */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { createApp, hashToken, type AppOptions } from '../../server/app';
 import { randomId, sha256 } from '../../server/review-auth';
-import { openSqliteStore } from '../../server/open-store';
+import { openStore } from '../../server/open-store';
 import type { IntakeStore } from '../../server/store';
 
 export interface RunningIntake {
@@ -14,14 +14,16 @@ export interface RunningIntake {
   stop(): Promise<void>;
 }
 
-/** Starts the service on `port` (0: any free port) with the database at `file`. */
+/** Starts the service on `port` (0: any free port) with the database `database`: a SQLite file or a postgres:// URL. */
 export async function startIntake(
-  file: string,
+  database: string,
   port = 0,
   rate = { perMinute: 100_000, burst: 100_000 },
   options: Partial<AppOptions> = {},
 ): Promise<RunningIntake> {
-  const store = await openSqliteStore(file);
+  const store = await openStore(
+    /^postgres(ql)?:\/\//.test(database) ? { databaseUrl: database, sqliteFile: '' } : { sqliteFile: database },
+  );
   const app = createApp({ store, desk: { name: 'Test desk', url: 'https://desk.example' }, rate, addressRate: rate, ...options });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));

@@ -32,13 +32,10 @@ const freePort = () =>
     });
   });
 
-export default async function setup(project: TestProject): Promise<(() => void) | void> {
-  if (process.env.DATABASE_URL) return project.provide('postgresUrl', process.env.DATABASE_URL);
+/** A private PostgreSQL cluster on a free port, or undefined when Debian's postgresql is not installed. */
+export async function startThrowawayPostgres(): Promise<{ url: string; stop: () => void } | undefined> {
   const bin = postgresBin();
-  if (!bin) {
-    console.warn('intake tests: PostgreSQL is not installed (apt-get install postgresql): running them against SQLite only');
-    return project.provide('postgresUrl', '');
-  }
+  if (!bin) return undefined;
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) => {
     const [command, full] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
@@ -61,12 +58,25 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     '-w',
     'start',
   ]);
-  project.provide('postgresUrl', `postgres://sanad@127.0.0.1:${port}/postgres`);
-  return () => {
-    try {
-      run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  return {
+    url: `postgres://sanad@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
   };
+}
+
+export default async function setup(project: TestProject): Promise<(() => void) | void> {
+  if (process.env.DATABASE_URL) return project.provide('postgresUrl', process.env.DATABASE_URL);
+  const cluster = await startThrowawayPostgres();
+  if (!cluster) {
+    console.warn('intake tests: PostgreSQL is not installed (apt-get install postgresql): running them against SQLite only');
+    return project.provide('postgresUrl', '');
+  }
+  project.provide('postgresUrl', cluster.url);
+  return cluster.stop;
 }
