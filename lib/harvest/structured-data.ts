@@ -4,6 +4,7 @@
  * and RDFa (`typeof`/`property`). Pages are written by many hands and tools: a broken block costs that block
  * only and is reported; nothing here throws. Pure: a tolerant HTML tokenizer, no DOM (a service worker has none).
  */
+import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { asList, isObject, readHttpUrl } from '../untrusted/read';
 
@@ -103,6 +104,23 @@ function resolveRefs(value: unknown, byId: Map<string, Obj>, depth = 0): unknown
   return copy;
 }
 
+/** Text fields that CMSes write HTML-escaped into JSON-LD ("Singh&#039;s"): they are read as the text they mean. */
+const ESCAPED_TEXT = new Set(['claimReviewed', 'alternateName', 'name', 'headline', 'description', 'reviewBody', 'text']);
+
+/** A copy of a review with the entities in its text fields decoded (the result is text, never HTML). */
+function decodeTextFields(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => decodeTextFields(v, depth + 1));
+  if (!isObject(value)) return value;
+  const copy: Obj = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (key === '__proto__') continue;
+    copy[key] = typeof v === 'string' && ESCAPED_TEXT.has(key) && /&[#a-z0-9]+;/i.test(v) ? decodeHTML(v) : decodeTextFields(v, depth + 1);
+  }
+  return copy;
+}
+
 /** Every review in a JSON-LD value, wherever it is nested; an image of the enclosing article is kept. */
 function reviewsInJsonLd(root: unknown): Obj[] {
   const byId = collectIds(root);
@@ -113,7 +131,7 @@ function reviewsInJsonLd(root: unknown): Obj[] {
     if (Array.isArray(value)) return value.forEach((v) => walk(v, depth + 1, articleImage));
     if (!isObject(value)) return;
     if (isReview(value)) {
-      const review = resolveRefs(value, byId) as Obj;
+      const review = decodeTextFields(resolveRefs(value, byId)) as Obj;
       if (own(review, 'image') === undefined && articleImage !== undefined) review.image = articleImage;
       found.push(review);
       return;
