@@ -21,6 +21,8 @@ export interface PageReviews {
   image?: string;
   /** `<link rel="alternate">` feeds the page declares (a home page's RSS, Atom or JSON feed). */
   feeds: { href: string; type: string; title?: string }[];
+  /** A WordPress site's REST API root (`<link rel="https://api.w.org/">`): its posts list new articles too. */
+  wordpressApi?: string;
 }
 
 /** Pages larger than this are cut: no article needs more, and a hostile page must not hold the worker. */
@@ -201,6 +203,7 @@ export function extractReviews(html: string, pageUrl: string): PageReviews {
   const props: OpenProp[] = [];
   let language: string | undefined;
   let image: string | undefined;
+  let wordpressApi: string | undefined;
   let base = pageUrl;
   let depth = 0;
   let script: { text: string } | undefined;
@@ -227,6 +230,8 @@ export function extractReviews(html: string, pageUrl: string): PageReviews {
           const href = absolute(attrs.href, base);
           if (href) feeds.push({ href, type: attrs.type!.trim().toLowerCase(), ...(attrs.title && { title: attrs.title }) });
         }
+        if (tag === 'link' && (attrs.rel ?? '').trim() === 'https://api.w.org/' && attrs.href && !wordpressApi)
+          wordpressApi = absolute(attrs.href, base);
         if (tag === 'script' && /^\s*application\/ld\+json\s*$/i.test(attrs.type ?? '')) script = { text: '' };
 
         const syntax = 'itemscope' in attrs ? 'microdata' : 'typeof' in attrs ? 'rdfa' : undefined;
@@ -302,6 +307,7 @@ export function extractReviews(html: string, pageUrl: string): PageReviews {
     ...(language && { language }),
     ...(image && { image }),
     feeds,
+    ...(wordpressApi && { wordpressApi }),
   };
 }
 
