@@ -86,3 +86,37 @@ export async function serveVishvas(context: BrowserContext): Promise<ServedDesk>
   );
   return served;
 }
+
+/**
+ * Animal Político's El Sabueso, a WordPress desk: its real saved section front (which declares no RSS, only
+ * WordPress's API root) at its real address, its real saved article, and the posts list WordPress answers at
+ * that API (links and dates, as Sanad asks), built here naming the saved article's real address.
+ */
+export const ANIMAL_POLITICO_SECTION = 'https://www.animalpolitico.com/sabueso/';
+const ANIMAL_POLITICO_ARTICLE = manifest.files.find((f) => f.file.startsWith('articles/animalpolitico/'))!;
+
+export async function serveAnimalPolitico(context: BrowserContext): Promise<ServedDesk> {
+  const served: ServedDesk = { requested: [], otherDesks: [] };
+  const cors = { 'access-control-allow-origin': '*' };
+  const section = readFileSync(resolve(PAGES, 'homepages/animalpolitico-el-sabueso-section.html'), 'utf8');
+  const article = readFileSync(resolve(PAGES, ANIMAL_POLITICO_ARTICLE.file), 'utf8');
+  await context.route(
+    (url) => url.hostname === 'www.animalpolitico.com',
+    (route) => {
+      const url = new URL(route.request().url());
+      served.requested.push(`${url.pathname}${url.search}`);
+      const html = (body: string) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: cors, body });
+      if (url.href === ANIMAL_POLITICO_SECTION) return html(section);
+      if (url.pathname === '/wp-json/wp/v2/posts')
+        return route.fulfill({
+          status: 200,
+          contentType: 'application/json; charset=UTF-8',
+          headers: cors,
+          body: JSON.stringify([{ date_gmt: `${ANIMAL_POLITICO_ARTICLE.date}T18:00:00`, link: ANIMAL_POLITICO_ARTICLE.url }]),
+        });
+      if (url.href === ANIMAL_POLITICO_ARTICLE.url) return html(article);
+      return route.fulfill({ status: 404, headers: cors, body: 'not found' });
+    },
+  );
+  return served;
+}
