@@ -45,10 +45,11 @@ export function safeHttpUrl(v: unknown): string | undefined {
   return readHttpUrl(text(isObject(v) ? (v.url ?? v['@id']) : v));
 }
 
-/** ISO dates (2026-01-24, 2019-07, 2019, with or without time) are kept as their date part. */
+/** ISO-like dates (2026-01-24, 2019-07, 2019, with or without time) are kept as their date part. */
 function date(v: unknown): string | undefined {
   const raw = text(v, 40);
-  const m = raw?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/);
+  // Desks also write a space for the T ("2020-06-24 00:03") and one-digit offsets ("+5:30").
+  const m = raw?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+ ?(?:Z|[+-]\d{1,2}:?\d{2})?)?$/);
   if (!m) return undefined;
   const [, y, mo, d] = m;
   if (mo && (+mo < 1 || +mo > 12)) return undefined;

@@ -34,6 +34,17 @@ describe('verdictFromRating', () => {
     ['Labeled Satire', 'satire'],
     ['Outdated', 'misleading'],
     ['Rating: something new', 'unrated'],
+    // Ratings of the saved desk pages in other languages (../shared/factcheck-pages).
+    ['Falso', 'false'],
+    ['Falso.', 'false'],
+    ['Faux', 'false'],
+    ['Falsch', 'false'],
+    ['Engañoso', 'misleading'],
+    ['não_é_bem_assim', 'misleading'],
+    ['फर्जी', 'false'],
+    ['भ्रामक', 'misleading'],
+    ['No es falso', 'unrated'],
+    ['Verdadeiro', 'unrated'],
     ['', 'unrated'],
     [undefined, 'unrated'],
   ] as const)('%s → %s', (rating, verdict) => {

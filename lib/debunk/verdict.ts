@@ -23,6 +23,10 @@ const RATING_WORDS: ReadonlyArray<readonly [Verdict, readonly string[]]> = [
       'partially false', 'partly true', 'decontextualized', 'decontextualised', 'exaggerated', 'miscaptioned',
       'old footage', 'outdated', 'mostly false', 'مضلل', 'مضللة', 'مجتزا', 'مجتزاه', 'خارج السياق', 'سياق مضلل',
       'نصف صحيح', 'صحيح جزئيا', 'مبالغ فيه', 'قديم', 'قديمه',
+      // The words of the desks in the directory and the saved desk pages that write Spanish, Portuguese,
+      // French, German and Hindi ratings.
+      'engañoso', 'enganoso', 'sacado de contexto', 'fuera de contexto', 'fora de contexto', 'não é bem assim',
+      'trompeur', 'hors contexte', 'irreführend', 'भ्रामक',
     ],
   ],
   [
@@ -31,6 +35,7 @@ const RATING_WORDS: ReadonlyArray<readonly [Verdict, readonly string[]]> = [
       'false', 'fake', 'misattributed', 'pants on fire', 'incorrect', 'wrong', 'hoax', 'not true', 'baseless', 'scam', 'inaccurate',
       'زائف', 'زائفه', 'كاذب', 'كاذبه', 'خاطئ', 'خاطئه', 'غير صحيح', 'غير صحيحه', 'مزيف', 'مزيفه', 'ملفق',
       'ملفقه', 'شائعه', 'اشاعه', 'خطا', 'كذب', 'مختلق', 'مختلقه', 'احتيال',
+      'falso', 'falsa', 'faux', 'fausse', 'falsch', 'फर्जी', 'फ़र्ज़ी', 'झूठ', 'गलत', 'ग़लत',
     ],
   ],
   [

@@ -144,6 +144,25 @@ describe('harvestSite', () => {
     expect(result.outcomes).toEqual([{ url: 'https://www.misbar.com/factcheck/1', status: 'no-markup', count: 0 }]);
   });
 
+  it('finds a WordPress desk’s posts through its REST API when its page links no feed (Animal Político’s real section page)', async () => {
+    // The saved section front declares no RSS, only WordPress's API root; the posts list is in the shape
+    // WordPress answers (links and dates, as asked), naming the desk's real saved article.
+    const SECTION = 'https://www.animalpolitico.com/sabueso/';
+    const ARTICLE = 'https://www.animalpolitico.com/elsabueso/video-ojo-del-huracan-ian-sacado-de-contexto/';
+    const POSTS = 'https://www.animalpolitico.com/wp-json/wp/v2/posts?_fields=link%2Cdate_gmt&per_page=20';
+    const site = fakeSite({
+      [SECTION]: { status: 200, body: saved('homepages/animalpolitico-el-sabueso-section.html') },
+      [POSTS]: { status: 200, type: 'application/json', body: JSON.stringify([{ date_gmt: '2022-09-30T18:00:00', link: ARTICLE }]) },
+      [ARTICLE]: { status: 200, body: saved('articles/animalpolitico/animalpolitico-es-2022-huracan-ian-video.html') },
+    });
+    const result = await harvestSite({ site: SECTION, seen: [] }, site.deps, limits);
+    // The page's JSON alternate (its own REST record) is not taken for a list: no request for it.
+    expect(site.requests.map((r) => r.url)).toEqual([SECTION, POSTS, ARTICLE]);
+    expect(result).toMatchObject({ ok: true, state: { listing: POSTS, seen: [ARTICLE] } });
+    expect(result.pages[0]!.reviews).toHaveLength(1);
+    expect(describeHarvest(result)).toBe('1 new article read, 1 fact-check');
+  });
+
   it('fails the source in plain words, keeping its state, when the site is down or lists nothing', async () => {
     const down = await harvestSite(start, fakeSite({}).deps, limits);
     expect(down).toMatchObject({ ok: false, reason: 'factcheck.afp.com could not be reached (Failed to fetch)', state: start });

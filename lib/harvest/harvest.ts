@@ -1,6 +1,6 @@
 /**
  * Harvesting one fact-checker's website: find where it lists new articles (the address given, a
- * `<link rel="alternate">` feed on it, or a sitemap named in robots.txt), fetch that listing conditionally,
+ * `<link rel="alternate">` feed on it, a WordPress site's REST posts, or a sitemap named in robots.txt), fetch that listing conditionally,
  * then fetch the articles not yet seen — a bounded number per run, one at a time with a pause between
  * requests — and take every ClaimReview and MediaReview in them. Every request goes to the site's own host
  * (with or without `www.`); nothing about the user is sent. One bad page is counted, never fatal. The same
@@ -160,6 +160,16 @@ async function firstListing(candidates: readonly string[], http: SiteRequests, s
   return undefined;
 }
 
+/** The newest posts of a WordPress REST API root (`…/wp-json/` or `…/?rest_route=/`), links and dates only. */
+function wordpressPosts(api: string): string {
+  const url = new URL(api);
+  if (url.searchParams.has('rest_route')) url.searchParams.set('rest_route', '/wp/v2/posts');
+  else url.pathname = `${url.pathname.replace(/\/?$/, '/')}wp/v2/posts`;
+  url.searchParams.set('_fields', 'link,date_gmt');
+  url.searchParams.set('per_page', '20');
+  return url.href;
+}
+
 /** Finds where the site lists its articles: the address itself, a feed it links to, or a sitemap in robots.txt. */
 async function discover(site: string, http: SiteRequests): Promise<Found | { error: string }> {
   let home;
@@ -176,12 +186,16 @@ async function discover(site: string, http: SiteRequests): Promise<Found | { err
     const found = await firstListing([site], http, site);
     if (found) return found;
   }
-  // Comment feeds list comments, not articles.
-  const feeds = extractReviews(home.body, site)
-    .feeds.filter((f) => !/comment/i.test(`${f.title ?? ''} ${f.href}`))
+  const page = extractReviews(home.body, site);
+  // Comment feeds list comments, not articles; WordPress's JSON alternate is the page itself, not a list.
+  const feeds = page.feeds
+    .filter((f) => !/comment/i.test(`${f.title ?? ''} ${f.href}`) && !/\/wp-json\/wp\/v2\/\w+\/\d+/.test(f.href))
     .map((f) => f.href);
   const fromLinks = await firstListing(feeds, http, site);
   if (fromLinks) return fromLinks;
+  // A WordPress desk whose page links no feed (a section front, say) still lists its posts in its REST API.
+  const fromWordPress = page.wordpressApi ? await firstListing([wordpressPosts(page.wordpressApi)], http, site) : undefined;
+  if (fromWordPress) return fromWordPress;
   const robotsUrl = new URL('/robots.txt', site).href;
   const robots = await http.get(robotsUrl).catch(() => undefined);
   const fromRobots = robots?.status === 200 ? await firstListing(sitemapsInRobots(robots.body, robotsUrl), http, site) : undefined;

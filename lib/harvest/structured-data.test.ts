@@ -15,7 +15,44 @@ interface ManifestRow {
   url: string;
   cr?: string;
   html_lang?: string;
+  date?: string;
+  date_src?: string;
 }
+
+/**
+ * The verdict each page's rating means: its words (in the desk's language) or, for words no table holds, the
+ * ends of its numeric scale. FactCheckZW's rating is a sentence with an empty ratingValue: nothing to go on.
+ */
+const VERDICTS: Record<string, string> = {
+  'afp-factcheck-en-2020-06-23-cdc-flu-pneumonia': 'false',
+  'afp-factcheck-en-2022-03-02-kharkiv-flag': 'misleading',
+  'afp-factuel-fr-2022-01-28-mali-france': 'false',
+  'afp-factual-es-2021-06-01-morena-fotomontaje': 'misleading',
+  'afp-factual-es-2022-06-28-pilotos-dallas': 'false',
+  'afp-factual-es-2022-07-08-espana-apellidos': 'false',
+  'afp-faktencheck-de-2021-08-24-leipzig-rathaus': 'false',
+  'afp-checamos-pt-2020-06-12-soros-bild': 'false',
+  'afp-hindi-hi-2021-08-04-tipu-sultan-photo': 'false',
+  'boomlive-en-2019-04-10-namaz-karnataka': 'false',
+  'boomlive-bn-2021-06-17-nyt-modi-crocodile': 'false',
+  'boomlive-hi-2021-08-03-cheetah-temple': 'misleading',
+  'aosfatos-pt-2022-08-11-drauzio-video': 'misleading',
+  'efe-verifica-es-2022-10-24-detenidos-extranjeros': 'false',
+  'estadao-verifica-pt-2023-01-yanomamis': 'false',
+  'estadao-verifica-pt-2020-08-31-natura-thammy': 'false',
+  'factcheckzw-en-2021-06-18-antibodies-reinfection': 'unrated',
+  'indiatoday-en-2022-09-30-modi-gujarat-speech': 'misleading',
+  'indiatoday-en-2020-10-13-maternity-shoot': 'misleading',
+  'aajtak-hi-2020-07-05-bbc-nyt-modi': 'false',
+  'lupa-pt-2020-08-31-viaduto-br277': 'false',
+  'uol-confere-pt-2022-09-01-violencia-campo': 'false',
+  'vishvasnews-hi-2022-10-18-priyanka-vadra-wedding': 'false',
+  'vishvasnews-en-2022-11-01-rishi-sunak-manmohan': 'false',
+  'vishvasnews-en-2020-07-galwan-video': 'false',
+  'animalpolitico-es-2022-huracan-ian-video': 'false',
+  'thip-en-2022-vitamin-d-cancer': 'misleading',
+};
+const baseName = (file: string) => file.replace(/^.*\//, '').replace(/\.html$/, '');
 const manifest = JSON.parse(readFileSync(resolve(PAGES, 'manifest.json'), 'utf8')) as { files: ManifestRow[] };
 const pages = manifest.files.filter((f) => /^(articles|homepages)\//.test(f.file));
 
@@ -28,9 +65,18 @@ function expected(row: ManifestRow): { count: number; rating?: string; ratingVal
 }
 
 describe('every saved fact-check page', () => {
-  it('has pages to test', () => {
+  it('has pages to test: every article and listing page the manifest names, negatives included', () => {
     expect(pages.length).toBeGreaterThanOrEqual(30);
-    expect(pages.filter((p) => expected(p).count > 0).length).toBeGreaterThanOrEqual(25);
+    const withReviews = pages.filter((p) => expected(p).count > 0).map((p) => baseName(p.file));
+    expect(withReviews.sort()).toEqual(Object.keys(VERDICTS).sort());
+    // Real desk pages without ClaimReview (Alt News, Washington Post, VERA Files) and the listing pages.
+    expect(pages.filter((p) => expected(p).count === 0).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reads the Vishvas News claim with its HTML entity decoded', () => {
+    const row = pages.find((p) => p.file.endsWith('vishvasnews-en-2022-11-01-rishi-sunak-manmohan.html'))!;
+    const [review] = extractReviews(readFileSync(resolve(PAGES, row.file), 'utf8'), row.url).reviews;
+    expect(review!.claimReviewed).toBe("Rishi Sunak praises Manmohan Singh's economy ideas");
   });
 
   it.each(pages.map((p) => [p.file, p] as const))('%s yields the reviews its manifest lists', (_file, row) => {
@@ -49,8 +95,12 @@ describe('every saved fact-check page', () => {
       expect(debunk.claim.length).toBeGreaterThan(2);
       expect(debunk.reviewUrl).toMatch(/^https?:\/\//);
       if (want.rating) expect(debunk.rating).toBe(want.rating.replace(/\s+/g, ' ').trim().slice(0, 200));
-      // Every listed rating is a negative one (their scales' low end or words meaning false/misleading).
-      expect(['false', 'misleading', 'altered', 'unrated']).toContain(debunk.verdict);
+      expect(debunk.verdict).toBe(VERDICTS[baseName(row.file)]);
+      // Claims are text: no HTML entities left ("Singh&#039;s"), no surrounding whitespace.
+      expect(debunk.claim).not.toMatch(/&(#\d+|#x[0-9a-f]+|[a-z]+);/i);
+      expect(debunk.claim).toBe(debunk.claim.trim());
+      // Dates as written ("2020-06-24 00:03", "2020-06-22T12:26:08+5:30") are read as their day.
+      if (row.date_src === 'ClaimReview.datePublished') expect(debunk.reviewDate).toBe(row.date);
     }
   });
 

@@ -4,6 +4,7 @@
  * and RDFa (`typeof`/`property`). Pages are written by many hands and tools: a broken block costs that block
  * only and is reported; nothing here throws. Pure: a tolerant HTML tokenizer, no DOM (a service worker has none).
  */
+import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { asList, isObject, readHttpUrl } from '../untrusted/read';
 
@@ -20,6 +21,8 @@ export interface PageReviews {
   image?: string;
   /** `<link rel="alternate">` feeds the page declares (a home page's RSS, Atom or JSON feed). */
   feeds: { href: string; type: string; title?: string }[];
+  /** A WordPress site's REST API root (`<link rel="https://api.w.org/">`): its posts list new articles too. */
+  wordpressApi?: string;
 }
 
 /** Pages larger than this are cut: no article needs more, and a hostile page must not hold the worker. */
@@ -103,6 +106,23 @@ function resolveRefs(value: unknown, byId: Map<string, Obj>, depth = 0): unknown
   return copy;
 }
 
+/** Text fields that CMSes write HTML-escaped into JSON-LD ("Singh&#039;s"): they are read as the text they mean. */
+const ESCAPED_TEXT = new Set(['claimReviewed', 'alternateName', 'name', 'headline', 'description', 'reviewBody', 'text']);
+
+/** A copy of a review with the entities in its text fields decoded (the result is text, never HTML). */
+function decodeTextFields(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => decodeTextFields(v, depth + 1));
+  if (!isObject(value)) return value;
+  const copy: Obj = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (key === '__proto__') continue;
+    copy[key] = typeof v === 'string' && ESCAPED_TEXT.has(key) && /&[#a-z0-9]+;/i.test(v) ? decodeHTML(v) : decodeTextFields(v, depth + 1);
+  }
+  return copy;
+}
+
 /** Every review in a JSON-LD value, wherever it is nested; an image of the enclosing article is kept. */
 function reviewsInJsonLd(root: unknown): Obj[] {
   const byId = collectIds(root);
@@ -113,7 +133,7 @@ function reviewsInJsonLd(root: unknown): Obj[] {
     if (Array.isArray(value)) return value.forEach((v) => walk(v, depth + 1, articleImage));
     if (!isObject(value)) return;
     if (isReview(value)) {
-      const review = resolveRefs(value, byId) as Obj;
+      const review = decodeTextFields(resolveRefs(value, byId)) as Obj;
       if (own(review, 'image') === undefined && articleImage !== undefined) review.image = articleImage;
       found.push(review);
       return;
@@ -183,6 +203,7 @@ export function extractReviews(html: string, pageUrl: string): PageReviews {
   const props: OpenProp[] = [];
   let language: string | undefined;
   let image: string | undefined;
+  let wordpressApi: string | undefined;
   let base = pageUrl;
   let depth = 0;
   let script: { text: string } | undefined;
@@ -209,6 +230,8 @@ export function extractReviews(html: string, pageUrl: string): PageReviews {
           const href = absolute(attrs.href, base);
           if (href) feeds.push({ href, type: attrs.type!.trim().toLowerCase(), ...(attrs.title && { title: attrs.title }) });
         }
+        if (tag === 'link' && (attrs.rel ?? '').trim() === 'https://api.w.org/' && attrs.href && !wordpressApi)
+          wordpressApi = absolute(attrs.href, base);
         if (tag === 'script' && /^\s*application\/ld\+json\s*$/i.test(attrs.type ?? '')) script = { text: '' };
 
         const syntax = 'itemscope' in attrs ? 'microdata' : 'typeof' in attrs ? 'rdfa' : undefined;
@@ -284,6 +307,7 @@ export function extractReviews(html: string, pageUrl: string): PageReviews {
     ...(language && { language }),
     ...(image && { image }),
     feeds,
+    ...(wordpressApi && { wordpressApi }),
   };
 }
 

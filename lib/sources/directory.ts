@@ -57,6 +57,8 @@ export const DIRECTORY: readonly DirectoryEntry[] = [
   { id: 'politifact', kind: 'site', name: { own: 'PolitiFact', en: 'PolitiFact' }, site: 'https://www.politifact.com/', languages: ['en'], country: 'US' },
   { id: 'factcheck-org', kind: 'site', name: { own: 'FactCheck.org', en: 'FactCheck.org' }, site: 'https://www.factcheck.org/', languages: ['en'], country: 'US' },
   { id: 'boom', kind: 'site', name: { own: 'BOOM', en: 'BOOM' }, site: 'https://www.boomlive.in/', languages: ['en', 'hi', 'bn'], country: 'IN' },
+  { id: 'vishvas-news', kind: 'site', name: { own: 'विश्वास न्यूज़', en: 'Vishvas News' }, site: 'https://www.vishvasnews.com/', languages: ['hi', 'en'], country: 'IN' },
+  { id: 'thip', kind: 'site', name: { own: 'THIP Media', en: 'THIP Media' }, site: 'https://www.thip.media/', languages: ['en', 'hi'], country: 'IN' },
   { id: 'google-fact-check', kind: 'google', name: { own: 'Google Fact Check Tools', en: 'Google Fact Check Tools' }, site: 'https://toolbox.google.com/factcheck/explorer', languages: ['ar', 'en'], country: 'international' },
 ];
 

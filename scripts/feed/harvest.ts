@@ -60,7 +60,9 @@ export async function harvestToFeed(options: HarvestOptions, deps: HarvestDeps):
     const pagesNow = new Set(result.pages.map((p) => p.url));
     const items = [...held.items.filter((i) => !pagesNow.has(String(i.url))), ...usable];
     state.sites[site] = { ...result.state, items };
-    log.push(`${site}: ${describeHarvest(result, fresh.length - usable.length)}; ${items.length} items in the feed`);
+    log.push(
+      `${site}: ${describeHarvest(result, fresh.length - usable.length)}; ${items.length} ${items.length === 1 ? 'item' : 'items'} in the feed`,
+    );
   }
   state.sequence += 1;
   writeFileSync(options.stateFile, `${JSON.stringify(state)}\n`);

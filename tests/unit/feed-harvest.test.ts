@@ -1,12 +1,17 @@
 /**
  * `npm run feed -- harvest`: a desk's saved pages (served by a stand-in for the network) become a feed that
- * `feed sign` and `feed verify` accept; a second run is incremental through the state file.
+ * `feed sign` and `feed verify` accept; a second run is incremental through the state file. Then the command
+ * itself, run as a person runs it, over every saved desk article in ../shared/factcheck-pages served by a
+ * local HTTP server.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harvestToFeed } from '../../scripts/feed/harvest';
 
 const PAGES = resolve(import.meta.dirname, '../../../shared/factcheck-pages/articles/vishvasnews');
@@ -92,5 +97,140 @@ describe('feed harvest', () => {
         '10',
       ),
     ).toThrow(/--delay-ms: at least 200/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Every saved desk article, through the command.
+
+const SHARED = resolve(import.meta.dirname, '../../../shared/factcheck-pages');
+interface Row {
+  file: string;
+  url: string;
+  cr?: string;
+  date?: string;
+}
+const rows = (JSON.parse(readFileSync(join(SHARED, 'manifest.json'), 'utf8')) as { files: Row[] }).files.filter((f) =>
+  f.file.startsWith('articles/'),
+);
+const reviewsOn = (row: Row) => Number(row.cr?.match(/^(\d+) (?:ClaimReview|MediaReview)/)?.[1] ?? 0);
+/** Each desk's site (one per host: AFP's desks each have their own) → its saved articles. */
+const desks = new Map<string, Row[]>();
+for (const row of rows) {
+  const site = `${new URL(row.url).origin}/`;
+  desks.set(site, [...(desks.get(site) ?? []), row]);
+}
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/**
+ * What each desk's host answers. The articles are the saved pages; no desk's home page or RSS was saved
+ * (the factcheck-pages README), so each home page declares `/feed/` as the desks' WordPress sites do, and
+ * that feed lists the saved articles' real addresses. The feed answers 304 to its own ETag.
+ */
+function deskServer(requests: string[]): Server {
+  return createServer((req, res) => {
+    const [, host = '', ...rest] = (req.url ?? '').split('/');
+    const path = `/${rest.join('/')}`;
+    requests.push(`${host}${path}`);
+    const site = `https://${host}/`;
+    const articles = desks.get(site);
+    if (!articles) return res.writeHead(404).end();
+    if (path === '/')
+      return res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed/"></head><body></body></html>');
+    if (path === '/feed/') {
+      const etag = `"${articles.length}"`;
+      if (req.headers['if-none-match'] === etag) return res.writeHead(304, { etag }).end();
+      const items = articles.map((a) => `<item><link>${xml(a.url)}</link><pubDate>${new Date(a.date ?? 0).toUTCString()}</pubDate></item>`);
+      return res
+        .writeHead(200, { 'content-type': 'application/rss+xml', etag })
+        .end(`<?xml version="1.0"?><rss version="2.0"><channel><link>${site}</link>${items.join('')}</channel></rss>`);
+    }
+    const article = articles.find((a) => {
+      const u = new URL(a.url);
+      return `${u.pathname}${u.search}` === path;
+    });
+    if (!article) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(SHARED, article.file)));
+  });
+}
+
+describe('npm run feed -- harvest over every saved desk', () => {
+  const requests: string[] = [];
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = deskServer(requests);
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  let lastLog: string[] = [];
+  const run = async (...args: string[]) => {
+    const { stdout, stderr } = await promisify(execFile)(
+      'npx',
+      ['tsx', '--import', './tests/unit/support/fetch-to-local.ts', 'scripts/feed/cli.ts', ...args],
+      { encoding: 'utf8', env: { ...process.env, SANAD_TEST_SERVER: base }, maxBuffer: 50_000_000 },
+    );
+    lastLog = stderr.split('\n').filter(Boolean);
+    return stdout;
+  };
+
+  it('harvests each desk’s articles, and the signed feed verifies with every ClaimReview', { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-harvest-all-'));
+    const sites = [...desks.keys()];
+    const harvest = () =>
+      run(
+        'harvest',
+        ...sites.flatMap((s) => ['--site', s]),
+        '--state',
+        join(dir, 'state.json'),
+        '--feed-url',
+        'https://aggregator.example/desks.json',
+        '--publisher',
+        'Saved desks (harvested)',
+        '--delay-ms',
+        '200',
+      );
+    writeFileSync(join(dir, 'feed.json'), await harvest());
+    const expectedReviews = rows.reduce((n, r) => n + reviewsOn(r), 0);
+    expect(expectedReviews).toBe(27);
+    const feed = JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8')) as { items: { claimReviewed: string; url: string }[] };
+    expect(feed.items).toHaveLength(expectedReviews);
+    // Each review comes from its own article, on that desk's host.
+    expect(new Set(feed.items.map((i) => i.url)).size).toBe(expectedReviews);
+    // One log line per desk, in plain words; the desks' pages without ClaimReview are counted as such.
+    expect(lastLog).toHaveLength(sites.length);
+    for (const [site, articles] of desks) {
+      const found = articles.reduce((n, r) => n + reviewsOn(r), 0);
+      const none = articles.filter((r) => !reviewsOn(r)).length;
+      const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+      const words = `${site}: ${plural(articles.length, 'new article')} read, ${plural(found, 'fact-check')}${none ? `; ${plural(none, 'page')} without fact-check markup` : ''}; ${plural(found, 'item')} in the feed`;
+      expect(lastLog).toContain(words);
+    }
+    // Only the sites named were asked: their home page, feed and articles, each once.
+    const asked = new Set(requests.map((r) => r.split('/')[0]));
+    expect([...asked].sort()).toEqual(sites.map((s) => new URL(s).host).sort());
+    expect(requests).toHaveLength(sites.length * 2 + rows.length);
+    expect(new Set(requests).size).toBe(requests.length);
+
+    await run('keygen', '--out', dir);
+    writeFileSync(
+      join(dir, 'signed.json'),
+      await run('sign', '--key', join(dir, 'feed-private-key.txt'), '--public', join(dir, 'feed-public-key.txt'), join(dir, 'feed.json')),
+    );
+    expect(await run('verify', '--public', join(dir, 'feed-public-key.txt'), join(dir, 'signed.json'))).toMatch(
+      new RegExp(`^ok: ${expectedReviews} debunks, 0 tombstones, 0 items skipped, signed by Saved desks \\(harvested\\)`),
+    );
+
+    // The next run asks each desk's feed only, with its ETag, and gets 304: nothing new is fetched.
+    requests.length = 0;
+    const again = JSON.parse(await harvest()) as { sequence: number; items: unknown[] };
+    expect(again.sequence).toBe(2);
+    expect(again.items).toHaveLength(expectedReviews);
+    expect(requests.sort()).toEqual(sites.map((s) => `${new URL(s).host}/feed/`).sort());
+    expect(lastLog.every((line) => line.includes(': no new articles;'))).toBe(true);
   });
 });
