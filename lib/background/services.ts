@@ -15,6 +15,7 @@ import { SettingsService } from './settings-service';
 import { SiteRulesService, type SiteRulesSource } from './site-rules-service';
 import { TabResultsStore } from './tab-results';
 import type { Settings } from '../settings/settings';
+import type { SiteId } from '../sites/platforms';
 
 export interface BackgroundEnv {
   openDb: () => Promise<SanadDb>;
@@ -34,6 +35,8 @@ export interface BackgroundEnv {
   refreshTab: (tabId: number) => void;
   /** The signed site rules pack's address and key, pinned in the build (null: updates are not set up). */
   siteRulesSource: SiteRulesSource | null;
+  /** Tells every open tab of these sites that their rules changed (a newly accepted signed pack). */
+  siteRulesChanged?: (sites: SiteId[]) => void;
 }
 
 export interface BackgroundServices {
@@ -62,7 +65,13 @@ export function composeServices(env: BackgroundEnv): BackgroundServices {
     clientId: env.clientId,
     scheduleWake: env.scheduleOutboxWake,
   });
-  const siteRules = new SiteRulesService({ openDb, fetch: env.fetch, now: () => Date.now(), source: env.siteRulesSource });
+  const siteRules = new SiteRulesService({
+    openDb,
+    fetch: env.fetch,
+    now: () => Date.now(),
+    source: env.siteRulesSource,
+    ...(env.siteRulesChanged && { rulesChanged: env.siteRulesChanged }),
+  });
   const handlers = createHandlers({
     openDb,
     lists,

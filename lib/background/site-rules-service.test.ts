@@ -94,6 +94,29 @@ describe('Background: site rules packs', () => {
     expect(samplePage(facebookAdapter, address, 0).postsRead).toBe(1); // still the last good pack's rules
   });
 
+  it("tells open tabs once a pack changes a site's rules, and only then", async () => {
+    let served = await signedPack(2);
+    const rulesChanged = vi.fn();
+    const { ask } = testBackground({
+      fetch: vi.fn(async () => new Response(served, { headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch,
+      siteRulesSource: { url: PACK_URL, publicKey: keys.publicKey },
+      siteRulesChanged: rulesChanged,
+    });
+    await ask('syncSiteRules', {}, fromPopup());
+    expect(rulesChanged).toHaveBeenCalledExactlyOnceWith(['facebook']);
+    await ask('syncSiteRules', {}, fromPopup()); // the same pack again: nothing changed
+    served = await signedPack(1); // an older pack: refused
+    await ask('syncSiteRules', {}, fromPopup());
+    // A newer pack whose Facebook rules are no newer than the bundled ones: Facebook falls back, and is told.
+    served = await signedPack(3, 1);
+    await ask('syncSiteRules', {}, fromPopup());
+    expect(rulesChanged.mock.calls).toEqual([[['facebook']], [['facebook']]]);
+    // A newer pack with the same Facebook rules version: the sites read with no other rules, nobody is told.
+    served = await signedPack(4, 1);
+    await ask('syncSiteRules', {}, fromPopup());
+    expect(rulesChanged).toHaveBeenCalledTimes(2);
+  });
+
   it('refuses a replayed older pack and keeps the newer one', async () => {
     let served = await signedPack(5);
     const { ask } = background(() => served);

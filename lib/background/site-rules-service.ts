@@ -2,7 +2,8 @@
  * Site rules updates: the signed pack at the address pinned in the build, fetched on the feed sync alarm and
  * on "check for site updates", checked whole (lib/site-rules/pack.ts) and kept in IndexedDB only when every
  * check passes. Any fault keeps the last good pack and is recorded for the options page. Content scripts ask
- * for their site's rules when they start.
+ * for their site's rules when they start, and are told when an accepted pack changes them (open tabs take the
+ * new rules without a reload).
  */
 import { readCappedText } from '../feeds/capped-body';
 import { SYNC_TIMEOUT_MS } from '../feeds/sync';
@@ -14,6 +15,7 @@ import { SITE_IDS, type SiteId } from '../sites/platforms';
 import type { SanadDb, SiteRulesRecord } from '../store/db';
 import type { SiteRulesStatus } from '../wire/shapes';
 import type { SiteRulesSource } from '../site-rules/pinned';
+import type { RulesPack } from '../site-rules/check';
 
 export type { SiteRulesSource };
 
@@ -24,9 +26,16 @@ export interface SiteRulesDeps {
   /** Null when the build sets none: no updates. */
   source: SiteRulesSource | null;
   timeoutMs?: number;
+  /** After an accepted pack changed the rules some sites are read with: open tabs of those sites re-read. */
+  rulesChanged?: (sites: SiteId[]) => void;
 }
 
 const JSON_TYPE = /^(application\/json|text\/plain)\b/i;
+
+/** The sites whose rules in use differ between two packs (a site's pack rules count only above the bundled). */
+export function changedSites(before: RulesPack | undefined, after: RulesPack): SiteId[] {
+  return SITE_IDS.filter((site) => rulesForSite(before, site).version !== rulesForSite(after, site).version);
+}
 
 export class SiteRulesService {
   private syncing: Promise<SiteRulesStatus> | null = null;
@@ -76,9 +85,12 @@ export class SiteRulesService {
       const body = await this.fetchPack(source.url);
       const verdict = await acceptRulesPack(body, source.publicKey, (await this.record()).accepted);
       if (verdict.kind === 'refused') throw new Error(verdict.reason);
-      if (verdict.kind === 'accepted')
+      if (verdict.kind === 'accepted') {
+        const before = (await this.record()).pack;
         await save({ pack: verdict.pack, accepted: acceptedOf(verdict.pack), lastSuccess: attempt, lastError: undefined });
-      else await save({ lastSuccess: attempt, lastError: undefined });
+        const changed = changedSites(before, verdict.pack);
+        if (changed.length) this.deps.rulesChanged?.(changed);
+      } else await save({ lastSuccess: attempt, lastError: undefined });
     } catch (error) {
       const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
       await save({ lastError: reason.slice(0, 500) });

@@ -61,6 +61,14 @@ export function startBackground(): void {
     },
     refreshTab: (tabId) => void sendToTab(tabId, 'refresh', {}).catch(() => {}),
     siteRulesSource: PINNED_SITE_RULES,
+    // Every tab is told; a tab of another site, or with no content script, ignores it or cannot hear it.
+    siteRulesChanged: (sites) =>
+      void browser.tabs
+        .query({})
+        .then((all) => {
+          for (const tab of all) if (tab.id !== undefined) void sendToTab(tab.id, 'siteRulesChanged', { sites }).catch(() => {});
+        })
+        .catch(logFailure('site rules push')),
   });
   serveMessages(handlers);
 

@@ -99,6 +99,14 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       postAtMenu: () => postAt(adapter, menuTarget),
       readPosts: () => scanner?.readPosts() ?? [],
       structureSummary: () => summariseStructure(document.documentElement, new URL(location.href)),
+      // A new signed rules pack for this site: read the page again with it, no reload needed.
+      siteRulesChanged: async ({ sites }) => {
+        if (!Array.isArray(sites) || !sites.includes(adapter.id)) return;
+        await loadSiteRules(adapter);
+        if (!scanner) return;
+        scanner.reset();
+        readability.restart();
+      },
     }),
   );
   // Single-page apps change the URL without a reload: results belong to the page, so start over.

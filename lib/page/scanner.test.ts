@@ -214,6 +214,24 @@ describe('PostScanner', () => {
     expect(articles().every((a) => a.querySelectorAll('[data-sanad-badge]').length <= 1)).toBe(true);
   });
 
+  it('a reset reads with the post selectors the adapter has now (a new signed rules pack)', async () => {
+    let selectors: readonly string[] = ['article[data-testid="no-such-post"]'];
+    const adapter = {
+      ...xAdapter,
+      get postSelectors() {
+        return selectors;
+      },
+    };
+    const live = new PostScanner({ adapter, match, signal: controller.signal, throttleMs: 5, isVisible: () => true });
+    live.start();
+    await live.idle();
+    expect(badges()).toHaveLength(0);
+    selectors = xAdapter.postSelectors;
+    live.reset();
+    await live.idle();
+    expect(badges()).toHaveLength(4);
+  });
+
   it('removes its badges and stops observing when the extension goes away', async () => {
     scanner.start();
     await scanner.idle();

@@ -72,7 +72,7 @@ export class PostScanner {
   /** Posts skipped as not visible: read once they are. */
   private hidden = new Set<Element>();
   private readAll = true;
-  private readonly selector: string;
+  private selector: string;
   /** Badge insertions, updates and removals wait for the next frame and are written together. */
   private readonly writes: FrameWrites<Element>;
 
@@ -121,8 +121,10 @@ export class PostScanner {
     this.schedule(0);
   }
 
-  /** Forget everything read so far (SPA navigation) and scan again. */
+  /** Forget everything read so far (SPA navigation, new site rules) and scan again. */
   reset(): void {
+    // New signed site rules may name other post containers.
+    this.selector = this.options.adapter.postSelectors.join(',');
     this.writes.cancel();
     for (const badge of this.badges.values()) badge.remove();
     this.badges.clear();

@@ -123,6 +123,8 @@ export interface TabProtocol {
   readPosts(req: NoRequest): ExtractedPost[];
   /** The page's markup shape, for the popup's "Copy a diagnostic" (asked only when the person clicks it). */
   structureSummary(req: NoRequest): StructureSummary;
+  /** A newly accepted signed rules pack changed these sites' rules: a tab of one of them reads again with them. */
+  siteRulesChanged(req: { sites: string[] }): void;
 }
 
 /** Every message the background answers. */
