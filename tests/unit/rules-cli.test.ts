@@ -40,7 +40,7 @@ describe('npm run rules', () => {
       writeFileSync(join(dir, 'signed.json'), signedOut.out);
       const publicKey = join(dir, 'rules-public-key.txt');
       expect(rules('verify', '--public', publicKey, join(dir, 'signed.json')).out).toMatch(
-        /^ok: pack version 4 of \d{4}-\d\d-\d\dT[\d:.]+Z; site rules x 1, facebook 1, youtube 1, tiktok 1, instagram 1, telegram 1/,
+        /^ok: pack version 4 of \d{4}-\d\d-\d\dT[\d:.]+Z; site rules x 1, facebook 1, youtube 1, tiktok 2, instagram 1, telegram 1/,
       );
       expect(rules('verify', '--public', publicKey, '--last-version', '4', join(dir, 'signed.json'))).toEqual({
         ok: false,

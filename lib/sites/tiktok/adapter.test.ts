@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '@/tests/unit/support/files';
+import { loadRealPage } from '@/tests/unit/support/real-pages';
 import { readPosts } from '@/tests/unit/support/sites';
 import { tiktokAdapter, timeFromTikTokId } from './adapter';
 
@@ -66,6 +67,34 @@ describe('TikTok adapter', () => {
     expect(placement.parent.className).toContain('DivMediaCardBottom');
     expect(placement.before).toBe(post.querySelector('a[href="/@syria.event"]')!.nextSibling);
     expect(placement.parent.querySelector('video, picture')).toBeNull();
+  });
+
+  // A site that drops the data-e2e attributes the rules rest on, as a redesign might: the link-tile fallback
+  // still reads each grid card from its /@author/video/<id> link and cover (real pages, attributes removed).
+  const withoutTestIds = (file: string) => {
+    loadRealPage(file);
+    for (const el of document.querySelectorAll('[data-e2e]')) el.removeAttribute('data-e2e');
+  };
+
+  it('reads a real profile grid by its link tiles when no other rule matches', () => {
+    withoutTestIds('tiktok/profile-es-2026.html');
+    const all = posts('https://www.tiktok.com/@alcaldiasa').filter(Boolean);
+    expect(all).toHaveLength(16);
+    expect(all.every((p) => p!.author === 'alcaldiasa' && p!.key.startsWith('tiktok:') && p!.text)).toBe(true);
+    expect(all[0]).toMatchObject({ key: 'tiktok:7641084911117536533' });
+    expect(all[0]!.text).toContain('EL MEJOR RECIBIMIENTO');
+    const tile = document.querySelector('div:has(> a[href*="/video/"] img)')!;
+    expect(tiktokAdapter.badgePlacement(tile)).toEqual({ parent: tile, before: tile.firstChild });
+  });
+
+  it('reads no link tile on a video page (there they are suggestions) nor inside a post another rule reads', () => {
+    loadRealPage('tiktok/profile-2024.html');
+    const url = 'https://www.tiktok.com/@faithhelizabethhh';
+    // 60 tiles on the page, every one inside a profile card: read once each, as the card.
+    expect(posts(url).filter(Boolean)).toHaveLength(35);
+    withoutTestIds('tiktok/profile-2024.html');
+    expect(posts(url).filter(Boolean)).toHaveLength(30); // 30 cards with a video link (5 have none)
+    expect(posts('https://www.tiktok.com/@faithhelizabethhh/video/7354427342720208170').filter(Boolean)).toHaveLength(0);
   });
 
   it('reads upload times only from plausible ids', () => {

@@ -52,6 +52,23 @@ function isCard(el: Element | null): el is Element {
   return !!el?.matches(any(S.gridCard)) && [...el.children].filter((child) => child.matches(any(S.gridItem))).length === 1;
 }
 
+/**
+ * A link tile (the fallback) is a post only where no other rule names one: outside every post those rules find,
+ * outside comments and suggestions, and not on a video's own page, where such tiles are suggestions.
+ */
+function isLoneTile(tile: Element, page: URL): boolean {
+  const S = rules().selectors;
+  const named = S.post.filter((selector) => !S.tile.includes(selector));
+  if (tile.closest(any(named)) || tile.querySelector(any(named))) return false;
+  if (tile.closest(any(S.notPosts))) return false;
+  if (tile.ownerDocument.querySelector(any(S.detail))) return false;
+  if (canonicalMediaId(page.href)?.startsWith('tiktok:')) return false;
+  // A card may link its video twice (cover and caption): the first tile of that video stands for it.
+  const href = (el: Element) => queryFirst(el, S.videoLink)?.getAttribute('href');
+  const own = href(tile);
+  return [...tile.ownerDocument.querySelectorAll(any(S.tile))].find((other) => href(other) === own) === tile;
+}
+
 export const tiktokAdapter: SiteAdapter = {
   id: 'tiktok',
   get postSelectors() {
@@ -63,6 +80,7 @@ export const tiktokAdapter: SiteAdapter = {
     // An item inside its own card is read as the card, which also holds its caption and author.
     if (post.matches(any(S.gridItem)) && isCard(post.parentElement)) return null;
     if (post.matches(any(S.gridCard)) && !isCard(post)) return null;
+    if (post.matches(any(S.tile)) && !post.matches(any(S.post.filter((s) => !S.tile.includes(s)))) && !isLoneTile(post, page)) return null;
     const id = videoIdOf(post, page);
     const author = authorOf(post, page);
     const posterEl = queryFirst(post, S.poster);
@@ -96,6 +114,8 @@ export const tiktokAdapter: SiteAdapter = {
     // the cover itself or over the caption beside it.
     const item = post.matches(items) ? post : isCard(post) ? [...post.children].find((child) => child.matches(items)) : undefined;
     if (item) return { parent: item, before: item.firstChild };
+    // A link tile: inside its card, before the cover link.
+    if (post.matches(any(S.tile))) return { parent: post, before: post.firstChild };
     const author = queryFirst(post, S.author);
     const anchor = author?.closest('a') ?? author;
     if (anchor?.parentElement && post.contains(anchor)) return { parent: anchor.parentElement, before: anchor.nextSibling };
