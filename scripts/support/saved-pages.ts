@@ -20,7 +20,6 @@ export const SAVED_PAGES: Record<string, string> = {
   'https://www.tiktok.com/foryou': 'tiktok/foryou.html',
   'https://www.tiktok.com/@halab.alaan/video/7443369450568227555': 'tiktok/video.html',
   'https://www.instagram.com/': 'instagram/feed.html',
-  'https://www.instagram.com/p/DCxR4pQsK9m/': 'instagram/post.html',
   'https://web.telegram.org/k/': 'telegram/k.html',
   'https://web.telegram.org/a/': 'telegram/a.html',
 };

@@ -85,7 +85,6 @@ export const SAVED_PAGE_CASES: SavedPageCase[] = [
     verdicts: ['altered'],
   },
   { name: 'instagram.com feed', url: 'https://www.instagram.com/', posts: 'main article', verdicts: [null, 'altered', null] },
-  { name: 'instagram.com post page', url: 'https://www.instagram.com/p/DCxR4pQsK9m/', posts: 'main article', verdicts: ['misleading'] },
   {
     name: 'Telegram Web K',
     url: 'https://web.telegram.org/k/#@syria_now',

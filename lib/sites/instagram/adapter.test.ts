@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '@/tests/unit/support/files';
+import { loadRealPage } from '@/tests/unit/support/real-pages';
 import { readPosts } from '@/tests/unit/support/sites';
 import { instagramAdapter } from './adapter';
 
@@ -35,21 +36,24 @@ describe('Instagram adapter', () => {
     expect(all[1]!.media).toEqual([{ kind: 'video', url: 'https://www.instagram.com/reel/DTc9Wx1sQ2e/' }]);
   });
 
-  it('reads a post on its own page, where the caption is the h1', () => {
-    loadFixture('instagram/post.html');
-    const [post] = posts('https://www.instagram.com/p/DCxR4pQsK9m/?igsh=abc');
+  // A real post page (2025: no <article>, no caption h1; ../shared/real-dom): the post, not its comments or the
+  // "more posts" under it. It replaced a fixture written from memory with both.
+  it('reads a real post page: the post with its caption, not its comments or the "more posts"', () => {
+    loadRealPage('instagram/post-comments-ptbr-2025.html');
+    const all = posts('https://www.instagram.com/p/DOs7hevjbX3/?igsh=abc').filter(Boolean);
+    expect(all).toHaveLength(1);
+    const [post] = all;
     expect(post).toMatchObject({
-      key: 'instagram:DCxR4pQsK9m',
-      author: 'alhadath.sy',
-      time: '2024-11-30T21:05:00.000Z',
-      text: 'مشهد مسرب لهروب جماعي للقوات والميليشيات الإيرانية في ريف حلب خلال المعارك الأخيرة مع المعارضة #حلب',
-      media: [
-        {
-          kind: 'video',
-          poster: 'https://scontent-fra3-1.cdninstagram.com/v/t51.29350-15/470000111_222_n.jpg?_nc_ht=scontent-fra3-1.cdninstagram.com',
-        },
-      ],
+      key: 'instagram:DOs7hevjbX3',
+      permalink: 'https://www.instagram.com/p/DOs7hevjbX3/',
+      author: 'thiago.nigro',
     });
+    expect(post!.text).toContain('Não faz sentido financiar um carro de luxo');
+    expect(post!.media.length).toBeGreaterThan(0);
+    // Two of its 15 comments, which are on the page but never in the post.
+    expect(document.body.textContent).toContain('Tem que desenhar pro povo entender');
+    expect(post!.text).not.toContain('Tem que desenhar pro povo entender');
+    expect(post!.text).not.toContain('Meu carro valorizou em 7 anos');
   });
 
   it('falls back to the page address when the post shows no dated link, and skips skeletons', () => {
