@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openOptions, settledBadges } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
-import type { RealPageExpectation } from '../unit/support/real-pages';
+import { claimReviews, type RealPageExpectation } from '../../scripts/support/real-pages';
 
 const REAL_DOM = resolve(import.meta.dirname, '../../../shared/real-dom');
 /** Checked on its own below: its post (the whole watch page) holds the up-next posts too. */
@@ -36,30 +36,11 @@ const pages = FILES.map((name) => ({
   html: readFileSync(join(REAL_DOM, `${name}.html`), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ''),
 }));
 
-/** One schema.org ClaimReview per listed claim (the README's recipe), as a fact-checker's file would hold. */
-function claimReviews(): object {
-  return {
-    '@context': 'https://schema.org',
-    '@graph': pages.flatMap(({ expect: e }) =>
-      e.debunks.map((d) => ({
-        '@type': 'ClaimReview',
-        identifier: d.id,
-        url: `https://factcheck.example/${d.id}`,
-        datePublished: '2026-01-01',
-        author: { '@type': 'Organization', name: 'Real-page checks' },
-        claimReviewed: d.claim,
-        reviewRating: { '@type': 'Rating', alternateName: 'False' },
-        itemReviewed: { '@type': 'Claim', appearance: d.appearance ? [{ '@type': 'CreativeWork', url: d.appearance }] : [] },
-      })),
-    ),
-  };
-}
-
 let browser: SanadBrowser;
 let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'sanad-real-'));
-  writeFileSync(join(work, 'real-pages.json'), JSON.stringify(claimReviews()));
+  writeFileSync(join(work, 'real-pages.json'), JSON.stringify(claimReviews(FILES.map((name) => `${name}.html`))));
   browser = await launchWithSanad();
   await serveSavedPages(browser.context, { pages: Object.fromEntries(pages.map((p) => [p.expect.url, p.html])) });
 }, 120_000);
@@ -112,6 +93,49 @@ describe.each(pages.filter((p) => p.name !== WATCH_PAGE))('$name', ({ expect: e 
     }
     await page.close();
   });
+});
+
+it('on a TikTok profile grid each badge sits on its card, over none of its cover controls or caption', async () => {
+  const grid = pages.find((p) => p.name === 'tiktok/profile-2024')!.expect;
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(grid.url);
+  const wanted = new Set(grid.debunks.filter((d) => d.expect === 'badge').map((d) => d.post)).size;
+  expect(await settledBadges(page, { atLeast: wanted, timeout: 20_000 })).toBe(wanted);
+  const cards = page.locator(`${grid.post}:has([data-sanad-badge])`);
+  expect(await cards.count()).toBe(wanted);
+  for (let i = 0; i < wanted; i++) {
+    const card = cards.nth(i);
+    await card.scrollIntoViewIfNeeded();
+    const problems = await card.evaluate((item) => {
+      const badge = item.querySelector('[data-sanad-badge]')!.getBoundingClientRect();
+      const overlaps = (r: DOMRect) =>
+        r.width * r.height > 0 && badge.left < r.right && badge.right > r.left && badge.top < r.bottom && badge.bottom > r.top;
+      const box = item.getBoundingClientRect();
+      const out: string[] = [];
+      if (!(badge.width * badge.height > 0)) out.push('no box');
+      if (badge.left < box.left - 1 || badge.right > box.right + 1 || badge.top < box.top - 1 || badge.bottom > box.bottom + 1)
+        out.push('outside its card');
+      // The card's own controls and text (play icon, view count, pinned label), and the caption beside the card.
+      const card = item.parentElement!;
+      const controls = card.querySelectorAll(
+        'svg, video, [data-e2e="video-views"], [data-e2e="video-card-badge"], [data-e2e="user-post-item-desc"]',
+      );
+      for (const el of controls) if (overlaps(el.getBoundingClientRect())) out.push(`over ${el.getAttribute('data-e2e') || el.localName}`);
+      return out;
+    });
+    expect(problems, `card ${i}`).toEqual([]);
+  }
+  // The first badged card, from its top, for a person to look at (the saved page has no stylesheet).
+  const badge = cards.first().locator('[data-sanad-badge]');
+  await badge.scrollIntoViewIfNeeded();
+  const b = (await badge.boundingBox())!;
+  const top = Math.max(0, b.y - 40);
+  await page.screenshot({
+    path: resolve(import.meta.dirname, '../../test-output/tiktok-profile-grid-badge.png'),
+    clip: { x: 0, y: top, width: 1280, height: Math.min(900 - top, 500) },
+  });
+  await page.close();
 });
 
 it('on the YouTube watch page the badge never makes the title wrap nor covers it', async () => {
