@@ -4,17 +4,19 @@
  * feed with the attributes the bundled rules rest on renamed, as a redesign would, is unreadable; after the
  * person clicks "Check for site updates" and a pack signed with the pinned key that knows the new markup is
  * served, the page already open is read, without a reload (the background pushes the new rules to its tab). A later pack signed with another key is refused, the options page says so in plain
- * words, and the page is still read with the last good rules.
+ * words, and the page is still read with the last good rules. Last, the done-when check of issue #18 with the
+ * rules stripped: an open real page read with the bundled rules' selectors is, once a pack strips every
+ * selector, reported unreadable in the popup, still without a reload.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateFeedKeys } from '../../lib/feeds/signature';
-import { BUNDLED_RULES } from '../../lib/site-rules/bundled';
+import { BUNDLED_RULES, type SiteRules } from '../../lib/site-rules/bundled';
 import { buildRulesPack, signRulesPack } from '../../lib/site-rules/build';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { openOptions, tabIdOf, tabResults } from '../../scripts/support/extension-pages';
+import { openOptions, openPopup, tabIdOf, tabResults } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 import type { RealPageExpectation } from '../unit/support/real-pages';
 import { redesignedRules, renamed } from '../unit/support/renamed-markup';
@@ -25,6 +27,8 @@ const NAME = 'facebook/group-feed-2026';
 const { url } = JSON.parse(readFileSync(join(REAL_DOM, `${NAME}.expect.json`), 'utf8')) as RealPageExpectation;
 const html = readFileSync(join(REAL_DOM, `${NAME}.html`), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
 const redesigned = renamed(html);
+// The same group, another real sorting of its feed: the page as saved, under Facebook's real host.
+const unbrokenUrl = `${url}?sorting_setting=CHRONOLOGICAL`;
 const RULES_URL = 'https://rules.sanad.test/site-rules.json';
 // The test build's own output folder (wxt names it after the mode): the usual build stays as it is.
 const MODE = 'siterules';
@@ -43,7 +47,7 @@ beforeAll(async () => {
     env: { ...process.env, WXT_SITE_RULES_URL: RULES_URL, WXT_SITE_RULES_KEY: keys.publicKey },
   });
   browser = await launchWithSanad({ extensionDir: EXTENSION_DIR });
-  await serveSavedPages(browser.context, { pages: { [url]: redesigned } });
+  await serveSavedPages(browser.context, { pages: { [url]: redesigned, [unbrokenUrl]: html } });
   // Registered last, so it answers first: the rules address, as a static host serves it (CORS open).
   await browser.context.route(RULES_URL, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: served }),
@@ -53,14 +57,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const pack = async (version: number, signer: typeof keys) =>
-  JSON.stringify(
-    await signRulesPack(
-      buildRulesPack(version, [redesignedRules(BUNDLED_RULES.facebook, version)], new Date()),
-      signer.privateKeyPkcs8,
-      signer.publicKey,
-    ),
-  );
+const pack = async (version: number, signer: typeof keys, facebook = redesignedRules(BUNDLED_RULES.facebook, version)) =>
+  JSON.stringify(await signRulesPack(buildRulesPack(version, [facebook], new Date()), signer.privateKeyPkcs8, signer.publicKey));
+
+/** Facebook's rules with every selector stripped (each list left with one that matches nothing). */
+const strippedRules = (version: number): SiteRules => ({
+  ...structuredClone(BUNDLED_RULES.facebook),
+  version,
+  selectors: Object.fromEntries(Object.keys(BUNDLED_RULES.facebook.selectors).map((name) => [name, ['[data-sanad-stripped]']])),
+});
 
 async function checkForSiteUpdates() {
   const options = await openOptions(browser);
@@ -108,6 +113,26 @@ it('a pack signed with another key is refused, the options page says so, and the
   await page.goto(url);
   const tabId = await tabIdOf(browser, page);
   await expect.poll(async () => (await tabResults(options, tabId)).checked ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await options.close();
+  await page.close();
+}, 120_000);
+
+it('with its rules stripped, an open page Sanad was reading is reported unreadable in the popup', async () => {
+  served = await pack(4, keys, { ...structuredClone(BUNDLED_RULES.facebook), version: 4 }); // the shipped selectors, as v4
+  const options = await checkForSiteUpdates();
+  await expect.poll(() => options.locator('.site-rules').innerText()).toMatch(/^Site rules: update 4 of /);
+  const page = await browser.context.newPage();
+  await page.goto(unbrokenUrl);
+  const tabId = await tabIdOf(browser, page);
+  await expect.poll(async () => (await tabResults(options, tabId)).checked ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+
+  served = await pack(5, keys, strippedRules(5));
+  await options.getByRole('button', { name: 'Check for site updates' }).click();
+  await expect.poll(() => options.locator('.site-rules').innerText()).toMatch(/^Site rules: update 5 of /);
+  await expect.poll(async () => (await tabResults(options, tabId)).unreadable?.readability, { timeout: 30_000 }).toBe('unreadable');
+  const popup = await openPopup(browser, tabId);
+  expect(await popup.locator('.unreadable h2').innerText()).toBe('Sanad cannot read this page: the site may have changed');
+  await popup.close();
   await options.close();
   await page.close();
 }, 120_000);
