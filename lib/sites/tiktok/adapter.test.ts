@@ -95,6 +95,11 @@ describe('TikTok adapter', () => {
     withoutTestIds('tiktok/profile-2024.html');
     expect(posts(url).filter(Boolean)).toHaveLength(30); // 30 cards with a video link (5 have none)
     expect(posts('https://www.tiktok.com/@faithhelizabethhh/video/7354427342720208170').filter(Boolean)).toHaveLength(0);
+    // Inside what the rules call never a post (comments, suggestions), a tile stays unread.
+    const first = document.querySelector('div:has(> a[href*="/video/"] img)')!;
+    expect(tiktokAdapter.extract(first, new URL(url))).not.toBeNull();
+    first.parentElement!.setAttribute('data-e2e', 'comment-level-1');
+    expect(tiktokAdapter.extract(first, new URL(url))).toBeNull();
   });
 
   it('reads upload times only from plausible ids', () => {
