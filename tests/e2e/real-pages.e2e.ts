@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openOptions, settledBadges } from '../../scripts/support/extension-pages';
+import { clickInShadow, waitForInShadow } from '../../scripts/support/closed-shadow';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 import { claimReviews, type RealPageExpectation } from '../../scripts/support/real-pages';
 
@@ -36,13 +37,33 @@ const pages = FILES.map((name) => ({
   html: readFileSync(join(REAL_DOM, `${name}.html`), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ''),
 }));
 
+// A profile grid has no expect.json: one debunk names its first tile's post as an appearance.
+const GRID = {
+  url: 'https://www.instagram.com/gdg_rbu/',
+  html: readFileSync(join(REAL_DOM, 'instagram/profile-grid-2025.html'), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ''),
+  tile: 'main a[href*="/reel/DFe0nxuhPox/"]',
+  review: {
+    '@type': 'ClaimReview',
+    identifier: 'rd-instagram-profile-grid-tile',
+    url: 'https://factcheck.example/rd-instagram-profile-grid-tile',
+    datePublished: '2026-01-01',
+    author: { '@type': 'Organization', name: 'Real-page checks' },
+    claimReviewed: 'Real-DOM check: a profile grid tile found by its post id',
+    reviewRating: { '@type': 'Rating', alternateName: 'False' },
+    itemReviewed: { '@type': 'Claim', appearance: [{ '@type': 'CreativeWork', url: 'https://www.instagram.com/reel/DFe0nxuhPox/' }] },
+  },
+};
+
 let browser: SanadBrowser;
 let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'sanad-real-'));
-  writeFileSync(join(work, 'real-pages.json'), JSON.stringify(claimReviews(FILES.map((name) => `${name}.html`))));
+  const list = claimReviews(FILES.map((name) => `${name}.html`)) as { '@graph': object[] };
+  writeFileSync(join(work, 'real-pages.json'), JSON.stringify({ ...list, '@graph': [...list['@graph'], GRID.review] }));
   browser = await launchWithSanad();
-  await serveSavedPages(browser.context, { pages: Object.fromEntries(pages.map((p) => [p.expect.url, p.html])) });
+  await serveSavedPages(browser.context, {
+    pages: { ...Object.fromEntries(pages.map((p) => [p.expect.url, p.html])), [GRID.url]: GRID.html },
+  });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -52,7 +73,7 @@ afterAll(async () => {
 it('a person adds the list of the claims from the options page', async () => {
   const options = await openOptions(browser);
   await options.locator('input[name="list-file"]').setInputFiles(join(work, 'real-pages.json'));
-  const total = pages.reduce((n, p) => n + p.expect.debunks.length, 0);
+  const total = pages.reduce((n, p) => n + p.expect.debunks.length, 0) + 1; // and the grid tile's
   await expect.poll(() => options.locator('.notice').innerText(), { timeout: 20_000 }).toContain(`Added ${total} fact-checks`);
   await options.close();
 });
@@ -135,6 +156,42 @@ it('on a TikTok profile grid each badge sits on its card, over none of its cover
     path: resolve(import.meta.dirname, '../../test-output/tiktok-profile-grid-badge.png'),
     clip: { x: 0, y: top, width: 1280, height: Math.min(900 - top, 500) },
   });
+  await page.close();
+});
+
+it('on an Instagram profile grid the badge sits on its tile, off its reel icon, and a click opens it without leaving', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(GRID.url);
+  expect(await settledBadges(page, { atLeast: 1, timeout: 20_000 })).toBe(1);
+  const host = `${GRID.tile} [data-sanad-badge]`;
+  expect(await page.locator(host).count()).toBe(1);
+  await page.locator(host).scrollIntoViewIfNeeded();
+  const where = await page.locator(GRID.tile).evaluate((tile) => {
+    const badge = tile.querySelector('[data-sanad-badge]')!.getBoundingClientRect();
+    const box = tile.getBoundingClientRect();
+    const over = (r: DOMRect) =>
+      r.width * r.height > 0 && badge.left < r.right && badge.right > r.left && badge.top < r.bottom && badge.bottom > r.top;
+    // The tile is its cover: the badge may sit on the picture, never on the tile's own icons (reel, carousel).
+    const icons = [...tile.querySelectorAll('svg')];
+    return {
+      insideTile: badge.left >= box.left - 1 && badge.top >= box.top - 1 && badge.right <= box.right + 1 && badge.bottom <= box.bottom + 1,
+      icons: icons.length,
+      overIcons: icons.filter((icon) => over(icon.getBoundingClientRect())).length,
+    };
+  });
+  expect(where).toEqual({ insideTile: true, icons: 1, overIcons: 0 });
+  // The tile is a link to the post: a click on the badge opens its panel and does not follow the link.
+  // A person sees the badge, not the cover shifted over it: the point at its centre is the badge.
+  expect(
+    await page.locator(host).evaluate((h) => {
+      const r = h.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === h;
+    }),
+  ).toBe(true);
+  await clickInShadow(page, host, '.sanad-badge');
+  await waitForInShadow(page, host, '.sanad-panel');
+  expect(page.url()).toBe(GRID.url);
   await page.close();
 });
 
