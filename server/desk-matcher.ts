@@ -12,6 +12,8 @@ import { matchPost, shownCandidates } from '../lib/match/match';
 import type { Candidate } from '../lib/match/types';
 import type { FrameHash } from '../lib/media/video';
 import { yieldToEventLoop } from '../lib/scheduling/yield';
+import { readCappedText } from '../lib/untrusted/capped-body';
+import { FEED_LIMITS } from '../lib/feeds/sanad-feed';
 import { linkKey } from '../lib/urls/canonical';
 import type { SubmittedPost } from '../lib/intake/submission';
 import { claimReviewId, submissionToClaimReview, type Desk } from './desk-feed';
@@ -56,11 +58,11 @@ function asPost(key: string, post: SubmittedPost) {
   };
 }
 
-async function readList(location: string): Promise<string> {
+export async function readList(location: string, maxBytes = FEED_LIMITS.bytes): Promise<string> {
   if (/^https?:\/\//.test(location)) {
     const response = await fetch(location, { signal: AbortSignal.timeout(20_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.text();
+    return readCappedText(response, maxBytes, 'list');
   }
   return readFile(location, 'utf8');
 }

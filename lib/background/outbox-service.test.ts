@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { retryDelayMs } from '../intake/delivery';
 import { statusCheckDelayMs, STATUS_CHECKS_PER_PASS, type VolunteerStatus } from '../intake/desk-status';
 import { openSanadDb } from '../store/db';
-import { OutboxService, type OutboxDraft } from './outbox-service';
+import { chunkedBody, MiB } from '../../tests/support/chunked-body';
+import { INTAKE_ANSWER_BYTES, OutboxService, type OutboxDraft } from './outbox-service';
 
 const DRAFT: OutboxDraft = {
   kind: 'claim',
@@ -302,5 +303,22 @@ describe('what became of delivered submissions', () => {
 
   it('backs off from a minute doubling to six hours', () => {
     expect([0, 1, 2, 3, 8, 9, 40].map(statusCheckDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000, 15_360_000, 21_600_000, 21_600_000]);
+  });
+});
+
+describe('the service’s answers are read with a byte cap', () => {
+  it('does not read a chunked 200 MiB answer to a submission whole, and does not count it as delivered', async () => {
+    let pulled = { bytes: 0 };
+    server = vi.fn(async () => {
+      const body = chunkedBody(200, { status: 201, headers: { 'content-type': 'application/json' } });
+      pulled = body.pulled;
+      return body.response;
+    });
+    const box = outbox();
+    await box.enqueue(DRAFT);
+    await box.deliverDue();
+    expect((await box.list())[0]!.state).not.toBe('sent');
+    expect(pulled.bytes).toBeLessThanOrEqual(2 * MiB);
+    expect(INTAKE_ANSWER_BYTES).toBeLessThan(MiB);
   });
 });

@@ -6,11 +6,14 @@
 import { outcomeOf, retryDelayMs } from '../intake/delivery';
 import { isFinalStage, readVolunteerStatus, STATUS_CHECKS_PER_PASS, statusCheckDelayMs, type VolunteerStatus } from '../intake/desk-status';
 import { SerialQueue } from '../scheduling/serial';
+import { readCappedJson } from '../untrusted/capped-body';
 import type { OutboxRecord, SanadDb } from '../store/db';
 import type { OutboxDraft } from '../wire/shapes';
 
 export const OUTBOX_ALARM = 'sanad-outbox';
 const SEND_TIMEOUT_MS = 20_000;
+/** The service's answers (a receipt, a status) are a few hundred bytes; anything far larger is not the service. */
+export const INTAKE_ANSWER_BYTES = 64 * 1024;
 /** Delivered items listed for the user: at most this many, for at most this long. */
 const KEEP_DELIVERED = 200;
 const KEEP_DELIVERED_MS = 30 * 24 * 3_600_000;
@@ -148,7 +151,7 @@ export class OutboxService {
           credentials: 'omit',
           signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
         });
-        status = response.ok ? readVolunteerStatus(await response.json().catch(() => null)) : undefined;
+        status = response.ok ? readVolunteerStatus(await readCappedJson(response, INTAKE_ANSWER_BYTES)) : undefined;
       } catch {
         status = undefined; // unreachable for now: asked again later, like any unclear answer
       }
@@ -182,7 +185,7 @@ export class OutboxService {
         credentials: 'omit',
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
-      const body: unknown = await response.json().catch(() => null);
+      const body: unknown = await readCappedJson(response, INTAKE_ANSWER_BYTES);
       const outcome = outcomeOf(response.status, body, response.headers.get('retry-after'));
       if (outcome.kind === 'sent')
         next = {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isSiteImageUrl, PosterHasher } from './poster-frames';
+import { chunkedBody, MiB } from '../../tests/support/chunked-body';
+import { isSiteImageUrl, loadImageInBrowser, PosterHasher } from './poster-frames';
 
 describe('image hashing fetches only the sites’ image hosts', () => {
   it.each([
@@ -42,5 +43,18 @@ describe('a submitted post’s media carry the hashes of what they show', () => 
     expect(sent[1]).toEqual(media[1]);
     expect(sent[0]).toMatchObject({ ...media[0], frames: [{ t: 0, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
     expect(sent[0]!.frames![0]).not.toHaveProperty('turned');
+  });
+});
+
+describe('image bodies are read with a byte cap', () => {
+  it('stops a chunked 200 MiB "image" at 8 MiB instead of reading it whole', async () => {
+    const { response, pulled } = chunkedBody(200, { headers: { 'content-type': 'image/jpeg' } });
+    vi.stubGlobal('fetch', async () => response);
+    try {
+      await expect(loadImageInBrowser('https://pbs.twimg.com/media/huge.jpg')).rejects.toThrow(/image too large/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(pulled.bytes).toBeLessThanOrEqual(10 * MiB);
   });
 });

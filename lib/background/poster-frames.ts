@@ -9,6 +9,7 @@ import { hashFrame, type FrameHash } from '../media/video';
 import type { ExtractedPost } from '../match/types';
 import type { SubmittedMedia } from '../intake/submission';
 import { PLATFORMS } from '../sites/platforms';
+import { readCappedBytes } from '../untrusted/capped-body';
 import { readHttpUrl } from '../untrusted/read';
 
 /** The sites' image hosts as (host, any subdomain?) pairs, from their match patterns (`https://*.fbcdn.net/*`). */
@@ -47,8 +48,7 @@ export const loadImageInBrowser: ImageLoader = async (url) => {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const type = response.headers.get('content-type') ?? '';
   if (type && !type.startsWith('image/')) throw new Error(`not an image (${type})`);
-  const blob = await response.blob();
-  if (blob.size > MAX_IMAGE_BYTES) throw new Error(`image too large (${blob.size} bytes)`);
+  const blob = new Blob([await readCappedBytes(response, MAX_IMAGE_BYTES, 'image')], { type });
   const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   const { width, height } = bitmap;
   if (width * height > MAX_IMAGE_PIXELS) {

@@ -5,7 +5,7 @@
  * for their site's rules when they start, and are told when an accepted pack changes them (open tabs take the
  * new rules without a reload).
  */
-import { readCappedText } from '../feeds/capped-body';
+import { readCappedText } from '../untrusted/capped-body';
 import { SYNC_TIMEOUT_MS } from '../feeds/sync';
 import { RULES_LIMITS } from '../site-rules/check';
 import { acceptedOf, acceptRulesPack, rulesForSite } from '../site-rules/pack';

@@ -3,7 +3,7 @@
  * the feed's list only when all of them pass. Any failure (network, status, type, size, JSON, signature,
  * validation) keeps the last good list and is recorded on the feed for the options page.
  */
-import { readCappedText } from './capped-body';
+import { readCappedText } from '../untrusted/capped-body';
 import { importClaimReviews, summariseSkipped } from '../debunk/claimreview';
 import type { SyncOutcome } from '../wire/shapes';
 import type { Debunk } from '../debunk/types';
@@ -73,7 +73,7 @@ async function fetchFeed(
   if (type && !JSON_TYPES.test(type)) throw new Error(`wrong content type ${type.slice(0, 60)}`);
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > FEED_LIMITS.bytes) throw new Error(`feed too large (${length} bytes)`);
-  const body = await readCappedText(response, FEED_LIMITS.bytes);
+  const body = await readCappedText(response, FEED_LIMITS.bytes, 'feed');
   return { body, etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
 }
 
@@ -87,7 +87,7 @@ async function fetchGoogle(source: GoogleSource, deps: SyncDeps): Promise<string
       referrerPolicy: 'no-referrer',
       signal: AbortSignal.timeout(deps.timeoutMs ?? SYNC_TIMEOUT_MS),
     });
-    const body: unknown = await readCappedText(response, FEED_LIMITS.bytes)
+    const body: unknown = await readCappedText(response, FEED_LIMITS.bytes, 'feed')
       .then((text): unknown => JSON.parse(text))
       .catch(() => null);
     if (!response.ok && !(isObject(body) && 'error' in body)) throw new Error(`HTTP ${response.status}`);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chunkedBody, MiB } from '../../tests/support/chunked-body';
 import { describeHarvest, harvestSite, HARVEST_LIMITS, onSite, siteOrigins, type SiteState } from './harvest';
 
 const PAGES = resolve(import.meta.dirname, '../../../shared/factcheck-pages');
@@ -200,5 +201,36 @@ describe('site addresses', () => {
     expect(onSite('https://cdn.misbar.com/a', 'https://misbar.com/')).toBe(false);
     expect(onSite('javascript:alert(1)', 'https://misbar.com/')).toBe(false);
     expect(siteOrigins('https://www.misbar.com/ar')).toEqual(['https://misbar.com/*', 'https://www.misbar.com/*']);
+  });
+});
+
+describe('harvest bodies are read with a byte cap', () => {
+  it('stops a chunked 200 MiB article at the page cap, counts it, and still takes the other articles', async () => {
+    const site = afpSite(() => ({ status: 200, body: rss(ARTICLE_1, ARTICLE_2) }));
+    let pulled = { bytes: 0 };
+    const fetch = (async (input: string, init?: RequestInit) => {
+      if (input !== ARTICLE_1) return site.deps.fetch(input, init);
+      const body = chunkedBody(200, { headers: { 'content-type': 'text/html' } });
+      pulled = body.pulled;
+      return body.response;
+    }) as unknown as typeof globalThis.fetch;
+    const result = await harvestSite(start, { ...site.deps, fetch }, limits);
+    expect(result.ok).toBe(true);
+    expect(result.outcomes.find((o) => o.url === ARTICLE_1)).toMatchObject({ status: 'unreachable', detail: expect.stringMatching(/too large/) });
+    expect(result.outcomes.find((o) => o.url === ARTICLE_2)?.status).toBe('reviews');
+    expect(pulled.bytes).toBeLessThanOrEqual(HARVEST_LIMITS.maxBytes + 2 * MiB);
+  });
+
+  it('stops a chunked 200 MiB home page and feed the same way: the source fails, nothing grows', async () => {
+    const pulls: { bytes: number }[] = [];
+    const fetch = (async () => {
+      const body = chunkedBody(200, { headers: { 'content-type': 'text/html' } });
+      pulls.push(body.pulled);
+      return body.response;
+    }) as unknown as typeof globalThis.fetch;
+    const result = await harvestSite(start, { fetch, sleep: async () => {} }, limits);
+    expect(result.ok).toBe(false);
+    expect(pulls.length).toBeGreaterThan(0);
+    for (const pulled of pulls) expect(pulled.bytes).toBeLessThanOrEqual(HARVEST_LIMITS.maxBytes + 2 * MiB);
   });
 });

@@ -6,6 +6,7 @@
  * (with or without `www.`); nothing about the user is sent. One bad page is counted, never fatal. The same
  * code runs in the extension's background and in `npm run feed -- harvest`.
  */
+import { readCappedText } from '../untrusted/capped-body';
 import { isObject } from '../untrusted/read';
 import type { HarvestCounts } from '../wire/shapes';
 import { readListing, sitemapsInRobots, type ListedArticle } from './listing';
@@ -120,10 +121,7 @@ class SiteRequests {
     if (response.url && !onSite(response.url, this.site)) throw new Error(`redirected away from ${bareHost(this.site)}`);
     const type = response.headers.get('content-type') ?? '';
     if (response.status === 304 || !response.ok) return { status: response.status, type, body: '' };
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > this.limits.maxBytes) throw new Error(`too large (${length} bytes)`);
-    const body = await response.text();
-    if (body.length > this.limits.maxBytes) throw new Error(`too large (${body.length} characters)`);
+    const body = await readCappedText(response, this.limits.maxBytes, 'page');
     return {
       status: response.status,
       type,

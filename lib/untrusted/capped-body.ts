@@ -1,0 +1,79 @@
+/**
+ * Reading a remote body with a byte cap while it streams. Every body the extension or the service reads from
+ * another host goes through here: a host that sends 200 MiB without a Content-Length (chunked) is stopped
+ * at the cap, not read whole and measured after. A Content-Length above the cap is refused before reading.
+ */
+
+/** The body was larger than the reader allowed. `what` names it in the message ("feed too large …"). */
+export class BodyTooLarge extends Error {
+  constructor(
+    readonly what: string,
+    readonly maxBytes: number,
+  ) {
+    super(`${what} too large (more than ${maxBytes} bytes)`);
+    this.name = 'BodyTooLarge';
+  }
+}
+
+/** The whole body as bytes, at most `maxBytes`; the stream is cancelled at the first byte over. */
+export async function readCappedBytes(response: Response, maxBytes: number, what = 'body'): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw new BodyTooLarge(what, maxBytes);
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLarge(what, maxBytes);
+    }
+    parts.push(value);
+  }
+  const whole = new Uint8Array(bytes);
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.byteLength;
+  }
+  return whole;
+}
+
+/** The body as UTF-8 text (decoded as it streams, so a character split across chunks survives). */
+export async function readCappedText(response: Response, maxBytes: number, what = 'body'): Promise<string> {
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw new BodyTooLarge(what, maxBytes);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLarge(what, maxBytes);
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/** The body parsed as JSON, or null when it is too large, cut off or not JSON: the caller treats it as no answer. */
+export async function readCappedJson(response: Response, maxBytes: number): Promise<unknown> {
+  try {
+    return JSON.parse(await readCappedText(response, maxBytes)) as unknown;
+  } catch {
+    return null;
+  }
+}
