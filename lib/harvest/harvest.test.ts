@@ -216,7 +216,10 @@ describe('harvest bodies are read with a byte cap', () => {
     }) as unknown as typeof globalThis.fetch;
     const result = await harvestSite(start, { ...site.deps, fetch }, limits);
     expect(result.ok).toBe(true);
-    expect(result.outcomes.find((o) => o.url === ARTICLE_1)).toMatchObject({ status: 'unreachable', detail: expect.stringMatching(/too large/) });
+    expect(result.outcomes.find((o) => o.url === ARTICLE_1)).toMatchObject({
+      status: 'unreachable',
+      detail: expect.stringMatching(/too large/),
+    });
     expect(result.outcomes.find((o) => o.url === ARTICLE_2)?.status).toBe('reviews');
     expect(pulled.bytes).toBeLessThanOrEqual(HARVEST_LIMITS.maxBytes + 2 * MiB);
   });

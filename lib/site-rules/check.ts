@@ -51,6 +51,8 @@ function exactFields(value: unknown, allowed: readonly string[], required: reado
   return value;
 }
 
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value);
+
 const isVersion = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 function checkSection(value: unknown, bundled: Record<string, unknown>, where: string, checkOne: (item: unknown, at: string) => void) {
@@ -75,7 +77,8 @@ function checkAttributes(value: unknown, at: string) {
     refuse(`${at} is not a list of 1 to ${RULES_LIMITS.attributeNames} attribute names`);
   for (const name of value as unknown[])
     if (typeof name !== 'string' || !ATTRIBUTE_NAME.test(name))
-      refuse(`${at} holds ${JSON.stringify(String(name).slice(0, 40))}, not an attribute name`);
+      // Named by its type when it is not text: String() of a parsed `{"toString": 1}` throws.
+      refuse(`${at} holds ${typeof name === 'string' ? JSON.stringify(name.slice(0, 40)) : `a ${kindOf(name)}`}, not an attribute name`);
 }
 
 function checkPatternField(value: unknown, at: string) {

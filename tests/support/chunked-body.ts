@@ -3,7 +3,12 @@ export const MiB = 1024 * 1024;
 
 export function chunkedBody(
   chunks: number,
-  { fill = 0x20, contentLength, headers = {}, status = 200 }: { fill?: number; contentLength?: number; headers?: Record<string, string>; status?: number } = {},
+  {
+    fill = 0x20,
+    contentLength,
+    headers = {},
+    status = 200,
+  }: { fill?: number; contentLength?: number; headers?: Record<string, string>; status?: number } = {},
 ) {
   const pulled = { bytes: 0 };
   let sent = 0;
