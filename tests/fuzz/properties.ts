@@ -1,6 +1,7 @@
 /**
  * Property-based tests (fast-check) of everything that reads outside input: the Sanad feed parser and its
- * signature check, ClaimReview import, the intake submission schema and the posts content scripts send. The
+ * signature check, ClaimReview import, the intake submission schema, the site rules pack check and the posts
+ * content scripts send. The
  * same properties run twice: a few hundred cases each with a fixed seed in the unit suite
  * (tests/unit/fuzz-properties.test.ts), and ≥ 100,000 cases in total with `npm run fuzz` (tests/fuzz/run.ts).
  */
@@ -12,6 +13,8 @@ import { parseFeedJson, parseSanadFeed } from '@/lib/feeds/sanad-feed';
 import { generateFeedKeys, signFeed, verifyFeed } from '@/lib/feeds/signature';
 import { checkSubmission, SUBMISSION_LIMITS } from '@/lib/intake/submission';
 import { POST_LIMITS, sanitisePosts } from '@/lib/messaging/sanitise-posts';
+import { BUNDLED_RULES } from '@/lib/site-rules/bundled';
+import { checkRulesPack, checkSiteRules, parseRulesPack, RULES_PACK_FORMAT } from '@/lib/site-rules/check';
 import { CONTROL_CHARACTERS, isObject } from '@/lib/untrusted/read';
 import { feed, item } from '@/tests/unit/support/feeds';
 
@@ -404,6 +407,75 @@ export const FUZZ_PROPERTIES: FuzzProperty[] = [
           for (const u of urls) if (u !== undefined && !/^https?:\/\//.test(u)) throw new Error(`non-http(s) URL accepted: ${u}`);
           if (value.post.links.length > SUBMISSION_LIMITS.links || value.post.media.length > SUBMISSION_LIMITS.media)
             throw new Error('list over limit');
+        },
+      );
+    },
+  },
+  {
+    name: 'site rules pack check: any pack or mutated bundled pack is accepted whole or refused with a reason, never a throw',
+    unitRuns: 300,
+    fuzzRuns: 15_000,
+    build: async () => {
+      const good = { format: RULES_PACK_FORMAT, version: 2, generated: '2026-12-01T00:00:00.000Z', sites: Object.values(BUNDLED_RULES) };
+      const goodText = JSON.stringify(good);
+      const hostileRule = fc.oneof(
+        hostileValue,
+        // Objects that break a careless String(value) or template literal when named in a refusal.
+        fc.constantFrom<unknown>({ toString: 1 }, { valueOf: {}, toString: [] }, [{ toString: 'x' }], { constructor: 'x' }),
+        fc.constantFrom('(a+)+$', '(a|a)*b', '\\1(x)', '[', ':has(', 'a'.repeat(600), '*', '', '  ', 'div >', '::-webkit-x', 'x{}'),
+        fc.string({ unit: 'binary', maxLength: 80 }),
+      );
+      // A path into the bundled pack (site, section, field, entry) and what replaces the value there.
+      const mutation = fc.record({
+        site: fc.nat({ max: 7 }),
+        section: mostly(
+          fc.constantFrom('selectors', 'attributes', 'patterns', 'notes'),
+          fc.constantFrom('version', 'site', ...HOSTILE_KEYS),
+        ),
+        field: fc.nat({ max: 12 }),
+        entry: fc.nat({ max: 3 }),
+        value: hostileRule,
+        whole: fc.boolean(),
+      });
+      return fc.property(
+        fc.oneof(
+          { arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }), weight: 4 },
+          { arbitrary: hostileValue, weight: 1 },
+          { arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((cut) => goodText.slice(0, cut.length * 80) + cut), weight: 1 },
+        ),
+        (input) => {
+          let doc: unknown;
+          if (typeof input === 'string') {
+            const parsed = parseRulesPack(input);
+            if (!parsed.ok) return;
+            doc = parsed.doc;
+          } else if (Array.isArray(input) && input.every((m) => isObject(m) && 'section' in m && 'whole' in m)) {
+            const pack = JSON.parse(goodText) as { sites: Record<string, unknown>[] } & Record<string, unknown>;
+            for (const m of input as { site: number; section: string; field: number; entry: number; value: unknown; whole: boolean }[]) {
+              const site = pack.sites[m.site % pack.sites.length]!;
+              const section = site[m.section];
+              if (!isObject(section) || m.whole) site[m.section] = m.value;
+              else {
+                const names = Object.keys(section);
+                const name = names[m.field % names.length]!;
+                const field = section[name];
+                if (Array.isArray(field) && !m.whole) field[m.entry % (field.length + 1)] = m.value;
+                else section[name] = m.value;
+              }
+            }
+            doc = asParsedJson(pack);
+          } else doc = asParsedJson(input);
+          const checked = checkRulesPack(doc);
+          if (!checked.ok) {
+            if (typeof checked.reason !== 'string' || !checked.reason) throw new Error('refused without a reason');
+            return;
+          }
+          // Accepted: every site's rules pass the content script's second check and survive storage.
+          structuredClone(checked.pack);
+          for (const rules of checked.pack.sites) {
+            const again = checkSiteRules(asParsedJson(rules));
+            if (!again.ok) throw new Error(`accepted pack's ${rules.site} rules refused on the second check: ${again.reason}`);
+          }
         },
       );
     },
