@@ -66,3 +66,56 @@ describe('guardBadgeHost', () => {
     expect(host.hasAttribute('hidden')).toBe(true);
   });
 });
+
+describe('many badges', () => {
+  it('share one observer per document, each guarded as if alone, and ended ones are left alone', async () => {
+    const Original = globalThis.MutationObserver;
+    let made = 0;
+    globalThis.MutationObserver = class extends Original {
+      constructor(callback: MutationCallback) {
+        super(callback);
+        made++;
+      }
+    };
+    const doc = document.implementation.createHTMLDocument('timeline');
+    const badges = Array.from({ length: 300 }, (_, i) => {
+      const parent = doc.createElement('article');
+      const before = doc.createElement('time');
+      parent.append(before);
+      doc.body.append(parent);
+      const host = doc.createElement('span');
+      host.setAttribute('data-sanad-badge', i % 2 ? 'false' : 'misleading');
+      parent.insertBefore(host, before);
+      const verdict = host.getAttribute('data-sanad-badge')!;
+      return { parent, before, host, verdict, end: guardBadgeHost(host, { parent, before }, () => verdict) };
+    });
+    try {
+      expect(made).toBe(1);
+      for (const { host } of badges) {
+        host.setAttribute('inert', '');
+        host.remove();
+      }
+      await flush();
+      for (const { parent, before, host, verdict } of badges) {
+        expect(host.parentNode).toBe(parent);
+        expect(host.nextSibling).toBe(before);
+        expect(host.getAttributeNames()).toEqual(['data-sanad-badge']);
+        expect(host.getAttribute('data-sanad-badge')).toBe(verdict);
+      }
+      // Sanad removes 200 of them itself (past the rebuild threshold); the other 100 are still guarded.
+      for (const badge of badges.slice(0, 200)) {
+        badge.end();
+        badge.host.remove();
+      }
+      for (const { host } of badges.slice(200)) host.setAttribute('aria-hidden', 'true');
+      for (const { host } of badges.slice(200)) host.remove();
+      await flush();
+      expect(badges.slice(0, 200).every(({ host }) => !host.isConnected)).toBe(true);
+      expect(badges.slice(200).every(({ host, parent }) => host.parentNode === parent && !host.hasAttribute('aria-hidden'))).toBe(true);
+      expect(made).toBe(1);
+    } finally {
+      globalThis.MutationObserver = Original;
+      for (const badge of badges) badge.end();
+    }
+  });
+});

@@ -21,41 +21,112 @@ export interface GuardedPlace {
   before: Node | null;
 }
 
+interface Guard {
+  host: HTMLElement;
+  place: GuardedPlace;
+  restoreAttributes(): void;
+  reinsert(): void;
+}
+
+/**
+ * One MutationObserver per document watches every guarded host and its parent: a timeline with hundreds of
+ * badges costs one observer and one callback per batch of mutations, not one each. An observer cannot stop
+ * watching a single node, so an ended guard is dropped from the maps (its records are ignored) and the
+ * observer is rebuilt over the live guards once ended ones outnumber them.
+ */
+class DocumentGuards {
+  private readonly byHost = new Map<Node, Guard>();
+  private readonly byParent = new Map<Node, Set<Guard>>();
+  private readonly observer = new MutationObserver((records) => this.dispatch(records));
+  private stale = 0;
+
+  add(guard: Guard) {
+    this.byHost.set(guard.host, guard);
+    let siblings = this.byParent.get(guard.place.parent);
+    if (!siblings) this.byParent.set(guard.place.parent, (siblings = new Set()));
+    siblings.add(guard);
+    this.watch(guard);
+  }
+
+  remove(guard: Guard) {
+    if (this.byHost.get(guard.host) !== guard) return;
+    this.byHost.delete(guard.host);
+    const siblings = this.byParent.get(guard.place.parent);
+    siblings?.delete(guard);
+    if (siblings && !siblings.size) this.byParent.delete(guard.place.parent);
+    if (!this.byHost.size) {
+      this.observer.disconnect();
+      this.stale = 0;
+    } else if (++this.stale > Math.max(64, this.byHost.size)) {
+      this.observer.disconnect();
+      this.stale = 0;
+      for (const live of this.byHost.values()) this.watch(live);
+    }
+  }
+
+  private watch(guard: Guard) {
+    this.observer.observe(guard.host, { attributes: true });
+    this.observer.observe(guard.place.parent, { childList: true });
+  }
+
+  private dispatch(records: MutationRecord[]) {
+    const attributes = new Set<Guard>();
+    const children = new Set<Guard>();
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        const guard = this.byHost.get(record.target);
+        if (guard) attributes.add(guard);
+      } else for (const guard of this.byParent.get(record.target) ?? []) children.add(guard);
+    }
+    // Per guard, as each had its own observer: attributes first, then the place.
+    for (const guard of new Set([...attributes, ...children])) {
+      if (attributes.has(guard)) guard.restoreAttributes();
+      if (children.has(guard)) guard.reinsert();
+    }
+  }
+}
+
+const guardsOf = new WeakMap<Document, DocumentGuards>();
+
 /**
  * Guards `host` (already inserted at `place`): `verdict()` is the only attribute value it may carry.
  * Answers a function that ends the guard (call it before removing the host yourself).
  */
 export function guardBadgeHost(host: HTMLElement, place: GuardedPlace, verdict: () => string): () => void {
+  const doc = host.ownerDocument;
+  let guards = guardsOf.get(doc);
+  if (!guards) guardsOf.set(doc, (guards = new DocumentGuards()));
+  const shared = guards;
   let restores = 0;
   let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    shared.remove(guard);
+  };
   /** Counts one restore; false (and the guard ends) once the page has had its MAX_RESTORES. */
   const spend = () => {
     if (restores++ < MAX_RESTORES) return true;
     end();
     return false;
   };
-  const restoreAttributes = () => {
-    const foreign = host.getAttributeNames().filter((name) => name !== BADGE_ATTRIBUTE);
-    const wrongVerdict = host.getAttribute(BADGE_ATTRIBUTE) !== verdict();
-    if ((!foreign.length && !wrongVerdict) || !spend()) return;
-    for (const name of foreign) host.removeAttribute(name);
-    if (wrongVerdict) host.setAttribute(BADGE_ATTRIBUTE, verdict());
+  const guard: Guard = {
+    host,
+    place,
+    restoreAttributes() {
+      if (ended) return;
+      const foreign = host.getAttributeNames().filter((name) => name !== BADGE_ATTRIBUTE);
+      const wrongVerdict = host.getAttribute(BADGE_ATTRIBUTE) !== verdict();
+      if ((!foreign.length && !wrongVerdict) || !spend()) return;
+      for (const name of foreign) host.removeAttribute(name);
+      if (wrongVerdict) host.setAttribute(BADGE_ATTRIBUTE, verdict());
+    },
+    reinsert() {
+      if (ended || host.parentNode === place.parent || !place.parent.isConnected || !spend()) return;
+      const before = place.before && place.before.parentNode === place.parent ? place.before : null;
+      place.parent.insertBefore(host, before);
+    },
   };
-  const reinsert = () => {
-    if (ended || host.parentNode === place.parent || !place.parent.isConnected || !spend()) return;
-    const before = place.before && place.before.parentNode === place.parent ? place.before : null;
-    place.parent.insertBefore(host, before);
-  };
-  const observer = new MutationObserver((records) => {
-    if (ended) return;
-    if (records.some((r) => r.type === 'attributes')) restoreAttributes();
-    if (!ended && records.some((r) => r.type === 'childList')) reinsert();
-  });
-  observer.observe(host, { attributes: true });
-  observer.observe(place.parent, { childList: true });
-  const end = () => {
-    ended = true;
-    observer.disconnect();
-  };
+  shared.add(guard);
   return end;
 }

@@ -123,7 +123,7 @@ function assertShownSafely(debunk: Debunk): void {
 }
 
 /** Object.prototype stays as it was: no input may add to it. */
-function assertPrototypeClean(): void {
+export function assertPrototypeClean(): void {
   const probe: Record<string, unknown> = {};
   for (const key of [...HOSTILE_KEYS, 'polluted', 'kind', 'id', 'claim']) {
     if (key in probe && !Object.prototype.hasOwnProperty.call(Object.prototype, key)) throw new Error(`Object.prototype gained ${key}`);
@@ -131,7 +131,7 @@ function assertPrototypeClean(): void {
   if (Object.keys(Object.prototype).length) throw new Error('Object.prototype gained enumerable keys');
 }
 
-interface SignedFixture {
+export interface SignedFixture {
   publicKey: string;
   body: string;
   bytes: Uint8Array;
@@ -140,7 +140,7 @@ interface SignedFixture {
 
 let signedFixture: Promise<SignedFixture> | undefined;
 /** One key pair and one signed feed, shared by the signature properties. */
-function signed(): Promise<SignedFixture> {
+export function signed(): Promise<SignedFixture> {
   signedFixture ??= (async () => {
     const keys = await generateFeedKeys();
     const doc = await signFeed(
@@ -156,7 +156,7 @@ function signed(): Promise<SignedFixture> {
 }
 
 /** Parses and verifies a feed body as the sync does; the content it would accept, or undefined. */
-async function acceptedContent(body: string, publicKey: string): Promise<string | undefined> {
+export async function acceptedContent(body: string, publicKey: string): Promise<string | undefined> {
   const json = parseFeedJson(body);
   if (!json.ok || !isObject(json.doc)) return undefined;
   const check = parseSanadFeed(body, 'feed:fuzz');
@@ -167,7 +167,7 @@ async function acceptedContent(body: string, publicKey: string): Promise<string 
 }
 
 /** Nested arrays or objects `depth` deep, as JSON text (built as text: a value that deep would overflow a stack). */
-const nestedJson = (depth: number, kind: 'array' | 'object'): string =>
+export const nestedJson = (depth: number, kind: 'array' | 'object'): string =>
   kind === 'array' ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
 export const FUZZ_PROPERTIES: FuzzProperty[] = [
