@@ -57,13 +57,21 @@ export async function verifyFeed(
   const signature = feed.signature as Partial<FeedSignature>;
   // Named only when it is text: String() of a parsed `{"toString": 1}` throws.
   if (signature.alg !== 'Ed25519')
-    return { ok: false, reason: `unsupported signature algorithm ${typeof signature.alg === 'string' ? signature.alg.slice(0, 40) : typeof signature.alg}` };
+    return {
+      ok: false,
+      reason: `unsupported signature algorithm ${typeof signature.alg === 'string' ? signature.alg.slice(0, 40) : typeof signature.alg}`,
+    };
   if (signature.publicKey !== pinnedPublicKey)
     return { ok: false, reason: 'the feed is signed with a different key than the one pinned for this publisher' };
   try {
     const key = await crypto.subtle.importKey('raw', fromBase64(pinnedPublicKey), ED25519, false, ['verify']);
     const { signature: _signature, ...rest } = feed;
-    const valid = await crypto.subtle.verify(ED25519, key, fromBase64(typeof signature.value === 'string' ? signature.value : ''), await canonicalJsonBytes(rest, pause));
+    const valid = await crypto.subtle.verify(
+      ED25519,
+      key,
+      fromBase64(typeof signature.value === 'string' ? signature.value : ''),
+      await canonicalJsonBytes(rest, pause),
+    );
     return valid ? { ok: true } : { ok: false, reason: 'bad signature: the feed was changed after signing' };
   } catch (error) {
     return { ok: false, reason: `signature not checkable: ${error instanceof Error ? error.message : String(error)}` };

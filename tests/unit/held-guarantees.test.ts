@@ -9,7 +9,15 @@ import { importClaimReviews } from '@/lib/debunk/claimreview';
 import { canonicalJson } from '@/lib/feeds/canonical-json';
 import { parseFeedJson, parseSanadFeed } from '@/lib/feeds/sanad-feed';
 import { generateFeedKeys, signFeed, verifyFeed } from '@/lib/feeds/signature';
-import { acceptedContent, assertPrototypeClean, FIXED_SEED, FUZZ_PROPERTIES, nestedJson, runFuzzProperty, signed } from '@/tests/fuzz/properties';
+import {
+  acceptedContent,
+  assertPrototypeClean,
+  FIXED_SEED,
+  FUZZ_PROPERTIES,
+  nestedJson,
+  runFuzzProperty,
+  signed,
+} from '@/tests/fuzz/properties';
 import { feed, item } from '@/tests/unit/support/feeds';
 
 /** A small seeded generator (mulberry32): the same mutations on every run. */
@@ -76,7 +84,8 @@ describe('held: signed feeds', () => {
       for (const value of ['{"polluted":1}', '{"sanadFeed":2}', 'null', '[]']) {
         const body = fixture.body.replace(at, `${at}"__proto__":${value},`);
         const accepted = await acceptedContent(body, fixture.publicKey);
-        if (at !== '"signature":{') expect(accepted).toBeUndefined(); // inside the signature it changes nothing signed
+        if (at !== '"signature":{')
+          expect(accepted).toBeUndefined(); // inside the signature it changes nothing signed
         else expect([undefined, fixture.canonical]).toContain(accepted);
         assertPrototypeClean();
       }
@@ -106,7 +115,11 @@ describe('held: the nine key and signature cases', async () => {
     ['the pinned key over the same content', good, null],
     ['content changed after signing', { ...good, items: [item('a', 'slipped in')] }, /bad signature/],
     ['another key, carrying that key', byOther, /different key/],
-    ['another key, claiming the pinned one', { ...byOther, signature: { ...byOther.signature, publicKey: pinned.publicKey } }, /bad signature/],
+    [
+      'another key, claiming the pinned one',
+      { ...byOther, signature: { ...byOther.signature, publicKey: pinned.publicKey } },
+      /bad signature/,
+    ],
     ['no signature', feed(), /not signed/],
     ['another algorithm', { ...good, signature: { ...good.signature, alg: 'RS256' } }, /unsupported signature algorithm/],
     ['an algorithm that is an object', { ...good, signature: JSON.parse('{"alg":{"toString":1}}') }, /unsupported signature algorithm/],
