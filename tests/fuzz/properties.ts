@@ -451,16 +451,17 @@ export const FUZZ_PROPERTIES: FuzzProperty[] = [
             doc = parsed.doc;
           } else if (Array.isArray(input) && input.every((m) => isObject(m) && 'section' in m && 'whole' in m)) {
             const pack = JSON.parse(goodText) as { sites: Record<string, unknown>[] } & Record<string, unknown>;
+            // Copies of the values go in: fast-check shares constants between cases, and the pack is mutated in place.
             for (const m of input as { site: number; section: string; field: number; entry: number; value: unknown; whole: boolean }[]) {
               const site = pack.sites[m.site % pack.sites.length]!;
               const section = site[m.section];
-              if (!isObject(section) || m.whole) site[m.section] = m.value;
+              if (!isObject(section) || m.whole) site[m.section] = asParsedJson(m.value);
               else {
                 const names = Object.keys(section);
                 const name = names[m.field % names.length]!;
                 const field = section[name];
-                if (Array.isArray(field) && !m.whole) field[m.entry % (field.length + 1)] = m.value;
-                else section[name] = m.value;
+                if (Array.isArray(field) && !m.whole) field[m.entry % (field.length + 1)] = asParsedJson(m.value);
+                else section[name] = asParsedJson(m.value);
               }
             }
             doc = asParsedJson(pack);
