@@ -104,6 +104,22 @@ describe('syncFeed against a server that misbehaves', () => {
     expect((await db.get('feeds', 'feed:test'))?.lastError).toMatch(/replay/);
   });
 
+  it("never lets one feed's tombstones withdraw another feed's debunks (cross-feed tombstones)", async () => {
+    const otherKeys = await generateFeedKeys();
+    const other: FeedRecord = { ...feed(), id: 'feed:other', url: `${base}/other.json`, publicKey: otherKeys.publicKey };
+    await db.put('feeds', other);
+    // The other feed's host withdraws "b", an id that only feed:test published, and publishes its own "a".
+    const otherBody = await signed([item('a', 'the other desk’s claim')], [{ id: 'b', withdrawn: '2026-11-24' }], otherKeys);
+    handler = serve(otherBody);
+    expect(await syncFeed(db, other, { ...deps, lists: storeWriter(db) })).toMatchObject({ status: 'updated', count: 1 });
+    const held = (await allDebunks(db)).map((d) => `${d.source}:${d.id}`).sort();
+    expect(held).toEqual(['feed:other:a', 'feed:test:a', 'feed:test:b']);
+    // And the other way round: feed:test withdrawing "a" leaves the other feed's "a" alone.
+    handler = serve(await signed([item('b')], [{ id: 'a', withdrawn: '2026-11-24' }]));
+    await sync();
+    expect((await allDebunks(db)).map((d) => `${d.source}:${d.id}`).sort()).toEqual(['feed:other:a', 'feed:test:b']);
+  });
+
   const faults: [string, () => Promise<Handler> | Handler, RegExp][] = [
     ['HTTP 500', () => serve('oops', {}, 500), /HTTP 500/],
     ['a timeout', () => (_req, res) => void setTimeout(() => res.end(), 2_000), /timed out/],
