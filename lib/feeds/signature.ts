@@ -56,11 +56,9 @@ export async function verifyFeed(
   if (!isObject(feed.signature)) return { ok: false, reason: 'the feed is not signed' };
   const signature = feed.signature as Partial<FeedSignature>;
   // Named only when it is text: String() of a parsed `{"toString": 1}` throws.
-  if (signature.alg !== 'Ed25519')
-    return {
-      ok: false,
-      reason: `unsupported signature algorithm ${typeof signature.alg === 'string' ? signature.alg.slice(0, 40) : typeof signature.alg}`,
-    };
+  const alg: unknown = signature.alg;
+  if (alg !== 'Ed25519')
+    return { ok: false, reason: `unsupported signature algorithm ${typeof alg === 'string' ? alg.slice(0, 40) : typeof alg}` };
   if (signature.publicKey !== pinnedPublicKey)
     return { ok: false, reason: 'the feed is signed with a different key than the one pinned for this publisher' };
   try {
