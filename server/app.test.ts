@@ -338,6 +338,61 @@ describe.each(BACKENDS)('intake on $name', ({ reset, driver }) => {
       expect(html).toContain(`name="csrf" value="`);
     });
 
+    it('shows markup in all eight submitted fields as text, under a CSP that runs no script', async () => {
+      const tag = '<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)>';
+      const inUrl = `https://x.com/a"><script>alert(4)</script>?q='><img src=x onerror=alert(5)>`;
+      const response = await post(
+        submission('key-xss-eight', {
+          note: tag,
+          post: {
+            pageUrl: inUrl,
+            permalink: `${inUrl}&p`,
+            author: tag,
+            text: tag,
+            links: [`${inUrl}&l`],
+            media: [{ kind: 'image', url: `${inUrl}&m`, poster: `${inUrl}&poster` }],
+          },
+        }),
+      );
+      expect(response.status).toBe(201);
+      const page = await http('/review', { headers: { cookie: session.cookie } });
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toMatch(/script-src/); // no script source at all: default-src 'none' covers scripts
+      const html = await page.text();
+      // No raw tag and no way out of an attribute: the handlers survive only as escaped text.
+      expect(html).not.toMatch(/<script|<img|<svg/i);
+      expect(html).not.toContain('x.com/a">');
+      expect(html.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBeGreaterThanOrEqual(3); // note, author, text
+      expect(html).toContain('Lina');
+    });
+
+    it('keeps SQL in any field inert: stored as text, searched as text, every table intact', async () => {
+      const payloads = [
+        "'; DROP TABLE submissions; --",
+        "' OR '1'='1",
+        '"); DELETE FROM reviewers; --',
+        "x' UNION SELECT token FROM sessions --",
+      ];
+      for (const [i, payload] of payloads.entries())
+        expect(
+          (
+            await post(
+              submission(`key-sql-000${i}`, { note: payload, post: { ...submission('x').post, text: payload, author: payload } }),
+              { 'x-sanad-client': payload },
+            )
+          ).status,
+        ).toBe(201);
+      for (const payload of payloads) {
+        expect((await store.list({ search: payload })).map((s) => s.note)).toEqual([payload]);
+        const page = await http(`/review?q=${encodeURIComponent(payload)}`, { headers: { cookie: session.cookie } });
+        expect(page.status).toBe(200);
+      }
+      expect((await store.list({ search: "' OR 1=1 --" })).length).toBe(0);
+      expect((await store.list({})).length).toBe(payloads.length);
+      expect((await http('/review', { headers: { cookie: session.cookie } })).status).toBe(200); // reviewers and sessions still there
+    });
+
     it('ends sessions when they expire and when the reviewer is removed', async () => {
       const expired = await reviewerSession(store, 'Lina');
       await store.createSession(hashToken('old-session'), { reviewer: 'Lina', csrf: 'x', expiresAt: '2020-01-01T00:00:00.000Z' });
