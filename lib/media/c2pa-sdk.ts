@@ -10,6 +10,17 @@ import { summariseManifestStore, type VerifiedCredentials } from './c2pa-verifie
 
 let sdk: Promise<C2paSdk> | null = null;
 
+/**
+ * The SDK loads its worker only from an https: URL (to keep plain http and data: out) or from a blob: URL,
+ * which an MV3 extension page's CSP forbids. The worker ships in the extension: its chrome-extension:// (or
+ * moz-extension://) URL is a secure origin of our own, so it is passed as what that check is meant to allow.
+ */
+class PackagedUrl extends URL {
+  override get protocol(): string {
+    return 'https:';
+  }
+}
+
 const typeOf = (blob: Blob, name: string): string => {
   if (blob.type) return blob.type;
   const ext = name.toLowerCase().split('.').pop() ?? '';
@@ -21,7 +32,7 @@ const typeOf = (blob: Blob, name: string): string => {
 
 export async function verifyCredentials(blob: Blob, name = ''): Promise<VerifiedCredentials> {
   try {
-    sdk ??= createC2pa({ wasmSrc, workerSrc: new URL(workerSrc, location.href) });
+    sdk ??= createC2pa({ wasmSrc, workerSrc: new PackagedUrl(workerSrc, location.href) });
     const reader = await (await sdk).reader.fromBlob(typeOf(blob, name), blob);
     if (!reader) return summariseManifestStore(null);
     try {
