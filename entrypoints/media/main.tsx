@@ -6,6 +6,7 @@ import { applyLanguageSetting } from '@/lib/i18n/load';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import '@/assets/page.css';
 import '../options/options.css';
+import './media.css';
 
 async function draw() {
   await applyLanguageSetting().catch(() => {});
