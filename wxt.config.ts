@@ -17,6 +17,12 @@ export default defineConfig({
     // A feed's host is asked for when the user adds the feed, never before.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The media tools read Content Credentials with the CAI SDK, which is WebAssembly: compiling it needs
+    // 'wasm-unsafe-eval' (no other script source is added).
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'"
+        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: origins go in optional_permissions.

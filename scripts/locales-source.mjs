@@ -647,6 +647,10 @@ const M = {
   // Submissions: the context menu, the submit form, the outbox and the intake service in options.
   menuSubmit: ['Submit this claim for checking', 'أرسل هذا الادعاء للتحقق'],
   menuFlag: ['Flag for my desk', 'علِّمه لمكتب التحقق'],
+  menuMediaTools: [
+    'Media tools: keyframes, reverse search, Content Credentials',
+    'أدوات الوسائط: لقطات مفتاحية، بحث عكسي، بيانات اعتماد المحتوى',
+  ],
   popupSubmit: ['Submit a claim from this page', 'أرسل ادعاءً من هذه الصفحة للتحقق'],
   submitTitle: ['Submit a claim for checking', 'إرسال ادعاء للتحقق'],
   flagTitle: ['Flag a post for your desk', 'تعليم منشور لمكتب التحقق'],

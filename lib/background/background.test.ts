@@ -373,6 +373,7 @@ describe('Background: submissions', () => {
     const drafts = {
       take: async (id: string) =>
         id === 'd1' ? { kind: 'claim' as const, post: { pageUrl: 'https://x.com/home', text: 'نص', links: [], media: [] } } : undefined,
+      put: async () => 'd1',
     };
     return testBackground({ drafts, fetch: vi.fn(async () => Response.json({ id: 1 }, { status: 201 })) as unknown as typeof fetch }).ask;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropBox, draftFromClick } from './context-menu';
+import { cropBox, draftFromClick, mediaToolsPath } from './context-menu';
 
 describe('context menu drafts', () => {
   it('takes the page, the selected text, the link and the media from the click', () => {
@@ -54,5 +54,18 @@ describe('context menu drafts', () => {
       height: 100,
     });
     expect(cropBox({ rect: { x: 0, y: 900, width: 600, height: 400 }, devicePixelRatio: 1 }, 1280, 800)).toBeNull();
+  });
+});
+
+describe('mediaToolsPath', () => {
+  it('carries the tab, the kind and only http(s) addresses', () => {
+    const path = mediaToolsPath({ mediaType: 'video', srcUrl: 'https://video.twimg.com/v.mp4', pageUrl: 'https://x.com/a' }, 7);
+    const q = new URLSearchParams(path.split('?')[1]);
+    expect(path.startsWith('/media.html?')).toBe(true);
+    expect(Object.fromEntries(q)).toEqual({ kind: 'video', tab: '7', src: 'https://video.twimg.com/v.mp4', page: 'https://x.com/a' });
+    const blob = new URLSearchParams(
+      mediaToolsPath({ mediaType: 'image', srcUrl: 'blob:https://x.com/1', pageUrl: 'https://x.com/a' }).split('?')[1],
+    );
+    expect([blob.get('kind'), blob.get('src'), blob.get('tab')]).toEqual(['image', null, null]);
   });
 });

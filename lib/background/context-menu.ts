@@ -12,6 +12,7 @@ import { readHttpUrl } from '../untrusted/read';
 
 export const MENU_SUBMIT = 'sanad-submit';
 export const MENU_FLAG = 'sanad-flag';
+export const MENU_MEDIA = 'sanad-media';
 const CONTEXTS = ['page', 'link', 'video', 'image', 'selection'] as const;
 
 export function createMenus(factChecker: boolean): void {
@@ -24,6 +25,12 @@ export function createMenus(factChecker: boolean): void {
         contexts: [...CONTEXTS],
         visible: factChecker,
       });
+      browser.contextMenus.create({
+        id: MENU_MEDIA,
+        title: browser.i18n.getMessage('menuMediaTools'),
+        contexts: ['video', 'image'],
+        visible: factChecker,
+      });
     },
     () => {},
   );
@@ -31,6 +38,7 @@ export function createMenus(factChecker: boolean): void {
 
 export function showFlagMenu(factChecker: boolean): void {
   void browser.contextMenus.update(MENU_FLAG, { visible: factChecker }).catch(() => {});
+  void browser.contextMenus.update(MENU_MEDIA, { visible: factChecker }).catch(() => {});
 }
 
 /** A draft from what the click itself tells (used where no post could be read). */
@@ -86,6 +94,7 @@ export async function onMenuClick(
   drafts: DraftStore,
   posters?: Pick<PosterHasher, 'withFrames'>,
 ): Promise<void> {
+  if (info.menuItemId === MENU_MEDIA) return openMediaTools(info, tab);
   if (info.menuItemId !== MENU_SUBMIT && info.menuItemId !== MENU_FLAG) return;
   const kind = info.menuItemId === MENU_FLAG ? 'flag' : 'claim';
   let at: PostAtMenu | null = null;
@@ -116,6 +125,24 @@ export async function onMenuClick(
   const id = await drafts.put(draft);
   await browser.tabs.create({
     url: browser.runtime.getURL(`/submit.html?draft=${id}` as '/'),
+    ...(tab?.index !== undefined && { index: tab.index + 1 }),
+  });
+}
+
+/** The media tools address for a right-clicked video or image: its tab (for keyframes) and its address. */
+export function mediaToolsPath(info: Pick<Browser.contextMenus.OnClickData, 'mediaType' | 'srcUrl' | 'pageUrl'>, tabId?: number): string {
+  const q = new URLSearchParams({ kind: info.mediaType === 'video' ? 'video' : 'image' });
+  if (tabId !== undefined) q.set('tab', String(tabId));
+  const src = readHttpUrl(info.srcUrl);
+  if (src) q.set('src', src);
+  const page = readHttpUrl(info.pageUrl);
+  if (page) q.set('page', page);
+  return `/media.html?${q.toString()}`;
+}
+
+async function openMediaTools(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  await browser.tabs.create({
+    url: browser.runtime.getURL(mediaToolsPath(info, tab?.id) as '/'),
     ...(tab?.index !== undefined && { index: tab.index + 1 }),
   });
 }

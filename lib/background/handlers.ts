@@ -36,7 +36,7 @@ export interface HandlerDeps {
   settings: SettingsService;
   siteRules: SiteRulesService;
   /** Drafts prepared by context-menu clicks, by id. */
-  drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
+  drafts: { take(id: string): Promise<SubmissionDraft | undefined>; put(draft: SubmissionDraft): Promise<string> };
   /** Hashes what a submitted post's media show (its poster or photo). */
   posters: Pick<PosterHasher, 'withFrames'>;
   /** The icon's count of badged posts, and its tooltip's "Checked N posts on this page, M fact-checked". */
@@ -146,6 +146,14 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
 
 function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProtocol> {
   return {
+    async mediaDraft(draft) {
+      const settings = await deps.settings.load();
+      if (!settings.factChecker) throw new Error('the media tools are for fact-checker mode');
+      const media = Array.isArray(draft.post?.media) ? draft.post.media.slice(0, 10) : [];
+      const screenshot = typeof draft.screenshot === 'string' && draft.screenshot.startsWith('data:image/') ? draft.screenshot : undefined;
+      const post = { pageUrl: String(draft.post?.pageUrl ?? '').slice(0, MAX_PAGE_URL), text: '', links: [], media };
+      return { id: await deps.drafts.put({ kind: 'flag', post, ...(screenshot && { screenshot }) }) };
+    },
     async submissionDraft({ id }) {
       const draft = await deps.drafts.take(String(id));
       if (!draft) throw new Error('this submission form has expired; right-click the post again');

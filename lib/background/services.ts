@@ -24,7 +24,7 @@ export interface BackgroundEnv {
   readBundledList: () => Promise<string>;
   /** Hashes posters and photos: for footage matching, and for the media of a submitted post. */
   posters: Pick<PosterHasher, 'framesFor' | 'withFrames'>;
-  drafts: { take(id: string): Promise<SubmissionDraft | undefined> };
+  drafts: { take(id: string): Promise<SubmissionDraft | undefined>; put(draft: SubmissionDraft): Promise<string> };
   /** After settings are saved (menus, the sync alarm and the outbox follow them). */
   settingsChanged?: (next: Settings, previous: Settings) => void;
   /** A random id of this installation (the intake service rate-limits by it). */

@@ -11,6 +11,7 @@ import { useRules } from '../site-rules/active';
 import { extensionLifetime, watchLocation } from './lifetime';
 import { samplePage } from './page-sample';
 import { ReadabilityWatch } from './readability';
+import { KeyframeSampler } from './keyframe-sampler';
 import { PostScanner } from './scanner';
 import { summariseStructure } from './structure-summary';
 
@@ -92,8 +93,10 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     signal: life.signal,
   });
 
+  const keyframes = new KeyframeSampler(life.signal);
   life.onEnd(
     serveTabMessages({
+      keyframes: () => keyframes.report(menuTarget),
       // The background asks for a fresh look after a wrong-match report.
       refresh: () => scanner?.reset(),
       postAtMenu: () => postAt(adapter, menuTarget),

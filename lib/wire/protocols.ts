@@ -10,6 +10,7 @@ import type {
   FeedDto,
   FeedKind,
   FrameDto,
+  KeyframesDto,
   GoogleSource,
   ListDto,
   LocaleMessages,
@@ -111,6 +112,8 @@ export interface ExtensionPageProtocol {
   cancelOutbox(req: { id: string }): boolean;
   /** The user opened the outbox: ask the desk about undecided items now (each at most every 10 s). */
   refreshDeskStatus(req: NoRequest): void;
+  /** The media tools' "Flag for my desk": keeps the draft (keyframe fingerprints, a frame) for the submit page. */
+  mediaDraft(req: SubmissionDraft): { id: string };
 }
 
 /** What the background may ask a tab's content script. */
@@ -125,6 +128,8 @@ export interface TabProtocol {
   structureSummary(req: NoRequest): StructureSummary;
   /** A newly accepted signed rules pack changed these sites' rules: a tab of one of them reads again with them. */
   siteRulesChanged(req: { sites: string[] }): void;
+  /** Keyframes of the video under the last right-click, sampled as it plays (the first ask starts it). */
+  keyframes(req: NoRequest): KeyframesDto;
 }
 
 /** Every message the background answers. */

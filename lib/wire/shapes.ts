@@ -298,3 +298,12 @@ export interface StructureSummary {
   roles: Record<string, number>;
   dataAttributes: Record<string, number>;
 }
+
+/** Keyframes the content script sampled from the video a fact-checker opened in the media tools. */
+export interface KeyframesDto {
+  /** no-video: nothing to sample under the click; waiting: not playing yet; unreadable: cross-origin frames. */
+  state: 'no-video' | 'waiting' | 'sampling' | 'unreadable' | 'full';
+  /** The video's address, when it has an http(s) one. */
+  src?: string;
+  keyframes: { t: number; image: string; pdq: string; frame: FrameDto }[];
+}

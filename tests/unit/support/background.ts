@@ -15,7 +15,7 @@ export function testBackground(overrides: Partial<BackgroundEnv> = {}) {
     }) as unknown as typeof fetch,
     readBundledList: async () => BUNDLED_BODY,
     posters: { framesFor: async () => [], withFrames: async (media) => [...media] },
-    drafts: { take: async () => undefined },
+    drafts: { take: async () => undefined, put: async () => 'd' },
     clientId: async () => 'test-client',
     scheduleOutboxWake: () => {},
     showCount: vi.fn(),

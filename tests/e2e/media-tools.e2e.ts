@@ -1,0 +1,97 @@
+/**
+ * Fact-checker media tools in real Chromium: with fact-checker mode on, a person right-clicks a video playing
+ * on a saved x.com page and opens the media tools (the address the context-menu entry opens): keyframes
+ * appear as the video plays, a keyframe's reverse-search menu says it must be uploaded, and the Content
+ * Credentials of an AI-generated file and of a tampered copy, read with the official SDK, are shown apart.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
+import { openOptions, tabIdOf } from '../../scripts/support/extension-pages';
+import { serveSavedPages } from '../../scripts/support/saved-pages';
+
+const MEDIA = resolve(import.meta.dirname, '../../../shared/media');
+const OUT = resolve(import.meta.dirname, '../../test-output');
+const VIDEO = 'https://video.twimg.com/ext_tw_video/6001/pu/vid/480x720/clip.mp4';
+let browser: SanadBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithSanad();
+  await serveSavedPages(browser.context, {
+    files: {
+      // Served with CORS, as the sites' video hosts are, so the page may read the frames it plays.
+      [VIDEO]: {
+        type: 'video/mp4',
+        body: readFileSync(join(MEDIA, 'videos/pattern-hd-no-bar.mp4')),
+        headers: { 'access-control-allow-origin': '*' },
+      },
+    },
+    pages: {
+      'https://x.com/media-tools': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/reposter">reposter</a>
+<a href="/reposter/status/6001"><time datetime="2026-01-10T10:00:00.000Z">Jan 10</time></a></div>
+<div data-testid="tweetText" lang="en">Footage from this morning</div>
+<div data-testid="videoComponent"><video src="${VIDEO}" crossorigin="anonymous" autoplay muted loop playsinline width="320"></video></div></article></main>`,
+    },
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('media tools', () => {
+  it('shows keyframes, the reverse-search menu and C2PA summaries told apart', { timeout: 120_000 }, async () => {
+    const options = await openOptions(browser);
+    await options.getByLabel(/Fact-checker mode/).check();
+    await expect.poll(() => options.getByLabel(/Fact-checker mode/).isChecked()).toBe(true);
+
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/media-tools');
+    await expect
+      .poll(() => page.locator('video').evaluate((v) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).readyState >= 2), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    await page.locator('video').dispatchEvent('contextmenu');
+    const tabId = await tabIdOf(browser, page);
+    const tools = await browser.context.newPage();
+    const q = new URLSearchParams({ kind: 'video', tab: String(tabId), src: VIDEO, page: 'https://x.com/media-tools' });
+    await tools.goto(`chrome-extension://${browser.extensionId}/media.html?${q.toString()}`);
+
+    const frames = tools.locator('.keyframe img');
+    await expect.poll(() => frames.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    expect(await frames.first().getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    expect(await tools.locator('.keyframe a', { hasText: 'Save' }).first().getAttribute('download')).toMatch(/^keyframe-[\d.]+s\.jpg$/);
+
+    await tools.getByRole('button', { name: 'Reverse search this frame' }).first().click();
+    const engines = tools.locator('.engines li');
+    expect(await engines.count()).toBe(4);
+    expect(await engines.locator('button').allInnerTexts()).toEqual([
+      'Open Google Lens to upload',
+      'Open Bing Visual Search to upload',
+      'Open Yandex Images to upload',
+      'Open TinEye to upload',
+    ]);
+    expect(await engines.first().innerText()).toMatch(/not at a public address/);
+
+    await tools
+      .locator('input[name="c2pa-file"]')
+      .setInputFiles([join(MEDIA, 'c2pa/ai-generated.jpg'), join(MEDIA, 'c2pa/ai-generated-tampered.jpg')]);
+    const ai = tools.locator('.c2pa', { hasText: 'ai-generated.jpg' });
+    const tampered = tools.locator('.c2pa', { hasText: 'ai-generated-tampered.jpg' });
+    await expect.poll(() => ai.getAttribute('data-c2pa-state'), { timeout: 30_000 }).not.toBe('checking');
+    expect(await ai.innerText()).not.toMatch(/could not be read/);
+    await expect.poll(() => ai.getAttribute('data-c2pa-state'), { timeout: 30_000 }).toBe('valid');
+    await expect.poll(() => tampered.getAttribute('data-c2pa-state'), { timeout: 30_000 }).toBe('invalid');
+    expect(await ai.getAttribute('data-c2pa-source')).toBe('ai-generated');
+    expect(await ai.innerText()).toMatch(/AI-generated/);
+    expect(await ai.innerText()).toMatch(/C2PA Signer.*not on a trust list/);
+    expect(await tampered.innerText()).toMatch(/INVALID/);
+    expect(await tampered.innerText()).toMatch(/do not match: changed after signing/);
+    expect(await tampered.innerText()).not.toMatch(/AI-generated: an action/);
+
+    mkdirSync(OUT, { recursive: true });
+    await tools.screenshot({ path: join(OUT, 'media-tools.png'), fullPage: true });
+    await Promise.all([tools.close(), page.close(), options.close()]);
+  });
+});
