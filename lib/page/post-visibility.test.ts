@@ -109,4 +109,20 @@ describe('PostsInView', () => {
     expect(watch.size).toBe(1);
     expect(fake.observed.has(b)).toBe(false);
   });
+
+  it('released after reading, a post changed later is visible again only after a fresh answer', () => {
+    const fake = fakeObserver();
+    const watch = new PostsInView({ onEnter: () => {}, observer: fake.factory, rendered: () => true });
+    const a = post();
+    watch.isVisible(a);
+    fake.send(a, entry(true));
+    expect(watch.isVisible(a)).toBe(true);
+    watch.release(a);
+    expect(fake.observed.has(a)).toBe(false); // nothing computed for it per frame
+    // The page moved it off-screen and changed it: the scanner asks again, and waits.
+    expect(watch.isVisible(a)).toBe(false);
+    expect(fake.observed.has(a)).toBe(true);
+    fake.send(a, entry(false));
+    expect(watch.isVisible(a)).toBe(false);
+  });
 });

@@ -87,6 +87,16 @@ export class PostsInView {
     return this.inView.has(element) && this.rendered(element);
   }
 
+  /**
+   * Stops following a post the scanner has read: the browser then computes nothing for it per frame. When
+   * the post changes, `isVisible` follows it again and waits for a fresh answer before it is read anew.
+   */
+  release(element: Element): void {
+    if (!this.watched.delete(element)) return;
+    this.inView.delete(element);
+    this.observer.unobserve(element);
+  }
+
   /** Stops following posts that left the page. */
   forgetDetached(): void {
     for (const element of this.watched) {

@@ -200,6 +200,9 @@ export class PostScanner {
           continue;
         }
         post = adapter.extract(element, page);
+        // Read while in view: no need to follow it until it changes (a change makes it dirty, and it waits
+        // for the observer's fresh answer before it is read again).
+        this.inView?.release(element);
       } catch (error) {
         this.options.onError?.(error); // one odd post must not stop the others
         continue;
