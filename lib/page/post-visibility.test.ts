@@ -110,7 +110,7 @@ describe('PostsInView', () => {
     expect(fake.observed.has(b)).toBe(false);
   });
 
-  it('released after reading, a post changed later is visible again only after a fresh answer', () => {
+  it('released after reading, a post stays visible until the page changes it, then waits for a fresh answer', () => {
     const fake = fakeObserver();
     const watch = new PostsInView({ onEnter: () => {}, observer: fake.factory, rendered: () => true });
     const a = post();
@@ -119,7 +119,10 @@ describe('PostsInView', () => {
     expect(watch.isVisible(a)).toBe(true);
     watch.release(a);
     expect(fake.observed.has(a)).toBe(false); // nothing computed for it per frame
+    expect(watch.isVisible(a)).toBe(true); // unchanged: a scan that starts over reads it at once
+    expect(fake.observed.has(a)).toBe(false);
     // The page moved it off-screen and changed it: the scanner asks again, and waits.
+    watch.changed(a);
     expect(watch.isVisible(a)).toBe(false);
     expect(fake.observed.has(a)).toBe(true);
     fake.send(a, entry(false));

@@ -80,6 +80,7 @@ export class PostsInView {
   /** Whether a reader can see `element` now; starts following it when met for the first time. */
   isVisible(element: Element): boolean {
     if (!this.watched.has(element)) {
+      if (this.inView.has(element)) return this.rendered(element); // released, unchanged since
       this.watched.add(element);
       this.observer.observe(element);
       return false;
@@ -88,13 +89,17 @@ export class PostsInView {
   }
 
   /**
-   * Stops following a post the scanner has read: the browser then computes nothing for it per frame. When
-   * the post changes, `isVisible` follows it again and waits for a fresh answer before it is read anew.
+   * Stops following a post the scanner has read in view: the browser then computes nothing for it per frame,
+   * and it stays visible (a scan that starts over reads it at once) until `changed` says the page touched it.
    */
   release(element: Element): void {
     if (!this.watched.delete(element)) return;
-    this.inView.delete(element);
     this.observer.unobserve(element);
+  }
+
+  /** The page changed this post: a released one waits for a fresh answer from the observer before it is read. */
+  changed(element: Element): void {
+    if (!this.watched.has(element)) this.inView.delete(element);
   }
 
   /** Stops following posts that left the page. */

@@ -200,8 +200,7 @@ export class PostScanner {
           continue;
         }
         post = adapter.extract(element, page);
-        // Read while in view: no need to follow it until it changes (a change makes it dirty, and it waits
-        // for the observer's fresh answer before it is read again).
+        // Read while in view: not followed until the page changes it (then it waits for a fresh answer).
         this.inView?.release(element);
       } catch (error) {
         this.options.onError?.(error); // one odd post must not stop the others
@@ -288,12 +287,18 @@ export class PostScanner {
     for (const node of record.addedNodes) {
       if (node.nodeType !== 1) continue;
       const el = node as Element;
-      if (el.matches(this.selector)) this.dirty.add(el);
-      for (const post of el.querySelectorAll(this.selector)) this.dirty.add(post);
+      if (el.matches(this.selector)) this.touch(el);
+      for (const post of el.querySelectorAll(this.selector)) this.touch(post);
     }
     const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
     // Every enclosing post: an adapter may read a nested one as part of its outer post.
-    for (let post = target?.closest(this.selector); post; post = post.parentElement?.closest(this.selector)) this.dirty.add(post);
+    for (let post = target?.closest(this.selector); post; post = post.parentElement?.closest(this.selector)) this.touch(post);
+  }
+
+  /** A post the page changed: read again, once the observer says anew that it is in view. */
+  private touch(post: Element): void {
+    this.dirty.add(post);
+    this.inView?.changed(post);
   }
 
   private forgetDetached(): void {
