@@ -147,6 +147,16 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView, action
     panel.style.maxHeight = `${spot.maxHeight}px`;
   };
   root.append(wrapper);
+  // Scroll and resize events come many to a frame: placed once per frame, so no read follows our own write.
+  let placing = false;
+  const placeSoon = () => {
+    if (placing) return;
+    placing = true;
+    requestAnimationFrame(() => {
+      placing = false;
+      place();
+    });
+  };
 
   let open = false;
   const onKey = (event: KeyboardEvent) => {
@@ -179,16 +189,16 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView, action
           contentHeight = panel.getBoundingClientRect().height;
         }
         place();
-        window.addEventListener('scroll', place, { passive: true, capture: true });
-        window.addEventListener('resize', place, { passive: true });
+        window.addEventListener('scroll', placeSoon, { passive: true, capture: true });
+        window.addEventListener('resize', placeSoon, { passive: true });
       }
     } else {
       render(null, panelMount);
       window.removeEventListener('keydown', onKey);
       if (inTopLayer) {
         if (panelMount.matches(':popover-open')) panelMount.hidePopover();
-        window.removeEventListener('scroll', place, { capture: true });
-        window.removeEventListener('resize', place);
+        window.removeEventListener('scroll', placeSoon, { capture: true });
+        window.removeEventListener('resize', placeSoon);
       }
       if (refocus) button.focus();
     }

@@ -11,7 +11,7 @@ import { BADGE_ATTRIBUTE } from './badge-attribute';
 import type { WrongMatchChoice } from '@/components/WrongMatchForm';
 import { mountBadge, type BadgeHandle } from './badge-host';
 import { FrameWrites, type FrameScheduler } from './frame-writes';
-import { isVisiblePost, measurePost, scrollAreaOf } from './post-visibility';
+import { PostsInView } from './post-visibility';
 import { VideoSampler, type CapturedFrame } from './video-sampler';
 
 export interface ScannerOptions {
@@ -26,7 +26,7 @@ export interface ScannerOptions {
   onError?: (error: unknown) => void;
   /**
    * Whether a reader can see this post (see post-visibility.ts); hidden ones are neither read nor badged,
-   * and are looked at again on the next scan. Measured in the page by default.
+   * and are looked at again on the next scan. By default an IntersectionObserver says (no layout read of ours).
    */
   isVisible?: (element: Element) => boolean;
   /** The reader's "Report a wrong match" in a badge's panel, and its "Undo" (the post is matched again after). */
@@ -75,9 +75,17 @@ export class PostScanner {
   private selector: string;
   /** Badge insertions, updates and removals wait for the next frame and are written together. */
   private readonly writes: FrameWrites<Element>;
+  /** Where the browser places the posts met so far, when no `isVisible` is given. */
+  private readonly inView: PostsInView | null;
 
   constructor(private readonly options: ScannerOptions) {
     this.root = options.root ?? document;
+    this.inView = options.isVisible
+      ? null
+      : new PostsInView({
+          // A post coming into view is read on the next scan (it waits in `hidden` until then).
+          onEnter: () => this.schedule(),
+        });
     this.writes = new FrameWrites(options.scheduleFrame, (error) => options.onError?.(error));
     this.selector = options.adapter.postSelectors.join(',');
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
@@ -136,6 +144,7 @@ export class PostScanner {
 
   stop(): void {
     this.observer?.disconnect();
+    this.inView?.disconnect();
     clearTimeout(this.timer);
     this.writes.cancel();
     for (const badge of this.badges.values()) badge.remove();
@@ -172,7 +181,8 @@ export class PostScanner {
     this.readAll = false;
     this.dirty.clear();
     this.hidden.clear();
-    const isVisible = this.options.isVisible ?? visibleIn(this.root);
+    const inView = this.inView;
+    const isVisible = this.options.isVisible ?? ((element: Element) => inView!.isVisible(element));
 
     const batch: { element: Element; post: ExtractedPost; hash: string }[] = [];
     let sliceStart = performance.now();
@@ -190,6 +200,8 @@ export class PostScanner {
           continue;
         }
         post = adapter.extract(element, page);
+        // Read while in view: not followed until the page changes it (then it waits for a fresh answer).
+        this.inView?.release(element);
       } catch (error) {
         this.options.onError?.(error); // one odd post must not stop the others
         continue;
@@ -275,15 +287,22 @@ export class PostScanner {
     for (const node of record.addedNodes) {
       if (node.nodeType !== 1) continue;
       const el = node as Element;
-      if (el.matches(this.selector)) this.dirty.add(el);
-      for (const post of el.querySelectorAll(this.selector)) this.dirty.add(post);
+      if (el.matches(this.selector)) this.touch(el);
+      for (const post of el.querySelectorAll(this.selector)) this.touch(post);
     }
     const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
     // Every enclosing post: an adapter may read a nested one as part of its outer post.
-    for (let post = target?.closest(this.selector); post; post = post.parentElement?.closest(this.selector)) this.dirty.add(post);
+    for (let post = target?.closest(this.selector); post; post = post.parentElement?.closest(this.selector)) this.touch(post);
+  }
+
+  /** A post the page changed: read again, once the observer says anew that it is in view. */
+  private touch(post: Element): void {
+    this.dirty.add(post);
+    this.inView?.changed(post);
   }
 
   private forgetDetached(): void {
+    this.inView?.forgetDetached();
     for (const [element, badge] of this.badges) {
       if (!element.isConnected) {
         badge.remove();
@@ -313,12 +332,6 @@ export class PostScanner {
   get badgeCount(): number {
     return this.badges.size;
   }
-}
-
-/** The page's own measure of visibility; the scroll area is measured once per scan. */
-function visibleIn(root: Document): (element: Element) => boolean {
-  let area: ReturnType<typeof scrollAreaOf> | undefined;
-  return (element) => isVisiblePost(measurePost(element), (area ??= scrollAreaOf(root)));
 }
 
 function isOwnMutation(record: MutationRecord): boolean {

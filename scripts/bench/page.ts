@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { EXTENSION_DIR, findChromium, launchWithSanad } from '../support/chromium';
+import { EXTENSION_DIR, findChromium, launchWithSanad, type SanadBrowser } from '../support/chromium';
 import { serveSavedPages } from '../support/saved-pages';
 import { xTimeline, youtubeGrid } from './feed-pages';
 
@@ -153,6 +153,9 @@ async function traced(context: BrowserContext, url: string, html: string, postSe
   });
 
   await page.goto(url);
+  // Both runs measure a tab the reader is looking at: a hidden one skips rendering work.
+  await page.bringToFront();
+  if ((await page.evaluate(() => document.visibilityState)) !== 'visible') throw new Error('the feed tab is not visible');
   await scrollToEnd(page, postSelector, count);
   // Both runs wait alike (the same cheap probe in the page), so the probe costs both the same.
   const badges = await settled(page);
@@ -306,9 +309,23 @@ async function withoutExtension<T>(body: (context: BrowserContext) => Promise<T>
   }
 }
 
+/**
+ * The tab Sanad opens on install (the welcome page) would take the foreground: the feed's tab would then run
+ * hidden, with its animation frames and intersection observers paused, and its infinite scroll stalled (the
+ * scroll loop then ran three times as long, which earlier rounds measured as Sanad's cost). Closed first.
+ */
+async function closeWelcomeTab(sanad: SanadBrowser): Promise<void> {
+  const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
+  const welcome =
+    sanad.context.pages().find(isWelcome) ??
+    (await sanad.context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }).catch(() => null));
+  await welcome?.close();
+}
+
 async function withSanad(c: (typeof CASES)[number], html: string): Promise<Figures> {
   const sanad = await launchWithSanad();
   try {
+    await closeWelcomeTab(sanad);
     return await traced(sanad.context, c.url, html, c.posts, c.count);
   } finally {
     await sanad.close();

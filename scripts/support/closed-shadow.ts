@@ -185,3 +185,19 @@ export async function unnamedInBadges(page: Page): Promise<string[]> {
   if (!interactive.length) throw new Error('no badge controls in the accessibility tree');
   return interactive.filter((n) => !String(n.name?.value ?? '').trim()).map((n) => `${n.role?.value}: unnamed`);
 }
+
+/** Puts the page's last badge at the bottom of the viewport, opens its panel and says where both are. */
+export async function openPanelNearBottom(page: Page) {
+  const host = page.locator('[data-sanad-badge]').last();
+  const ref = { selector: '[data-sanad-badge]', index: (await page.locator('[data-sanad-badge]').count()) - 1 };
+  await host.evaluate((el) => {
+    el.scrollIntoView({ block: 'end' });
+    window.scrollBy(0, 4);
+  });
+  await host.click();
+  await waitForInShadow(page, ref, '.sanad-panel');
+  const badge = (await boxInShadow(page, ref, 'button.sanad-badge'))!;
+  const box = (await boxInShadow(page, ref, '.sanad-panel'))!;
+  const viewport = page.viewportSize()!;
+  return { ref, badge, box, viewport };
+}

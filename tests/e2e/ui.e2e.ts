@@ -15,6 +15,7 @@ import {
   boxInShadow,
   clickInShadow,
   inClosedShadow,
+  openPanelNearBottom,
   panelText,
   unnamedInBadges,
   waitForInShadow,
@@ -104,22 +105,6 @@ describe('accessibility and screenshots', () => {
     await options.close();
   });
 });
-
-/** Puts the page's last badge at the bottom of the viewport, opens its panel and says where both are. */
-async function openPanelNearBottom(page: Page) {
-  const host = page.locator('[data-sanad-badge]').last();
-  const ref = { selector: '[data-sanad-badge]', index: (await page.locator('[data-sanad-badge]').count()) - 1 };
-  await host.evaluate((el) => {
-    el.scrollIntoView({ block: 'end' });
-    window.scrollBy(0, 4);
-  });
-  await host.click();
-  await waitForInShadow(page, ref, '.sanad-panel');
-  const badge = (await boxInShadow(page, ref, 'button.sanad-badge'))!;
-  const box = (await boxInShadow(page, ref, '.sanad-panel'))!;
-  const viewport = page.viewportSize()!;
-  return { ref, badge, box, viewport };
-}
 
 describe('badges and panels in both languages', () => {
   for (const lang of ['en', 'ar'] as const) {
