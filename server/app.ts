@@ -58,7 +58,7 @@ export function createApp({
   sessionHours = 12,
   timeZone = 'UTC',
   imports = [],
-}: AppOptions): Hono<Env> {
+}: AppOptions): Hono<Env> & { stop(): Promise<void> } {
   const app = new Hono<Env>();
   const debunks = new DeskDebunks(store, desk, imports);
   const grouper = new SubmissionGrouper(store);
@@ -392,5 +392,6 @@ export function createApp({
     return (await store.amend(id, 'corrected', review)) ? back(c, id) : refuse(c, 'no published submission with that id', 404);
   });
 
-  return app;
+  // Before the store closes: grouping must not run queries on a closed connection.
+  return Object.assign(app, { stop: () => grouper.stop() });
 }
