@@ -7,13 +7,25 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { checkSubmission, SUBMISSION_LIMITS } from '../lib/intake/submission';
 import { readTrimmed } from '../lib/untrusted/read';
+import { previewCard } from './card-preview';
 import { readPublication, type FormFields } from './decision-form';
 import { buildDeskFeed, deskKeys, type Desk } from './desk-feed';
 import { DESK_MEDIA_LIMITS, readDeskMedia } from './desk-media';
 import { DeskDebunks, SubmissionGrouper, type ImportedList } from './desk-matcher';
 import { RateLimiter } from './rate-limit';
 import { clientAddress, crossSiteRefusal, randomId, sameToken, SESSION_COOKIE, sha256 } from './review-auth';
-import { auditPage, consoleLanguage, consolePage, loginPage, messagePage, REVIEW_CSP, type ConsoleLanguage } from './review-page';
+import {
+  auditPage,
+  consoleLanguage,
+  consolePage,
+  loginPage,
+  messagePage,
+  PREVIEW_SCRIPT,
+  previewFragment,
+  REVIEW_CSP,
+  type ConsoleLanguage,
+  type ConsoleView,
+} from './review-page';
 import { SUBMISSION_STATUSES, type IntakeStore, type Session, type SubmissionStatus } from './store';
 import { isStatusSecret, STATUS_SECRET_HEADER, statusSecret, volunteerStatus } from './volunteer-status';
 
@@ -215,7 +227,7 @@ export function createApp({
   };
   const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('form too large', 413) });
 
-  const consoleView = async (c: Context<Env>) => {
+  const consoleView = async (c: Context<Env>, draft?: ConsoleView['draft']) => {
     const lang = c.get('lang');
     const session = await sessionOf(c);
     // A token in the address does not log in (a cross-site link could otherwise log a browser in).
@@ -224,7 +236,8 @@ export function createApp({
       ? (c.req.query('status') as SubmissionStatus)
       : undefined;
     const search = readTrimmed(c.req.query('q'), 200);
-    const beforeParam = Number(c.req.query('before'));
+    // A no-script preview shows the page from that submission on, as a decision does.
+    const beforeParam = draft ? draft.id + 1 : Number(c.req.query('before'));
     const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
     const grouped = c.req.query('status') === 'duplicates';
     // Submissions are placed in their groups in the background. With only a few left to place the page waits
@@ -262,6 +275,7 @@ export function createApp({
         groups,
         filter: { status: grouped ? 'duplicates' : status, search, before },
         next: page.length > PAGE_SIZE ? submissions.at(-1)!.id : undefined,
+        ...(draft && { draft }),
       }),
     );
   };
@@ -299,6 +313,22 @@ export function createApp({
     }
     await next();
   };
+
+  app.get('/review/preview.js', (c) =>
+    c.body(PREVIEW_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
+
+  // The reader's card for a decision being filled in: a fragment for the page's script, or without script the
+  // whole page again, that form keeping what was typed.
+  app.post('/review/:id/preview', formPost, formLimit, reviewerOnly, async (c) => {
+    const form = (await c.req.parseBody({ all: true })) as FormFields;
+    const id = Number(c.req.param('id'));
+    const submission = Number.isInteger(id) ? await store.get(id) : undefined;
+    if (!submission) return refuse(c, 'no such submission', 404);
+    const preview = previewCard(submission, form, desk, c.get('lang'));
+    if (form.fragment === '1') return c.html(previewFragment(preview, c.get('lang')));
+    return grouper.serving(() => consoleView(c, { id, fields: form, preview }));
+  });
 
   app.post('/review/logout', formPost, formLimit, reviewerOnly, async (c) => {
     const session = c.get('session');
