@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { checkSubmission, SUBMISSION_LIMITS } from '../lib/intake/submission';
+import { checkWrongMatchReport, WRONG_MATCH_LIMITS } from '../lib/intake/wrong-match-report';
 import { readTrimmed } from '../lib/untrusted/read';
 import { previewCard } from './card-preview';
 import { readPublication, type FormFields } from './decision-form';
@@ -27,7 +28,7 @@ import {
   type ConsoleView,
 } from './review-page';
 import { SUBMISSION_STATUSES, type IntakeStore, type Session, type SubmissionStatus } from './store';
-import { isStatusSecret, STATUS_SECRET_HEADER, statusSecret, volunteerStatus } from './volunteer-status';
+import { isReportSecret, isStatusSecret, reportSecret, STATUS_SECRET_HEADER, statusSecret, volunteerStatus } from './volunteer-status';
 
 export { hashToken } from './review-auth';
 
@@ -100,7 +101,7 @@ export function createApp({
       c.header('Vary', 'Origin');
     }
     if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      c.header('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
       c.header('Access-Control-Allow-Headers', `content-type, x-sanad-client, ${STATUS_SECRET_HEADER}`);
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);
@@ -109,26 +110,28 @@ export function createApp({
   });
 
   const tooLarge = (c: Context) => c.json({ error: `body larger than ${SUBMISSION_LIMITS.bodyBytes} bytes` }, 413);
+  // Submissions and wrong-match reports share the limits: one client, one budget.
+  const limited = async (c: Context, next: () => Promise<void>) => {
+    // The address is what a client cannot choose; its own id only narrows the bucket within that address.
+    const address = addressOf(c);
+    const id = (c.req.header('x-sanad-client') ?? '').slice(0, 64);
+    for (const [limiter, key] of [
+      [perAddress, address],
+      [perClient, `${address} ${id}`],
+    ] as const) {
+      const allowed = limiter.take(key);
+      if (!allowed.ok) {
+        c.header('Retry-After', String(allowed.retryAfter));
+        return c.json({ error: `too many submissions from this client; retry in ${allowed.retryAfter} s` }, 429);
+      }
+    }
+    if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
+      return c.json({ error: 'send JSON (content-type: application/json)' }, 415);
+    await next();
+  };
   app.post(
     '/v1/submissions',
-    async (c, next) => {
-      // The address is what a client cannot choose; its own id only narrows the bucket within that address.
-      const address = addressOf(c);
-      const id = (c.req.header('x-sanad-client') ?? '').slice(0, 64);
-      for (const [limiter, key] of [
-        [perAddress, address],
-        [perClient, `${address} ${id}`],
-      ] as const) {
-        const allowed = limiter.take(key);
-        if (!allowed.ok) {
-          c.header('Retry-After', String(allowed.retryAfter));
-          return c.json({ error: `too many submissions from this client; retry in ${allowed.retryAfter} s` }, 429);
-        }
-      }
-      if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
-        return c.json({ error: 'send JSON (content-type: application/json)' }, 415);
-      await next();
-    },
+    limited,
     // Counted while it streams in (chunked bodies too): an oversized body is refused without being held.
     bodyLimit({ maxSize: SUBMISSION_LIMITS.bodyBytes, onError: tooLarge }),
     async (c) => {
@@ -157,6 +160,40 @@ export function createApp({
       );
     },
   );
+
+  // A reader's "wrong match" report about one of this desk's debunks, sent only when they ticked "Also tell
+  // the desk". It names the feed item, a reason and the post; the answer's secret lets the reader undo it.
+  app.post(
+    '/v1/wrong-matches',
+    limited,
+    bodyLimit({
+      maxSize: WRONG_MATCH_LIMITS.bodyBytes,
+      onError: (c) => c.json({ error: `body larger than ${WRONG_MATCH_LIMITS.bodyBytes} bytes` }, 413),
+    }),
+    async (c) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await c.req.text());
+      } catch {
+        return c.json({ error: 'body is not valid JSON' }, 400);
+      }
+      const checked = checkWrongMatchReport(raw);
+      if (!checked.ok) return c.json({ error: `invalid report: ${checked.errors.join('; ')}`, details: checked.errors }, 400);
+      const published = /^intake-(\d{1,15})$/.exec(checked.value.debunkId);
+      const submission = published ? await store.get(Number(published[1])) : undefined;
+      if (!submission || submission.status !== 'verified') return c.json({ error: 'this desk publishes no debunk with that id' }, 404);
+      const scope = (c.req.header('x-sanad-client') ?? '').slice(0, 64) || addressOf(c);
+      const { id, created } = await store.addWrongMatch(checked.value, scope, submission.id, new Date().toISOString());
+      return c.json({ id, withdrawSecret: reportSecret(await statusKeyOf(), id) }, created ? 201 : 200);
+    },
+  );
+  // Undo in the extension: the report is deleted, given its id and secret.
+  app.delete('/v1/wrong-matches/:id', async (c) => {
+    const id = Number(c.req.param('id'));
+    const ok = Number.isSafeInteger(id) && id > 0 && isReportSecret(await statusKeyOf(), id, c.req.header(STATUS_SECRET_HEADER));
+    if (!ok || !(await store.withdrawWrongMatch(id))) return c.json({ error: 'no report with that id and secret' }, 404);
+    return c.body(null, 204);
+  });
 
   // A volunteer asking what became of their submission: its id and secret, nothing else about them. An unknown
   // id and a wrong secret get the same answer, so the endpoint does not tell which ids exist.
@@ -260,7 +297,10 @@ export function createApp({
       submissions.filter((s) => s.status === 'pending' && !s.openedAt).map((s) => s.id),
       new Date().toISOString(),
     );
-    const audits = await store.auditOf(submissions.filter((s) => s.review).map((s) => s.id));
+    const [audits, wrongMatches] = await Promise.all([
+      store.auditOf(submissions.filter((s) => s.review).map((s) => s.id)),
+      store.wrongMatchesOf(submissions.filter((s) => s.status === 'verified' || s.status === 'withdrawn').map((s) => s.id)),
+    ]);
     return c.html(
       consolePage({
         lang,
@@ -270,6 +310,7 @@ export function createApp({
         desk,
         submissions,
         audits,
+        wrongMatches,
         counts,
         closest,
         groups,

@@ -12,7 +12,7 @@ import type { CardPreview } from './card-preview';
 import { DECISION_LANGUAGES, PUBLISHED_VERDICTS, type FormFields } from './decision-form';
 import type { Desk } from './desk-feed';
 import type { ClosestDebunk } from './desk-matcher';
-import { SUBMISSION_STATUSES, type AuditEntry, type StoredSubmission, type SubmissionStatus } from './store';
+import { SUBMISSION_STATUSES, type AuditEntry, type StoredSubmission, type StoredWrongMatch, type SubmissionStatus } from './store';
 
 export const REVIEW_CSP =
   "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -114,6 +114,14 @@ const STRINGS = {
     language: 'Language of claim and conclusion',
     verify: 'Verify and publish',
     preview: 'Preview',
+    wrongMatches: 'Readers report a wrong match',
+    wrongMatchReasons: {
+      'not-repeated': 'The post does not repeat the claim',
+      refutes: 'The post refutes the claim',
+      'other-media': 'Other photo or video',
+      other: 'Another reason',
+    },
+    wrongMatchHelp: 'If the debunk badges posts it does not fit, narrow it (Correct) or withdraw it.',
     previewHeading: 'What readers will see',
     previewHint: 'Fill in the decision to see the reader’s card.',
     rejection: 'Reason for rejecting (the volunteer may see it)',
@@ -223,6 +231,14 @@ const STRINGS = {
     language: 'لغة الادعاء والخلاصة',
     verify: 'تحقّق وانشر',
     preview: 'معاينة',
+    wrongMatches: 'قرّاء يبلّغون عن مطابقة خاطئة',
+    wrongMatchReasons: {
+      'not-repeated': 'المنشور لا يكرّر الادعاء',
+      refutes: 'المنشور يفنّد الادعاء',
+      'other-media': 'صورة أو فيديو آخر',
+      other: 'سبب آخر',
+    },
+    wrongMatchHelp: 'إن كان التحقق يوسم منشورات لا تخصّه فضيّقه (تصحيح) أو اسحبه.',
     previewHeading: 'ما سيراه القرّاء',
     previewHint: 'املأ القرار لترى بطاقة القارئ.',
     rejection: 'سبب الرفض (قد يراه المتطوع)',
@@ -321,7 +337,7 @@ fieldset{border:1px solid #d0d5dc;border-radius:6px;margin:8px 0}img{max-width:1
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:8px}.decided{font-weight:600}table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d0d5dc;padding:4px 8px;text-align:start}
 .error{background:#fdecea;border-radius:6px;padding:8px}.closest{background:#f4f6f8;border-radius:6px;padding:4px 10px;margin:8px 0}.closest h3{font-size:14px;margin:4px 0}
 .closest li{margin:4px 0}form.inline{display:inline}.group{background:#fff8e1;border-radius:6px;padding:6px 10px}
-.preview{background:#f4f6f8;border-radius:6px;padding:6px 10px;margin:8px 0}.preview h3{font-size:14px;margin:4px 0}.preview .sanad-card{max-width:380px}`;
+.wrong-matches{background:#fdecea;border-radius:6px;padding:4px 10px;margin:8px 0}.wrong-matches h3{font-size:14px;margin:4px 0}.preview{background:#f4f6f8;border-radius:6px;padding:6px 10px;margin:8px 0}.preview h3{font-size:14px;margin:4px 0}.preview .sanad-card{max-width:380px}`;
 
 function layout(lang: ConsoleLanguage, title: string, body: string, script = false): string {
   return `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -357,6 +373,8 @@ export interface ConsoleView {
   desk: Desk;
   submissions: StoredSubmission[];
   audits: Map<number, AuditEntry[]>;
+  /** Readers' wrong-match reports about each listed published submission. */
+  wrongMatches?: Map<number, StoredWrongMatch[]>;
   counts: Record<SubmissionStatus | 'duplicates', number>;
   /** The closest existing debunks of each listed submission (server/desk-matcher.ts). */
   closest: Map<number, ClosestDebunk[]>;
@@ -459,6 +477,7 @@ function submissionCard(view: ConsoleView, s: StoredSubmission): string {
     ${groupLine(view, s)}
     ${closestList(view, s, csrf, here)}
     ${merged || decided}
+    ${wrongMatchList(view, s)}
     ${s.status === 'pending' ? pendingForm : s.status === 'verified' ? publishedForms : ''}
     ${s.status === 'pending' || s.status === 'verified' ? deskMediaForm(view, s, csrf, here) : ''}
     ${history.length ? `<details class="history"><summary>${t.history}</summary><ul>${history.map((e) => `<li>${auditLine(view.lang, view.timeZone, e)}</li>`).join('')}</ul></details>` : ''}
@@ -481,6 +500,19 @@ function deskMediaForm(view: ConsoleView, s: StoredSubmission, csrf: string, her
       <label>${t.deskMediaText}<textarea name="fingerprint" rows="3" dir="ltr" spellcheck="false"></textarea></label>
       <label>${t.deskMediaFile}<input type="file" name="file" accept=".json,application/json"></label>
       <button class="button secondary">${t.deskMediaSend}</button></form></details>`;
+}
+
+/** Readers who saw this debunk on a post it does not fit: the desk can narrow it (correct) or withdraw it. */
+function wrongMatchList(view: ConsoleView, s: StoredSubmission): string {
+  const t = STRINGS[view.lang];
+  const reports = view.wrongMatches?.get(s.id);
+  if (!reports?.length) return '';
+  return `<section class="wrong-matches" aria-label="${t.wrongMatches}"><h3>${t.wrongMatches} (${reports.length})</h3><ul>${reports
+    .map(
+      (r) =>
+        `<li data-wrong-match="${r.id}"><strong>${t.wrongMatchReasons[r.reason]}</strong> · ${link(r.postUrl)} <span class="meta">${localDate(r.receivedAt, view.lang, view.timeZone)}</span></li>`,
+    )
+    .join('')}</ul><p class="meta">${t.wrongMatchHelp}</p></section>`;
 }
 
 /** The other submissions of its group (same post, media or claim), linked. */
