@@ -6,16 +6,29 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { checkSubmission, SUBMISSION_LIMITS } from '../lib/intake/submission';
+import { checkWrongMatchReport, WRONG_MATCH_LIMITS } from '../lib/intake/wrong-match-report';
 import { readTrimmed } from '../lib/untrusted/read';
+import { previewCard } from './card-preview';
 import { readPublication, type FormFields } from './decision-form';
 import { buildDeskFeed, deskKeys, type Desk } from './desk-feed';
 import { DESK_MEDIA_LIMITS, readDeskMedia } from './desk-media';
 import { DeskDebunks, SubmissionGrouper, type ImportedList } from './desk-matcher';
 import { RateLimiter } from './rate-limit';
 import { clientAddress, crossSiteRefusal, randomId, sameToken, SESSION_COOKIE, sha256 } from './review-auth';
-import { auditPage, consoleLanguage, consolePage, loginPage, messagePage, REVIEW_CSP, type ConsoleLanguage } from './review-page';
+import {
+  auditPage,
+  consoleLanguage,
+  consolePage,
+  loginPage,
+  messagePage,
+  PREVIEW_SCRIPT,
+  previewFragment,
+  REVIEW_CSP,
+  type ConsoleLanguage,
+  type ConsoleView,
+} from './review-page';
 import { SUBMISSION_STATUSES, type IntakeStore, type Session, type SubmissionStatus } from './store';
-import { isStatusSecret, STATUS_SECRET_HEADER, statusSecret, volunteerStatus } from './volunteer-status';
+import { isReportSecret, isStatusSecret, reportSecret, STATUS_SECRET_HEADER, statusSecret, volunteerStatus } from './volunteer-status';
 
 export { hashToken } from './review-auth';
 
@@ -58,7 +71,7 @@ export function createApp({
   sessionHours = 12,
   timeZone = 'UTC',
   imports = [],
-}: AppOptions): Hono<Env> {
+}: AppOptions): Hono<Env> & { stop(): Promise<void> } {
   const app = new Hono<Env>();
   const debunks = new DeskDebunks(store, desk, imports);
   const grouper = new SubmissionGrouper(store);
@@ -88,7 +101,7 @@ export function createApp({
       c.header('Vary', 'Origin');
     }
     if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      c.header('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
       c.header('Access-Control-Allow-Headers', `content-type, x-sanad-client, ${STATUS_SECRET_HEADER}`);
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);
@@ -97,26 +110,28 @@ export function createApp({
   });
 
   const tooLarge = (c: Context) => c.json({ error: `body larger than ${SUBMISSION_LIMITS.bodyBytes} bytes` }, 413);
+  // Submissions and wrong-match reports share the limits: one client, one budget.
+  const limited = async (c: Context, next: () => Promise<void>) => {
+    // The address is what a client cannot choose; its own id only narrows the bucket within that address.
+    const address = addressOf(c);
+    const id = (c.req.header('x-sanad-client') ?? '').slice(0, 64);
+    for (const [limiter, key] of [
+      [perAddress, address],
+      [perClient, `${address} ${id}`],
+    ] as const) {
+      const allowed = limiter.take(key);
+      if (!allowed.ok) {
+        c.header('Retry-After', String(allowed.retryAfter));
+        return c.json({ error: `too many submissions from this client; retry in ${allowed.retryAfter} s` }, 429);
+      }
+    }
+    if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
+      return c.json({ error: 'send JSON (content-type: application/json)' }, 415);
+    await next();
+  };
   app.post(
     '/v1/submissions',
-    async (c, next) => {
-      // The address is what a client cannot choose; its own id only narrows the bucket within that address.
-      const address = addressOf(c);
-      const id = (c.req.header('x-sanad-client') ?? '').slice(0, 64);
-      for (const [limiter, key] of [
-        [perAddress, address],
-        [perClient, `${address} ${id}`],
-      ] as const) {
-        const allowed = limiter.take(key);
-        if (!allowed.ok) {
-          c.header('Retry-After', String(allowed.retryAfter));
-          return c.json({ error: `too many submissions from this client; retry in ${allowed.retryAfter} s` }, 429);
-        }
-      }
-      if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
-        return c.json({ error: 'send JSON (content-type: application/json)' }, 415);
-      await next();
-    },
+    limited,
     // Counted while it streams in (chunked bodies too): an oversized body is refused without being held.
     bodyLimit({ maxSize: SUBMISSION_LIMITS.bodyBytes, onError: tooLarge }),
     async (c) => {
@@ -145,6 +160,40 @@ export function createApp({
       );
     },
   );
+
+  // A reader's "wrong match" report about one of this desk's debunks, sent only when they ticked "Also tell
+  // the desk". It names the feed item, a reason and the post; the answer's secret lets the reader undo it.
+  app.post(
+    '/v1/wrong-matches',
+    limited,
+    bodyLimit({
+      maxSize: WRONG_MATCH_LIMITS.bodyBytes,
+      onError: (c) => c.json({ error: `body larger than ${WRONG_MATCH_LIMITS.bodyBytes} bytes` }, 413),
+    }),
+    async (c) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await c.req.text());
+      } catch {
+        return c.json({ error: 'body is not valid JSON' }, 400);
+      }
+      const checked = checkWrongMatchReport(raw);
+      if (!checked.ok) return c.json({ error: `invalid report: ${checked.errors.join('; ')}`, details: checked.errors }, 400);
+      const published = /^intake-(\d{1,15})$/.exec(checked.value.debunkId);
+      const submission = published ? await store.get(Number(published[1])) : undefined;
+      if (!submission || submission.status !== 'verified') return c.json({ error: 'this desk publishes no debunk with that id' }, 404);
+      const scope = (c.req.header('x-sanad-client') ?? '').slice(0, 64) || addressOf(c);
+      const { id, created } = await store.addWrongMatch(checked.value, scope, submission.id, new Date().toISOString());
+      return c.json({ id, withdrawSecret: reportSecret(await statusKeyOf(), id) }, created ? 201 : 200);
+    },
+  );
+  // Undo in the extension: the report is deleted, given its id and secret.
+  app.delete('/v1/wrong-matches/:id', async (c) => {
+    const id = Number(c.req.param('id'));
+    const ok = Number.isSafeInteger(id) && id > 0 && isReportSecret(await statusKeyOf(), id, c.req.header(STATUS_SECRET_HEADER));
+    if (!ok || !(await store.withdrawWrongMatch(id))) return c.json({ error: 'no report with that id and secret' }, 404);
+    return c.body(null, 204);
+  });
 
   // A volunteer asking what became of their submission: its id and secret, nothing else about them. An unknown
   // id and a wrong secret get the same answer, so the endpoint does not tell which ids exist.
@@ -215,7 +264,7 @@ export function createApp({
   };
   const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('form too large', 413) });
 
-  const consoleView = async (c: Context<Env>) => {
+  const consoleView = async (c: Context<Env>, draft?: ConsoleView['draft']) => {
     const lang = c.get('lang');
     const session = await sessionOf(c);
     // A token in the address does not log in (a cross-site link could otherwise log a browser in).
@@ -224,7 +273,8 @@ export function createApp({
       ? (c.req.query('status') as SubmissionStatus)
       : undefined;
     const search = readTrimmed(c.req.query('q'), 200);
-    const beforeParam = Number(c.req.query('before'));
+    // A no-script preview shows the page from that submission on, as a decision does.
+    const beforeParam = draft ? draft.id + 1 : Number(c.req.query('before'));
     const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
     const grouped = c.req.query('status') === 'duplicates';
     // Submissions are placed in their groups in the background. With only a few left to place the page waits
@@ -247,7 +297,10 @@ export function createApp({
       submissions.filter((s) => s.status === 'pending' && !s.openedAt).map((s) => s.id),
       new Date().toISOString(),
     );
-    const audits = await store.auditOf(submissions.filter((s) => s.review).map((s) => s.id));
+    const [audits, wrongMatches] = await Promise.all([
+      store.auditOf(submissions.filter((s) => s.review).map((s) => s.id)),
+      store.wrongMatchesOf(submissions.filter((s) => s.status === 'verified' || s.status === 'withdrawn').map((s) => s.id)),
+    ]);
     return c.html(
       consolePage({
         lang,
@@ -257,11 +310,13 @@ export function createApp({
         desk,
         submissions,
         audits,
+        wrongMatches,
         counts,
         closest,
         groups,
         filter: { status: grouped ? 'duplicates' : status, search, before },
         next: page.length > PAGE_SIZE ? submissions.at(-1)!.id : undefined,
+        ...(draft && { draft }),
       }),
     );
   };
@@ -299,6 +354,22 @@ export function createApp({
     }
     await next();
   };
+
+  app.get('/review/preview.js', (c) =>
+    c.body(PREVIEW_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
+
+  // The reader's card for a decision being filled in: a fragment for the page's script, or without script the
+  // whole page again, that form keeping what was typed.
+  app.post('/review/:id/preview', formPost, formLimit, reviewerOnly, async (c) => {
+    const form = (await c.req.parseBody({ all: true })) as FormFields;
+    const id = Number(c.req.param('id'));
+    const submission = Number.isInteger(id) ? await store.get(id) : undefined;
+    if (!submission) return refuse(c, 'no such submission', 404);
+    const preview = previewCard(submission, form, desk, c.get('lang'));
+    if (form.fragment === '1') return c.html(previewFragment(preview, c.get('lang')));
+    return grouper.serving(() => consoleView(c, { id, fields: form, preview }));
+  });
 
   app.post('/review/logout', formPost, formLimit, reviewerOnly, async (c) => {
     const session = c.get('session');
@@ -392,5 +463,6 @@ export function createApp({
     return (await store.amend(id, 'corrected', review)) ? back(c, id) : refuse(c, 'no published submission with that id', 404);
   });
 
-  return app;
+  // Before the store closes: grouping must not run queries on a closed connection.
+  return Object.assign(app, { stop: () => grouper.stop() });
 }

@@ -222,6 +222,9 @@ export class SubmissionGrouper {
   private wanted = 0;
   private waiting: { id: number; done: () => void; failed: (error: unknown) => void }[] = [];
   private running = false;
+  /** The placement under way, so `stop()` can wait for it to end. */
+  private current?: Promise<void>;
+  private stopped = false;
   private lastArrival = -Infinity;
   /** The highest id stored before this service started: submissions up to it that no grouper placed stay alone. */
   private readonly legacy: Promise<number>;
@@ -294,10 +297,21 @@ export class SubmissionGrouper {
    * starts the background work; nothing waits for it unless it awaits this promise.
    */
   place(id = Number.MAX_SAFE_INTEGER): Promise<void> {
+    if (this.stopped) return Promise.reject(new Error('grouping stopped'));
     const placed = new Promise<void>((done, failed) => this.waiting.push({ id, done, failed }));
     this.wanted = Math.max(this.wanted, id);
-    if (!this.running) void this.run();
+    if (!this.running) this.current = this.run();
     return placed;
+  }
+
+  /**
+   * Ends grouping before the store closes: the placement under way finishes its current step and no other
+   * starts (a store closed under it would fail mid-query). Whoever still waits is told it stopped.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.current;
+    for (const w of this.waiting.splice(0)) w.failed(new Error('grouping stopped'));
   }
 
   private async run(): Promise<void> {
@@ -307,7 +321,9 @@ export class SubmissionGrouper {
         const target = this.wanted;
         try {
           await this.placeUpTo(target);
+          if (this.stopped) return;
         } catch (error) {
+          if (this.stopped) return;
           console.error('grouping failed:', error);
           for (const w of this.waiting.splice(0)) w.failed(error);
           return;
@@ -320,7 +336,7 @@ export class SubmissionGrouper {
       }
     } finally {
       this.running = false;
-      if (this.waiting.length) void this.run();
+      if (this.waiting.length && !this.stopped) this.current = this.run();
     }
   }
 
@@ -338,7 +354,7 @@ export class SubmissionGrouper {
     let sliceStart = performance.now();
     for (;;) {
       const after = this.placedUpTo;
-      if (id <= after) return;
+      if (id <= after || this.stopped) return;
       const fresh = (await this.store.listAfter(after, 5_000)).filter((s) => s.id <= id);
       if (!fresh.length) return;
       // Placed elsewhere already (another instance, a bulk load): indexed together, not one by one.
@@ -350,6 +366,7 @@ export class SubmissionGrouper {
         }
         if (placed.length) await this.add(placed);
         placed = [];
+        if (this.stopped) return;
         const group = await this.groupFor(s);
         await this.store.setGroup(s.id, group?.id ?? s.id, group?.reason);
         // What the next placements see: this one, in its group.

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { parseSanadFeed } from '../lib/feeds/sanad-feed';
 import type { Submission } from '../lib/intake/submission';
 import { reviewerSession } from '../scripts/support/intake';
@@ -62,6 +62,7 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
   let server: ServerType;
   let base: string;
   let session: { cookie: string; csrf: string };
+  let app: ReturnType<typeof createApp>;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sanad-dup-'));
@@ -82,7 +83,7 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
         },
       ]),
     );
-    const app = createApp({
+    app = createApp({
       store,
       desk: { name: 'Test desk', url: 'https://desk.example' },
       rate: { perMinute: 6000, burst: 1000 },
@@ -99,6 +100,7 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
   afterEach(async () => {
     (server as unknown as { closeAllConnections(): void }).closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await app.stop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -244,5 +246,39 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
     }
     expect(turns).toBeGreaterThan(0);
     expect((await store.list({ limit: 300 })).filter((s) => !s.group)).toEqual([]);
+  });
+
+  it('stops on shutdown: a placement under way ends, none starts, and closing the store logs no failure', async () => {
+    const grouper = new SubmissionGrouper(store);
+    for (let n = 0; n < 200; n++)
+      await store.insert(
+        submission(`stop-${n}`, { permalink: `https://x.com/s/status/${n}`, text: `stop ${n} flooded street` }) as Submission,
+        'volunteer',
+      );
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const placing = grouper.place();
+      const outcome = placing.then(
+        () => 'placed',
+        (error: Error) => error.message,
+      );
+      await expect
+        .poll(async () => (await store.list({ limit: 300 })).filter((s) => s.group).length, { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await grouper.stop();
+      const placed = (await store.list({ limit: 300 })).filter((s) => s.group).length;
+      expect(placed).toBeLessThan(200);
+      expect(await outcome).toBe('grouping stopped');
+      await expect(grouper.place()).rejects.toThrow('grouping stopped');
+      // The store closes under no query of the grouper's: nothing more is placed, nothing fails.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await store.list({ limit: 300 })).filter((s) => s.group).length).toBe(placed);
+      await app.stop();
+      await store.close();
+      store = await openSqlStore(driver());
+      expect(errors.mock.calls.filter((c) => String(c[0]).includes('grouping failed'))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -75,7 +75,14 @@ if (command === 'add-reviewer') {
     );
     console.log(`  submissions: POST /v1/submissions · console: ${consoleAddress}/review · feed: /feed.json · feed key: ${publicKey}`);
   });
-  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
+  const stop = () =>
+    server.close(
+      () =>
+        void app
+          .stop()
+          .then(() => store.close())
+          .then(() => process.exit(0)),
+    );
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,21 +1,58 @@
 /**
  * The desk console: server-rendered HTML in Arabic (right to left) or English, in which every submitted value
- * is escaped (submissions are hostile input), under a Content-Security-Policy that allows no script at all.
- * Decisions are plain form posts, each carrying the session's token (server/review-auth.ts).
+ * is escaped (submissions are hostile input), under a Content-Security-Policy that allows only the console's
+ * own script (the card's live preview). Decisions are plain form posts, each carrying the session's token
+ * (server/review-auth.ts); without script, "Preview" is a form post too.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACT_CODES, REASON_KINDS } from '../lib/debunk/types';
 import { readHttpUrl } from '../lib/untrusted/read';
-import { DECISION_LANGUAGES, PUBLISHED_VERDICTS } from './decision-form';
+import type { CardPreview } from './card-preview';
+import { DECISION_LANGUAGES, PUBLISHED_VERDICTS, type FormFields } from './decision-form';
 import type { Desk } from './desk-feed';
 import type { ClosestDebunk } from './desk-matcher';
-import { SUBMISSION_STATUSES, type AuditEntry, type StoredSubmission, type SubmissionStatus } from './store';
+import { SUBMISSION_STATUSES, type AuditEntry, type StoredSubmission, type StoredWrongMatch, type SubmissionStatus } from './store';
 
 export const REVIEW_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export type ConsoleLanguage = 'en' | 'ar';
+
+/**
+ * The console's only script (`/review/preview.js`): as a decision form is filled in, it asks the console for
+ * the reader's card (a fragment the server renders, every text in it escaped there) and shows it. The newest
+ * answer wins; without script the form's "Preview" button posts the whole form instead.
+ */
+export const PREVIEW_SCRIPT = `'use strict';
+for (const form of document.querySelectorAll('form[data-preview]')) {
+  const target = form.querySelector('[data-preview-card]');
+  if (!target) continue;
+  let timer = 0;
+  let asked = 0;
+  const update = () => {
+    const body = new FormData(form);
+    body.set('fragment', '1');
+    const mine = ++asked;
+    fetch(form.dataset.preview, { method: 'POST', body, credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
+      .then((html) => {
+        if (mine !== asked) return;
+        const t = document.createElement('template');
+        t.innerHTML = html;
+        target.replaceChildren(t.content);
+        target.dataset.previewed = String(mine);
+      })
+      .catch(() => {});
+  };
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 250);
+  };
+  form.addEventListener('input', soon);
+  form.addEventListener('change', soon);
+}
+`;
 
 /** The console's language: asked for (`?lang=`), else the browser's first choice of the two, else English. */
 export function consoleLanguage(asked: string | undefined, acceptLanguage: string | undefined): ConsoleLanguage {
@@ -76,6 +113,17 @@ const STRINGS = {
     factCheckHelp: 'Required unless the desk’s own URL should be linked:',
     language: 'Language of claim and conclusion',
     verify: 'Verify and publish',
+    preview: 'Preview',
+    wrongMatches: 'Readers report a wrong match',
+    wrongMatchReasons: {
+      'not-repeated': 'The post does not repeat the claim',
+      refutes: 'The post refutes the claim',
+      'other-media': 'Other photo or video',
+      other: 'Another reason',
+    },
+    wrongMatchHelp: 'If the debunk badges posts it does not fit, narrow it (Correct) or withdraw it.',
+    previewHeading: 'What readers will see',
+    previewHint: 'Fill in the decision to see the reader’s card.',
     rejection: 'Reason for rejecting (the volunteer may see it)',
     reject: 'Reject',
     decidedBy: 'by',
@@ -182,6 +230,17 @@ const STRINGS = {
     factCheckHelp: 'مطلوب إلا إذا كان رابط المكتب نفسه هو المقصود:',
     language: 'لغة الادعاء والخلاصة',
     verify: 'تحقّق وانشر',
+    preview: 'معاينة',
+    wrongMatches: 'قرّاء يبلّغون عن مطابقة خاطئة',
+    wrongMatchReasons: {
+      'not-repeated': 'المنشور لا يكرّر الادعاء',
+      refutes: 'المنشور يفنّد الادعاء',
+      'other-media': 'صورة أو فيديو آخر',
+      other: 'سبب آخر',
+    },
+    wrongMatchHelp: 'إن كان التحقق يوسم منشورات لا تخصّه فضيّقه (تصحيح) أو اسحبه.',
+    previewHeading: 'ما سيراه القرّاء',
+    previewHint: 'املأ القرار لترى بطاقة القارئ.',
     rejection: 'سبب الرفض (قد يراه المتطوع)',
     reject: 'ارفض',
     decidedBy: 'بواسطة',
@@ -266,7 +325,7 @@ export function localDate(iso: string, lang: ConsoleLanguage, timeZone: string):
   return `<time datetime="${escapeHtml(date.toISOString())}">${escapeHtml(text)}</time>`;
 }
 
-const CARD_CSS = readFileSync(resolve(import.meta.dirname, '../assets/page.css'), 'utf8');
+const CARD_CSS = ['page.css', 'verdict-card.css'].map((f) => readFileSync(resolve(import.meta.dirname, '../assets', f), 'utf8')).join('\n');
 const CONSOLE_CSS = `body{max-width:960px;margin:0 auto;padding:16px}header{display:flex;flex-wrap:wrap;gap:12px;align-items:center;justify-content:space-between}
 nav.filters{display:flex;flex-wrap:wrap;gap:6px;margin:12px 0}nav.filters a{padding:4px 10px;border-radius:999px;background:#fff;border:1px solid #d0d5dc;text-decoration:none}
 nav.filters a[aria-current]{background:#0b57d0;color:#fff;border-color:#0b57d0}form.search{display:flex;gap:6px}form.search input{flex:1}
@@ -277,11 +336,12 @@ label{display:block;margin:6px 0}textarea,input[type=text],input[type=url],input
 fieldset{border:1px solid #d0d5dc;border-radius:6px;margin:8px 0}img{max-width:100%}.meta{color:#4a5260;font-size:13px}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:8px}.decided{font-weight:600}table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d0d5dc;padding:4px 8px;text-align:start}
 .error{background:#fdecea;border-radius:6px;padding:8px}.closest{background:#f4f6f8;border-radius:6px;padding:4px 10px;margin:8px 0}.closest h3{font-size:14px;margin:4px 0}
-.closest li{margin:4px 0}form.inline{display:inline}.group{background:#fff8e1;border-radius:6px;padding:6px 10px}`;
+.closest li{margin:4px 0}form.inline{display:inline}.group{background:#fff8e1;border-radius:6px;padding:6px 10px}
+.wrong-matches{background:#fdecea;border-radius:6px;padding:4px 10px;margin:8px 0}.wrong-matches h3{font-size:14px;margin:4px 0}.preview{background:#f4f6f8;border-radius:6px;padding:6px 10px;margin:8px 0}.preview h3{font-size:14px;margin:4px 0}.preview .sanad-card{max-width:380px}`;
 
-function layout(lang: ConsoleLanguage, title: string, body: string): string {
+function layout(lang: ConsoleLanguage, title: string, body: string, script = false): string {
   return `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${escapeHtml(title)}</title><style>${CARD_CSS}\n${CONSOLE_CSS}</style></head><body>${body}</body></html>`;
+<title>${escapeHtml(title)}</title>${script ? '<script src="/review/preview.js" defer></script>' : ''}<style>${CARD_CSS}\n${CONSOLE_CSS}</style></head><body>${body}</body></html>`;
 }
 
 export function loginPage(lang: ConsoleLanguage, error?: 'wrong-token' | 'token-in-link'): string {
@@ -313,6 +373,8 @@ export interface ConsoleView {
   desk: Desk;
   submissions: StoredSubmission[];
   audits: Map<number, AuditEntry[]>;
+  /** Readers' wrong-match reports about each listed published submission. */
+  wrongMatches?: Map<number, StoredWrongMatch[]>;
   counts: Record<SubmissionStatus | 'duplicates', number>;
   /** The closest existing debunks of each listed submission (server/desk-matcher.ts). */
   closest: Map<number, ClosestDebunk[]>;
@@ -321,6 +383,14 @@ export interface ConsoleView {
   filter: { status?: SubmissionStatus | 'duplicates'; search?: string; before?: number };
   /** The id to continue from for the next page, when there is one. */
   next?: number;
+  /** "Preview" posted without script: that submission's form keeps what was typed and shows the card. */
+  draft?: { id: number; fields: FormFields; preview: CardPreview };
+}
+
+/** The preview area's content: the card as rendered by the extension's component, or what is still missing. */
+export function previewFragment(preview: CardPreview | undefined, lang: ConsoleLanguage): string {
+  if (!preview) return `<p class="meta">${STRINGS[lang].previewHint}</p>`;
+  return preview.ok ? preview.html : `<p class="meta" data-preview-missing dir="ltr">${escapeHtml(preview.error)}</p>`;
 }
 
 const query = (params: Record<string, string | number | undefined>) => {
@@ -331,29 +401,46 @@ const query = (params: Record<string, string | number | undefined>) => {
 function publicationFields(view: ConsoleView, s: StoredSubmission): string {
   const t = STRINGS[view.lang];
   const review = s.review;
+  // After a no-script "Preview": what the reviewer typed, not what is stored.
+  const draft = view.draft?.id === s.id ? view.draft.fields : undefined;
+  const typed = (name: string, stored: string | undefined): string | undefined => {
+    if (!draft) return stored;
+    const value = draft[name];
+    return typeof value === 'string' ? value : '';
+  };
   const option = (value: string, label: string, selected: boolean) =>
     `<option value="${value}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
-  const reasonKind = review?.reason?.kind ?? (s.category === 'other' ? undefined : s.category);
+  const reasonKind = typed('reasonKind', review?.reason?.kind ?? (s.category === 'other' ? undefined : s.category));
+  const verdict = typed('verdict', review?.verdict);
   const reason = review?.reason;
-  const artifacts = new Set(reason?.kind === 'ai-generated' ? reason.artifacts.map((a) => a.code) : []);
+  const typedArtifacts = draft && (Array.isArray(draft.artifact) ? draft.artifact : [draft.artifact]).filter((a) => typeof a === 'string');
+  const artifacts = new Set<string>(
+    typedArtifacts ?? (reason?.kind === 'ai-generated' ? reason.artifacts.flatMap((a) => (a.code ? [a.code] : [])) : []),
+  );
   const oldFootage = reason?.kind === 'old-footage' ? reason : undefined;
-  return `<label>${t.claim}<textarea name="claim" maxlength="2000" required dir="auto">${escapeHtml(review?.claim ?? s.post.text.slice(0, 2000))}</textarea></label>
-      <label>${t.verdict}<select name="verdict" required>${option('', t.choose, !review?.verdict)}${PUBLISHED_VERDICTS.map((v) =>
-        option(v, t.verdicts[v as keyof typeof t.verdicts], review?.verdict === v),
+  const language = typed('language', review?.language) || view.lang;
+  return `<label>${t.claim}<textarea name="claim" maxlength="2000" required dir="auto">${escapeHtml(typed('claim', review?.claim ?? s.post.text.slice(0, 2000)) ?? '')}</textarea></label>
+      <label>${t.verdict}<select name="verdict" required>${option('', t.choose, !verdict)}${PUBLISHED_VERDICTS.map((v) =>
+        option(v, t.verdicts[v as keyof typeof t.verdicts], verdict === v),
       ).join('')}</select></label>
       <label>${t.reasonKind}<select name="reasonKind" required>${option('', t.choose, !reasonKind)}${REASON_KINDS.map((k) => option(k, t.reasons[k], reasonKind === k)).join('')}</select></label>
       <fieldset><legend>${t.reasons['ai-generated']}</legend><p class="meta">${t.artifacts}</p>
         ${ARTIFACT_CODES.map((code) => `<label><input type="checkbox" name="artifact" value="${code}"${artifacts.has(code) ? ' checked' : ''}> ${t.artifactNames[code]}</label>`).join('')}
-        <label>${t.artifactText}<input name="artifactText" maxlength="500" dir="auto"></label></fieldset>
+        <label>${t.artifactText}<input name="artifactText" maxlength="500" value="${escapeHtml(typed('artifactText', '') ?? '')}" dir="auto"></label></fieldset>
       <fieldset><legend>${t.reasons['old-footage']}</legend>
-        <label>${t.originalDate}<input name="originalDate" maxlength="10" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?" value="${escapeHtml(oldFootage?.originalDate ?? '')}" dir="ltr"></label>
-        <label>${t.originalPlace}<input name="originalPlace" maxlength="200" value="${escapeHtml(Object.values(oldFootage?.originalPlace ?? {})[0] ?? '')}" dir="auto"></label>
-        <label>${t.originalUrl}<input name="originalUrl" type="url" maxlength="2048" value="${escapeHtml(oldFootage?.originalUrl ?? '')}" dir="ltr"></label></fieldset>
-      <fieldset><legend>${t.reasons.edited}</legend><label>${t.editedWhat}<input name="editedWhat" maxlength="500" dir="auto"></label></fieldset>
-      <label>${t.conclusion}<input name="conclusion" maxlength="300" value="${escapeHtml(review?.conclusion ?? '')}" dir="auto"></label>
-      <label>${t.factCheckUrl}<input name="factCheckUrl" type="url" maxlength="2048" value="${escapeHtml(review?.factCheckUrl ?? '')}" dir="ltr"${view.desk.url ? '' : ' required'}></label>
+        <label>${t.originalDate}<input name="originalDate" maxlength="10" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?" value="${escapeHtml(typed('originalDate', oldFootage?.originalDate) ?? '')}" dir="ltr"></label>
+        <label>${t.originalPlace}<input name="originalPlace" maxlength="200" value="${escapeHtml(typed('originalPlace', Object.values(oldFootage?.originalPlace ?? {})[0]) ?? '')}" dir="auto"></label>
+        <label>${t.originalUrl}<input name="originalUrl" type="url" maxlength="2048" value="${escapeHtml(typed('originalUrl', oldFootage?.originalUrl) ?? '')}" dir="ltr"></label></fieldset>
+      <fieldset><legend>${t.reasons.edited}</legend><label>${t.editedWhat}<input name="editedWhat" maxlength="500" value="${escapeHtml(typed('editedWhat', '') ?? '')}" dir="auto"></label></fieldset>
+      <label>${t.conclusion}<input name="conclusion" maxlength="300" value="${escapeHtml(typed('conclusion', review?.conclusion) ?? '')}" dir="auto"></label>
+      <label>${t.factCheckUrl}<input name="factCheckUrl" type="url" maxlength="2048" value="${escapeHtml(typed('factCheckUrl', review?.factCheckUrl) ?? '')}" dir="ltr"${view.desk.url ? '' : ' required'}></label>
       ${view.desk.url ? `<p class="meta">${t.factCheckHelp} ${link(view.desk.url)}</p>` : ''}
-      <label>${t.language}<select name="language">${DECISION_LANGUAGES.map((l) => option(l, t.languages[l], (review?.language ?? view.lang) === l)).join('')}</select></label>`;
+      <label>${t.language}<select name="language">${DECISION_LANGUAGES.map((l) => option(l, t.languages[l], language === l)).join('')}</select></label>
+      <section class="preview" aria-label="${t.previewHeading}"><h3>${t.previewHeading}</h3><div data-preview-card aria-live="polite">${previewFragment(
+        view.draft?.id === s.id ? view.draft.preview : undefined,
+        view.lang,
+      )}</div>
+      <button class="button secondary" name="decision" value="preview" formnovalidate formaction="/review/${s.id}/preview?lang=${view.lang}">${t.preview}</button></section>`;
 }
 
 function submissionCard(view: ConsoleView, s: StoredSubmission): string {
@@ -368,11 +455,11 @@ function submissionCard(view: ConsoleView, s: StoredSubmission): string {
           : ''
       }</p>${s.review.rejection ? `<p dir="auto">${escapeHtml(s.review.rejection)}</p>` : ''}${s.review.changed?.note ? `<p dir="auto">${escapeHtml(s.review.changed.note)}</p>` : ''}`
     : '';
-  const pendingForm = `<form method="post" action="/review/${s.id}${here}" aria-label="${t.verify} #${s.id}">${csrf}${publicationFields(view, s)}
+  const pendingForm = `<form method="post" action="/review/${s.id}${here}" aria-label="${t.verify} #${s.id}" data-preview="/review/${s.id}/preview?lang=${view.lang}">${csrf}${publicationFields(view, s)}
       <div class="actions"><button class="button" name="decision" value="verify">${t.verify}</button></div></form>
     <form method="post" action="/review/${s.id}${here}">${csrf}<label>${t.rejection}<input name="rejection" maxlength="500" dir="auto"></label>
       <button class="button secondary" name="decision" value="reject">${t.reject}</button></form>`;
-  const publishedForms = `<details><summary>${t.correct}</summary><form method="post" action="/review/${s.id}/amend${here}">${csrf}${publicationFields(view, s)}
+  const publishedForms = `<details${view.draft?.id === s.id ? ' open' : ''}><summary>${t.correct}</summary><form method="post" action="/review/${s.id}/amend${here}" data-preview="/review/${s.id}/preview?lang=${view.lang}">${csrf}${publicationFields(view, s)}
       <label>${t.note}<input name="note" maxlength="500" dir="auto"></label><button class="button" name="action" value="correct">${t.saveCorrection}</button></form></details>
     <form method="post" action="/review/${s.id}/amend${here}">${csrf}<label>${t.withdrawNote}<input name="note" maxlength="500" required dir="auto"></label>
       <button class="button secondary" name="action" value="withdraw">${t.withdraw}</button></form>`;
@@ -390,6 +477,7 @@ function submissionCard(view: ConsoleView, s: StoredSubmission): string {
     ${groupLine(view, s)}
     ${closestList(view, s, csrf, here)}
     ${merged || decided}
+    ${wrongMatchList(view, s)}
     ${s.status === 'pending' ? pendingForm : s.status === 'verified' ? publishedForms : ''}
     ${s.status === 'pending' || s.status === 'verified' ? deskMediaForm(view, s, csrf, here) : ''}
     ${history.length ? `<details class="history"><summary>${t.history}</summary><ul>${history.map((e) => `<li>${auditLine(view.lang, view.timeZone, e)}</li>`).join('')}</ul></details>` : ''}
@@ -412,6 +500,19 @@ function deskMediaForm(view: ConsoleView, s: StoredSubmission, csrf: string, her
       <label>${t.deskMediaText}<textarea name="fingerprint" rows="3" dir="ltr" spellcheck="false"></textarea></label>
       <label>${t.deskMediaFile}<input type="file" name="file" accept=".json,application/json"></label>
       <button class="button secondary">${t.deskMediaSend}</button></form></details>`;
+}
+
+/** Readers who saw this debunk on a post it does not fit: the desk can narrow it (correct) or withdraw it. */
+function wrongMatchList(view: ConsoleView, s: StoredSubmission): string {
+  const t = STRINGS[view.lang];
+  const reports = view.wrongMatches?.get(s.id);
+  if (!reports?.length) return '';
+  return `<section class="wrong-matches" aria-label="${t.wrongMatches}"><h3>${t.wrongMatches} (${reports.length})</h3><ul>${reports
+    .map(
+      (r) =>
+        `<li data-wrong-match="${r.id}"><strong>${t.wrongMatchReasons[r.reason]}</strong> · ${link(r.postUrl)} <span class="meta">${localDate(r.receivedAt, view.lang, view.timeZone)}</span></li>`,
+    )
+    .join('')}</ul><p class="meta">${t.wrongMatchHelp}</p></section>`;
 }
 
 /** The other submissions of its group (same post, media or claim), linked. */
@@ -478,6 +579,7 @@ ${view.submissions.length ? view.submissions.map((s) => submissionCard(view, s))
         ? `<a rel="next" href="/review${escapeHtml(query({ lang: view.lang, status, q: search, before: view.next }))}">${t.next}</a>`
         : ''
     }</nav>`,
+    true,
   );
 }
 

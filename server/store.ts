@@ -10,6 +10,7 @@
  * which makes the number a safe delta cursor (a timestamp taken before a slow commit is not).
  */
 import { createHash } from 'node:crypto';
+import type { WrongMatchReport } from '../lib/intake/wrong-match-report';
 import type {
   Submission,
   SubmissionCategory,
@@ -161,7 +162,23 @@ export interface IntakeStore {
   setMeta(key: string, value: string): Promise<void>;
   /** The value kept under `key`, storing `value` first if there is none (concurrent callers get the same one). */
   metaOrInit(key: string, value: string): Promise<string>;
+  /**
+   * A reader's wrong-match report about the published `submissionId`, stored once per client and key
+   * (`created` false for a repeat); its id is what a withdrawal names.
+   */
+  addWrongMatch(report: WrongMatchReport, client: string, submissionId: number, at: string): Promise<{ id: number; created: boolean }>;
+  /** The reader took the report back (Undo): it is deleted; false if there was none. */
+  withdrawWrongMatch(id: number): Promise<boolean>;
+  /** The reports about each of these published submissions, newest first. */
+  wrongMatchesOf(submissionIds: number[]): Promise<Map<number, StoredWrongMatch[]>>;
   close(): Promise<void>;
+}
+
+export interface StoredWrongMatch {
+  id: number;
+  reason: WrongMatchReport['reason'];
+  postUrl: string;
+  receivedAt: string;
 }
 
 /** What a statement runs on: the database, or one transaction. Placeholders are `?`. */
@@ -210,6 +227,8 @@ const schema = (idColumn: string) => [
   `CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)`,
   `INSERT INTO counters (name, value) VALUES ('publication', 0) ON CONFLICT (name) DO NOTHING`,
   `CREATE TABLE IF NOT EXISTS sessions (id_hash TEXT PRIMARY KEY, reviewer TEXT NOT NULL, csrf TEXT NOT NULL, expires_at TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS wrong_matches (id ${idColumn}, idempotency_key TEXT NOT NULL, client TEXT NOT NULL,
+     submission_id BIGINT NOT NULL, reason TEXT NOT NULL, post_url TEXT NOT NULL, received_at TEXT NOT NULL, UNIQUE (client, idempotency_key))`,
   `CREATE TABLE IF NOT EXISTS audit (id ${idColumn}, at TEXT NOT NULL, reviewer TEXT NOT NULL, action TEXT NOT NULL, submission_id BIGINT, detail TEXT)`,
 ];
 const indexes = [
@@ -681,6 +700,42 @@ export async function openSqlStore(driver: SqlDriver): Promise<IntakeStore> {
       await driver.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, value]);
       const [row] = await driver.all<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);
       return row!.value;
+    },
+    async addWrongMatch(report, client, submissionId, at) {
+      const inserted = await driver.run(
+        `INSERT INTO wrong_matches (idempotency_key, client, submission_id, reason, post_url, received_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (client, idempotency_key) DO NOTHING`,
+        [report.idempotencyKey, client, submissionId, report.reason, report.postUrl, at],
+      );
+      const [row] = await driver.all<{ id: number | string }>('SELECT id FROM wrong_matches WHERE client = ? AND idempotency_key = ?', [
+        client,
+        report.idempotencyKey,
+      ]);
+      return { id: Number(row!.id), created: inserted.changes > 0 };
+    },
+    async withdrawWrongMatch(id) {
+      return (await driver.run('DELETE FROM wrong_matches WHERE id = ?', [id])).changes > 0;
+    },
+    async wrongMatchesOf(ids) {
+      const found = new Map<number, StoredWrongMatch[]>();
+      if (!ids.length) return found;
+      const rows = await driver.all<{
+        id: number | string;
+        submission_id: number | string;
+        reason: string;
+        post_url: string;
+        received_at: string;
+      }>(
+        `SELECT id, submission_id, reason, post_url, received_at FROM wrong_matches WHERE submission_id IN (${ids.map(() => '?').join(', ')})
+           ORDER BY id DESC`,
+        ids,
+      );
+      for (const r of rows) {
+        const list = found.get(Number(r.submission_id)) ?? [];
+        list.push({ id: Number(r.id), reason: r.reason as StoredWrongMatch['reason'], postUrl: r.post_url, receivedAt: r.received_at });
+        found.set(Number(r.submission_id), list);
+      }
+      return found;
     },
     close: () => driver.close(),
   };

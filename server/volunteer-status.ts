@@ -15,6 +15,18 @@ export function statusSecret(key: string, submissionId: number): string {
   return createHmac('sha256', key).update(`submission-status:${submissionId}`).digest('base64url');
 }
 
+/** The secret that lets a reader withdraw their wrong-match report (the same key, another purpose). */
+export function reportSecret(key: string, reportId: number): string {
+  return createHmac('sha256', key).update(`wrong-match-report:${reportId}`).digest('base64url');
+}
+
+export function isReportSecret(key: string, reportId: number, presented: string | undefined): boolean {
+  if (!presented) return false;
+  const expected = Buffer.from(reportSecret(key, reportId));
+  const given = Buffer.from(presented);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** Constant-time: a wrong secret takes as long to refuse whatever its first differing byte. */
 export function isStatusSecret(key: string, submissionId: number, presented: string | undefined): boolean {
   if (!presented) return false;

@@ -36,7 +36,13 @@ export async function startIntake(
     stop: () =>
       new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => void store.close().then(resolve));
+        server.close(
+          () =>
+            void app
+              .stop()
+              .then(() => store.close())
+              .then(resolve),
+        );
       }),
   };
 }

@@ -189,6 +189,46 @@ describe('desk console', () => {
     expect(feed.tombstones.map((t) => t.id)).toEqual([`intake-${id}`]);
   });
 
+  it('previews the reader’s card as the reviewer types, and by the Preview button (the no-script path)', async () => {
+    const id = await submit(300, 'Flooded metro station in Damascus after last night’s storm');
+    await consolePage.goto(`${intake.url}/review?lang=en&status=pending`);
+    const form = consolePage.locator(`#s${id} form`, { has: consolePage.getByRole('button', { name: 'Verify and publish' }) });
+    const card = form.locator('[data-preview-card]');
+    expect(await card.innerText()).toMatch(/Fill in the decision/);
+    await form.locator('textarea[name="claim"]').fill('Video shows the <b>Damascus</b> metro flooded');
+    await form.locator('select[name="verdict"]').selectOption('false');
+    await form.locator('select[name="reasonKind"]').selectOption('old-footage');
+    // Half-filled: the preview says what is still missing, as a Verify click would.
+    await expect.poll(() => card.innerText(), { timeout: 10_000 }).toMatch(/old footage: give the original date, place or link/);
+    await form.locator('input[name="originalDate"]').pressSequentially('2019-03');
+    await form.locator('input[name="originalPlace"]').pressSequentially('Istanbul');
+    await form.locator('input[name="factCheckUrl"]').fill('https://desk.example/fc/metro');
+    await expect.poll(() => card.locator('.sanad-card').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => card.locator('.sanad-reasons').innerText(), { timeout: 10_000 }).toMatch(/2019.*Istanbul/s);
+    expect(await card.locator('.sanad-card').getAttribute('data-verdict')).toBe('false');
+    // The typed markup is text on the card, never HTML.
+    expect(await card.locator('.sanad-claim').innerText()).toBe('Video shows the <b>Damascus</b> metro flooded');
+    expect(await card.locator('.sanad-claim b').count()).toBe(0);
+    expect(await card.locator('a.sanad-link').getAttribute('href')).toBe('https://desk.example/fc/metro');
+    expect(await statusOf(id)).toBe('pending');
+    await card.locator('.sanad-card').screenshot({ path: `${OUT}/desk-preview-en.png` });
+
+    // The Preview button posts the form: the page comes back with what was typed and the card.
+    await form.locator('input[name="conclusion"]').fill('Filmed in Istanbul in 2019.');
+    await form.getByRole('button', { name: 'Preview' }).click();
+    await consolePage.waitForURL(new RegExp(`/review/${id}/preview`));
+    const again = consolePage.locator(`#s${id} form`, { has: consolePage.getByRole('button', { name: 'Verify and publish' }) });
+    expect(await again.locator('input[name="conclusion"]').inputValue()).toBe('Filmed in Istanbul in 2019.');
+    expect(await again.locator('select[name="verdict"]').inputValue()).toBe('false');
+    expect(await again.locator('[data-preview-card] .sanad-conclusion, [data-preview-card] .sanad-reasons').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Filmed in Istanbul in 2019\./)]),
+    );
+    // And it publishes from there as it would have.
+    await again.getByRole('button', { name: 'Verify and publish' }).click();
+    await consolePage.waitForURL(new RegExp(`#s${id}$`));
+    expect(await statusOf(id)).toBe('verified');
+  });
+
   it('reads right to left in Arabic, with Arabic dates and category names (screenshots in both languages)', async () => {
     await consolePage.goto(`${intake.url}/review?lang=en`);
     await consolePage.screenshot({ path: `${OUT}/desk-console-en.png`, fullPage: false });
