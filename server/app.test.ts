@@ -360,10 +360,13 @@ describe.each(BACKENDS)('intake on $name', ({ reset, driver }) => {
       const page = await http('/review', { headers: { cookie: session.cookie } });
       const csp = page.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'none'");
-      expect(csp).not.toMatch(/script-src/); // no script source at all: default-src 'none' covers scripts
+      // Only the console's own script file may run: no inline script, no event handler, no eval.
+      expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
       const html = await page.text();
-      // No raw tag and no way out of an attribute: the handlers survive only as escaped text.
-      expect(html).not.toMatch(/<script|<img|<svg/i);
+      // No raw tag and no way out of an attribute: the handlers survive only as escaped text. The one script
+      // element is the console's own preview file.
+      expect(html.match(/<script[^>]*>/gi) ?? []).toEqual(['<script src="/review/preview.js" defer>']);
+      expect(html.replace('<script src="/review/preview.js" defer></script>', '')).not.toMatch(/<script|<img|<svg/i);
       expect(html).not.toContain('x.com/a">');
       expect(html.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBeGreaterThanOrEqual(3); // note, author, text
       expect(html).toContain('Lina');
