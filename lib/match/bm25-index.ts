@@ -238,7 +238,7 @@ function* indexUpdater(
   // The n-gram texts of the documents that stay, runs of them copied at once; tokenising adds the new ones.
   const grams = new GramTextsBuilder();
   if (old.gramTexts) {
-    for (let d = 0; d < oldCount; ) {
+    for (let d = 0; d < oldCount;) {
       if (!stays(d)) {
         d++;
         continue;

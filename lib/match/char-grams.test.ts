@@ -67,7 +67,12 @@ describe('joinGramTexts', () => {
 describe('texts stored as UTF-8', () => {
   // The post is read from a string and the document from bytes: the cosine is symmetric only when the bytes
   // decode to exactly the UTF-16 units the string holds (Arabic, accents, an emoji outside the BMP).
-  const texts = [norm('مقطع فيديو يظهر أسر عناصر من الجيش السوري في حلب'), 'café crème brûlée 🍮 dessert', '🍮🍮 x', norm('vaccines cause autism')];
+  const texts = [
+    norm('مقطع فيديو يظهر أسر عناصر من الجيش السوري في حلب'),
+    'café crème brûlée 🍮 dessert',
+    '🍮🍮 x',
+    norm('vaccines cause autism'),
+  ];
 
   it('scores a document read from bytes exactly as the same text read as a string', () => {
     for (const a of texts) {

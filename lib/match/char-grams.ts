@@ -62,7 +62,7 @@ class GramCounts {
   /** The same for text stored as UTF-8 in bytes[from … to): decoded to the UTF-16 units `fill` reads. */
   fillUtf8(bytes: Uint8Array, from: number, to: number): void {
     let length = 0;
-    for (let i = from; i < to && length < GRAM_TEXT_LIMIT; ) {
+    for (let i = from; i < to && length < GRAM_TEXT_LIMIT;) {
       const b = bytes[i]!;
       let c: number;
       if (b < 0x80) {
