@@ -10,7 +10,7 @@ import { VERDICTS, type Debunk, type Verdict } from '../debunk/types';
 import { linkKey } from '../urls/canonical';
 import { words } from '../text/normalise';
 import { stemOf } from './terms';
-import { buildMediaIndex, MediaIndex, updateMediaIndex, type MediaIndexData } from '../media/media-index';
+import { mediaIndexBuilder, MediaIndex, updateMediaIndex, type MediaIndexData } from '../media/media-index';
 import { runAtOnce, runInSlices, yieldToEventLoop, type Pause } from '../scheduling/yield';
 import { NEVER_DUE, SliceClock } from '../scheduling/slice-clock';
 import { GramTextsBuilder, type GramTexts } from './char-grams';
@@ -354,9 +354,11 @@ function* indexUpdater(
   const verdicts = yield* keptOf(old.verdicts, (d) => d.verdict);
   const contentHashes = yield* keptTyped(old.contentHashes, new Uint32Array(n), fresh.contentHashes);
   const claimCues = yield* keptTyped(old.claimCues, new Uint8Array(n), fresh.claimCues);
-  const media = old.media
-    ? updateMediaIndex(old.media.data, newDocOf, kept, buildMediaIndex(change.add.map((d) => d.media)))
-    : buildMediaIndex(change.add.map((d) => d.media));
+  const freshMedia = yield* mediaIndexBuilder(
+    change.add.map((d) => d.media),
+    clock,
+  );
+  const media = old.media ? updateMediaIndex(old.media.data, newDocOf, kept, freshMedia) : freshMedia;
   if (clock.due()) yield;
   const gramTexts = grams.finish();
   return {
