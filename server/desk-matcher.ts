@@ -14,6 +14,7 @@ import type { FrameHash } from '../lib/media/video';
 import { yieldToEventLoop } from '../lib/scheduling/yield';
 import { readCappedText } from '../lib/untrusted/capped-body';
 import { FEED_LIMITS } from '../lib/feeds/sanad-feed';
+import { SliceClock } from '../lib/scheduling/slice-clock';
 import { linkKey } from '../lib/urls/canonical';
 import type { SubmittedPost } from '../lib/intake/submission';
 import { claimReviewId, submissionToClaimReview, type Desk } from './desk-feed';
@@ -182,7 +183,7 @@ const level = (rows: StoredSubmission[]): Level => ({ rows, index: buildIndex(ro
 const emptyLevel = () => level([]);
 const levelInSlices = async (rows: StoredSubmission[], pause?: () => Promise<void>): Promise<Level> => ({
   rows,
-  index: await buildIndexInSlices(rows.map(submissionDocument), pause, GROUPING_SLICE),
+  index: await buildIndexInSlices(rows.map(submissionDocument), pause, new SliceClock(GROUPING_SLICE_MS)),
 });
 
 const REASON_OF: Record<Candidate['how'], GroupReason> = {
@@ -192,8 +193,8 @@ const REASON_OF: Record<Candidate['how'], GroupReason> = {
   'similar-text': 'claim',
 };
 
-/** Submissions indexed between two pauses (a few ms of work: a page waits at most that long for grouping). */
-const GROUPING_SLICE = 250;
+/** Index building between two pauses, in ms: a page waits at most about that long for grouping. */
+const GROUPING_SLICE_MS = 5;
 /** While submissions keep arriving, grouping pauses this long after each placement so intake goes first. */
 const BUSY_PAUSE_MS = 20;
 /** Submissions arriving closer together than this mean intake is busy. */

@@ -88,6 +88,22 @@ describe('ListRegistry', () => {
     expect(fileIds(await lists.current())).toEqual(['v1-0', 'v1-1', 'v1-2']);
   });
 
+  it('one change starts one build job, whether the caller replaces, or writes and then waits', async () => {
+    const builds = controlledBuild({ checkPause: true });
+    const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });
+    await lists.current();
+    expect(builds.started).toHaveLength(1);
+    await lists.replace(list('file:x', '1'), debunks('v1'));
+    // Two jobs would show as two builds: the first stopped at its first pause, superseded by the second.
+    expect(builds.started).toHaveLength(2);
+    expect(fileIds(await lists.current())).toEqual(['v1-0', 'v1-1', 'v1-2']);
+    // A feed sync writes (which schedules the index) and then waits until matching uses its list.
+    await lists.write(list('file:x', '2'), debunks('v2'));
+    await lists.indexed();
+    expect(builds.started).toHaveLength(3);
+    expect(fileIds(await lists.current())).toEqual(['v2-0', 'v2-1', 'v2-2']);
+  });
+
   it('does not rebuild when nothing changed', async () => {
     const builds = controlledBuild({ checkPause: false });
     const lists = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });
@@ -139,7 +155,8 @@ describe('ListRegistry', () => {
     const key = indexKey(await listRecords(db));
     const stored = (await db.get('matchIndex', 'text'))!;
     expect(stored.data.format).toBe(INDEX_FORMAT);
-    await db.put('matchIndex', { ...stored, data: { ...stored.data, format: 4 as never } });
+    // Format 6 held the n-gram texts' offsets in UTF-16 units: read as byte offsets they would cut words apart.
+    await db.put('matchIndex', { ...stored, data: { ...stored.data, format: 6 as never } });
     expect(await savedIndex(db, key)).toBeUndefined();
     const builds = controlledBuild({ checkPause: false });
     const woken = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });

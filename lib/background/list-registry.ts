@@ -19,6 +19,7 @@ import {
 } from '../match/bm25-index';
 import { SerialQueue } from '../scheduling/serial';
 import { yieldToEventLoop, type Pause } from '../scheduling/yield';
+import { SliceClock } from '../scheduling/slice-clock';
 import {
   listDebunks,
   listRecord,
@@ -40,11 +41,11 @@ export interface ListRegistryDeps {
   openDb: () => Promise<SanadDb>;
   /** The bundled list's body: fetched from the extension package in the browser, read from disk in tests. */
   readBundledList: () => Promise<string>;
-  /** Builds an index in slices (tests slow it down to make builds overlap). */
-  buildIndex?: (debunks: readonly Debunk[], pause: Pause) => Promise<MatchIndex>;
+  /** Builds an index in slices of the job's clock (tests slow it down to make builds overlap). */
+  buildIndex?: (debunks: readonly Debunk[], pause: Pause, clock: SliceClock) => Promise<MatchIndex>;
   /** Applies a change to the index in use, in slices. A registry given its own buildIndex and no
    * updateIndex always builds in full (tests that time builds rely on it). */
-  updateIndex?: (index: MatchIndex, change: IndexChange, pause: Pause) => Promise<MatchIndex>;
+  updateIndex?: (index: MatchIndex, change: IndexChange, pause: Pause, clock: SliceClock) => Promise<MatchIndex>;
   now?: () => number;
 }
 
@@ -72,6 +73,10 @@ export class ListRegistry {
   private readonly handedOver = new Map<string, { gen: number; debunks: readonly Debunk[] }>();
   private readonly queue = new SerialQueue();
   private tidied = false;
+  /** Lists written or removed so far: an index job that started after the last of them includes them all. */
+  private writes = 0;
+  /** The index job running now, and how many writes it started after. */
+  private running: { seen: number; result: Promise<MatchIndex> } | null = null;
 
   constructor(private readonly deps: ListRegistryDeps) {}
 
@@ -82,12 +87,25 @@ export class ListRegistry {
 
   /** An index that includes every change written before this call. */
   indexed(): Promise<MatchIndex> {
-    return this.queue
-      .runLatest(INDEX_JOB, () => this.fitIndexToLists())
-      .catch((error: unknown) => {
-        if (error instanceof Superseded) return this.indexed(); // joins the newer job
-        throw error;
-      });
+    // A job that started after the last write already includes it: waiting on a new one would queue a second
+    // job, which would stop the first at its next pause as superseded, for one and the same change.
+    const running = this.running;
+    const job = running && running.seen === this.writes ? running.result : this.queue.runLatest(INDEX_JOB, () => this.runJob());
+    return job.catch((error: unknown) => {
+      if (error instanceof Superseded) return this.indexed(); // joins the newer job
+      throw error;
+    });
+  }
+
+  private runJob(): Promise<MatchIndex> {
+    const job: { seen: number; result: Promise<MatchIndex> } = { seen: this.writes, result: Promise.resolve(null as never) };
+    this.running = job;
+    job.result = this.fitIndexToLists(job);
+    const done = () => {
+      if (this.running === job) this.running = null;
+    };
+    job.result.then(done, done);
+    return job.result;
   }
 
   /** Writes a list whole and schedules the index; resolves once the list is stored. */
@@ -100,12 +118,13 @@ export class ListRegistry {
   private async store(list: ListMeta, debunks: readonly Debunk[]): Promise<ListRecord> {
     const record = await replaceList(await this.deps.openDb(), list, debunks);
     this.handedOver.set(list.id, { gen: record.gen ?? 0, debunks });
+    this.writes++;
     return record;
   }
 
-  /** Writes a list and waits until matching uses it. */
+  /** Writes a list and waits until matching uses it (one index job for the change). */
   async replace(list: ListMeta, debunks: readonly Debunk[]): Promise<ListRecord> {
-    const record = await this.write(list, debunks);
+    const record = await this.store(list, debunks);
     await this.indexed();
     return record;
   }
@@ -114,6 +133,7 @@ export class ListRegistry {
   async remove(id: string): Promise<void> {
     await removeList(await this.deps.openDb(), id);
     this.handedOver.delete(id);
+    this.writes++;
     await this.indexed();
   }
 
@@ -186,7 +206,7 @@ export class ListRegistry {
   }
 
   /** The index job: nothing to do when the lists did not change; else the persisted index or a build. */
-  private async fitIndexToLists(): Promise<MatchIndex> {
+  private async fitIndexToLists(job: { seen: number }): Promise<MatchIndex> {
     const db = await this.deps.openDb();
     if (!this.index) {
       // A woken worker: the list is imported on the first run only (and checked on install and update).
@@ -195,6 +215,8 @@ export class ListRegistry {
         console.error('Sanad: bundled list not imported:', error);
       });
     }
+    // The lists are read now: every write finished by this point is in this job (the bundled import too).
+    job.seen = this.writes;
     const lists = await listRecords(db);
     const key = indexKey(lists);
     if (this.index && key === this.indexedKey) return this.index;
@@ -215,16 +237,19 @@ export class ListRegistry {
   }
 
   private async build(db: SanadDb, lists: readonly ListRecord[]): Promise<MatchIndex> {
+    // One clock for the whole job: comparing lists, then updating or building, pause on the same slices.
+    const clock = new SliceClock();
     const pause: Pause = async () => {
       await yieldToEventLoop();
+      clock.resume();
       if (this.queue.hasWaiting(INDEX_JOB)) throw new Superseded();
     };
     const used: { id: string; held: { gen: number; debunks: readonly Debunk[] } }[] = [];
     const update = this.deps.updateIndex ?? (this.deps.buildIndex ? undefined : updateIndexInSlices);
-    const change = this.index && update ? await this.changeSince(this.index, db, lists, used, pause) : null;
+    const change = this.index && update ? await this.changeSince(this.index, db, lists, used, pause, clock) : null;
     if (this.index && update && change) {
       // A feed delta or a dropped list: only the debunks that are new or changed are read and tokenised.
-      const updated = await update(this.index, change, pause);
+      const updated = await update(this.index, change, pause, clock);
       this.letGo(used);
       return updated;
     }
@@ -240,7 +265,7 @@ export class ListRegistry {
       }
     }
     // In slices: while a list of 100,000 is indexed, posts keep being matched against the previous index.
-    const index = await (this.deps.buildIndex ?? buildIndexInSlices)(debunks, pause);
+    const index = await (this.deps.buildIndex ?? buildIndexInSlices)(debunks, pause, clock);
     this.letGo(used);
     return index;
   }
@@ -261,6 +286,7 @@ export class ListRegistry {
     lists: readonly ListRecord[],
     used: { id: string; held: { gen: number; debunks: readonly Debunk[] } }[],
     pause: Pause,
+    clock: SliceClock,
   ): Promise<IndexChange | null> {
     const current = new Map(lists.map((l) => [l.id, l.gen ?? 0]));
     const changed = lists.filter((l) => this.indexedGens.get(l.id) !== (l.gen ?? 0));
@@ -275,6 +301,7 @@ export class ListRegistry {
         docsOf.get(list)!.set(index.ids[doc]!, doc);
         dropped[doc] = 1; // unless the new version has it unchanged
       }
+      if ((doc & 0xfff) === 0 && clock.due()) await pause();
     }
     const add: Debunk[] = [];
     for (const list of changed) {
@@ -289,8 +316,8 @@ export class ListRegistry {
         const doc = before.get(debunk.id);
         if (doc !== undefined && dropped[doc] && index.contentHashes[doc] === contentHash(debunk)) dropped[doc] = 0;
         else add.push(debunk);
+        if (clock.due()) await pause(); // hashing 100,000 debunks takes about a second
       }
-      await pause();
     }
     if (add.length > index.ids.length * UPDATE_AT_MOST) return null;
     return { keep: (doc) => !dropped[doc], add };

@@ -2,7 +2,16 @@ import { sharedFile } from '@/tests/unit/support/files';
 import { describe, expect, it } from 'vitest';
 import { importClaimReviews } from '../debunk/claimreview';
 import { bundledDebunks } from '@/tests/unit/support/debunks';
-import { buildIndex, deserialiseIndex, serialiseIndex, updateIndex, updateIndexInSlices, type MatchIndex } from './bm25-index';
+import {
+  buildIndex,
+  buildIndexInSlices,
+  deserialiseIndex,
+  serialiseIndex,
+  updateIndex,
+  updateIndexInSlices,
+  type MatchIndex,
+} from './bm25-index';
+import { SliceClock } from '../scheduling/slice-clock';
 import { matchPost } from './match';
 import { docsWithLink, linkCount } from './link-table';
 import { makeDebunk } from '@/tests/unit/support/debunks';
@@ -66,5 +75,57 @@ describe('updateIndex', () => {
     expect([...docsWithLink(next.links, 'x:2')].map((d) => next.ids[d])).toEqual(['c']);
     expect(docsWithLink(next.links, 'youtube:Qm3sZ7yA1bE')).toHaveLength(0);
     expect(next.links).toEqual(buildIndex([b, c]).links);
+  });
+});
+
+describe('slices on one clock', () => {
+  const base = [...bundledDebunks(), ...english.slice(0, 1_500)];
+  const built = buildIndex(base);
+  const change = { keep: (doc: number) => doc % 5 !== 2, add: english.slice(1_500, 1_600) };
+  const expected = serialiseIndex(updateIndex(built, change));
+
+  /** A fake clock that moves 1 ms each time it is read: a phase that never reads it never yields. */
+  const ticking = (budgetMs: number) => {
+    let t = 0;
+    let reads = 0;
+    return { clock: new SliceClock(budgetMs, () => (reads++, t++)), reads: () => reads };
+  };
+
+  it('yields whenever the clock is due, in every phase, and builds the same index', async () => {
+    const { clock, reads } = ticking(0); // always due: a pause at every place a phase checks the clock
+    let pauses = 0;
+    const sliced = await updateIndexInSlices(built, change, async () => void pauses++, clock);
+    expect(serialiseIndex(sliced)).toEqual(expected);
+    // Tokenising alone checks once per added debunk; the other phases (renumbering, copying the n-gram
+    // texts, postings, weights, links, per-document arrays) add their own checks.
+    expect(pauses).toBeGreaterThan(change.add.length + 10);
+    expect(pauses).toBeGreaterThanOrEqual(reads() / 2 - 1); // every due check yielded (and resumed)
+  });
+
+  it('pauses about once per budget of clock time, never on a clock that is not due', async () => {
+    const fine = ticking(10);
+    let finePauses = 0;
+    await buildIndexInSlices(base, async () => void finePauses++, fine.clock);
+    // Each slice is 10 reads of the clock, plus the one that starts it after a pause.
+    expect(finePauses).toBeGreaterThanOrEqual(Math.floor(fine.reads() / 12));
+    const coarse = ticking(1e9);
+    let coarsePauses = 0;
+    const whole = await buildIndexInSlices(base, async () => void coarsePauses++, coarse.clock);
+    expect(coarsePauses).toBe(0);
+    expect(serialiseIndex(whole)).toEqual(serialiseIndex(built));
+  });
+
+  it("counts the caller's work before the update: a clock handed over already due yields at its first check", async () => {
+    const readsAtFirstPause = async (spentBefore: number) => {
+      let t = 0;
+      let reads = 0;
+      const clock = new SliceClock(20, () => (reads++, t));
+      t = spentBefore; // what the caller spent since its last pause (comparing lists, say); time then stands still
+      let first = -1;
+      await updateIndexInSlices(built, { add: english.slice(1_500, 1_510) }, async () => void (first < 0 && (first = reads)), clock);
+      return first;
+    };
+    expect(await readsAtFirstPause(25)).toBe(2); // the clock's start, then its first check
+    expect(await readsAtFirstPause(5)).toBe(-1); // within budget: no pause at all
   });
 });

@@ -10,10 +10,11 @@ import { VERDICTS, type Debunk, type Verdict } from '../debunk/types';
 import { linkKey } from '../urls/canonical';
 import { words } from '../text/normalise';
 import { stemOf } from './terms';
-import { buildMediaIndex, MediaIndex, updateMediaIndex, type MediaIndexData } from '../media/media-index';
+import { mediaIndexBuilder, MediaIndex, updateMediaIndex, type MediaIndexData } from '../media/media-index';
 import { runAtOnce, runInSlices, yieldToEventLoop, type Pause } from '../scheduling/yield';
-import type { GramTexts } from './char-grams';
-import { updateLinkTable, type LinkTable } from './link-table';
+import { NEVER_DUE, SliceClock } from '../scheduling/slice-clock';
+import { GramTextsBuilder, type GramTexts } from './char-grams';
+import { linkTableUpdater, type LinkTable } from './link-table';
 import { claimCueMask } from './stance';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
@@ -101,26 +102,28 @@ export function contentHash(debunk: IndexedDebunk): number {
   return h >>> 0;
 }
 
-/** Documents tokenised between two pauses when building in slices. */
-export const BUILD_SLICE = 2_000;
-/** Postings laid out or re-weighed between two pauses. */
-const POSTING_SLICE = 200_000;
-
 /** New documents read into flat (term, count) pairs: document j owns [starts[j], starts[j+1]). */
 interface Tokenised {
   starts: Int32Array;
   terms: Int32Array;
   units: Uint8Array;
   lengthUnits: Int32Array;
-  gramTexts: string[];
   claimCues: Uint8Array;
   contentHashes: Uint32Array;
   /** Each document's canonical link keys, deduplicated. */
   linkKeys: string[][];
 }
 
-/** Reads new documents; terms not in `termIds` are added to it (numbered after the ones it has). */
-function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, number>, slice = BUILD_SLICE): Generator<void, Tokenised> {
+/**
+ * Reads new documents; terms not in `termIds` are added to it (numbered after the ones it has), and each
+ * document's n-gram text to `grams`.
+ */
+function* tokenise(
+  debunks: readonly IndexedDebunk[],
+  termIds: Map<string, number>,
+  grams: GramTextsBuilder,
+  clock: SliceClock,
+): Generator<void, Tokenised> {
   const m = debunks.length;
   // Pairs in two flat arrays that grow by doubling: 100,000 pairs of small typed arrays kept the garbage
   // collector busy.
@@ -129,7 +132,6 @@ function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, numbe
   const starts = new Int32Array(m + 1);
   const lengthUnits = new Int32Array(m);
   const counts = new Map<number, number>();
-  const gramTexts: string[] = [];
   const claimCues = new Uint8Array(m);
   const contentHashes = new Uint32Array(m);
   const linkKeys: string[][] = [];
@@ -151,7 +153,7 @@ function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, numbe
     return id;
   };
   for (let doc = 0; doc < m; doc++) {
-    if (doc && doc % slice === 0) yield;
+    if (clock.due()) yield;
     const debunk = debunks[doc]!;
     counts.clear();
     let gramText = '';
@@ -165,7 +167,7 @@ function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, numbe
         if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + weightUnits);
       }
     }
-    gramTexts.push(gramText);
+    grams.add(gramText);
     contentHashes[doc] = contentHash(debunk);
     if (total + counts.size > terms.length) {
       const grown = Math.max(terms.length * 2, total + counts.size);
@@ -190,7 +192,7 @@ function* tokenise(debunks: readonly IndexedDebunk[], termIds: Map<string, numbe
     }
     linkKeys.push([...keys]);
   }
-  return { starts, terms, units, lengthUnits, gramTexts, claimCues, contentHashes, linkKeys };
+  return { starts, terms, units, lengthUnits, claimCues, contentHashes, linkKeys };
 }
 
 /** What to change in an index: which documents stay (by number; all when absent) and the debunks to add. */
@@ -208,18 +210,17 @@ const EMPTY_INDEX_PARTS = () => ({
 });
 
 /**
- * The index change as steps (it yields between slices of work). Documents that stay keep their order and are
- * renumbered; added ones come after them. Only the added debunks are read and tokenised: the postings of the
- * others are copied and re-weighed from their stored counts with the new list's statistics, so the result
- * is the index a full build of the same debunks in the same order gives.
+ * The index change as steps: it yields whenever `clock` says the slice is spent, in every phase alike.
+ * Documents that stay keep their order and are renumbered; added ones come after them. Only the added
+ * debunks are read and tokenised: the postings of the others are copied and re-weighed from their stored
+ * counts with the new list's statistics, so the result is the index a full build of the same debunks in the
+ * same order gives.
  */
 function* indexUpdater(
   old: Pick<MatchIndex, 'ids' | 'termIds' | 'offsets' | 'docs' | 'tfUnits'> & Partial<MatchIndex>,
   change: IndexChange,
-  /** Documents tokenised between two pauses (postings scale with it). */
-  slice = BUILD_SLICE,
+  clock: SliceClock,
 ): Generator<void, MatchIndex> {
-  const postingSlice = (POSTING_SLICE * slice) / BUILD_SLICE;
   const oldCount = old.ids.length;
   // Old document → new number (−1: removed); null when every document stays.
   let newDocOf: Int32Array | null = null;
@@ -227,14 +228,31 @@ function* indexUpdater(
   if (change.keep) {
     newDocOf = new Int32Array(oldCount);
     kept = 0;
-    for (let d = 0; d < oldCount; d++) newDocOf[d] = change.keep(d) ? kept++ : -1;
+    for (let d = 0; d < oldCount; d++) {
+      newDocOf[d] = change.keep(d) ? kept++ : -1;
+      if ((d & 0xfff) === 0 && clock.due()) yield;
+    }
     if (kept === oldCount) newDocOf = null;
   }
   const stays = (d: number) => !newDocOf || newDocOf[d]! >= 0;
-  const renumber = (d: number) => (newDocOf ? newDocOf[d]! : d);
+  // The n-gram texts of the documents that stay, runs of them copied at once; tokenising adds the new ones.
+  const grams = new GramTextsBuilder();
+  if (old.gramTexts) {
+    for (let d = 0; d < oldCount;) {
+      if (!stays(d)) {
+        d++;
+        continue;
+      }
+      let end = d + 1;
+      while (end < oldCount && stays(end) && end - d < 0x4000) end++;
+      grams.addFrom(old.gramTexts, d, end);
+      d = end;
+      if (clock.due()) yield;
+    }
+  }
   // A copy: the old index keeps answering (with its own terms) until the new one is swapped in.
   const termIds = new Map(old.termIds);
-  const fresh = yield* tokenise(change.add, termIds, slice);
+  const fresh = yield* tokenise(change.add, termIds, grams, clock);
   const n = kept + change.add.length;
   const termCount = termIds.size;
   const oldTermCount = old.offsets.length - 1;
@@ -244,6 +262,7 @@ function* indexUpdater(
   for (let t = 0; t < oldTermCount; t++) {
     if (!newDocOf) df[t] = old.offsets[t + 1]! - old.offsets[t]!;
     else for (let i = old.offsets[t]!; i < old.offsets[t + 1]!; i++) if (stays(old.docs[i]!)) df[t]!++;
+    if ((t & 0xff) === 0 && clock.due()) yield;
   }
   for (let i = 0; i < fresh.starts[change.add.length]!; i++) df[fresh.terms[i]!]!++;
   const offsets = new Int32Array(termCount + 1);
@@ -252,7 +271,7 @@ function* indexUpdater(
   const docs = new Int32Array(total);
   const tfUnits = new Uint8Array(total);
   const fill = offsets.slice(0, termCount);
-  let work = 0;
+  if (clock.due()) yield;
   for (let t = 0; t < oldTermCount; t++) {
     const from = old.offsets[t]!;
     const to = old.offsets[t + 1]!;
@@ -270,11 +289,7 @@ function* indexUpdater(
         tfUnits[at] = old.tfUnits[i]!;
       }
     }
-    work += to - from;
-    if (work > postingSlice) {
-      work = 0;
-      yield;
-    }
+    if ((t & 0xff) === 0 && clock.due()) yield;
   }
   for (let j = 0; j < change.add.length; j++) {
     for (let i = fresh.starts[j]!; i < fresh.starts[j + 1]!; i++) {
@@ -282,11 +297,33 @@ function* indexUpdater(
       docs[at] = kept + j;
       tfUnits[at] = fresh.units[i]!;
     }
+    if ((j & 0xff) === 0 && clock.due()) yield;
   }
 
-  const lengthUnits = new Int32Array(n);
-  if (old.lengthUnits) for (let d = 0; d < oldCount; d++) if (stays(d)) lengthUnits[renumber(d)] = old.lengthUnits[d]!;
-  lengthUnits.set(fresh.lengthUnits, kept);
+  // Per-document arrays: those of documents that stay, renumbered, then the added ones'.
+  function* keptTyped<A extends Uint8Array | Uint32Array | Int32Array>(values: A | undefined, out: A, added: A): Generator<void, A> {
+    if (values) {
+      for (let d = 0; d < oldCount; d++) {
+        if (!newDocOf) out[d] = values[d]!;
+        else if (newDocOf[d]! >= 0) out[newDocOf[d]!] = values[d]!;
+        if ((d & 0xffff) === 0 && clock.due()) yield;
+      }
+    }
+    out.set(added, kept);
+    return out;
+  }
+  function* keptOf<T>(values: readonly T[] | undefined, added: (debunk: IndexedDebunk) => T): Generator<void, T[]> {
+    const out: T[] = [];
+    if (values) {
+      for (let d = 0; d < oldCount; d++) {
+        if (stays(d)) out.push(values[d]!);
+        if ((d & 0xffff) === 0 && clock.due()) yield;
+      }
+    }
+    for (const debunk of change.add) out.push(added(debunk));
+    return out;
+  }
+  const lengthUnits = yield* keptTyped(old.lengthUnits, new Int32Array(n), fresh.lengthUnits);
 
   // Weights from the statistics of the whole new list, term by term.
   const idf = new Float32Array(termCount);
@@ -296,9 +333,9 @@ function* indexUpdater(
   const avgLength = n ? (lengthSum * TF_UNIT) / n || 1 : 1;
   const norms = new Float64Array(n);
   for (let d = 0; d < n; d++) norms[d] = BM25.k1 * (1 - BM25.b + (BM25.b * lengthUnits[d]! * TF_UNIT) / avgLength);
+  if (clock.due()) yield;
   const weights = new Float32Array(total);
   const selfScore = new Float32Array(n);
-  work = 0;
   for (let t = 0; t < termCount; t++) {
     const termIdf = idf[t]!;
     for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
@@ -308,42 +345,27 @@ function* indexUpdater(
       weights[i] = w;
       selfScore[doc]! += w;
     }
-    work += offsets[t + 1]! - offsets[t]!;
-    if (work > postingSlice) {
-      work = 0;
-      yield;
-    }
+    if ((t & 0xff) === 0 && clock.due()) yield;
   }
 
-  const links = updateLinkTable(old.links ?? null, newDocOf, kept, fresh.linkKeys);
-
-  const keptOf = <T>(values: readonly T[] | undefined): T[] => {
-    const out: T[] = [];
-    if (values) for (let d = 0; d < oldCount; d++) if (stays(d)) out.push(values[d]!);
-    return out;
-  };
-  const keptTyped = <A extends Uint8Array | Uint32Array>(values: A | undefined, make: (size: number) => A, added: A): A => {
-    const out = make(n);
-    if (values) for (let d = 0; d < oldCount; d++) if (stays(d)) out[renumber(d)] = values[d]!;
-    out.set(added, kept);
-    return out;
-  };
-  const ids = keptOf(old.ids);
-  const lists = keptOf(old.lists);
-  const verdicts = keptOf(old.verdicts);
-  for (const debunk of change.add) {
-    ids.push(debunk.id);
-    lists.push(debunk.source);
-    verdicts.push(debunk.verdict);
-  }
-  const media = old.media
-    ? updateMediaIndex(old.media.data, newDocOf, kept, buildMediaIndex(change.add.map((d) => d.media)))
-    : buildMediaIndex(change.add.map((d) => d.media));
+  const links = yield* linkTableUpdater(old.links ?? null, newDocOf, kept, fresh.linkKeys, clock);
+  const ids = yield* keptOf(old.ids, (d) => d.id);
+  const lists = yield* keptOf(old.lists, (d) => d.source);
+  const verdicts = yield* keptOf(old.verdicts, (d) => d.verdict);
+  const contentHashes = yield* keptTyped(old.contentHashes, new Uint32Array(n), fresh.contentHashes);
+  const claimCues = yield* keptTyped(old.claimCues, new Uint8Array(n), fresh.claimCues);
+  const freshMedia = yield* mediaIndexBuilder(
+    change.add.map((d) => d.media),
+    clock,
+  );
+  const media = old.media ? updateMediaIndex(old.media.data, newDocOf, kept, freshMedia) : freshMedia;
+  if (clock.due()) yield;
+  const gramTexts = grams.finish();
   return {
     ids,
     lists,
     verdicts,
-    contentHashes: keptTyped(old.contentHashes, (size) => new Uint32Array(size), fresh.contentHashes),
+    contentHashes,
     links,
     termIds,
     offsets,
@@ -353,60 +375,44 @@ function* indexUpdater(
     lengthUnits,
     idf,
     selfScore,
-    gramTexts: appendGramTexts(old.gramTexts, stays, fresh.gramTexts),
-    claimCues: keptTyped(old.claimCues, (size) => new Uint8Array(size), fresh.claimCues),
+    gramTexts,
+    claimCues,
     maxIdf: maxIdfFor(n),
     commonIdf: commonIdfFor(n),
     media: new MediaIndex(media),
   };
 }
 
-/** The n-gram texts of the documents that stay, in order, then the new ones'. */
-function appendGramTexts(old: GramTexts | undefined, stays: (doc: number) => boolean, added: readonly string[]): GramTexts {
-  const parts: string[] = [];
-  const lengths: number[] = [];
-  if (old) {
-    const count = old.offsets.length - 1;
-    // Runs of documents that stay are copied as one slice.
-    let runStart = -1;
-    for (let d = 0; d <= count; d++) {
-      if (d < count && stays(d)) {
-        if (runStart < 0) runStart = d;
-        lengths.push(old.offsets[d + 1]! - old.offsets[d]!);
-      } else if (runStart >= 0) {
-        parts.push(old.texts.slice(old.offsets[runStart], old.offsets[d]));
-        runStart = -1;
-      }
-    }
-  }
-  for (const text of added) lengths.push(text.length);
-  const offsets = new Int32Array(lengths.length + 1);
-  lengths.forEach((length, d) => (offsets[d + 1] = offsets[d]! + length));
-  return { texts: parts.join('') + added.join(''), offsets };
-}
-
 export function buildIndex(debunks: readonly IndexedDebunk[]): MatchIndex {
-  return runAtOnce(indexUpdater(EMPTY_INDEX_PARTS(), { add: debunks }));
+  return runAtOnce(indexUpdater(EMPTY_INDEX_PARTS(), { add: debunks }, NEVER_DUE));
 }
 
-/** Builds the index in slices, pausing between them so other work (matching with the old index) runs. */
+/**
+ * Builds the index in slices of `clock`'s time, pausing between them so other work (matching with the old
+ * index) runs. A caller that did work of its own since its last pause hands over its clock, so that work
+ * counts towards the first slice.
+ */
 export function buildIndexInSlices(
   debunks: readonly IndexedDebunk[],
   pause: Pause = yieldToEventLoop,
-  /** Documents per slice: fewer for a server that must answer requests within a few ms meanwhile. */
-  slice = BUILD_SLICE,
+  clock: SliceClock = new SliceClock(),
 ): Promise<MatchIndex> {
-  return runInSlices(indexUpdater(EMPTY_INDEX_PARTS(), { add: debunks }, slice), pause);
+  return runInSlices(indexUpdater(EMPTY_INDEX_PARTS(), { add: debunks }, clock), pause, clock);
 }
 
 /** A new index with `change` applied (the old one is left as it was, still usable). */
 export function updateIndex(index: MatchIndex, change: IndexChange): MatchIndex {
-  return runAtOnce(indexUpdater(index, change));
+  return runAtOnce(indexUpdater(index, change, NEVER_DUE));
 }
 
-/** updateIndex in slices, pausing between them. */
-export function updateIndexInSlices(index: MatchIndex, change: IndexChange, pause: Pause = yieldToEventLoop): Promise<MatchIndex> {
-  return runInSlices(indexUpdater(index, change), pause);
+/** updateIndex in slices of `clock`'s time, pausing between them. */
+export function updateIndexInSlices(
+  index: MatchIndex,
+  change: IndexChange,
+  pause: Pause = yieldToEventLoop,
+  clock: SliceClock = new SliceClock(),
+): Promise<MatchIndex> {
+  return runInSlices(indexUpdater(index, change, clock), pause, clock);
 }
 
 /**
@@ -414,7 +420,7 @@ export function updateIndexInSlices(index: MatchIndex, change: IndexChange, paus
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
 /** Bump when the stored shape changes: a stored index of another format is rebuilt, never read. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 export interface SerialisedIndex {
   format: typeof INDEX_FORMAT;
@@ -422,7 +428,7 @@ export interface SerialisedIndex {
   ids: string;
   lists: string;
   terms: string;
-  /** GramTexts.texts as UTF-8: IndexedDB stores and reads bytes far faster than a 14 MB string. */
+  /** GramTexts as they are: UTF-8 bytes and their byte offsets (format 6 had offsets in UTF-16 units). */
   gramTexts: Uint8Array;
   gramOffsets: Int32Array;
   /** Index into VERDICTS. */
@@ -448,7 +454,7 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
     format: INDEX_FORMAT,
     ids: index.ids.join(SEPARATOR),
     lists: index.lists.join(SEPARATOR),
-    gramTexts: new TextEncoder().encode(index.gramTexts.texts),
+    gramTexts: index.gramTexts.bytes,
     gramOffsets: index.gramTexts.offsets,
     terms: [...index.termIds.keys()].join(SEPARATOR),
     verdicts: Uint8Array.from(index.verdicts, (v) => VERDICTS.indexOf(v)),
@@ -484,8 +490,7 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
     contentHashes: data.contentHashes,
     idf: data.idf,
     selfScore: data.selfScore,
-    // Decoding gives back the same string, so the offsets (in UTF-16 units) still hold.
-    gramTexts: { texts: new TextDecoder().decode(data.gramTexts), offsets: data.gramOffsets },
+    gramTexts: { bytes: data.gramTexts, offsets: data.gramOffsets },
     claimCues: data.claimCues,
     maxIdf: maxIdfFor(ids.length),
     commonIdf: commonIdfFor(ids.length),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRAM_TEXT_LIMIT, gramSimilarities, joinGramTexts } from './char-grams';
+import { GRAM_TEXT_LIMIT, gramSimilarities, gramText, joinGramTexts } from './char-grams';
 import { words } from '../text/normalise';
 
 const norm = (text: string) => words(text).join(' ');
@@ -61,5 +61,36 @@ describe('joinGramTexts', () => {
     const all = joinGramTexts(['aleppo', '', 'video']);
     expect(all.offsets).toEqual(Int32Array.from([0, 6, 6, 11]));
     expect(gramSimilarities('video', all, [0, 1, 2])).toEqual([0, 0, 1]);
+  });
+});
+
+describe('texts stored as UTF-8', () => {
+  // The post is read from a string and the document from bytes: the cosine is symmetric only when the bytes
+  // decode to exactly the UTF-16 units the string holds (Arabic, accents, an emoji outside the BMP).
+  const texts = [
+    norm('مقطع فيديو يظهر أسر عناصر من الجيش السوري في حلب'),
+    'café crème brûlée 🍮 dessert',
+    '🍮🍮 x',
+    norm('vaccines cause autism'),
+  ];
+
+  it('scores a document read from bytes exactly as the same text read as a string', () => {
+    for (const a of texts) {
+      for (const b of texts) {
+        const ab = gramSimilarities(a, joinGramTexts([b]), [0])[0]!;
+        const ba = gramSimilarities(b, joinGramTexts([a]), [0])[0]!;
+        expect(ab).toBeCloseTo(ba, 12);
+      }
+      expect(gramSimilarities(a, joinGramTexts([a]), [0])[0]).toBeCloseTo(1, 6);
+    }
+  });
+
+  it('keeps byte offsets, gives each text back, and cuts a long stored text where a string is cut', () => {
+    const all = joinGramTexts(texts);
+    texts.forEach((text, d) => expect(gramText(all, d)).toBe(text));
+    expect(all.offsets[1]).toBe(new TextEncoder().encode(texts[0]).length);
+    const long = `${'ب'.repeat(GRAM_TEXT_LIMIT - 3)} 🍮 ${'ب'.repeat(20)}`;
+    const stored = joinGramTexts([long]);
+    expect(gramSimilarities(long, stored, [0])[0]).toBeCloseTo(1, 6);
   });
 });

@@ -52,14 +52,45 @@ class GramCounts {
     return 0;
   }
 
-  /** Counts the grams of normalised words joined by single spaces (see `words` in normalise.ts): `text`, or
-   * its part from `from` to `to`. */
-  fill(text: string, from = 0, to = text.length): void {
+  /** Counts the grams of normalised words joined by single spaces (see `words` in normalise.ts). */
+  fill(text: string): void {
+    const length = Math.min(text.length, GRAM_TEXT_LIMIT);
+    for (let i = 0; i < length; i++) codes[i + 1] = text.charCodeAt(i);
+    this.countCodes(length);
+  }
+
+  /** The same for text stored as UTF-8 in bytes[from … to): decoded to the UTF-16 units `fill` reads. */
+  fillUtf8(bytes: Uint8Array, from: number, to: number): void {
+    let length = 0;
+    for (let i = from; i < to && length < GRAM_TEXT_LIMIT;) {
+      const b = bytes[i]!;
+      let c: number;
+      if (b < 0x80) {
+        c = b;
+        i += 1;
+      } else if (b < 0xe0) {
+        c = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+        i += 2;
+      } else if (b < 0xf0) {
+        c = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+        i += 3;
+      } else {
+        // Outside the BMP: two UTF-16 units, as the string held them.
+        const cp = (((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f)) - 0x10000;
+        i += 4;
+        codes[++length] = 0xd800 + (cp >> 10);
+        if (length >= GRAM_TEXT_LIMIT) break;
+        c = 0xdc00 + (cp & 0x3ff);
+      }
+      codes[++length] = c;
+    }
+    this.countCodes(length);
+  }
+
+  /** Counts the grams of codes[1 … length] between two padding spaces. */
+  private countCodes(length: number): void {
     this.clear();
-    const length = Math.min(to - from, GRAM_TEXT_LIMIT);
-    // The text's character codes between two padding spaces.
     codes[0] = 32;
-    for (let i = 0; i < length; i++) codes[i + 1] = text.charCodeAt(from + i);
     codes[length + 1] = 32;
     for (let start = 0; start <= length; start++) {
       // A space opens the next word's grams and closes the previous word's: grams never span two words.
@@ -81,18 +112,72 @@ const post = new GramCounts();
 const doc = new GramCounts();
 
 /**
- * All documents' normalised texts in one string: document d is texts[offsets[d] … offsets[d+1]) (one string
- * and one array, not 100,000 strings, for memory and for a woken worker's start).
+ * All documents' normalised texts as UTF-8 in one byte array: document d is bytes[offsets[d] … offsets[d+1]).
+ * One array, not 100,000 strings, for memory and for a woken worker's start; bytes, not one joined string,
+ * because one Arabic letter anywhere makes V8 store a joined string at two bytes per character throughout,
+ * and IndexedDB hands bytes back without decoding.
  */
 export interface GramTexts {
-  texts: string;
+  bytes: Uint8Array;
   offsets: Int32Array;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Builds GramTexts one document at a time, in a byte arena that grows by doubling. */
+export class GramTextsBuilder {
+  private bytes: Uint8Array;
+  private readonly offsets: number[] = [0];
+  private size = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.size + extra));
+    grown.set(this.bytes.subarray(0, this.size));
+    this.bytes = grown;
+  }
+
+  /** Adds the next document's text. */
+  add(text: string): void {
+    this.reserve(text.length * 3); // UTF-8 takes at most 3 bytes per UTF-16 unit
+    this.size += encoder.encodeInto(text, this.bytes.subarray(this.size)).written;
+    this.offsets.push(this.size);
+  }
+
+  /** Adds documents from … to-1 of `other` as they are. */
+  addFrom(other: GramTexts, from: number, to: number): void {
+    const start = other.offsets[from]!;
+    const end = other.offsets[to]!;
+    this.reserve(end - start);
+    this.bytes.set(other.bytes.subarray(start, end), this.size);
+    for (let d = from + 1; d <= to; d++) this.offsets.push(this.size + other.offsets[d]! - start);
+    this.size += end - start;
+  }
+
+  get count(): number {
+    return this.offsets.length - 1;
+  }
+
+  /** The texts, in arrays of their exact size. */
+  finish(): GramTexts {
+    return { bytes: this.bytes.slice(0, this.size), offsets: Int32Array.from(this.offsets) };
+  }
+}
+
 export function joinGramTexts(texts: readonly string[]): GramTexts {
-  const offsets = new Int32Array(texts.length + 1);
-  texts.forEach((text, d) => (offsets[d + 1] = offsets[d]! + text.length));
-  return { texts: texts.join(''), offsets };
+  const builder = new GramTextsBuilder();
+  for (const text of texts) builder.add(text);
+  return builder.finish();
+}
+
+/** Document d's text as a string. */
+export function gramText(all: GramTexts, d: number): string {
+  return decoder.decode(all.bytes.subarray(all.offsets[d], all.offsets[d + 1]));
 }
 
 /** Cosine similarity of the post's grams with each document's, in order. */
@@ -102,7 +187,7 @@ export function gramSimilarities(postWords: string, all: GramTexts, docs: readon
   for (let i = 0; i < post.size; i++) postNorm += weight(post.counts[post.used[i]!]!) ** 2;
   return docs.map((d) => {
     if (!postNorm) return 0;
-    doc.fill(all.texts, all.offsets[d], all.offsets[d + 1]);
+    doc.fillUtf8(all.bytes, all.offsets[d]!, all.offsets[d + 1]!);
     let docNorm = 0;
     let dot = 0;
     for (let i = 0; i < doc.size; i++) {

@@ -5,6 +5,8 @@
  * took ~70 MB and had to be rebuilt on every wake. Two different links share a 64-bit hash with odds of
  * about 1 in 10^13 at a million links.
  */
+import { NEVER_DUE, type SliceClock } from '../scheduling/slice-clock';
+import { runAtOnce } from '../scheduling/yield';
 
 export interface LinkTable {
   /** High and low 32 bits of each entry's key hash; entries sorted by (hi, lo, doc). */
@@ -26,48 +28,106 @@ export function linkHash(key: string): [number, number] {
   return [a >>> 0, b >>> 0];
 }
 
-const before = (h1: number, l1: number, d1: number, h2: number, l2: number, d2: number) =>
-  h1 !== h2 ? h1 < h2 : l1 !== l2 ? l1 < l2 : d1 < d2;
+/** Entries sorted in runs of this many by insertion, then merged pairwise. */
+const RUN = 32;
 
 /**
  * The table after an index update: entries of documents that stay, renumbered by `newDocOf` (−1: gone; null:
- * all stay), merged with the links of the added documents (`added[j]`: document `kept + j`'s keys).
+ * all stay), merged with the links of the added documents (`added[j]`: document `kept + j`'s keys). A job in
+ * steps that yields whenever `clock` says the slice is spent: a stable merge sort of the new entries (so
+ * equal hashes stay in document order) and a merge with the old ones, both resumable anywhere.
  */
+export function* linkTableUpdater(
+  old: LinkTable | null,
+  newDocOf: Int32Array | null,
+  kept: number,
+  added: readonly (readonly string[])[],
+  clock: SliceClock,
+): Generator<void, LinkTable> {
+  let count = 0;
+  for (const keys of added) count += keys.length;
+  const fh = new Uint32Array(count);
+  const fl = new Uint32Array(count);
+  const fd = new Int32Array(count);
+  count = 0;
+  for (let j = 0; j < added.length; j++) {
+    for (const key of new Set(added[j])) {
+      [fh[count], fl[count]] = linkHash(key);
+      fd[count++] = kept + j;
+    }
+    if (clock.due()) yield;
+  }
+  let order = new Int32Array(count);
+  let spare = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const less = (a: number, b: number) => (fh[a] !== fh[b] ? fh[a]! < fh[b]! : fl[a]! < fl[b]!);
+  for (let from = 0; from < count; from += RUN) {
+    const to = Math.min(from + RUN, count);
+    for (let i = from + 1; i < to; i++) {
+      const x = order[i]!;
+      let k = i;
+      for (; k > from && less(x, order[k - 1]!); k--) order[k] = order[k - 1]!;
+      order[k] = x;
+    }
+    if (clock.due()) yield;
+  }
+  for (let width = RUN; width < count; width *= 2) {
+    for (let lo = 0; lo < count; lo += 2 * width) {
+      const mid = Math.min(lo + width, count);
+      const hi = Math.min(lo + 2 * width, count);
+      let a = lo;
+      let b = mid;
+      for (let at = lo; at < hi; at++) {
+        // Ties take the left run first: the sort is stable.
+        spare[at] = b >= hi || (a < mid && !less(order[b]!, order[a]!)) ? order[a++]! : order[b++]!;
+        if ((at & 0xffff) === 0 && clock.due()) yield;
+      }
+    }
+    [order, spare] = [spare, order];
+    if (clock.due()) yield;
+  }
+
+  const oldSize = old ? old.docs.length : 0;
+  const docOf = (e: number) => (newDocOf ? newDocOf[old!.docs[e]!]! : old!.docs[e]!);
+  let stayCount = 0;
+  for (let e = 0; e < oldSize; e++) {
+    if (docOf(e) >= 0) stayCount++;
+    if ((e & 0xffff) === 0 && clock.due()) yield;
+  }
+  const size = stayCount + count;
+  const table: LinkTable = { hi: new Uint32Array(size), lo: new Uint32Array(size), docs: new Int32Array(size) };
+  // A merge of two sorted runs: renumbering keeps the order of the old entries, and every added document
+  // comes after every old one, so an old entry goes first on equal hashes.
+  let e = 0;
+  let f = 0;
+  for (let at = 0; at < size; at++) {
+    while (e < oldSize && docOf(e) < 0) e++;
+    const n = f < count ? order[f]! : -1;
+    const fromOld = e < oldSize && (n < 0 || old!.hi[e]! < fh[n]! || (old!.hi[e] === fh[n] && old!.lo[e]! <= fl[n]!));
+    if (fromOld) {
+      table.hi[at] = old!.hi[e]!;
+      table.lo[at] = old!.lo[e]!;
+      table.docs[at] = docOf(e);
+      e++;
+    } else {
+      table.hi[at] = fh[n]!;
+      table.lo[at] = fl[n]!;
+      table.docs[at] = fd[n]!;
+      f++;
+    }
+    if ((at & 0xffff) === 0 && clock.due()) yield;
+  }
+  return table;
+}
+
+/** linkTableUpdater at once. */
 export function updateLinkTable(
   old: LinkTable | null,
   newDocOf: Int32Array | null,
   kept: number,
   added: readonly (readonly string[])[],
 ): LinkTable {
-  const fresh: [number, number, number][] = [];
-  added.forEach((keys, j) => {
-    for (const key of new Set(keys)) fresh.push([...linkHash(key), kept + j]);
-  });
-  fresh.sort((x, y) => (before(x[0], x[1], x[2], y[0], y[1], y[2]) ? -1 : 1));
-  const oldSize = old ? old.docs.length : 0;
-  let stayCount = 0;
-  for (let e = 0; e < oldSize; e++) if (!newDocOf || newDocOf[old!.docs[e]!]! >= 0) stayCount++;
-  const size = stayCount + fresh.length;
-  const table: LinkTable = { hi: new Uint32Array(size), lo: new Uint32Array(size), docs: new Int32Array(size) };
-  // A merge of two sorted runs: renumbering keeps the order of the old entries.
-  let e = 0;
-  let f = 0;
-  for (let at = 0; at < size; at++) {
-    while (e < oldSize && newDocOf && newDocOf[old!.docs[e]!]! < 0) e++;
-    const fromOld =
-      e < oldSize &&
-      (f >= fresh.length ||
-        before(old!.hi[e]!, old!.lo[e]!, newDocOf ? newDocOf[old!.docs[e]!]! : old!.docs[e]!, fresh[f]![0], fresh[f]![1], fresh[f]![2]));
-    if (fromOld) {
-      table.hi[at] = old!.hi[e]!;
-      table.lo[at] = old!.lo[e]!;
-      table.docs[at] = newDocOf ? newDocOf[old!.docs[e]!]! : old!.docs[e]!;
-      e++;
-    } else {
-      [table.hi[at], table.lo[at], table.docs[at]] = fresh[f++]!;
-    }
-  }
-  return table;
+  return runAtOnce(linkTableUpdater(old, newDocOf, kept, added, NEVER_DUE));
 }
 
 /** The documents that list `key`, ascending. */

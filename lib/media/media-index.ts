@@ -7,6 +7,8 @@
  * compareVideos, without comparing against every stored frame.
  */
 import type { MediaFingerprint } from '../debunk/types';
+import { NEVER_DUE, type SliceClock } from '../scheduling/slice-clock';
+import { runAtOnce } from '../scheduling/yield';
 import {
   frameHashes,
   lookupHashes,
@@ -59,6 +61,14 @@ export function hexToWords(hex: string, into = new Uint16Array(16), at = 0): Uin
 }
 
 export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] | undefined)[]): MediaIndexData {
+  return runAtOnce(mediaIndexBuilder(docMedia, NEVER_DUE));
+}
+
+/** buildMediaIndex as steps that yield whenever `clock` is due (the text index's build shares its clock). */
+export function* mediaIndexBuilder(
+  docMedia: readonly (readonly MediaFingerprint[] | undefined)[],
+  clock: SliceClock,
+): Generator<void, MediaIndexData> {
   const words: number[] = [];
   const docs: number[] = [];
   const slots: number[] = [];
@@ -66,7 +76,9 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
   const docSeconds = new Int32Array(docMedia.length);
   const docUnturned = new Uint8Array(docMedia.length);
   const scratch = new Uint16Array(16);
-  docMedia.forEach((media, doc) => {
+  for (let doc = 0; doc < docMedia.length; doc++) {
+    if (clock.due()) yield;
+    const media = docMedia[doc];
     const covered = new Set<number>();
     for (const fingerprint of media ?? []) {
       for (const frame of uniqueFrames(fingerprint.frames)) {
@@ -89,7 +101,7 @@ export function buildMediaIndex(docMedia: readonly (readonly MediaFingerprint[] 
       }
     }
     docSeconds[doc] = covered.size;
-  });
+  }
   return {
     words: Uint16Array.from(words),
     docs: Int32Array.from(docs),
