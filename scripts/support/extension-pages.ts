@@ -48,6 +48,27 @@ export async function settledBadges(page: Page, { atLeast = 0, timeout = 10_000 
   return last;
 }
 
+/**
+ * Scrolls a page from top to bottom by the mouse wheel, a screen at a time, as a reader does, then back to the
+ * top: Sanad reads posts as they come near the viewport, not the whole document at once.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  // Over the middle of the page's content, not a sidebar that scrolls on its own.
+  await page.mouse.move(size.width / 2, size.height / 2);
+  // Saved pages without their CSS can be 100,000 px tall: a screen a step, a short pause for the scanner.
+  for (let step = 0; step < 400; step++) {
+    const before = await page.evaluate(() => scrollY);
+    if (await page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2)) break;
+    await page.mouse.wheel(0, size.height);
+    await page.waitForTimeout(60);
+    // The wheel landed on an element that scrolls by itself: the keyboard scrolls the page.
+    if ((await page.evaluate(() => scrollY)) === before) await page.keyboard.press('PageDown');
+    if ((await page.evaluate(() => scrollY)) === before) break;
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
 /** The options page of the extension, open in a new tab. */
 export async function openOptions(browser: SanadBrowser): Promise<Page> {
   const page = await browser.context.newPage();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { openOptions, settledBadges } from '../../scripts/support/extension-pages';
+import { openOptions, scrollThrough, settledBadges } from '../../scripts/support/extension-pages';
 import { clickInShadow, waitForInShadow } from '../../scripts/support/closed-shadow';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 import { claimReviews, type RealPageExpectation } from '../../scripts/support/real-pages';
@@ -83,6 +83,7 @@ describe.each(pages.filter((p) => p.name !== WATCH_PAGE))('$name', ({ expect: e 
     const wanted = [...new Set(e.debunks.filter((d) => d.expect === 'badge').map((d) => d.post))];
     const page = await browser.context.newPage();
     await page.goto(e.url);
+    await scrollThrough(page); // posts are read as the reader scrolls near them
     expect(await settledBadges(page, { atLeast: wanted.length, timeout: 20_000 })).toBe(wanted.length);
 
     const posts = page.locator(e.post);
@@ -121,6 +122,7 @@ it('on a TikTok profile grid each badge sits on its card, over none of its cover
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(grid.url);
+  await scrollThrough(page);
   const wanted = new Set(grid.debunks.filter((d) => d.expect === 'badge').map((d) => d.post)).size;
   expect(await settledBadges(page, { atLeast: wanted, timeout: 20_000 })).toBe(wanted);
   const cards = page.locator(`${grid.post}:has([data-sanad-badge])`);
@@ -163,6 +165,7 @@ it('on an Instagram profile grid the badge sits on its tile, off its reel icon, 
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(GRID.url);
+  await scrollThrough(page);
   expect(await settledBadges(page, { atLeast: 1, timeout: 20_000 })).toBe(1);
   const host = `${GRID.tile} [data-sanad-badge]`;
   expect(await page.locator(host).count()).toBe(1);
@@ -200,6 +203,7 @@ it('on the YouTube watch page the badge never makes the title wrap nor covers it
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(watch.url);
+  await scrollThrough(page);
   await settledBadges(page, { atLeast: 1, timeout: 20_000 });
   const title = page.locator('ytd-video-primary-info-renderer h1').first();
   const badge = page.locator('ytd-watch-flexy ytd-video-primary-info-renderer [data-sanad-badge]');
