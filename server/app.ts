@@ -86,6 +86,16 @@ export function createApp({
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
     return clientAddress(incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trustProxy);
   };
+  // Idempotency keys and reports are scoped to the client that sent them: its id, or its address when it sends none.
+  const clientScope = (c: Context) => (c.req.header('x-sanad-client') ?? '').slice(0, 64) || addressOf(c);
+  /** The request's JSON body, or undefined when it is not JSON (the caller answers 400). */
+  const jsonBody = async (c: Context): Promise<{ raw: unknown } | undefined> => {
+    try {
+      return { raw: JSON.parse(await c.req.text()) as unknown };
+    } catch {
+      return undefined;
+    }
+  };
 
   app.onError((error, c) => {
     console.error('intake error:', error);
@@ -135,16 +145,11 @@ export function createApp({
     // Counted while it streams in (chunked bodies too): an oversized body is refused without being held.
     bodyLimit({ maxSize: SUBMISSION_LIMITS.bodyBytes, onError: tooLarge }),
     async (c) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await c.req.text());
-      } catch {
-        return c.json({ error: 'body is not valid JSON' }, 400);
-      }
-      const checked = checkSubmission(raw);
+      const body = await jsonBody(c);
+      if (!body) return c.json({ error: 'body is not valid JSON' }, 400);
+      const checked = checkSubmission(body.raw);
       if (!checked.ok) return c.json({ error: `invalid submission: ${checked.errors.join('; ')}`, details: checked.errors }, 400);
-      // Keys are scoped to the client that chose them: its id, or its address when it sends none.
-      const scope = (c.req.header('x-sanad-client') ?? '').slice(0, 64) || addressOf(c);
+      const scope = clientScope(c);
       const outcome = await store.insert(checked.value, scope);
       if ('conflict' in outcome)
         return c.json({ error: 'this idempotency key was already used for another submission: send it with a new key' }, 409);
@@ -171,18 +176,14 @@ export function createApp({
       onError: (c) => c.json({ error: `body larger than ${WRONG_MATCH_LIMITS.bodyBytes} bytes` }, 413),
     }),
     async (c) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await c.req.text());
-      } catch {
-        return c.json({ error: 'body is not valid JSON' }, 400);
-      }
-      const checked = checkWrongMatchReport(raw);
+      const body = await jsonBody(c);
+      if (!body) return c.json({ error: 'body is not valid JSON' }, 400);
+      const checked = checkWrongMatchReport(body.raw);
       if (!checked.ok) return c.json({ error: `invalid report: ${checked.errors.join('; ')}`, details: checked.errors }, 400);
       const published = /^intake-(\d{1,15})$/.exec(checked.value.debunkId);
       const submission = published ? await store.get(Number(published[1])) : undefined;
       if (!submission || submission.status !== 'verified') return c.json({ error: 'this desk publishes no debunk with that id' }, 404);
-      const scope = (c.req.header('x-sanad-client') ?? '').slice(0, 64) || addressOf(c);
+      const scope = clientScope(c);
       const { id, created } = await store.addWrongMatch(checked.value, scope, submission.id, new Date().toISOString());
       return c.json({ id, withdrawSecret: reportSecret(await statusKeyOf(), id) }, created ? 201 : 200);
     },

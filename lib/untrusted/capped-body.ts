@@ -15,27 +15,35 @@ export class BodyTooLarge extends Error {
   }
 }
 
-/** The whole body as bytes, at most `maxBytes`; the stream is cancelled at the first byte over. */
-export async function readCappedBytes(response: Response, maxBytes: number, what = 'body'): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * Hands each chunk of the body to `take`, at most `maxBytes` in all: a declared length over the cap is refused
+ * unread, and the stream is cancelled at the first byte over it. Returns false when there is no body.
+ */
+async function readChunks(response: Response, maxBytes: number, what: string, take: (chunk: Uint8Array) => void): Promise<boolean> {
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     await response.body?.cancel().catch(() => {});
     throw new BodyTooLarge(what, maxBytes);
   }
-  if (!response.body) return new Uint8Array(0);
+  if (!response.body) return false;
   const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return true;
     bytes += value.byteLength;
     if (bytes > maxBytes) {
       await reader.cancel().catch(() => {});
       throw new BodyTooLarge(what, maxBytes);
     }
-    parts.push(value);
+    take(value);
   }
-  const whole = new Uint8Array(bytes);
+}
+
+/** The whole body as bytes, at most `maxBytes`; the stream is cancelled at the first byte over. */
+export async function readCappedBytes(response: Response, maxBytes: number, what = 'body'): Promise<Uint8Array<ArrayBuffer>> {
+  const parts: Uint8Array[] = [];
+  await readChunks(response, maxBytes, what, (chunk) => parts.push(chunk));
+  const whole = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0));
   let at = 0;
   for (const part of parts) {
     whole.set(part, at);
@@ -46,25 +54,9 @@ export async function readCappedBytes(response: Response, maxBytes: number, what
 
 /** The body as UTF-8 text (decoded as it streams, so a character split across chunks survives). */
 export async function readCappedText(response: Response, maxBytes: number, what = 'body'): Promise<string> {
-  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw new BodyTooLarge(what, maxBytes);
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLarge(what, maxBytes);
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
+  if (!(await readChunks(response, maxBytes, what, (chunk) => parts.push(decoder.decode(chunk, { stream: true }))))) return '';
   parts.push(decoder.decode());
   return parts.join('');
 }
