@@ -11,18 +11,21 @@
  *   npm run --silent media -- reference
  *       bit distances of our plain PDQ from Meta's reference hasher, per set of ../shared/media/pdq-ref
  *   npm run --silent media -- c2pa [--json] FILE...
- *       the Content Credentials (C2PA) each file carries: generator, actions, AI source, one line per file (the
- *       whole summary as one JSON line per file with --json), and whether a JPEG/PNG's bytes still match the
- *       manifest's data hash. Signatures and certificates are not checked.
+ *       the Content Credentials (C2PA) each file carries, checked by the official CAI SDK (the WASM the media
+ *       tools page uses): valid or invalid, signer, generator, actions, AI source, failures, one line per file;
+ *       with --json one line per file: what the manifest says (the feed's `contentCredentials` shape) and the
+ *       SDK's verdict as `verified`.
  * FILE is a video or image (JPEG decoded by libjpeg-turbo, the rest by Debian's ffmpeg), a JSON line written by
  * `hash`, or a PDQ/vPDQ list (.csv/.txt) from another tool. References are sampled at 10 frames a second,
  * queries at 1, as the extension does.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkDataHash, describeContentCredentials, readContentCredentials } from '../../lib/media/c2pa';
+import { checkDataHash, readContentCredentials } from '../../lib/media/c2pa';
+import { verdictLine, type VerifiedCredentials } from '../../lib/media/c2pa-verified';
 import { formatPdqList, formatVpdqList } from '../../lib/media/pdq-lists';
 import { compareVideos, VIDEO_MATCH } from '../../lib/media/video';
+import { verifyFileCredentials } from './c2pa-official';
 import { fingerprintFile, loadFingerprint } from './fingerprint';
 import { compareWithReference, distanceSummary, referenceSets } from './reference-check';
 
@@ -40,20 +43,22 @@ function flagLists(args: string[]): Record<string, string[]> {
   return out;
 }
 
-const HASH_WORDS = {
-  match: 'content hash matches the manifest',
-  mismatch: 'CONTENT CHANGED after the manifest was written (hash mismatch)',
-  unchecked: 'content hash not checked',
-} as const;
-
-/** The one-line summary plus the details a desk wants on a terminal: actions with their source types. */
-function credentialsLine(c: ReturnType<typeof readContentCredentials>): string {
-  if (!c.present) return describeContentCredentials(c);
-  const actions = c.actions.map((a) => a.action + (a.digitalSourceType ? ` (${a.digitalSourceType.split('/').pop()})` : ''));
-  const parts = [describeContentCredentials(c), `actions: ${actions.join(', ') || 'none'}`];
-  if (c.ingredients.length) parts.push(`ingredients: ${c.ingredients.join(', ')}`);
-  if (c.manifestCount > 1) parts.push(`${c.manifestCount} manifests`);
-  return parts.join('; ');
+/**
+ * The SDK's verdict first; then, only when the credentials are valid, who made and signed the file and its
+ * actions; for invalid ones the failures, never what the manifest claims.
+ */
+function verifiedLine(v: VerifiedCredentials, c: ReturnType<typeof readContentCredentials>): string {
+  const parts = [verdictLine(v)];
+  if (v.state === 'valid' || v.state === 'trusted') {
+    if (v.claimGenerator) parts.push(`Generator: ${v.claimGenerator}.`);
+    const signer = [v.signer?.commonName, v.signer?.issuer && `issued by ${v.signer.issuer}`].filter(Boolean).join(', ');
+    if (signer) parts.push(`Signer: ${signer}.`);
+    const actions = v.actions.map((a) => a.action + (a.digitalSourceType ? ` (${a.digitalSourceType.split('/').pop()})` : ''));
+    parts.push(`Actions: ${actions.join(', ') || 'none'}.`);
+    if (c.ingredients.length) parts.push(`Ingredients: ${c.ingredients.join(', ')}.`);
+    if (c.manifestCount > 1) parts.push(`${c.manifestCount} manifests.`);
+  } else if (v.failures.length) parts.push(`Failures: ${v.failures.map((f) => f.code).join(', ')}.`);
+  return parts.join(' ');
 }
 
 async function main(): Promise<void> {
@@ -118,10 +123,11 @@ async function main(): Promise<void> {
       }
       const credentials = readContentCredentials(bytes);
       const dataHashCheck = await checkDataHash(bytes, credentials.dataHash);
+      const verified = await verifyFileCredentials(bytes, file);
       process.stdout.write(
         values.json
-          ? `${JSON.stringify({ file, ...credentials, dataHashCheck })}\n`
-          : `${file}: ${credentialsLine(credentials)}${credentials.present ? `; ${HASH_WORDS[dataHashCheck]}` : ''}\n`,
+          ? `${JSON.stringify({ file, ...credentials, dataHashCheck, verified })}\n`
+          : `${file}: ${verifiedLine(verified, credentials)}\n`,
       );
     }
     return;
