@@ -89,7 +89,7 @@ describe('keyframes by PDQ distance', () => {
     expect(kept[0]?.t).toBe(pattern.find((f) => f.quality >= 50)?.t);
     // Playing the first clip again adds nothing.
     expect(door.filter((f) => picker.offer(f))).toEqual([]);
-  });
+  }, 120_000); // two HD clips decoded by ffmpeg and hashed frame by frame: over 30 s on a loaded 2-core machine
   it('stops at its cap', () => {
     const picker = new KeyframePicker(0, 2);
     const f = (hash: string) => ({ t: 0, hash, quality: 100 });
