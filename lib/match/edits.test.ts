@@ -48,7 +48,14 @@ describe('edits: a post that keeps the claim and changes one salient word', () =
     expect(edits('في بغداد وزير الخارجية يلتقي السفير', 'وزير الخارجية يلتقي السفير في بغداد').reversal).toBe(0);
   });
 
-  it('reads a negation put into a near copy, not one the claim has or one in a longer story', () => {
+  it('reads a negation put into a near copy, not one both have, one taken out or one in a longer story', () => {
+    // taken out: the matched text includes the debunk's headline, whose negation a spreading post lacks
+    expect(
+      read('إسرائيل تعلن تغيير قواعد الاشتباك عند حدود غزة', 'إسرائيل تعلن عدم تغيير قواعد الاشتباك عند حدود غزة').features.negatedCopy,
+    ).toBe(0);
+    expect(
+      read('Russia supports trade in dollars with Turkey', 'Russia does not support trade in dollars with Turkey').features.negatedCopy,
+    ).toBe(0);
     expect(read('البنك المركزي لم يرفع سعر الفائدة', 'البنك المركزي يرفع سعر الفائدة').features.negatedCopy).toBe(1);
     expect(read('The minister has not resigned over the scandal', 'The minister resigned over the scandal').features.negatedCopy).toBe(1);
     expect(read('البنك المركزي لم يرفع سعر الفائدة', 'البنك المركزي لم يرفع سعر الفائدة هذا العام').features.negatedCopy).toBe(0);

@@ -60,8 +60,8 @@ export function skeletonOf(stem: string): string {
 interface Token {
   /** The skeleton the texts are compared by. */
   key: string;
-  /** rootOf(word): what pairs a post's word with a claim word its skeleton misses. */
-  root: string;
+  /** rootOf(word), read when needed: what pairs a post's word with a claim word its skeleton misses. */
+  root?: string;
   word: string;
 }
 
@@ -71,7 +71,7 @@ function tokensOf(textWords: readonly string[]): Token[] {
   for (const word of textWords) {
     const figure = NUMBER_WORDS[word];
     const stem = figure !== undefined ? String(figure) : stemOf(word);
-    if (stem) tokens.push(figure !== undefined ? { key: stem, root: stem, word } : { key: skeletonOf(stem), root: rootOf(word), word });
+    if (stem) tokens.push(figure !== undefined ? { key: stem, root: stem, word } : { key: skeletonOf(stem), word });
   }
   return tokens;
 }
@@ -104,8 +104,11 @@ export function rootOf(word: string): string {
 
 /** Forms of one word that stems and skeletons leave apart: equal roots, or one root inside the other. */
 function sameWord(a: Token, b: Token): boolean {
-  if (a.key === b.key || a.root === b.root) return true;
-  const [short, long] = a.root.length <= b.root.length ? [a.root, b.root] : [b.root, a.root];
+  if (a.key === b.key) return true;
+  const ra = (a.root ??= rootOf(a.word));
+  const rb = (b.root ??= rootOf(b.word));
+  if (ra === rb) return true;
+  const [short, long] = ra.length <= rb.length ? [ra, rb] : [rb, ra];
   return short.length >= 3 && long.length - short.length <= 2 && long.includes(short);
 }
 

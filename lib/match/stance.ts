@@ -392,9 +392,10 @@ export function readStance(input: StanceInput, lexicon: Readonly<Record<string, 
     features.swapOne = edits.swapOne;
     features.reversal = edits.reversal;
     // A negation put into a near copy of the claim ("X did Y" → "X did not Y") denies it; elsewhere
-    // negation is as common in spreading posts.
+    // negation is as common in spreading posts. Not one taken out: the claim's words include the debunk's
+    // headline, whose own negation ("لم يطبق", "not") a spreading post lacks.
     if (edits.nearCopy && !claimHas('negation')) {
-      const negations = findCues(postWords, TABLES.negation).length - findCues([...input.claimWords], TABLES.negation).length;
+      const negations = findCues(postWords, TABLES.negation).length - findCues(input.claimWords, TABLES.negation).length;
       features.negatedCopy = Math.max(0, negations);
       if (negations > 0) cues.push('negation added');
     }
