@@ -136,3 +136,25 @@ describe('stance in matchPost: the bundled two-item list alone', () => {
     expect(candidates[0]).toMatchObject({ debunkId: AI_VIDEO_ID, mentions: true });
   });
 });
+
+describe('stance: a near copy of the claim that changes one salient word (edits.ts, shipped weights)', () => {
+  const reads = (post: string, claim: string, arabic: boolean) =>
+    onlyMentionsClaim({ text: post, claimCues: claimCueMask(words(claim), claim), claimWords: words(claim) }, arabic);
+
+  it.each([
+    ['وزير الداخلية العراقي يزور طهران لبحث أمن الحدود', 'وزير الدفاع العراقي يزور طهران لبحث أمن الحدود'],
+    ['البرلمان يوافق على قانون الإيجارات الجديد بالأغلبية', 'البرلمان لم يوافق على قانون الإيجارات الجديد بالأغلبية'],
+    ['الممثل المصري يفوز بجائزة أفضل دور في مهرجان قرطاج', 'المغني المصري يفوز بجائزة أفضل دور في مهرجان قرطاج'],
+  ])('Arabic: %s → %s only mentions it', (claim, post) => {
+    expect(reads(post, claim, true)).toBe(true);
+  });
+
+  it.each([
+    // the same claim restated: other forms of its words, a figure in words, a word order of its own
+    ['وزير الداخلية العراقي يزور طهران لبحث أمن الحدود', 'وزير الداخلية العراقي في زيارة إلى طهران لبحث أمن الحدود'],
+    ['مقتل خمسة جنود في هجوم على قاعدة عسكرية', 'مقتل 5 جنود في هجوم على قاعدة عسكرية'],
+    ['فرنسا تغلق حدودها مع إيطاليا', 'إغلاق فرنسا حدودها مع إيطاليا'],
+  ])('Arabic: %s → %s spreads it', (claim, post) => {
+    expect(reads(post, claim, true)).toBe(false);
+  });
+});

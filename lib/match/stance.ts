@@ -13,6 +13,7 @@
 import { normaliseText, words } from '../text/normalise';
 import { ARABIC_CLITICS, CLITIC_LETTERS } from './clitics';
 import { contradictionCues } from './contradiction';
+import { editCues } from './edits';
 import { STANCE_MODEL } from './stance-model.generated';
 import { CUE_KINDS, type CueKind, type StanceFeatures, type StanceWeights } from './stance-types';
 
@@ -309,6 +310,8 @@ export interface StanceInput {
 
 export interface StanceReading {
   features: StanceFeatures;
+  /** The words a near copy of the claim put in and took out (edits.ts, EditCues.changed). */
+  changed: string[];
   /** The cues found, for tests and explanations ("نفت", "@misbarfc", "snopes.com"). */
   cues: string[];
 }
@@ -325,8 +328,18 @@ function hostOf(link: string): { host: string; path: string } | null {
 const LINK_RE = /https?:\/\/[^\s"'<>]+/gi;
 const HANDLE_RE = /@([A-Za-z0-9_]{1,30})/g;
 
-/** The cues of `input`, counted per kind; a kind the claim has counts 0. */
-export function readStance(input: StanceInput): StanceReading {
+/** The weight of a post's edits in an edit lexicon (StanceWeights.lexicon): the largest, 0 for none. */
+export function editWeight(changed: readonly string[], lexicon: Readonly<Record<string, number>>): number {
+  let most = 0;
+  for (const key of changed) most = Math.max(most, lexicon[key] ?? 0);
+  return most;
+}
+
+/**
+ * The cues of `input`, counted per kind; a kind the claim has counts 0. The "editWords" cue is read in
+ * `lexicon` (the fit reads it with lexicons of its own).
+ */
+export function readStance(input: StanceInput, lexicon: Readonly<Record<string, number>> = {}): StanceReading {
   const postWords = words(input.text.replace(LINK_RE, ' ').replace(HANDLE_RE, ' '));
   const claimHas = (kind: CueKind) => (input.claimCues & (1 << CUE_KINDS.indexOf(kind))) !== 0;
   const cues: string[] = [];
@@ -359,15 +372,38 @@ export function readStance(input: StanceInput): StanceReading {
     swap: 0,
     opposite: 0,
     refusal: 0,
+    substitution: 0,
+    nominalSwap: 0,
+    swapOne: 0,
+    reversal: 0,
+    negatedCopy: 0,
+    editWords: 0,
   };
+  let changed: string[] = [];
   if (input.claimWords) {
     const contradiction = contradictionCues(postWords, input.claimWords);
     features.swap = contradiction.swap;
     features.opposite = contradiction.opposite;
     features.refusal = contradiction.refusal;
     cues.push(...contradiction.found);
+    const edits = editCues(postWords, input.claimWords);
+    features.substitution = edits.substitution;
+    features.nominalSwap = edits.nominalSwap;
+    features.swapOne = edits.swapOne;
+    features.reversal = edits.reversal;
+    // A negation put into a near copy of the claim ("X did Y" → "X did not Y") denies it; elsewhere
+    // negation is as common in spreading posts. Not one taken out: the claim's words include the debunk's
+    // headline, whose own negation ("لم يطبق", "not") a spreading post lacks.
+    if (edits.nearCopy && !claimHas('negation')) {
+      const negations = findCues(postWords, TABLES.negation).length - findCues(input.claimWords, TABLES.negation).length;
+      features.negatedCopy = Math.max(0, negations);
+      if (negations > 0) cues.push('negation added');
+    }
+    cues.push(...edits.found);
+    changed = edits.changed;
+    features.editWords = editWeight(changed, lexicon);
   }
-  return { features, cues };
+  return { features, changed, cues };
 }
 
 /** Log-odds that the post refutes, reports or questions the claim rather than spreading it; from 0 up it does. */
@@ -380,5 +416,6 @@ export function mentionLogOdds(features: StanceFeatures, model: StanceWeights): 
  * Arabic posts are read with the Arabic model, others with the Latin one.
  */
 export function onlyMentionsClaim(input: StanceInput, arabic: boolean): boolean {
-  return mentionLogOdds(readStance(input).features, arabic ? STANCE_MODEL.arabic : STANCE_MODEL.latin) >= 0;
+  const model = arabic ? STANCE_MODEL.arabic : STANCE_MODEL.latin;
+  return mentionLogOdds(readStance(input, model.lexicon).features, model) >= 0;
 }

@@ -150,6 +150,34 @@ function evaluateStance(file: string, list: string): void {
   }
 }
 
+/**
+ * What the stance step costs the CLEF badges: the dev posts (which spread their claims) matched with and
+ * without it, counting badges on a gold debunk. The ones it takes are listed so a person can read them.
+ */
+function evaluateStanceCost(set: string): void {
+  const dir = resolve(EVAL_DIR, set);
+  const index = buildIndex(importClaimReviews(readFileSync(resolve(dir, 'debunks.jsonl'), 'utf8'), set).debunks);
+  const gold = readQrels(resolve(dir, values.split!, 'qrels.tsv'));
+  const posts = readPosts(resolve(dir, values.split!, 'posts.jsonl'));
+  // As badge recall counts them (metrics.ts): the first candidate badged, and one of the post's gold.
+  const correctBadge = (post: { id: string; text: string }, stance: boolean) => {
+    const first = matchPost(index, { key: post.id, text: post.text }, { stance }).candidates[0];
+    return !!first?.badge && !!gold.get(post.id)?.has(first.debunkId);
+  };
+  let without = 0;
+  const taken: string[] = [];
+  for (const post of posts) {
+    if (!correctBadge(post, false)) continue;
+    without++;
+    if (!correctBadge(post, true)) taken.push(`  ${post.id}: ${post.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+  const kept = without - taken.length;
+  console.log(
+    `\n${set}/${values.split} stance cost: correct badges ${without} without the stance step, ${kept} with it (badge recall ${pct(without / (gold.size || 1))} → ${pct(kept / (gold.size || 1))}); taken:`,
+  );
+  for (const line of taken) console.log(line);
+}
+
 /** Each post's decision: the debunk it is badged for, or '' for none. */
 function decisions(debunks: readonly Debunk[], posts: readonly { id: string; text: string }[]): string[] {
   const index = buildIndex(debunks);
@@ -215,4 +243,5 @@ function evaluateOrdinary(list: 'clef-en' | 'clef-ar'): void {
 for (const set of sets) evaluate(set);
 for (const set of sets) if (set === 'clef-en' || set === 'clef-ar') evaluateOrdinary(set);
 if (!values.set) for (const { file, list } of STANCE_SETS) evaluateStance(file, list);
+if (!values.set) for (const set of sets) evaluateStanceCost(set);
 for (const set of sets) evaluateStability(set);

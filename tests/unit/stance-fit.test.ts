@@ -8,5 +8,5 @@ describe('the shipped stance model', () => {
     const models = fitStanceModels();
     expect(models).toEqual(STANCE_MODEL);
     expect(stanceModelSource(models)).toBe(projectFile('lib/match/stance-model.generated.ts'));
-  }, 60_000);
+  }, 180_000);
 });

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { words } from '../text/normalise';
+import { editCues, NEAR_COPY, rootOf, skeletonOf } from './edits';
+import { claimCueMask, editWeight, readStance } from './stance';
+import { stemOf } from './terms';
+
+const edits = (post: string, claim: string) => editCues(words(post), words(claim));
+const read = (post: string, claim: string, lexicon: Record<string, number> = {}) =>
+  readStance({ text: post, claimCues: claimCueMask(words(claim), claim), claimWords: words(claim) }, lexicon);
+
+describe('edits: a post that keeps the claim and changes one salient word', () => {
+  it.each([
+    // another ministry, person, body or thing in the same place
+    ['وزير الداخلية العراقي يزور طهران لبحث أمن الحدود', 'وزير الدفاع العراقي يزور طهران لبحث أمن الحدود', 'الداخليه → الدفاع'],
+    ['مادونا تغني في حفل ختام المهرجان بالرباط', 'ريانا تغني في حفل ختام المهرجان بالرباط', 'مادونا → ريانا'],
+    ['الممثل المصري يفوز بجائزة أفضل دور في مهرجان قرطاج', 'المغني المصري يفوز بجائزة أفضل دور في مهرجان قرطاج', 'الممثل → المغني'],
+    [
+      'Madonna will sing at the festival closing night in Rabat',
+      'Rihanna will sing at the festival closing night in Rabat',
+      'madonna → rihanna',
+    ],
+    ['The interior ministry bans the march in the capital', 'The defence ministry bans the march in the capital', 'interior → defence'],
+  ])('%s → %s', (claim, post, change) => {
+    const cues = edits(post, claim);
+    expect(cues.nearCopy).toBe(true);
+    expect(cues.substitution).toBe(1);
+    expect(cues.swapOne).toBe(1);
+    expect(cues.found).toContain(change);
+  });
+
+  it('tells a definite noun or relative adjective put for another from a name or a verb', () => {
+    expect(edits('وزير الدفاع العراقي يزور طهران لبحث أمن الحدود', 'وزير الداخلية العراقي يزور طهران لبحث أمن الحدود').nominalSwap).toBe(1);
+    expect(edits('فيلم الأكشن موت ستالين يمنع من العرض', 'الفيلم الكوميدي موت ستالين يمنع من العرض').nominalSwap).toBe(1);
+    expect(edits('ريانا تغني في حفل ختام المهرجان بالرباط', 'مادونا تغني في حفل ختام المهرجان بالرباط').nominalSwap).toBe(0);
+  });
+
+  it('counts a two-word swap as a substitution, not as one word changed', () => {
+    const cues = edits('صندوق النقد يقرض مصر ثلاثة مليارات دولار', 'البنك الدولي يقرض مصر ثلاثة مليارات دولار');
+    expect(cues).toMatchObject({ nearCopy: true, substitution: 1, swapOne: 0, nominalSwap: 0 });
+    expect(cues.found).toContain('الدولي → النقد');
+  });
+
+  it('reads a role reversal: the names on either side of the verb trade places', () => {
+    expect(edits('ترامب يحذر ميركل من حرب تجارية', 'ميركل تحذر ترامب من حرب تجارية').reversal).toBe(1);
+    expect(edits('Barcelona beats Real Madrid in the cup final', 'Real Madrid beats Barcelona in the cup final').reversal).toBe(1);
+    // A block of words moved as a whole is a paraphrase, not a reversal
+    expect(edits('On strong demand, oil prices rise', 'Oil prices rise on strong demand').reversal).toBe(0);
+    expect(edits('في بغداد وزير الخارجية يلتقي السفير', 'وزير الخارجية يلتقي السفير في بغداد').reversal).toBe(0);
+  });
+
+  it('reads a negation put into a near copy, not one both have, one taken out or one in a longer story', () => {
+    // taken out: the matched text includes the debunk's headline, whose negation a spreading post lacks
+    expect(
+      read('إسرائيل تعلن تغيير قواعد الاشتباك عند حدود غزة', 'إسرائيل تعلن عدم تغيير قواعد الاشتباك عند حدود غزة').features.negatedCopy,
+    ).toBe(0);
+    expect(
+      read('Russia supports trade in dollars with Turkey', 'Russia does not support trade in dollars with Turkey').features.negatedCopy,
+    ).toBe(0);
+    expect(read('البنك المركزي لم يرفع سعر الفائدة', 'البنك المركزي يرفع سعر الفائدة').features.negatedCopy).toBe(1);
+    expect(read('The minister has not resigned over the scandal', 'The minister resigned over the scandal').features.negatedCopy).toBe(1);
+    expect(read('البنك المركزي لم يرفع سعر الفائدة', 'البنك المركزي لم يرفع سعر الفائدة هذا العام').features.negatedCopy).toBe(0);
+    const story = 'I do not know why everyone is surprised, the minister resigned over the scandal after weeks of reports and hearings';
+    expect(read(story, 'The minister resigned over the scandal').features.negatedCopy).toBe(0);
+  });
+
+  it('weighs the words a near copy changed in the lexicon, the largest only', () => {
+    const reading = read('وزير الدفاع العراقي يزور طهران لبحث أمن الحدود', 'وزير الداخلية العراقي يزور طهران لبحث أمن الحدود');
+    const inserted = `+${skeletonOf(stemOf('الدفاع'))}`;
+    const removed = `-${skeletonOf(stemOf('الداخليه'))}`;
+    expect(reading.changed).toEqual([inserted, removed]);
+    expect(editWeight(reading.changed, { [inserted]: 0.4, [removed]: 1.5, '+other': 3 })).toBe(1.5);
+    expect(
+      read('وزير الدفاع العراقي يزور طهران لبحث أمن الحدود', 'وزير الداخلية العراقي يزور طهران لبحث أمن الحدود', { [inserted]: 0.7 })
+        .features.editWords,
+    ).toBe(0.7);
+    expect(editWeight([], { [inserted]: 0.7 })).toBe(0);
+  });
+});
+
+describe('edits: what is no salient change', () => {
+  it.each([
+    // forms of the same words: verb prefixes, verbal nouns, clitics, pronoun endings, figures in words
+    ['فرنسا تغلق حدودها مع إيطاليا', 'إغلاق فرنسا حدودها مع إيطاليا'],
+    ['إيران تقصف مواقع في سوريا', 'إيران بقصف مواقع في سوريا'],
+    ['مقتل خمسة جنود في هجوم على قاعدة', 'مقتل 5 جنود في هجوم على قاعدة'],
+    ['الشرطة تتهمه بسرقة اللوحة', 'الشرطة اتهامه بسرقة اللوحة'],
+    ['Police arrested the suspects in Leeds', 'Police arrest the suspect in Leeds'],
+  ])('%s → %s', (claim, post) => {
+    expect(edits(post, claim)).toMatchObject({ substitution: 0, swapOne: 0, reversal: 0, changed: [] });
+  });
+
+  it.each([
+    // a paraphrase puts several words into others: not a near copy
+    ['Oil prices rise on strong demand from Asian refiners', "Asian refiners' appetite sends crude prices sharply higher"],
+    ['أسعار النفط ترتفع بفعل طلب قوي', 'الطلب القوي يدفع الخام إلى الصعود'],
+    // a tweet around the claim brings words of its own
+    [
+      'The minister resigned over the scandal',
+      'Unbelievable: the minister resigned over the scandal today and nobody in the press room saw it coming, more soon',
+    ],
+  ])('%s → %s', (claim, post) => {
+    expect(edits(post, claim).nearCopy).toBe(false);
+    expect(edits(post, claim).changed).toEqual([]);
+  });
+
+  it('bounds a near copy by NEAR_COPY', () => {
+    // four words of its own are one more than a near copy may add
+    const claim = 'وزير الخارجية يلتقي السفير في بغداد';
+    expect(edits('وزير الخارجية يلتقي السفير في بغداد مساء اليوم بحضور الصحفيين', claim).nearCopy).toBe(false);
+    expect(NEAR_COPY.maxAdded).toBe(3);
+  });
+
+  it('reduces word forms to one skeleton or root', () => {
+    expect(skeletonOf(stemOf('يسحب'))).toBe(skeletonOf(stemOf('سحب')));
+    expect(skeletonOf(stemOf('تغلق'))).toBe(skeletonOf(stemOf('اغلاق')));
+    expect(rootOf('لساعه')).toBe(rootOf('ساعته'));
+    expect(rootOf('الداخليه')).not.toBe(rootOf('الدفاع'));
+    expect(skeletonOf('madonna')).toBe('madonna');
+  });
+});
