@@ -207,11 +207,22 @@ function smallListStability(
   others: number,
 ): string {
   const byId = new Map(all.map((d) => [d.id, d]));
-  const decide = (list: readonly Debunk[], post: { id: string; text: string }) =>
-    matchPost(buildIndex(list), { key: post.id, text: post.text }).candidates.find((c) => c.badge)?.debunkId ?? '';
+  // The post's decision (the debunk it is badged for, or '') and its best candidate.
+  const decide = (list: readonly Debunk[], post: { id: string; text: string }) => {
+    const [best] = matchPost(buildIndex(list), { key: post.id, text: post.text }).candidates;
+    return { badge: best?.badge ? best.debunkId : '', best: best?.debunkId ?? '' };
+  };
   const sizes = [1, 10, 100];
-  const added = new Map(sizes.map((n) => [n, 0]));
-  const removed = new Map(sizes.filter((n) => n <= others).map((n) => [n, 0]));
+  // Per change: posts whose decision changed, and of them those whose best candidate changed too (one of the
+  // debunks added outranks the gold: often another fact-check of the same claim, which the full list has too).
+  const added = new Map(sizes.map((n) => [n, { changed: 0, switched: 0 }]));
+  const removed = new Map(sizes.filter((n) => n <= others).map((n) => [n, { changed: 0, switched: 0 }]));
+  type Decision = ReturnType<typeof decide>;
+  const count = (into: { changed: number; switched: number }, before: Decision, after: Decision) => {
+    if (after.badge === before.badge) return;
+    into.changed++;
+    if (after.best !== before.best) into.switched++;
+  };
   let badged = 0;
   let listSize = 0;
   posts.forEach((post, i) => {
@@ -223,11 +234,12 @@ function smallListStability(
     const list = [...goldDebunks, ...mine];
     listSize += list.length;
     const before = decide(list, post);
-    if (before) badged++;
-    for (const n of sizes) if (decide([...list, ...extra.slice(0, n)], post) !== before) added.set(n, added.get(n)! + 1);
-    for (const n of removed.keys()) if (decide([...goldDebunks, ...mine.slice(n)], post) !== before) removed.set(n, removed.get(n)! + 1);
+    if (before.badge) badged++;
+    for (const n of sizes) count(added.get(n)!, before, decide([...list, ...extra.slice(0, n)], post));
+    for (const [n, into] of removed) count(into, before, decide([...goldDebunks, ...mine.slice(n)], post));
   });
-  const share = (count: number) => `${pct(count / posts.length)} (${count})`;
+  const share = ({ changed, switched }: { changed: number; switched: number }) =>
+    `${pct(changed / posts.length)} (${changed}${switched ? `, ${switched} with another best candidate` : ''})`;
   const parts = sizes.map((n) => `±${n}: added ${share(added.get(n)!)}, removed ${removed.has(n) ? share(removed.get(n)!) : '-'}`);
   return `gold + ${others} unrelated (about ${Math.round(listSize / posts.length)} debunks, ${badged} posts badged): ${parts.join('; ')}`;
 }
