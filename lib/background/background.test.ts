@@ -130,7 +130,7 @@ describe('Background: matchPosts', () => {
 
   it('answers the page with badges only; the possibly related matches stay for the popup', async () => {
     const { ask } = setup();
-    const related = { key: 'x:9', text: 'فيديو متداول يظهر أسر عدد من عناصر الجيش السوري على يد قسد في حلب', links: [], media: [] };
+    const related = { key: 'x:9', text: 'اشتباكات عنيفة بين قسد والجيش السوري في حلب وأنباء عن أسرى من الطرفين', links: [], media: [] };
     const answer = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST, related] }, fromTab(8)));
     expect(answer.map((r) => Object.keys(r).sort())).toEqual([['badge', 'key'], ['key']]);
     const tab = await ask('tabResults', { tabId: 8 }, fromPopup());

@@ -16,11 +16,12 @@ import { NEVER_DUE, SliceClock } from '../scheduling/slice-clock';
 import { GramTextsBuilder, type GramTexts } from './char-grams';
 import { linkTableUpdater, type LinkTable } from './link-table';
 import { claimCueMask } from './stance';
+import { BACKGROUND_LENGTH, backgroundDocs, blendedIdf } from './background';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
-export const MATCHER_REVISION = 6;
+export const MATCHER_REVISION = 7;
 
 /** How much each field of a debunk counts in text retrieval (each a multiple of TF_UNIT). */
 export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };
@@ -58,8 +59,10 @@ export interface MatchIndex {
   gramTexts: GramTexts;
   /** Each debunk's claimCueMask (stance.ts): the kinds of stance cue its claim has by itself. */
   claimCues: Uint8Array;
-  /** The IDF of a term no document has: what an unknown post word weighs. */
+  /** The IDF of a term no document has and the background does not know: what a rare post word weighs. */
   maxIdf: number;
+  /** How many background documents (background.ts) the list's statistics are blended with: 0 from 1,000 on. */
+  backgroundDocs: number;
   /** Terms with a lower IDF (in more than COMMON_SHARE of documents) do not gather candidates. */
   commonIdf: number;
   /** Frame hashes of the debunks' media fingerprints. */
@@ -68,8 +71,12 @@ export interface MatchIndex {
 
 /** Share of documents above which a term is "common" for candidate gathering. */
 export const COMMON_SHARE = 0.02;
-const commonIdfFor = (n: number) => Math.log(1 + (n - n * COMMON_SHARE + 0.5) / (n * COMMON_SHARE + 0.5));
-const maxIdfFor = (n: number) => Math.log(1 + (n + 0.5) / 0.5);
+// Of a list of n debunks, weighed with its background documents.
+const commonIdfFor = (n: number) => {
+  const all = n + backgroundDocs(n);
+  return Math.log(1 + (all - all * COMMON_SHARE + 0.5) / (all * COMMON_SHARE + 0.5));
+};
+const maxIdfFor = (n: number) => Math.log(1 + (n + backgroundDocs(n) + 0.5) / 0.5);
 
 /** The texts of a debunk that are indexed, with their weights, and whether n-gram re-ranking reads them. */
 function fieldsOf(debunk: IndexedDebunk): [string, number, boolean][] {
@@ -325,12 +332,15 @@ function* indexUpdater(
   }
   const lengthUnits = yield* keptTyped(old.lengthUnits, new Int32Array(n), fresh.lengthUnits);
 
-  // Weights from the statistics of the whole new list, term by term.
+  // Weights from the statistics of the whole new list, term by term; a list under 1,000 debunks is blended
+  // with background documents (background.ts), so an unrelated debunk more or less hardly moves them.
   const idf = new Float32Array(termCount);
-  for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+  const extra = backgroundDocs(n);
+  const stems = extra ? [...termIds.keys()] : [];
+  for (let t = 0; t < termCount; t++) idf[t] = extra ? blendedIdf(stems[t]!, df[t]!, n) : Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
   let lengthSum = 0;
   for (let d = 0; d < n; d++) lengthSum += lengthUnits[d]!;
-  const avgLength = n ? (lengthSum * TF_UNIT) / n || 1 : 1;
+  const avgLength = (lengthSum * TF_UNIT + extra * BACKGROUND_LENGTH) / (n + extra) || 1;
   const norms = new Float64Array(n);
   for (let d = 0; d < n; d++) norms[d] = BM25.k1 * (1 - BM25.b + (BM25.b * lengthUnits[d]! * TF_UNIT) / avgLength);
   if (clock.due()) yield;
@@ -378,6 +388,7 @@ function* indexUpdater(
     gramTexts,
     claimCues,
     maxIdf: maxIdfFor(n),
+    backgroundDocs: extra,
     commonIdf: commonIdfFor(n),
     media: new MediaIndex(media),
   };
@@ -493,6 +504,7 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
     gramTexts: { bytes: data.gramTexts, offsets: data.gramOffsets },
     claimCues: data.claimCues,
     maxIdf: maxIdfFor(ids.length),
+    backgroundDocs: backgroundDocs(ids.length),
     commonIdf: commonIdfFor(ids.length),
     media: new MediaIndex(data.media),
   };

@@ -9,6 +9,7 @@ import { readPost, type PostText } from './terms';
 import { gramSimilarities, gramText } from './char-grams';
 import { docsWithLink } from './link-table';
 import type { MatchIndex } from './bm25-index';
+import { blendedIdf } from './background';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
 import { onlyMentionsClaim } from './stance';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
@@ -140,7 +141,8 @@ function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: numbe
   for (const term of terms.keys()) {
     let t = index.termIds.get(term);
     if (t !== undefined && index.offsets[t + 1] === index.offsets[t]) t = undefined; // as in topByText
-    const idf = t === undefined ? index.maxIdf : index.idf[t]!;
+    // An unknown word weighs as the rarest, except on a small list, where the background may know it.
+    const idf = t !== undefined ? index.idf[t]! : index.backgroundDocs ? blendedIdf(term, 0, index.ids.length) : index.maxIdf;
     total += idf;
     if (t !== undefined && sortedIncludes(index.docs, index.offsets[t]!, index.offsets[t + 1]! - 1, doc)) shared += idf;
   }

@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { sharedFile } from '@/tests/unit/support/files';
-import { AI_VIDEO_ID, bundledDebunks } from '@/tests/unit/support/debunks';
+import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks } from '@/tests/unit/support/debunks';
 import { importClaimReviews } from '../debunk/claimreview';
-import { buildIndex } from './bm25-index';
+import type { Debunk } from '../debunk/types';
+import { buildIndex, type MatchIndex } from './bm25-index';
 import { matchPost } from './match';
+
+/**
+ * The two bundled claims told again as a news account or a reader would post them: other words, word order,
+ * dialect and careless spellings (ى for ي, ه for ة, no hamza). Each must get the warning badge for its
+ * debunk on the two-item bundled list, as it would among thousands of fact-checks.
+ */
+const PARAPHRASES: [string, string][] = [
+  [AI_VIDEO_ID, 'مقطع يظهر اسر عناصر الجيش السوري من قبل قسد في حلب'],
+  [AI_VIDEO_ID, 'عاجل | فيديو يوثق أسر قوات سوريا الديمقراطية لعناصر من الجيش السوري في مدينة حلب'],
+  [AI_VIDEO_ID, 'شاهد لحظة اسر عناصر من الجيش السورى على ايدى قسد فى حلب'],
+  [AI_VIDEO_ID, 'قسد تأسر عناصر من الجيش السوري في حلب والفيديو يظهر الاسرى'],
+  [AI_VIDEO_ID, 'فديو اسرى الجيش السوري عند قسد بمدينة حلب'],
+  [OLD_HAMA_ID, 'فيديو يظهر هروب جماعي للقوات والميليشيات الايرانية في ريف حلب خلال المعارك مع المعارضة'],
+  [OLD_HAMA_ID, 'شاهد الهروب الجماعي لقوات النظام والميليشيات الإيرانية من ريف حلب في المعارك الاخيرة مع المعارضه'],
+  [OLD_HAMA_ID, 'مقطع لهروب جماعي للميليشيات الايرانيه بريف حلب خلال معارك المعارضة الاخيرة'],
+];
 
 /**
  * Other claims about the same place and week as the two bundled debunks, in the words of the seed articles
@@ -15,27 +32,57 @@ const NEAR_MISSES = [
   'الإدارة الذاتية في حلب تنفي التوصل إلى تهدئة وتحذر من هجوم وشيك',
   'الإعلان عن تهدئة في حلب بين قسد والجيش السوري',
   'انسحاب قسد بالكامل من حلب بعد اشتباكات وتفاهمات سياسية',
+  'حلب تشهد انسحابا كاملا لقسد من حي الشيخ مقصود باتجاه شمال شرق سوريا',
   'انشقاق أكثر من 120 عنصرا من قسد وتسليم أنفسهم لقوات الأمن السورية',
+  'نحو 300 عنصر من قوات قسد لا يزالون متواجدين في حي الشيخ مقصود بمدينة حلب',
   'نزوح آلاف العائلات من أحياء حلب مع تصاعد الاشتباكات بين قسد والجيش السوري',
   'مقتل 25 عنصرا من الجيش السوري في اشتباكات مع قسد في حلب',
   'العفو الدولية قلقة من تصاعد النزوح في حلب',
+  'الأسايش: الأنباء عن التوصل إلى تهدئة في مدينة حلب غير صحيحة',
 ];
+
+const clefArabic = (): Debunk[] => importClaimReviews(sharedFile('eval/clef-ar/debunks.jsonl'), 'clef').debunks;
+
+/** `count` CLEF Arabic fact-checks spread over the list, none about Syria, Aleppo or Qasad. */
+function unrelated(count: number): Debunk[] {
+  const about = /حلب|قسد|سوري|سورية|الأسد/;
+  const candidates = clefArabic().filter((d) => !about.test(`${d.claim} ${d.headline ?? ''} ${d.keywords.join(' ')}`));
+  const step = Math.floor(candidates.length / count);
+  return Array.from({ length: count }, (_, i) => candidates[i * step]!);
+}
+
+/** The debunk the post is badged for, or '' for none. */
+const badgeOf = (index: MatchIndex, text: string) => matchPost(index, { key: 'p', text }).candidates.find((c) => c.badge)?.debunkId ?? '';
 
 describe.each([
   ['the bundled two-item list', () => buildIndex(bundledDebunks())],
-  [
-    'the bundled list among 6,496 real Arabic fact-checks',
-    () => buildIndex([...bundledDebunks(), ...importClaimReviews(sharedFile('eval/clef-ar/debunks.jsonl'), 'clef').debunks]),
-  ],
-])('seed near misses on %s', (_, build) => {
+  ['the bundled list among 6,496 real Arabic fact-checks', () => buildIndex([...bundledDebunks(), ...clefArabic()])],
+])('seed claims on %s', (_, build) => {
   const index = build();
 
   it.each(NEAR_MISSES)('no badge: %s', (text) => {
     expect(matchPost(index, { key: 'p', text }).candidates.some((c) => c.badge)).toBe(false);
   });
 
-  it('still badges the claim itself, told as a news account would', () => {
-    const [first] = matchPost(index, { key: 'p', text: 'مقطع يظهر اسر عناصر الجيش السوري من قبل قسد في حلب' }).candidates;
-    expect(first).toMatchObject({ debunkId: AI_VIDEO_ID, badge: true });
+  it.each(PARAPHRASES)('badge for %s: %s', (id, text) => {
+    const [first] = matchPost(index, { key: 'p', text }).candidates;
+    expect(first).toMatchObject({ debunkId: id, badge: true });
+  });
+});
+
+describe('seed decisions do not drift when unrelated debunks join the bundled list', () => {
+  const bundled = buildIndex(bundledDebunks());
+  const texts = [...PARAPHRASES.map(([, text]) => text), ...NEAR_MISSES];
+  const expected = texts.map((text) => badgeOf(bundled, text));
+
+  it('the table itself has badges and no-badges to keep', () => {
+    expect(expected.filter(Boolean)).toHaveLength(PARAPHRASES.length);
+    expect(expected.filter((id) => !id)).toHaveLength(NEAR_MISSES.length);
+  });
+
+  it.each([1, 10])('the same decisions with %i unrelated debunks added', (count) => {
+    const grown = buildIndex([...bundledDebunks(), ...unrelated(count)]);
+    expect(grown.ids).toHaveLength(2 + count);
+    expect(texts.map((text) => badgeOf(grown, text))).toEqual(expected);
   });
 });

@@ -2,6 +2,7 @@
  * `npm run eval`: claim-matching quality on ../shared/eval (CLEF CheckThat!, English and Arabic), with the same
  * matcher the extension runs. Prints MAP@1, MAP@5, Recall@5, badge precision and recall, and the false-badge
  * rate with each post's gold debunks removed; cross-checks the figures with ../shared/eval/score.py.
+ * `--stability-only` prints just the list-stability figures.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     set: { type: 'string', multiple: true },
     split: { type: 'string', default: 'dev' },
     'no-scorer': { type: 'boolean', default: false },
+    /** Only the list-stability figures (a minute or two instead of several). */
+    'stability-only': { type: 'boolean', default: false },
   },
 });
 const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
@@ -187,13 +190,16 @@ function decisions(debunks: readonly Debunk[], posts: readonly { id: string; tex
 /**
  * List stability: adding or removing debunks that have nothing to do with a post must not change whether it
  * is badged. For 1, 10 and 100 random debunks that are no dev post's gold (seeded, so runs agree), the share
- * of dev posts whose decision changes when they are added to or removed from the list.
+ * of dev posts whose decision changes when they are added to or removed from the list: the full list, and
+ * small lists (each post's gold debunks plus 1, 9 or 49 random unrelated ones: the demo list, a user's few
+ * subscriptions), where the term statistics are the list's own and drift most.
  */
 function evaluateStability(set: string): void {
   const dir = resolve(EVAL_DIR, set);
   const all = importClaimReviews(readFileSync(resolve(dir, 'debunks.jsonl'), 'utf8'), set).debunks;
   const posts = readPosts(resolve(dir, values.split!, 'posts.jsonl'));
-  const gold = new Set([...readQrels(resolve(dir, values.split!, 'qrels.tsv')).values()].flatMap((g) => [...g]));
+  const qrels = readQrels(resolve(dir, values.split!, 'qrels.tsv'));
+  const gold = new Set([...qrels.values()].flatMap((g) => [...g]));
   const unrelated = seededShuffle(
     all.filter((d) => !gold.has(d.id)),
     17,
@@ -211,7 +217,59 @@ function evaluateStability(set: string): void {
     const removedIds = new Set(unrelated.slice(100, 100 + n).map((d) => d.id));
     parts.push(`±${n}: added ${flips(added)}, removed ${flips(base.filter((d) => !removedIds.has(d.id)))}`);
   }
-  console.log(`\n${set}/${values.split} list stability (share of ${posts.length} posts whose decision changes): ${parts.join('; ')}`);
+  console.log(`\n${set}/${values.split} list stability (share of ${posts.length} posts whose decision changes):`);
+  console.log(`  full list (${base.length}): ${parts.join('; ')}`);
+  for (const others of [1, 9, 49]) console.log(`  ${smallListStability(posts, qrels, all, unrelated, others)}`);
+}
+
+/**
+ * Small-list stability: each post's list is its gold debunks and `others` unrelated ones drawn for it
+ * (seeded by the post's position); its decision there is compared with the decision after adding 1, 10 and
+ * 100 further unrelated debunks, and after removing 1, 10 or 100 of its `others` where it has that many.
+ */
+function smallListStability(
+  posts: readonly { id: string; text: string }[],
+  qrels: Map<string, Set<string>>,
+  all: readonly Debunk[],
+  unrelated: readonly Debunk[],
+  others: number,
+): string {
+  const byId = new Map(all.map((d) => [d.id, d]));
+  // The post's decision (the debunk it is badged for, or '') and its best candidate.
+  const decide = (list: readonly Debunk[], post: { id: string; text: string }) => {
+    const [best] = matchPost(buildIndex(list), { key: post.id, text: post.text }).candidates;
+    return { badge: best?.badge ? best.debunkId : '', best: best?.debunkId ?? '' };
+  };
+  const sizes = [1, 10, 100];
+  // Per change: posts whose decision changed, and of them those whose best candidate changed too (one of the
+  // debunks added outranks the gold: often another fact-check of the same claim, which the full list has too).
+  const added = new Map(sizes.map((n) => [n, { changed: 0, switched: 0 }]));
+  const removed = new Map(sizes.filter((n) => n <= others).map((n) => [n, { changed: 0, switched: 0 }]));
+  type Decision = ReturnType<typeof decide>;
+  const count = (into: { changed: number; switched: number }, before: Decision, after: Decision) => {
+    if (after.badge === before.badge) return;
+    into.changed++;
+    if (after.best !== before.best) into.switched++;
+  };
+  let badged = 0;
+  let listSize = 0;
+  posts.forEach((post, i) => {
+    const goldDebunks = [...(qrels.get(post.id) ?? [])].flatMap((id) => byId.get(id) ?? []);
+    // A window of the shuffled unrelated debunks, at a different place for each post.
+    const start = (i * 7919) % Math.max(1, unrelated.length - others - 100);
+    const mine = unrelated.slice(start, start + others);
+    const extra = unrelated.slice(start + others, start + others + 100);
+    const list = [...goldDebunks, ...mine];
+    listSize += list.length;
+    const before = decide(list, post);
+    if (before.badge) badged++;
+    for (const n of sizes) count(added.get(n)!, before, decide([...list, ...extra.slice(0, n)], post));
+    for (const [n, into] of removed) count(into, before, decide([...goldDebunks, ...mine.slice(n)], post));
+  });
+  const share = ({ changed, switched }: { changed: number; switched: number }) =>
+    `${pct(changed / posts.length)} (${changed}${switched ? `, ${switched} with another best candidate` : ''})`;
+  const parts = sizes.map((n) => `±${n}: added ${share(added.get(n)!)}, removed ${removed.has(n) ? share(removed.get(n)!) : '-'}`);
+  return `gold + ${others} unrelated (about ${Math.round(listSize / posts.length)} debunks, ${badged} posts badged): ${parts.join('; ')}`;
 }
 
 /**
@@ -240,8 +298,10 @@ function evaluateOrdinary(list: 'clef-en' | 'clef-ar'): void {
   }
 }
 
-for (const set of sets) evaluate(set);
-for (const set of sets) if (set === 'clef-en' || set === 'clef-ar') evaluateOrdinary(set);
-if (!values.set) for (const { file, list } of STANCE_SETS) evaluateStance(file, list);
-if (!values.set) for (const set of sets) evaluateStanceCost(set);
+if (!values['stability-only']) {
+  for (const set of sets) evaluate(set);
+  for (const set of sets) if (set === 'clef-en' || set === 'clef-ar') evaluateOrdinary(set);
+  if (!values.set) for (const { file, list } of STANCE_SETS) evaluateStance(file, list);
+  if (!values.set) for (const set of sets) evaluateStanceCost(set);
+}
 for (const set of sets) evaluateStability(set);

@@ -104,5 +104,5 @@ describe('the shipped decision model', () => {
     const models = fitDecisionModels({ crossValidate: false });
     expect(models).toEqual(DECISION_MODEL);
     expect(decisionModelSource(models)).toBe(projectFile('lib/match/decision-model.generated.ts'));
-  }, 60_000);
+  }, 300_000);
 });
