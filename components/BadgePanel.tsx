@@ -6,8 +6,8 @@ import { VerdictCard } from './VerdictCard';
 import { WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
 
 /**
- * The in-page details behind a badge: the verdict card for this post's match, "Report a wrong match" last
- * (when the badge is on a post Sanad read, not the welcome page's sample), and a close button.
+ * The in-page details behind a badge: the verdict card for this post's match with "Report a wrong match" last
+ * inside it (when the badge is on a post Sanad read, not the welcome page's sample), and a close button.
  */
 export function BadgePanel({
   view,
@@ -22,12 +22,13 @@ export function BadgePanel({
   return (
     <div class="sanad-panel" role="dialog" aria-label={findingLabel(view.debunk, locale)} onClick={(event) => event.stopPropagation()}>
       <ErrorBoundary part="badge panel">
-        <VerdictCard view={view} locale={locale} headingLevel={2} match={view.candidate} />
-        {onReport && (
-          <div class="sanad-panel-report">
-            <WrongMatchForm onReport={onReport} />
-          </div>
-        )}
+        <VerdictCard view={view} locale={locale} headingLevel={2} match={view.candidate}>
+          {onReport && (
+            <div class="sanad-panel-report">
+              <WrongMatchForm onReport={onReport} />
+            </div>
+          )}
+        </VerdictCard>
       </ErrorBoundary>
       <button type="button" class="sanad-close" aria-label={t('close')} onClick={onClose}>
         ×

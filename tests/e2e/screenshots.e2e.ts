@@ -17,7 +17,10 @@ import {
   clickInShadow,
   openPanelNearBottom,
   panelText,
+  inClosedShadow,
   unnamedInBadges,
+  waitForInShadow,
+  type HostRef,
 } from '../../scripts/support/closed-shadow';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 import { badgeCount, caseFor } from './cases';
@@ -65,6 +68,41 @@ async function chooseLanguage(language: 'ar' | 'en') {
   await options.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
+/** The element `inner` of the open panel lies within the card's content box (inside its border and padding). */
+async function expectInsideCard(page: Page, ref: HostRef, inner: string) {
+  const boxes = await inClosedShadow(
+    page,
+    ref,
+    (root, sel) => {
+      const card = root.querySelector('.sanad-panel .sanad-card');
+      const el = root.querySelector(sel);
+      if (!card || !el) return null;
+      const c = card.getBoundingClientRect();
+      const s = getComputedStyle(card);
+      const px = (v: string) => parseFloat(v) || 0;
+      const e = el.getBoundingClientRect();
+      return {
+        content: {
+          left: c.left + px(s.borderLeftWidth) + px(s.paddingLeft),
+          right: c.right - px(s.borderRightWidth) - px(s.paddingRight),
+          top: c.top + px(s.borderTopWidth) + px(s.paddingTop),
+          bottom: c.bottom - px(s.borderBottomWidth) - px(s.paddingBottom),
+        },
+        el: { left: e.left, right: e.right, top: e.top, bottom: e.bottom, height: e.height },
+      };
+    },
+    inner,
+  );
+  expect(boxes, `${inner} and the card`).not.toBeNull();
+  const { content, el } = boxes!;
+  expect(el.height).toBeGreaterThan(0);
+  // Half a pixel for sub-pixel layout.
+  expect(el.left).toBeGreaterThanOrEqual(content.left - 0.5);
+  expect(el.right).toBeLessThanOrEqual(content.right + 0.5);
+  expect(el.top).toBeGreaterThanOrEqual(content.top - 0.5);
+  expect(el.bottom).toBeLessThanOrEqual(content.bottom + 0.5);
+}
+
 for (const lang of ['en', 'ar'] as const) {
   describe(`screenshots (${lang})`, () => {
     beforeAll(() => chooseLanguage(lang));
@@ -96,7 +134,13 @@ for (const lang of ['en', 'ar'] as const) {
         // The panel's own words in the reader's language (the post and the fact-check may be in either).
         expect((await panelText(page, opened.ref)) ?? '').toMatch(lang === 'ar' ? /تحقّق|مسبار|سند/ : /Fact-check|fact-check/);
         expect(await unnamedInBadges(page)).toEqual([]);
+        // "Report a wrong match" sits inside the card's border and padding, closed and opened.
+        await expectInsideCard(page, opened.ref, '.sanad-panel-report');
         await page.screenshot({ path: `${OUT}/${site}-panel-near-bottom-${lang}.png` });
+        await clickInShadow(page, opened.ref, '.sanad-report-open');
+        await waitForInShadow(page, opened.ref, 'form.sanad-report');
+        await expectInsideCard(page, opened.ref, 'form.sanad-report');
+        await clickInShadow(page, opened.ref, '.sanad-report-cancel');
         await clickInShadow(page, opened.ref, '.sanad-close');
         await page.close();
       });
