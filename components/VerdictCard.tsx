@@ -4,7 +4,7 @@ import type { ListOrigin, MatchView } from '@/lib/wire/shapes';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
-import { Isolated, tx } from './message';
+import { Isolated, Quote, tx } from './message';
 import type { Candidate } from '@/lib/match/types';
 import { certaintyLabel, deskName, findingKind, findingLabel } from './finding';
 import { ReasonList, shownReasons } from './ReasonList';
@@ -89,7 +89,7 @@ export function VerdictCard({
         )}
       </p>
       {foreignRating && (
-        <p class="sanad-rating">{tx('deskRating', <Isolated text={desk} />, <Isolated text={debunk.rating!} lang={debunk.language} />)}</p>
+        <p class="sanad-rating">{tx('deskRating', <Isolated text={desk} />, <Quote text={debunk.rating!} lang={debunk.language} />)}</p>
       )}
       <Sub class="sanad-label">{t('claimHeading')}</Sub>
       <p class="sanad-claim" lang={debunk.language} dir="auto">
