@@ -8,12 +8,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
-import { openOptions, tabIdOf } from '../../scripts/support/extension-pages';
+import { clickInShadow, inClosedShadow, waitForInShadow } from '../../scripts/support/closed-shadow';
+import { openOptions, settledBadges, tabIdOf } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
 
 const MEDIA = resolve(import.meta.dirname, '../../../shared/media');
 const OUT = resolve(import.meta.dirname, '../../test-output');
 const VIDEO = 'https://video.twimg.com/ext_tw_video/6001/pu/vid/480x720/clip.mp4';
+const BADGED_VIDEO = 'https://video.twimg.com/ext_tw_video/6002/pu/vid/480x720/clip.mp4';
+const BADGED_PAGE = 'https://x.com/media-badge';
+const served = { type: 'video/mp4', headers: { 'access-control-allow-origin': '*' } };
 let browser: SanadBrowser;
 
 beforeAll(async () => {
@@ -26,12 +30,18 @@ beforeAll(async () => {
         body: readFileSync(join(MEDIA, 'videos/pattern-hd-no-bar.mp4')),
         headers: { 'access-control-allow-origin': '*' },
       },
+      [BADGED_VIDEO]: { ...served, body: readFileSync(join(MEDIA, 'videos/pattern-hd-no-bar.mp4')) },
     },
     pages: {
       'https://x.com/media-tools': `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/reposter">reposter</a>
 <a href="/reposter/status/6001"><time datetime="2026-01-10T10:00:00.000Z">Jan 10</time></a></div>
 <div data-testid="tweetText" lang="en">Footage from this morning</div>
 <div data-testid="videoComponent"><video src="${VIDEO}" crossorigin="anonymous" autoplay muted loop playsinline width="320"></video></div></article></main>`,
+      // The bundled list's debunked post itself (a certain match), here with its video.
+      [BADGED_PAGE]: `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/sham_front_news">sham_front_news</a>
+<a href="/sham_front_news/status/1862457711358930944"><time datetime="2026-01-09T10:00:00.000Z">Jan 9</time></a></div>
+<div data-testid="tweetText" lang="ar">شاهد</div>
+<div data-testid="videoComponent"><video src="${BADGED_VIDEO}" crossorigin="anonymous" autoplay muted loop playsinline width="320"></video></div></article></main>`,
     },
   });
 }, 60_000);
@@ -92,6 +102,51 @@ describe('media tools', () => {
 
     mkdirSync(OUT, { recursive: true });
     await tools.screenshot({ path: join(OUT, 'media-tools.png'), fullPage: true });
+    await Promise.all([tools.close(), page.close(), options.close()]);
+  });
+
+  it('opens from the badge panel’s "Media tools", in fact-checker mode only, for that post’s video', { timeout: 120_000 }, async () => {
+    const options = await openOptions(browser);
+    const mode = options.getByLabel(/Fact-checker mode/);
+    if (await mode.isChecked()) await mode.uncheck();
+    await expect.poll(() => mode.isChecked()).toBe(false);
+
+    const page = await browser.context.newPage();
+    await page.goto(BADGED_PAGE);
+    expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
+    await expect
+      .poll(() => page.locator('video').evaluate((v) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).readyState >= 2), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    const host = '[data-sanad-badge]';
+    const hasTools = () => inClosedShadow(page, host, (root) => !!root.querySelector('.sanad-media-tools'));
+    // Not in fact-checker mode: the panel has no "Media tools".
+    await page.locator(host).click();
+    await waitForInShadow(page, host, '.sanad-panel-report');
+    expect(await hasTools()).toBe(false);
+    await clickInShadow(page, host, '.sanad-close');
+
+    await mode.check();
+    await expect.poll(() => mode.isChecked()).toBe(true);
+    await page.bringToFront();
+    await page.locator(host).click();
+    await waitForInShadow(page, host, '.sanad-media-tools');
+    const [tools] = await Promise.all([browser.context.waitForEvent('page'), clickInShadow(page, host, '.sanad-media-tools')]);
+    await tools.waitForLoadState();
+    const opened = new URL(tools.url());
+    expect(opened.pathname).toBe('/media.html');
+    expect(Object.fromEntries(opened.searchParams)).toEqual({
+      kind: 'video',
+      tab: String(await tabIdOf(browser, page)),
+      src: BADGED_VIDEO,
+      page: BADGED_PAGE,
+    });
+    // The keyframes are this post's video's, sampled in its tab as it plays.
+    await expect.poll(() => tools.locator('.keyframe img').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    expect(await tools.locator('.hint code').first().innerText()).toBe(BADGED_VIDEO);
+    mkdirSync(OUT, { recursive: true });
+    await tools.screenshot({ path: join(OUT, 'media-tools-from-panel.png'), fullPage: true });
     await Promise.all([tools.close(), page.close(), options.close()]);
   });
 });
