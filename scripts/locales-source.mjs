@@ -104,7 +104,7 @@ const M = {
     'desk',
     'certainty',
   ],
-  deskRating: ['$DESK$’s rating: “$RATING$”', 'تقييم $DESK$: «$RATING$»', 'desk', 'rating'],
+  deskRating: ['$DESK$’s rating: $RATING$', 'تقييم $DESK$: $RATING$', 'desk', 'rating'],
   claimHeading: ['The claim', 'الادعاء'],
   reasonsHeading: ['Why', 'لماذا'],
   reason_ai_generated: ['The video was generated with AI. Signs observed:', 'الفيديو مولَّد بالذكاء الاصطناعي. من المؤشرات:'],
@@ -651,6 +651,13 @@ const M = {
     'Media tools: keyframes, reverse search, Content Credentials',
     'أدوات الوسائط: لقطات مفتاحية، بحث عكسي، بيانات اعتماد المحتوى',
   ],
+  // The same tools from a badge's panel (fact-checker mode, a post with a video or image).
+  panelMediaTools: ['Media tools', 'أدوات الوسائط'],
+  panelMediaToolsName: [
+    'Media tools for this post’s video or image: keyframes, reverse search, Content Credentials',
+    'أدوات الوسائط لفيديو هذا المنشور أو صورته: لقطات مفتاحية، بحث عكسي، بيانات اعتماد المحتوى',
+  ],
+  panelMediaToolsFailed: ['The media tools did not open: $ERROR$', 'لم تُفتح أدوات الوسائط: $ERROR$', 'error'],
   popupSubmit: ['Submit a claim from this page', 'أرسل ادعاءً من هذه الصفحة للتحقق'],
   submitTitle: ['Submit a claim for checking', 'إرسال ادعاء للتحقق'],
   flagTitle: ['Flag a post for your desk', 'تعليم منشور لمكتب التحقق'],
@@ -663,8 +670,8 @@ const M = {
   submitOtherPost: ['Another post: paste its link', 'منشور آخر: الصق رابطه'],
   submitBadLink: ['Paste the post’s link, starting with https://', 'الصق رابط المنشور، ويبدأ بـ https://'],
   submitAlreadyChecked: [
-    'Already fact-checked by $DESK$: $FINDING$ («$CLAIM$»). Send it only if it adds something new.',
-    'سبق أن تحقق منه $DESK$: $FINDING$ («$CLAIM$»). لا ترسله إلا إن أضاف جديدًا.',
+    'Already fact-checked by $DESK$: $FINDING$ ($CLAIM$). Send it only if it adds something new.',
+    'سبق أن تحقق منه $DESK$: $FINDING$ ($CLAIM$). لا ترسله إلا إن أضاف جديدًا.',
     'desk',
     'finding',
     'claim',
