@@ -149,4 +149,59 @@ describe('media tools', () => {
     await tools.screenshot({ path: join(OUT, 'media-tools-from-panel.png'), fullPage: true });
     await Promise.all([tools.close(), page.close(), options.close()]);
   });
+
+  it('reads in Arabic, right to left: keyframes, reverse search and C2PA states', { timeout: 120_000 }, async () => {
+    const options = await openOptions(browser);
+    await options.locator('input[name="language"][value="ar"]').check();
+    await options.waitForFunction(() => document.documentElement.lang === 'ar');
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/media-tools');
+    await expect
+      .poll(() => page.locator('video').evaluate((v) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).readyState >= 2), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    await page.locator('video').dispatchEvent('contextmenu');
+    const q = new URLSearchParams({
+      kind: 'video',
+      tab: String(await tabIdOf(browser, page)),
+      src: VIDEO,
+      page: 'https://x.com/media-tools',
+    });
+    const tools = await browser.context.newPage();
+    await tools.goto(`chrome-extension://${browser.extensionId}/media.html?${q.toString()}`);
+    await expect.poll(() => tools.locator('h1').innerText()).toBe('أدوات الوسائط');
+    expect(await tools.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title])).toEqual([
+      'ar',
+      'rtl',
+      'أدوات الوسائط في سند',
+    ]);
+    await expect.poll(() => tools.locator('.keyframe img').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await tools.getByRole('button', { name: 'ابحث عكسيًا عن هذه اللقطة' }).first().click();
+    expect(await tools.locator('.engines li button').first().innerText()).toBe('افتح Google Lens لرفعها');
+    await tools
+      .locator('input[name="c2pa-file"]')
+      .setInputFiles([join(MEDIA, 'c2pa/ai-generated.jpg'), join(MEDIA, 'c2pa/ai-generated-tampered.jpg')]);
+    const ai = tools.locator('.c2pa', { hasText: 'ai-generated.jpg' });
+    const tampered = tools.locator('.c2pa', { hasText: 'ai-generated-tampered.jpg' });
+    await expect.poll(() => ai.getAttribute('data-c2pa-state'), { timeout: 30_000 }).toBe('valid');
+    await expect.poll(() => tampered.getAttribute('data-c2pa-state'), { timeout: 30_000 }).toBe('invalid');
+    expect(await ai.innerText()).toMatch(/بيانات اعتماد محتوى صالحة.*مولَّد بالذكاء الاصطناعي/s);
+    expect(await tampered.innerText()).toMatch(/غير صالحة/);
+    expect(await tampered.innerText()).not.toMatch(/مولَّد بالذكاء الاصطناعي/);
+    // Right to left: the heading's words sit at the right edge of the page, not the left.
+    const [left, right] = await tools.locator('h1').evaluate((h1) => {
+      const range = document.createRange();
+      range.selectNodeContents(h1);
+      const text = range.getBoundingClientRect();
+      const box = h1.getBoundingClientRect();
+      return [text.left - box.left, box.right - text.right];
+    });
+    expect(right).toBeLessThan(2);
+    expect(left).toBeGreaterThan(100);
+    mkdirSync(OUT, { recursive: true });
+    await tools.screenshot({ path: join(OUT, 'media-tools-ar.png'), fullPage: true });
+    await options.locator('input[name="language"][value="en"]').check();
+    await Promise.all([tools.close(), page.close(), options.close()]);
+  });
 });
