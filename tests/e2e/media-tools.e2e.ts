@@ -41,7 +41,9 @@ beforeAll(async () => {
       [BADGED_PAGE]: `<!doctype html><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/sham_front_news">sham_front_news</a>
 <a href="/sham_front_news/status/1862457711358930944"><time datetime="2026-01-09T10:00:00.000Z">Jan 9</time></a></div>
 <div data-testid="tweetText" lang="ar">شاهد</div>
-<div data-testid="videoComponent"><video src="${BADGED_VIDEO}" crossorigin="anonymous" autoplay muted loop playsinline width="320"></video></div></article></main>`,
+<div data-testid="videoComponent"><video src="${BADGED_VIDEO}" crossorigin="anonymous" autoplay muted loop playsinline width="320"></video></div></article>
+<article data-testid="tweet"><div data-testid="User-Name"><a href="/someone">someone</a><a href="/someone/status/7002"><time datetime="2026-01-09T11:00:00.000Z">Jan 9</time></a></div>
+<div data-testid="tweetText" lang="ar">فيديو مسرب: هروب جماعي لقوات النظام والميليشيات الايرانيه في ريف حلب خلال المعارك الاخيره مع المعارضه</div></article></main>`,
     },
   });
 }, 60_000);
@@ -113,16 +115,18 @@ describe('media tools', () => {
 
     const page = await browser.context.newPage();
     await page.goto(BADGED_PAGE);
-    expect(await settledBadges(page, { atLeast: 1 })).toBe(1);
+    // The post with the video, and a text-only post (similar wording of the other debunk).
+    expect(await settledBadges(page, { atLeast: 2 })).toBe(2);
     await expect
       .poll(() => page.locator('video').evaluate((v) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).readyState >= 2), {
         timeout: 15_000,
       })
       .toBe(true);
-    const host = '[data-sanad-badge]';
+    const host = { selector: '[data-sanad-badge]', index: 0 };
+    const textOnly = { selector: '[data-sanad-badge]', index: 1 };
     const hasTools = () => inClosedShadow(page, host, (root) => !!root.querySelector('.sanad-media-tools'));
     // Not in fact-checker mode: the panel has no "Media tools".
-    await page.locator(host).click();
+    await page.locator(host.selector).first().click();
     await waitForInShadow(page, host, '.sanad-panel-report');
     expect(await hasTools()).toBe(false);
     await clickInShadow(page, host, '.sanad-close');
@@ -130,7 +134,12 @@ describe('media tools', () => {
     await mode.check();
     await expect.poll(() => mode.isChecked()).toBe(true);
     await page.bringToFront();
-    await page.locator(host).click();
+    // In fact-checker mode, a post with no video or image still has no "Media tools".
+    await page.locator(textOnly.selector).nth(1).click();
+    await waitForInShadow(page, textOnly, '.sanad-panel-report');
+    expect(await inClosedShadow(page, textOnly, (root) => !!root.querySelector('.sanad-media-tools'))).toBe(false);
+    await clickInShadow(page, textOnly, '.sanad-close');
+    await page.locator(host.selector).first().click();
     await waitForInShadow(page, host, '.sanad-media-tools');
     const [tools] = await Promise.all([browser.context.waitForEvent('page'), clickInShadow(page, host, '.sanad-media-tools')]);
     await tools.waitForLoadState();
