@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { MatchView } from '@/lib/wire/shapes';
 import { t, uiLocale } from '@/lib/i18n/t';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -6,28 +7,54 @@ import { VerdictCard } from './VerdictCard';
 import { WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
 
 /**
- * The in-page details behind a badge: the verdict card for this post's match, "Report a wrong match" last
- * (when the badge is on a post Sanad read, not the welcome page's sample), and a close button.
+ * The in-page details behind a badge: the verdict card for this post's match with "Report a wrong match" last
+ * inside it (when the badge is on a post Sanad read, not the welcome page's sample), "Media tools" above it
+ * in fact-checker mode on a post with media, and a close button.
  */
 export function BadgePanel({
   view,
   onClose,
   onReport,
+  onMediaTools,
 }: {
   view: MatchView;
   onClose: () => void;
   onReport?: (choice: WrongMatchChoice) => Promise<void>;
+  /** Fact-checker mode, on a post with a video or image: opens the media tools for it. */
+  onMediaTools?: () => Promise<void>;
 }) {
   const locale = uiLocale();
+  const [toolsProblem, setToolsProblem] = useState('');
+  const openTools = (event: MouseEvent) => {
+    // The reader's own click only: a page cannot open tabs through the panel.
+    if (!event.isTrusted || !onMediaTools) return;
+    setToolsProblem('');
+    onMediaTools().catch((error: unknown) =>
+      setToolsProblem(t('panelMediaToolsFailed', error instanceof Error ? error.message : String(error))),
+    );
+  };
   return (
     <div class="sanad-panel" role="dialog" aria-label={findingLabel(view.debunk, locale)} onClick={(event) => event.stopPropagation()}>
       <ErrorBoundary part="badge panel">
-        <VerdictCard view={view} locale={locale} headingLevel={2} match={view.candidate} />
-        {onReport && (
-          <div class="sanad-panel-report">
-            <WrongMatchForm onReport={onReport} />
-          </div>
-        )}
+        <VerdictCard view={view} locale={locale} headingLevel={2} match={view.candidate}>
+          {onMediaTools && (
+            <div class="sanad-panel-tools">
+              <button type="button" class="sanad-media-tools" aria-label={t('panelMediaToolsName')} onClick={openTools}>
+                {t('panelMediaTools')}
+              </button>
+              {toolsProblem && (
+                <p class="sanad-report-error" role="alert">
+                  {toolsProblem}
+                </p>
+              )}
+            </div>
+          )}
+          {onReport && (
+            <div class="sanad-panel-report">
+              <WrongMatchForm onReport={onReport} />
+            </div>
+          )}
+        </VerdictCard>
       </ErrorBoundary>
       <button type="button" class="sanad-close" aria-label={t('close')} onClick={onClose}>
         ×

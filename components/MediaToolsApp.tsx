@@ -7,11 +7,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, sendToTab } from '@/lib/messaging/channel';
-import { verdictLine, type VerifiedCredentials } from '@/lib/media/c2pa-verified';
-import { ENGINE_NAMES, ENGINES, handOff, type Engine } from '@/lib/media/reverse-search';
+import type { VerifiedCredentials } from '@/lib/media/c2pa-verified';
+import { ENGINES, handOff, type Engine } from '@/lib/media/reverse-search';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { hashFrame } from '@/lib/media/video';
 import { fromBase64 } from '@/lib/text/base64';
 import type { KeyframesDto } from '@/lib/wire/shapes';
+import { handOffWords, verdictLine } from './media-words';
+import { tx } from './message';
 
 export interface MediaToolsProps {
   tabId: number | null;
@@ -21,21 +24,24 @@ export interface MediaToolsProps {
   verify: (blob: Blob, name: string) => Promise<VerifiedCredentials>;
 }
 
-type Chosen = { label: string; url?: string; image: string };
+/** What the reverse search is for: the image itself, or a keyframe at `t` seconds. */
+type Chosen = { keyframeAt?: number; url?: string; image: string };
 
-const KEYFRAME_TEXT: Record<KeyframesDto['state'], string> = {
-  'no-video': 'No video was found under the right-click in that tab.',
-  waiting: 'Play the video in its tab: Sanad samples its frames as it plays (nothing is downloaded) and keeps one per scene.',
-  sampling: 'Sampling as the video plays; a new scene adds a keyframe.',
-  full: 'The strip is full.',
-  unreadable:
-    'This video’s frames cannot be read: the site serves it from another origin without allowing its pixels to be read (cross-origin), so the browser blocks drawing them. Sanad does not download the file; take a screenshot instead.',
+const KEYFRAME_TEXT: Record<KeyframesDto['state'], MessageKey> = {
+  'no-video': 'media_kf_no_video',
+  waiting: 'media_kf_waiting',
+  sampling: 'media_kf_sampling',
+  full: 'media_kf_full',
+  unreadable: 'media_kf_unreadable',
 };
+
+/** Seconds into the video, in the reader's digits ("12.5"). */
+const seconds = (t: number) => new Intl.NumberFormat(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(t);
 
 export function MediaToolsApp({ tabId, kind, src, pageUrl, verify }: MediaToolsProps) {
   const [frames, setFrames] = useState<KeyframesDto | null>(null);
   const [tabGone, setTabGone] = useState(false);
-  const [chosen, setChosen] = useState<Chosen | null>(kind === 'image' && src ? { label: 'the image', url: src, image: src } : null);
+  const [chosen, setChosen] = useState<Chosen | null>(kind === 'image' && src ? { url: src, image: src } : null);
   const [credentials, setCredentials] = useState<{ name: string; c: VerifiedCredentials | null }[]>([]);
   const [problem, setProblem] = useState('');
 
@@ -67,7 +73,7 @@ export function MediaToolsApp({ tabId, kind, src, pageUrl, verify }: MediaToolsP
     if (kind === 'image' && src)
       void check(src, async () => {
         const r = await fetch(src, { credentials: 'omit' });
-        if (!r.ok) throw new Error(`the image’s host answered ${r.status}`);
+        if (!r.ok) throw new Error(t('media_hostAnswered', r.status));
         return r.blob();
       }).catch((e: unknown) => setProblem(String(e)));
   }, [kind, src]);
@@ -91,34 +97,29 @@ export function MediaToolsApp({ tabId, kind, src, pageUrl, verify }: MediaToolsP
 
   return (
     <main class="media-tools">
-      <h1>Media tools</h1>
+      <h1>{t('media_title')}</h1>
       <p class="hint">
-        {kind === 'video' ? 'Video' : 'Image'} {src ? <code>{src}</code> : '(no public address)'}{' '}
-        {pageUrl && (
-          <>
-            on <code>{pageUrl}</code>
-          </>
-        )}
+        {/* Addresses are left-to-right whatever the page's direction: isolated in the sentence. */}
+        {tx(kind === 'video' ? 'media_whatVideo' : 'media_whatImage', src ? <Address text={src} /> : t('media_noAddress'))}
+        {pageUrl && <> {tx('media_onPage', <Address text={pageUrl} />)}</>}
       </p>
 
       {kind === 'video' && (
         <section aria-labelledby="kf-h">
-          <h2 id="kf-h">Keyframes</h2>
+          <h2 id="kf-h">{t('media_keyframesHeading')}</h2>
           <p class="keyframes-state" data-state={tabGone ? 'gone' : (frames?.state ?? 'waiting')}>
-            {tabGone
-              ? 'The video’s tab was closed or reloaded: open the tools again from the video.'
-              : KEYFRAME_TEXT[frames?.state ?? 'waiting']}
+            {tabGone ? t('media_kf_gone') : t(KEYFRAME_TEXT[frames?.state ?? 'waiting'])}
           </p>
           <ol class="keyframes">
             {(frames?.keyframes ?? []).map((k) => (
               <li key={k.t} class="keyframe">
-                <img src={k.image} alt={`Keyframe at ${k.t.toFixed(1)} s`} width={160} />
-                <span>{k.t.toFixed(1)} s</span>
+                <img src={k.image} alt={t('media_keyframeAlt', seconds(k.t))} width={160} />
+                <span>{t('media_seconds', seconds(k.t))}</span>
                 <a href={k.image} download={`keyframe-${k.t.toFixed(1)}s.jpg`}>
-                  Save
+                  {t('media_save')}
                 </a>
-                <button type="button" onClick={() => setChosen({ label: `the keyframe at ${k.t.toFixed(1)} s`, image: k.image })}>
-                  Reverse search this frame
+                <button type="button" onClick={() => setChosen({ keyframeAt: k.t, image: k.image })}>
+                  {t('media_reverseThis')}
                 </button>
               </li>
             ))}
@@ -127,21 +128,24 @@ export function MediaToolsApp({ tabId, kind, src, pageUrl, verify }: MediaToolsP
       )}
 
       <section aria-labelledby="rs-h" class="reverse-search">
-        <h2 id="rs-h">Reverse image search</h2>
+        <h2 id="rs-h">{t('media_reverseHeading')}</h2>
         {!chosen ? (
-          <p>Choose a keyframe to search for.</p>
+          <p>{t('media_chooseKeyframe')}</p>
         ) : (
           <>
-            <p>Searching for {chosen.label}.</p>
+            <p>{chosen.keyframeAt === undefined ? t('media_searchingImage') : t('media_searchingKeyframe', seconds(chosen.keyframeAt))}</p>
             <ul class="engines">
               {ENGINES.map((engine: Engine) => {
                 const h = handOff(engine, chosen.url);
+                const words = handOffWords(engine, h);
                 return (
                   <li key={engine} data-engine={engine}>
                     <button type="button" onClick={() => void browser.tabs.create({ url: h.open })}>
-                      {h.kind === 'url' ? `Search ${ENGINE_NAMES[engine]}` : `Open ${ENGINE_NAMES[engine]} to upload`}
+                      {words.button}
                     </button>{' '}
-                    <span class="sends">{h.explain}</span>
+                    <span class="sends" dir="auto">
+                      {words.explain}
+                    </span>
                   </li>
                 );
               })}
@@ -151,9 +155,9 @@ export function MediaToolsApp({ tabId, kind, src, pageUrl, verify }: MediaToolsP
       </section>
 
       <section aria-labelledby="cc-h">
-        <h2 id="cc-h">Content Credentials (C2PA)</h2>
+        <h2 id="cc-h">{t('media_c2paHeading')}</h2>
         <label>
-          Check a file’s Content Credentials{' '}
+          {t('media_c2paPick')}{' '}
           <input
             type="file"
             name="c2pa-file"
@@ -172,30 +176,48 @@ export function MediaToolsApp({ tabId, kind, src, pageUrl, verify }: MediaToolsP
               data-c2pa-source={c?.sourceKind ?? ''}
               class={`c2pa c2pa-${c?.state ?? 'checking'}`}
             >
-              <strong>{name.split('/').pop()}</strong>: {c ? verdictLine(c) : 'reading…'}
+              <bdi>
+                <strong>{name.split('/').pop()}</strong>
+              </bdi>
+              : {c ? verdictLine(c) : t('media_reading')}
               {c && c.state !== 'none' && c.state !== 'unreadable' && (
                 <dl>
-                  <dt>Claim generator</dt>
-                  <dd>{c.claimGenerator ?? 'not named'}</dd>
-                  <dt>Signer</dt>
+                  <dt>{t('media_claimGenerator')}</dt>
+                  <dd>{c.claimGenerator ? <bdi>{c.claimGenerator}</bdi> : t('media_notNamed')}</dd>
+                  <dt>{t('media_signer')}</dt>
                   <dd>
-                    {[c.signer?.commonName, c.signer?.issuer].filter(Boolean).join(', ') || 'not named'}
-                    {c.signerTrusted ? ' (trusted)' : ' (not on a trust list)'}
+                    {[c.signer?.commonName, c.signer?.issuer].filter(Boolean).length ? (
+                      <bdi>{[c.signer?.commonName, c.signer?.issuer].filter(Boolean).join(', ')}</bdi>
+                    ) : (
+                      t('media_notNamed')
+                    )}{' '}
+                    {c.signerTrusted ? t('media_signerTrusted') : t('media_signerUntrusted')}
                   </dd>
-                  <dt>Signature</dt>
-                  <dd>{c.signatureValid ? 'validates' : 'does not validate'}</dd>
-                  <dt>Hashes of the content</dt>
-                  <dd>{c.hashesValid === null ? 'not checked' : c.hashesValid ? 'match' : 'do not match: changed after signing'}</dd>
-                  <dt>Actions</dt>
+                  <dt>{t('media_signature')}</dt>
+                  <dd>{c.signatureValid ? t('media_validates') : t('media_doesNotValidate')}</dd>
+                  <dt>{t('media_hashes')}</dt>
                   <dd>
-                    {c.actions
-                      .map((a) => `${a.action}${a.digitalSourceType ? ` (${a.digitalSourceType.split('/').pop()})` : ''}`)
-                      .join('; ') || 'none'}
+                    {c.hashesValid === null ? t('media_notChecked') : c.hashesValid ? t('media_hashesMatch') : t('media_hashesMismatch')}
+                  </dd>
+                  <dt>{t('media_actions')}</dt>
+                  <dd>
+                    {/* The manifest's own codes (c2pa.created, trainedAlgorithmicMedia): the standard's words, left to right. */}
+                    {c.actions.length ? (
+                      <bdi dir="ltr">
+                        {c.actions
+                          .map((a) => `${a.action}${a.digitalSourceType ? ` (${a.digitalSourceType.split('/').pop()})` : ''}`)
+                          .join('; ')}
+                      </bdi>
+                    ) : (
+                      t('media_noActions')
+                    )}
                   </dd>
                   {c.failures.length > 0 && (
                     <>
-                      <dt>Failures</dt>
-                      <dd>{c.failures.map((f) => f.code).join(', ')}</dd>
+                      <dt>{t('media_failures')}</dt>
+                      <dd>
+                        <bdi dir="ltr">{c.failures.map((f) => f.code).join(', ')}</bdi>
+                      </dd>
                     </>
                   )}
                 </dl>
@@ -207,10 +229,19 @@ export function MediaToolsApp({ tabId, kind, src, pageUrl, verify }: MediaToolsP
 
       <section>
         <button type="button" class="primary" onClick={() => void flag()}>
-          Flag for my desk with this media’s fingerprint
+          {t('media_flag')}
         </button>
         {problem && <p role="alert">{problem}</p>}
       </section>
     </main>
+  );
+}
+
+/** An address in a sentence: code, left to right, isolated from the sentence's direction. */
+function Address({ text }: { text: string }) {
+  return (
+    <bdi dir="ltr">
+      <code>{text}</code>
+    </bdi>
   );
 }

@@ -2,6 +2,7 @@ import type { ArtifactCode, Debunk, Reason } from '@/lib/debunk/types';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, pickLocalised } from '@/lib/i18n/format';
 import { t, type MessageKey } from '@/lib/i18n/t';
+import { Quote } from './message';
 
 const ARTIFACT_KEYS: Record<ArtifactCode, MessageKey> = {
   'lip-sync': 'artifact_lip_sync',
@@ -25,12 +26,8 @@ const REASON_KEYS: Record<Reason['kind'], MessageKey> = {
 };
 
 /** The fact-checker's own words, marked with their language so screen readers and bidi get them right. */
-function Quote({ text, lang }: { text?: string; lang?: string }) {
-  return text ? (
-    <q class="sanad-quote" lang={lang} dir="auto">
-      {text}
-    </q>
-  ) : null;
+function DeskQuote({ text, lang }: { text?: string; lang?: string }) {
+  return text ? <Quote class="sanad-quote" text={text} lang={lang} /> : null;
 }
 
 function OldFootageLine({ reason, locale, lang }: { reason: Extract<Reason, { kind: 'old-footage' }>; locale: string; lang?: string }) {
@@ -91,7 +88,7 @@ export function ReasonList({ debunk, locale }: { debunk: Pick<Debunk, 'reasons' 
                 <li key={j}>
                   {artifact.code ? <span>{t(ARTIFACT_KEYS[artifact.code])}</span> : null}
                   {artifact.code && artifact.text ? ' ' : null}
-                  <Quote text={artifact.text} lang={lang} />
+                  <DeskQuote text={artifact.text} lang={lang} />
                 </li>
               ))}
             </ul>
@@ -103,7 +100,7 @@ export function ReasonList({ debunk, locale }: { debunk: Pick<Debunk, 'reasons' 
           )}
           {reason.note && (
             <p class="sanad-note">
-              <Quote text={reason.note} lang={lang} />
+              <DeskQuote text={reason.note} lang={lang} />
             </p>
           )}
         </li>

@@ -68,6 +68,9 @@ describe('SubmitApp from the popup', () => {
     fireEvent.click(view.getByRole('radio', { name: /Aleppo/ }));
     const note = view.container.querySelector('.already-checked')!;
     expect(note.textContent).toContain('Already fact-checked by');
+    // The fact-check's Arabic claim quoted in the form's English marks, its words isolated right to left.
+    expect(note.querySelector('q.sanad-q')!.textContent).toMatch(/^“[\u0600-\u06ff][^“”]+”$/);
+    expect(note.querySelector('q.sanad-q bdi')!.getAttribute('dir')).toBe('rtl');
     expect(note.querySelector('a')!.getAttribute('href')).toBe(debunk.reviewUrl);
 
     fireEvent.input(view.container.querySelector('#claim-text')!, { target: { value: 'Soldiers captured, in my words' } });

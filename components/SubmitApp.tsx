@@ -4,7 +4,7 @@ import { SUBMISSION_CATEGORIES, type SubmissionCategory } from '@/lib/intake/sub
 import { t, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { failureReason, sendMessage, sendToTab } from '@/lib/messaging/channel';
 import type { SubmissionDraft } from '@/lib/wire/shapes';
-import { Isolated, tx } from './message';
+import { Isolated, Quote, tx } from './message';
 import { linkedPost, postChoices, submittedFrom, type PostChoice } from './submit-choices';
 
 type Status = { kind: 'editing' } | { kind: 'queued'; noIntake: boolean } | { kind: 'failed'; reason: string };
@@ -63,7 +63,7 @@ function ChoiceLabel({ choice }: { choice: PostChoice }) {
 function AlreadyChecked({ factCheck }: { factCheck: NonNullable<PostChoice['factCheck']> }) {
   return (
     <p class="already-checked" role="note">
-      {tx('submitAlreadyChecked', <Isolated text={factCheck.desk} />, factCheck.finding, <Isolated text={factCheck.claim} />)}{' '}
+      {tx('submitAlreadyChecked', <Isolated text={factCheck.desk} />, factCheck.finding, <Quote text={factCheck.claim} />)}{' '}
       {factCheck.url && (
         <a href={factCheck.url} target="_blank" rel="noopener noreferrer">
           {t('readFactCheck')}

@@ -123,6 +123,53 @@ describe('VerdictCard in Arabic', () => {
   });
 });
 
+describe('VerdictCard quotes in the reader’s marks, the quoted words isolated', () => {
+  const candidateFor = (d: { id: string; source: string; verdict: Candidate['verdict'] }): Candidate => ({
+    debunkId: d.id,
+    listId: d.source,
+    verdict: d.verdict,
+    how: 'same-media',
+    score: 1,
+    badge: true,
+  });
+  /** Each quote: the text before its words, the words' direction, the text after (marks outside the isolate). */
+  const quotes = (container: Element) =>
+    [...container.querySelectorAll('q.sanad-q')].map((q) => {
+      const bdi = q.querySelector('bdi')!;
+      return [q.firstChild?.textContent, bdi.getAttribute('dir'), bdi.textContent, q.lastChild?.textContent];
+    });
+
+  it('an Arabic rating and note inside an English card: “ ” outside, the Arabic right to left inside', () => {
+    useLocale('en');
+    const debunk = makeDebunk({
+      language: 'ar',
+      rating: '«مفبرك»',
+      reasons: [{ kind: 'false-claim', note: 'الفيديو من 2019' }],
+    });
+    const { container } = render(<VerdictCard view={{ debunk: summaryOf(debunk), candidate: candidateFor(debunk) }} locale="en" />);
+    expect(quotes(container)).toEqual([
+      ['“', 'rtl', 'مفبرك', '”'],
+      ['“', 'rtl', 'الفيديو من 2019', '”'],
+    ]);
+    expect(container.querySelector('.sanad-rating q')!.getAttribute('data-foreign')).toBe('true');
+  });
+
+  it('an English note inside an Arabic card: « » outside, the English left to right inside', () => {
+    useLocale('ar');
+    const debunk = makeDebunk({
+      language: 'en',
+      rating: 'False',
+      reasons: [{ kind: 'false-claim', note: '"The clip is from 2019 in Hama"' }],
+    });
+    const { container } = render(<VerdictCard view={{ debunk: summaryOf(debunk), candidate: candidateFor(debunk) }} locale="ar" />);
+    expect(quotes(container)).toEqual([
+      ['«', 'ltr', 'False', '»'],
+      ['«', 'ltr', 'The clip is from 2019 in Hama', '»'],
+    ]);
+    expect(container.querySelector('.sanad-note bdi')!.getAttribute('lang')).toBe('en');
+  });
+});
+
 describe('VerdictCard: Content Credentials of the debunked file', () => {
   const withCredentials = (contentCredentials: MediaCredentials | undefined): MatchView => {
     const debunk = makeDebunk({

@@ -1,9 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { MediaCredentials } from '@/lib/debunk/types';
 import type { ListOrigin, MatchView } from '@/lib/wire/shapes';
 import { readHttpUrl } from '@/lib/untrusted/read';
 import { formatPartialDate, formatPercent } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
-import { Isolated, tx } from './message';
+import { Isolated, Quote, tx } from './message';
 import type { Candidate } from '@/lib/match/types';
 import { certaintyLabel, deskName, findingKind, findingLabel } from './finding';
 import { ReasonList, shownReasons } from './ReasonList';
@@ -45,18 +46,21 @@ function credentialsLine(c: MediaCredentials) {
 
 /**
  * One debunk explained, most telling first: what was found, who says so (desk, date, link), the claim and
- * the reasons; which list it came from; then, when the card is about one post (`match`), how that post matched.
+ * the reasons; which list it came from; then, when the card is about one post (`match`), how that post matched;
+ * then `children` (the badge panel's "Report a wrong match"), inside the card's border and padding.
  */
 export function VerdictCard({
   view,
   locale,
   headingLevel = 2,
   match,
+  children,
 }: {
   view: MatchView;
   locale: string;
   headingLevel?: 2 | 3;
   match?: Candidate;
+  children?: ComponentChildren;
 }) {
   const { debunk } = view;
   const Heading = `h${headingLevel}` as 'h2';
@@ -85,7 +89,7 @@ export function VerdictCard({
         )}
       </p>
       {foreignRating && (
-        <p class="sanad-rating">{tx('deskRating', <Isolated text={desk} />, <Isolated text={debunk.rating!} lang={debunk.language} />)}</p>
+        <p class="sanad-rating">{tx('deskRating', <Isolated text={desk} />, <Quote text={debunk.rating!} lang={debunk.language} />)}</p>
       )}
       <Sub class="sanad-label">{t('claimHeading')}</Sub>
       <p class="sanad-claim" lang={debunk.language} dir="auto">
@@ -115,6 +119,7 @@ export function VerdictCard({
           {howMatched(match, locale)}
         </p>
       )}
+      {children}
     </article>
   );
 }

@@ -4,7 +4,8 @@
  * own word order stays the translator's. Values are text or elements, never HTML.
  */
 import type { ComponentChild } from 'preact';
-import { t, tn, type MessageKey, type PluralKey } from '@/lib/i18n/t';
+import { quoteParts } from '@/lib/i18n/quote';
+import { t, tn, uiLocale, type MessageKey, type PluralKey } from '@/lib/i18n/t';
 
 // Private-use markers stand in for element values while the message is formatted, then split it.
 const mark = (i: number) => `\uE000${i}\uE001`;
@@ -30,4 +31,21 @@ export function tnx(key: PluralKey, count: number, ...values: ComponentChild[]):
 /** Text of unknown direction, isolated. */
 export function Isolated({ text, lang }: { text: string; lang?: string }) {
   return <bdi lang={lang}>{text}</bdi>;
+}
+
+/**
+ * Someone's words quoted in a UI sentence: the UI language's marks (“ ” or « ») in the sentence's direction,
+ * the words isolated in their own (lib/i18n/quote.ts), so an Arabic quote in an English card reads right.
+ */
+export function Quote({ text, lang, class: className }: { text: string; lang?: string; class?: string }) {
+  const q = quoteParts(text, uiLocale());
+  return (
+    <q class={className ? `sanad-q ${className}` : 'sanad-q'} data-foreign={q.foreign || undefined}>
+      {q.open}
+      <bdi lang={lang} dir={q.dir ?? undefined}>
+        {q.text}
+      </bdi>
+      {q.close}
+    </q>
+  );
 }

@@ -484,3 +484,34 @@ describe('Background: page readability', () => {
     await expect(setup().ask('siteStates', {}, fromTab(9, 'https://x.com/home'))).rejects.toThrow(/extension pages/);
   });
 });
+
+describe('Background: "Media tools" from a badge’s panel', () => {
+  it('is offered and opens only in fact-checker mode, next to the sending tab, for the post’s media', async () => {
+    const { ask, env } = setup();
+    const openTab = env.openTab as ReturnType<typeof vi.fn>;
+    const request = { kind: 'video' as const, src: 'https://video.twimg.com/v.mp4', pageUrl: 'https://x.com/a/status/1' };
+    expect(await ask('mediaToolsOffered', {}, fromTab(4))).toEqual({ offered: false });
+    await expect(ask('openMediaTools', request, fromTab(4))).rejects.toThrow(/fact-checker mode/);
+    expect(openTab).not.toHaveBeenCalled();
+
+    await ask('saveSettings', { ...(await ask('settings', {}, fromPopup())), factChecker: true }, fromPopup());
+    expect(await ask('mediaToolsOffered', {}, fromTab(4))).toEqual({ offered: true });
+    await ask('openMediaTools', request, fromTab(4));
+    expect(openTab).toHaveBeenCalledTimes(1);
+    const [path, beside] = openTab.mock.calls[0]!;
+    expect(beside).toBe(4);
+    const q = new URLSearchParams(String(path).split('?')[1]);
+    expect(String(path).startsWith('/media.html?')).toBe(true);
+    expect(Object.fromEntries(q)).toEqual({ kind: 'video', tab: '4', src: request.src, page: request.pageUrl });
+
+    // A blob: or script address is not passed on; the tab still is (its keyframes come from the page).
+    await ask('openMediaTools', { kind: 'image', src: 'javascript:alert(1)', pageUrl: 'https://x.com/a' }, fromTab(5));
+    expect(Object.fromEntries(new URLSearchParams(String(openTab.mock.calls[1]![0]).split('?')[1]))).toEqual({
+      kind: 'image',
+      tab: '5',
+      page: 'https://x.com/a',
+    });
+    // Only a tab's content script asks this (the popup has its own ways in).
+    await expect(ask('openMediaTools', request, fromPopup())).rejects.toThrow(/not from a tab/);
+  });
+});

@@ -14,6 +14,7 @@ import { hashText } from '../text/hash';
 import { packPageResults } from '../wire/packed-results';
 import type { ExtensionPageProtocol, PageProtocol } from '../wire/protocols';
 import { isWrongMatchReason, type PageAnswer, type PostAnswer, type SubmissionDraft, type WrongMatchRequest } from '../wire/shapes';
+import { mediaToolsPath } from './context-menu';
 import { makeExport, parseImport } from './export-data';
 import type { FeedService } from './feed-service';
 import type { ListRegistry } from './list-registry';
@@ -43,6 +44,8 @@ export interface HandlerDeps {
   showCount: (tabId: number, count: number, checked: number) => void;
   /** Asks a tab's content script to match its posts again. */
   refreshTab: (tabId: number) => void;
+  /** Opens an extension page (a path like `/media.html?…`) in a new tab, next to `besideTab` when given. */
+  openTab: (path: string, besideTab?: number) => Promise<void>;
 }
 
 const MAX_PAGE_URL = 2048;
@@ -130,6 +133,20 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
     async undoWrongMatchInPage({ postKey, debunkId }, sender) {
       if (senderTab(sender) === undefined) throw new Error('not from a tab');
       await undoWrongMatch(deps, postKey, debunkId);
+    },
+    async mediaToolsOffered() {
+      return { offered: (await deps.settings.load()).factChecker };
+    },
+    async openMediaTools({ kind, src, pageUrl }, sender) {
+      const tabId = senderTab(sender);
+      if (tabId === undefined) throw new Error('not from a tab');
+      if (!(await deps.settings.load()).factChecker) throw new Error('the media tools are for fact-checker mode');
+      // The same address the context menu opens; mediaToolsPath keeps only http(s) addresses.
+      const path = mediaToolsPath(
+        { mediaType: kind === 'video' ? 'video' : 'image', srcUrl: typeof src === 'string' ? src : undefined, pageUrl: String(pageUrl) },
+        tabId,
+      );
+      await deps.openTab(path, tabId);
     },
     async pageReadability(report, sender) {
       const checked = checkReadability(report);

@@ -33,6 +33,8 @@ export interface BackgroundEnv {
   scheduleOutboxWake: (when: number | null) => void;
   showCount: (tabId: number, count: number, checked: number) => void;
   refreshTab: (tabId: number) => void;
+  /** Opens an extension page in a new tab, next to `besideTab` when given. */
+  openTab: (path: string, besideTab?: number) => Promise<void>;
   /** The signed site rules pack's address and key, pinned in the build (null: updates are not set up). */
   siteRulesSource: SiteRulesSource | null;
   /** Tells every open tab of these sites that their rules changed (a newly accepted signed pack). */
@@ -85,6 +87,7 @@ export function composeServices(env: BackgroundEnv): BackgroundServices {
     posters: env.posters,
     showCount: env.showCount,
     refreshTab: env.refreshTab,
+    openTab: env.openTab,
   });
   return { lists, matcher, tabs, feeds, outbox, settings, siteRules, handlers };
 }

@@ -60,6 +60,10 @@ export function startBackground(): void {
       void action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
     },
     refreshTab: (tabId) => void sendToTab(tabId, 'refresh', {}).catch(() => {}),
+    openTab: async (path, besideTab) => {
+      const beside = besideTab === undefined ? undefined : await browser.tabs.get(besideTab).catch(() => undefined);
+      await browser.tabs.create({ url: browser.runtime.getURL(path as '/'), ...(beside && { index: beside.index + 1 }) });
+    },
     siteRulesSource: PINNED_SITE_RULES,
     // Every tab is told; a tab of another site, or with no content script, ignores it or cannot hear it.
     siteRulesChanged: (sites) =>

@@ -108,27 +108,3 @@ export function summariseManifestStore(store: unknown, error?: string): Verified
     failures,
   };
 }
-
-/** One line for a person (and the CLI): never calls an invalid or missing manifest proof of anything. */
-export function verdictLine(c: VerifiedCredentials): string {
-  switch (c.state) {
-    case 'none':
-      return 'No Content Credentials: the file carries no C2PA manifest (that says nothing either way about how it was made).';
-    case 'unreadable':
-      return `Content Credentials could not be read: ${c.error ?? 'unknown error'}.`;
-    case 'invalid':
-      return 'Content Credentials present but INVALID: the file was changed after signing, or the signature fails. What the manifest claims cannot be relied on.';
-    default: {
-      const ai =
-        c.sourceKind === 'ai-generated'
-          ? 'AI-generated: an action says a trained model created it.'
-          : c.sourceKind === 'ai-composite'
-            ? 'Partly AI-generated: an action says it mixes in a trained model’s output.'
-            : c.sourceKind === 'algorithmic'
-              ? 'Created by an algorithm, not a trained model.'
-              : 'No action says AI made it.';
-      const who = c.signerTrusted ? 'signed by a trusted signer' : 'signed, but the signer is on no trust list Sanad knows';
-      return `Valid Content Credentials (${who}). ${ai}`;
-    }
-  }
-}

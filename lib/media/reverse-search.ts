@@ -26,7 +26,8 @@ const UPLOAD_PAGES: Record<Engine, string> = {
   tineye: 'https://tineye.com/',
 };
 
-export type HandOff = { kind: 'url'; open: string; sends: string; explain: string } | { kind: 'upload'; open: string; explain: string };
+/** What a click opens; the words saying so are components/media-words.ts's. */
+export type HandOff = { kind: 'url'; open: string; sends: string } | { kind: 'upload'; open: string };
 
 const publicUrl = (value: string | undefined): string | null => {
   if (!value) return null;
@@ -41,12 +42,6 @@ const publicUrl = (value: string | undefined): string | null => {
 /** What a click on `engine` opens for an image at `imageUrl` (or for a frame with no public address). */
 export function handOff(engine: Engine, imageUrl: string | undefined): HandOff {
   const url = publicUrl(imageUrl);
-  const name = ENGINE_NAMES[engine];
-  if (url)
-    return { kind: 'url', open: BY_URL[engine](url), sends: url, explain: `Sends ${name} this image’s address, and nothing else: ${url}` };
-  return {
-    kind: 'upload',
-    open: UPLOAD_PAGES[engine],
-    explain: `This frame is not at a public address, so ${name} cannot fetch it: save it, then upload it on ${name}’s page (Sanad sends nothing).`,
-  };
+  if (url) return { kind: 'url', open: BY_URL[engine](url), sends: url };
+  return { kind: 'upload', open: UPLOAD_PAGES[engine] };
 }

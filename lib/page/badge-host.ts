@@ -58,6 +58,8 @@ export interface BadgeHandle {
 export interface BadgeActions {
   report(debunkId: string, choice: WrongMatchChoice): Promise<void>;
   undo(debunkId: string): Promise<void>;
+  /** "Media tools" for the post's media: asked whether to offer it each time the panel opens. */
+  mediaTools?: { offered(): Promise<boolean>; open(): Promise<void> };
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -159,6 +161,7 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView, action
   };
 
   let open = false;
+  let toolsOffered = false;
   const onKey = (event: KeyboardEvent) => {
     if (event.isTrusted && event.key === 'Escape') setOpen(false, true);
   };
@@ -176,6 +179,7 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView, action
               showReported();
             },
           }),
+          ...(toolsOffered && actions?.mediaTools && { onMediaTools: actions.mediaTools.open }),
         }),
         panelMount,
       );
@@ -256,7 +260,16 @@ export function mountBadge(placement: BadgePlacement, initial: MatchView, action
     event.stopPropagation();
     // Only the reader opens the panel: a page's synthetic click would let it read the card.
     if (!event.isTrusted) return;
-    setOpen(!open);
+    const tools = actions?.mediaTools;
+    if (open || !tools) return setOpen(!open);
+    // Fact-checker mode is the background's to say (a page's script never learns it): asked as the panel opens.
+    tools.offered().then(
+      (offered) => {
+        toolsOffered = offered;
+        setOpen(true);
+      },
+      () => setOpen(true),
+    );
   });
   draw();
   // Closed as built: no panel render or popover check per badge (hundreds are mounted in one frame).

@@ -13,6 +13,7 @@ import { samplePage } from './page-sample';
 import { ReadabilityWatch } from './readability';
 import { KeyframeSampler } from './keyframe-sampler';
 import { PostScanner } from './scanner';
+import { readHttpUrl } from '../untrusted/read';
 import { summariseStructure } from './structure-summary';
 
 /**
@@ -36,6 +37,9 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   let scannerStop: AbortController | null = null;
   const readability = readabilityReporter(adapter);
   const loadLocale = (locale: 'ar' | 'en') => sendMessage('localeMessages', { locale });
+  // The video or image the media tools read keyframes from: the last right-clicked element, or the post's
+  // video when "Media tools" is chosen in a badge's panel.
+  let toolsTarget: Element | null = null;
 
   const start = () => {
     if (scanner || life.ended()) return;
@@ -48,6 +52,18 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       wrongMatch: {
         report: (postKey, debunkId, { reason }) => sendMessage('reportWrongMatchInPage', { postKey, debunkId, reason }),
         undo: (postKey, debunkId) => sendMessage('undoWrongMatchInPage', { postKey, debunkId }),
+      },
+      mediaTools: {
+        offered: () => sendMessage('mediaToolsOffered', {}).then((r) => r.offered === true),
+        open: async (element, post) => {
+          // A video first (keyframes), else the first image.
+          const media = post.media.find((m) => m.kind === 'video') ?? post.media[0]!;
+          const video = media.kind === 'video' ? element.querySelector('video') : null;
+          toolsTarget = video ?? element;
+          // The file the page plays when it has an address (as the context menu gives), else the post's media link.
+          const src = readHttpUrl(video?.currentSrc || video?.src) ?? media.url;
+          await sendMessage('openMediaTools', { kind: media.kind, ...(src && { src }), pageUrl: location.href });
+        },
       },
       // Video frames are sampled only when some debunk carries media fingerprints.
       ...(mediaEnabled && { matchVideoFrame: (post, frame) => sendMessage('videoFrame', { pageUrl: location.href, post, frame }) }),
@@ -88,7 +104,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   );
   // The post under the last right-click, for "Submit this claim for checking".
   let menuTarget: Element | null = null;
-  document.addEventListener('contextmenu', (event) => (menuTarget = event.target instanceof Element ? event.target : null), {
+  document.addEventListener('contextmenu', (event) => (toolsTarget = menuTarget = event.target instanceof Element ? event.target : null), {
     capture: true,
     signal: life.signal,
   });
@@ -96,7 +112,7 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   const keyframes = new KeyframeSampler(life.signal);
   life.onEnd(
     serveTabMessages({
-      keyframes: () => keyframes.report(menuTarget),
+      keyframes: () => keyframes.report(toolsTarget),
       // The background asks for a fresh look after a wrong-match report.
       refresh: () => scanner?.reset(),
       postAtMenu: () => postAt(adapter, menuTarget),

@@ -34,6 +34,11 @@ export interface ScannerOptions {
     report(postKey: string, debunkId: string, choice: WrongMatchChoice): Promise<void>;
     undo(postKey: string, debunkId: string): Promise<void>;
   };
+  /** Fact-checker mode's "Media tools" in a badge's panel, for a post with a video or image. */
+  mediaTools?: {
+    offered(): Promise<boolean>;
+    open(element: Element, post: ExtractedPost): Promise<void>;
+  };
   /** Matches a sampled video frame; when given, visible playing videos in posts are sampled. */
   matchVideoFrame?: (post: ExtractedPost, frame: CapturedFrame) => Promise<PageAnswer>;
   /** When badge writes run: before the next animation frame by default (see frame-writes.ts). */
@@ -263,6 +268,7 @@ export class PostScanner {
   /** Report and undo for the badge on `element`; after an undo the post is read and matched again. */
   private actionsFor(element: Element) {
     const wrongMatch = this.options.wrongMatch;
+    const tools = this.options.mediaTools;
     const key = () => this.posts.get(element)?.key;
     if (!wrongMatch) return undefined;
     return {
@@ -279,6 +285,16 @@ export class PostScanner {
         this.dirty.add(element);
         this.schedule(0);
       },
+      ...(tools && {
+        mediaTools: {
+          offered: async () => !!this.posts.get(element)?.media.length && (await tools.offered()),
+          open: async () => {
+            const post = this.posts.get(element);
+            if (!post?.media.length) throw new Error('the post is gone');
+            await tools.open(element, post);
+          },
+        },
+      }),
     };
   }
 

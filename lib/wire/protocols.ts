@@ -56,6 +56,10 @@ export interface PageProtocol {
   reportWrongMatchInPage(req: WrongMatchRequest): void;
   /** The reader's "Undo" in the page: the report goes (and its message to the desk, if not yet delivered). */
   undoWrongMatchInPage(req: { postKey: string; debunkId: string }): void;
+  /** Whether a badge's panel offers "Media tools" (fact-checker mode is on; the mode itself stays private). */
+  mediaToolsOffered(req: NoRequest): { offered: boolean };
+  /** "Media tools" in a badge's panel: opens them next to the sender's tab for the post's video or image. */
+  openMediaTools(req: { kind: 'video' | 'image'; src?: string; pageUrl: string }): void;
 }
 
 /** What only the extension's own pages may ask. */

@@ -4,7 +4,7 @@
  * the popup with its certain, similar and possibly-related matches opened; the submit form with the posts
  * Sanad read. Each extension page is axe-clean in both languages.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,9 +17,12 @@ import {
   clickInShadow,
   openPanelNearBottom,
   panelText,
+  inClosedShadow,
   unnamedInBadges,
+  waitForInShadow,
+  type HostRef,
 } from '../../scripts/support/closed-shadow';
-import { serveSavedPages } from '../../scripts/support/saved-pages';
+import { FIXTURES_DIR, serveSavedPages } from '../../scripts/support/saved-pages';
 import { badgeCount, caseFor } from './cases';
 
 const OUT = resolve(import.meta.dirname, '../../test-output');
@@ -44,13 +47,30 @@ ${tweet('/someone/status/7002', 'فيديو مسرب: هروب جماعي لقو
 ${tweet('/someone/status/7001', 'اشتباكات في مدينة حلب بين الجيش السوري وقوات سوريا الديمقراطية اليوم')}
 </main></body></html>`;
 
+const UNREAD_WATCH = 'https://example.org/youtube-watch';
+/** Lines of the watch page's title text, from its line boxes' tops. */
+const titleLines = (page: Page) =>
+  page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('ytd-watch-metadata #title h1')!, NodeFilter.SHOW_TEXT);
+    const tops = new Set<number>();
+    const range = document.createRange();
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      range.selectNodeContents(text);
+      for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+    }
+    return tops.size;
+  });
+
 let browser: SanadBrowser;
 let options: Page;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   browser = await launchWithSanad();
-  await serveSavedPages(browser.context, { pages: { 'https://x.com/review': REVIEW_PAGE } });
+  await serveSavedPages(browser.context, {
+    // The saved YouTube watch page again on a host Sanad does not read: the same title with no badge.
+    pages: { 'https://x.com/review': REVIEW_PAGE, [UNREAD_WATCH]: readFileSync(resolve(FIXTURES_DIR, 'youtube/watch.html'), 'utf8') },
+  });
   options = await openOptions(browser);
   // The submit form opens only with an intake address; nothing is sent here.
   await options.locator('#intake-url').fill('http://127.0.0.1:9');
@@ -63,6 +83,41 @@ afterAll(async () => {
 async function chooseLanguage(language: 'ar' | 'en') {
   await options.locator(`input[name="language"][value="${language}"]`).check();
   await options.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+/** The element `inner` of the open panel lies within the card's content box (inside its border and padding). */
+async function expectInsideCard(page: Page, ref: HostRef, inner: string) {
+  const boxes = await inClosedShadow(
+    page,
+    ref,
+    (root, sel) => {
+      const card = root.querySelector('.sanad-panel .sanad-card');
+      const el = root.querySelector(sel);
+      if (!card || !el) return null;
+      const c = card.getBoundingClientRect();
+      const s = getComputedStyle(card);
+      const px = (v: string) => parseFloat(v) || 0;
+      const e = el.getBoundingClientRect();
+      return {
+        content: {
+          left: c.left + px(s.borderLeftWidth) + px(s.paddingLeft),
+          right: c.right - px(s.borderRightWidth) - px(s.paddingRight),
+          top: c.top + px(s.borderTopWidth) + px(s.paddingTop),
+          bottom: c.bottom - px(s.borderBottomWidth) - px(s.paddingBottom),
+        },
+        el: { left: e.left, right: e.right, top: e.top, bottom: e.bottom, height: e.height },
+      };
+    },
+    inner,
+  );
+  expect(boxes, `${inner} and the card`).not.toBeNull();
+  const { content, el } = boxes!;
+  expect(el.height).toBeGreaterThan(0);
+  // Half a pixel for sub-pixel layout.
+  expect(el.left).toBeGreaterThanOrEqual(content.left - 0.5);
+  expect(el.right).toBeLessThanOrEqual(content.right + 0.5);
+  expect(el.top).toBeGreaterThanOrEqual(content.top - 0.5);
+  expect(el.bottom).toBeLessThanOrEqual(content.bottom + 0.5);
 }
 
 for (const lang of ['en', 'ar'] as const) {
@@ -96,11 +151,47 @@ for (const lang of ['en', 'ar'] as const) {
         // The panel's own words in the reader's language (the post and the fact-check may be in either).
         expect((await panelText(page, opened.ref)) ?? '').toMatch(lang === 'ar' ? /تحقّق|مسبار|سند/ : /Fact-check|fact-check/);
         expect(await unnamedInBadges(page)).toEqual([]);
+        // "Report a wrong match" sits inside the card's border and padding, closed and opened.
+        await expectInsideCard(page, opened.ref, '.sanad-panel-report');
         await page.screenshot({ path: `${OUT}/${site}-panel-near-bottom-${lang}.png` });
+        await clickInShadow(page, opened.ref, '.sanad-report-open');
+        await waitForInShadow(page, opened.ref, 'form.sanad-report');
+        await expectInsideCard(page, opened.ref, 'form.sanad-report');
+        await clickInShadow(page, opened.ref, '.sanad-report-cancel');
         await clickInShadow(page, opened.ref, '.sanad-close');
         await page.close();
       });
     }
+
+    it('YouTube watch page: the badge leaves the title on as many lines as without it, at every width', async () => {
+      const page = await browser.context.newPage();
+      const plain = await browser.context.newPage();
+      await page.goto(SITES[0].url);
+      await plain.goto(UNREAD_WATCH);
+      expect(await settledBadges(page, { atLeast: badgeCount(caseFor(SITES[0].url)) })).toBe(badgeCount(caseFor(SITES[0].url)));
+      expect(await plain.locator('[data-sanad-badge]').count()).toBe(0);
+      const badgeInTitle = page.locator('ytd-watch-metadata #title [data-sanad-badge]');
+      expect(await badgeInTitle.count()).toBe(1);
+      const seen: string[] = [];
+      for (let width = 640; width <= 1280; width += 16) {
+        await page.setViewportSize({ width, height: 900 });
+        await plain.setViewportSize({ width, height: 900 });
+        const [withBadge, without] = [await titleLines(page), await titleLines(plain)];
+        seen.push(`${width}: ${without} → ${withBadge}`);
+        expect(withBadge, seen.join('\n')).toBe(without);
+        // Nor does it widen the video's column (what rewrapped the title): the badge wraps inside it instead.
+        const column = (p: Page) => p.locator('#primary').evaluate((e) => Math.round(e.getBoundingClientRect().width));
+        expect(await column(page), `column at ${width}`).toBe(await column(plain));
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const title = (await page.locator('ytd-watch-metadata #title').boundingBox())!;
+      await page.screenshot({
+        path: `${OUT}/youtube-watch-title-saved-${lang}.png`,
+        clip: { x: 0, y: title.y - 12, width: 1280, height: title.height + 40 },
+      });
+      await plain.close();
+      await page.close();
+    });
 
     it('the popup lists certain, similar and possibly-related matches, axe-clean; the submit form too', async () => {
       const page = await browser.context.newPage();

@@ -5,8 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { summariseManifestStore, verdictLine } from '../../lib/media/c2pa-verified';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { summariseManifestStore } from '../../lib/media/c2pa-verified';
+import { handOffWords, verdictLine } from '../../components/media-words';
+import { useLocale } from './support/i18n';
 import { KeyframePicker } from '../../lib/media/keyframes';
 import { pdqFromLuma } from '../../lib/media/pdq';
 import { ENGINES, handOff } from '../../lib/media/reverse-search';
@@ -19,6 +21,7 @@ const expected = (file: string) => {
 };
 
 describe('C2PA summary of the SDK’s answer', () => {
+  beforeEach(() => useLocale('en'));
   it('ai-generated.jpg: valid, signer untrusted, made by a trained model', () => {
     const c = expected('ai-generated.jpg');
     expect(c).toMatchObject({ state: 'valid', signatureValid: true, hashesValid: true, signerTrusted: false, sourceKind: 'ai-generated' });
@@ -43,6 +46,20 @@ describe('C2PA summary of the SDK’s answer', () => {
     expect(ca.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['c2pa.opened', 'c2pa.color_adjustments']));
     expect(expected('video1.mp4')).toMatchObject({ state: 'valid', signatureValid: true, hashesValid: true });
   });
+  it('says the same in Arabic: valid and AI-made, invalid never called valid or AI, no manifest proves nothing', () => {
+    useLocale('ar');
+    expect(verdictLine(expected('ai-generated.jpg'))).toBe(
+      'بيانات اعتماد محتوى صالحة (موقّعة، لكن جهة التوقيع ليست في أي قائمة ثقة يعرفها سند). مولَّد بالذكاء الاصطناعي: أحد الإجراءات يقول إن نموذجًا مدرَّبًا أنشأه.',
+    );
+    const invalid = verdictLine(expected('ai-generated-tampered.jpg'));
+    expect(invalid).toMatch(/^بيانات اعتماد المحتوى موجودة لكنها غير صالحة/);
+    expect(invalid).not.toMatch(/صالحة \(|الذكاء الاصطناعي/);
+    expect(verdictLine(expected('no_manifest.jpg'))).toMatch(/^لا بيانات اعتماد للمحتوى/);
+    expect(handOffWords('tineye', handOff('tineye', undefined))).toEqual({
+      button: 'افتح TinEye لرفعها',
+      explain: 'هذه اللقطة ليست على عنوان عام، فلا يستطيع TinEye جلبها: احفظها ثم ارفعها في صفحة TinEye (لا يرسل سند شيئًا).',
+    });
+  });
   it('no_manifest.jpg has no credentials; an SDK failure is "unreadable", not "none"', () => {
     expect(expected('no_manifest.jpg').state).toBe('none');
     expect(verdictLine(expected('no_manifest.jpg'))).toMatch(/^No Content Credentials/);
@@ -51,6 +68,7 @@ describe('C2PA summary of the SDK’s answer', () => {
 });
 
 describe('reverse image search hand-off', () => {
+  beforeEach(() => useLocale('en'));
   it('sends a public image’s address only, to each engine', () => {
     const src = 'https://pbs.twimg.com/media/a b.jpg?x=1&y=2';
     for (const engine of ENGINES) {
@@ -67,7 +85,7 @@ describe('reverse image search hand-off', () => {
     for (const src of ['data:image/jpeg;base64,AAAA', 'blob:https://x.com/123', undefined]) {
       const h = handOff('google', src);
       expect(h).toMatchObject({ kind: 'upload', open: 'https://lens.google.com/' });
-      expect(h.explain).toMatch(/not at a public address/);
+      expect(handOffWords('google', h).explain).toMatch(/not at a public address/);
     }
   });
 });

@@ -20,6 +20,7 @@ export function testBackground(overrides: Partial<BackgroundEnv> = {}) {
     scheduleOutboxWake: () => {},
     showCount: vi.fn(),
     refreshTab: vi.fn(),
+    openTab: vi.fn(async () => {}),
     siteRulesSource: null,
     ...overrides,
   };
