@@ -22,7 +22,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkDataHash, readContentCredentials } from '../../lib/media/c2pa';
-import { verdictLine, type VerifiedCredentials } from '../../lib/media/c2pa-verified';
+import { verdictLine } from '../../components/media-words';
+import type { VerifiedCredentials } from '../../lib/media/c2pa-verified';
+import { useMessages, type Messages } from '../../lib/i18n/t';
 import { formatPdqList, formatVpdqList } from '../../lib/media/pdq-lists';
 import { compareVideos, VIDEO_MATCH } from '../../lib/media/video';
 import { verifyFileCredentials } from './c2pa-official';
@@ -110,6 +112,8 @@ async function main(): Promise<void> {
     return;
   }
   if (command === 'c2pa') {
+    // The media tools page's own English sentences, read from the extension's message table.
+    useMessages(JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Messages);
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' } } });
     if (!positionals.length) throw new Error('usage: media c2pa [--json] FILE...');
     for (const file of positionals) {

@@ -228,9 +228,11 @@ it('on the YouTube watch page the badge never makes the title wrap nor covers it
   const badgeBox = (await badge.boundingBox())!;
   const titleBox = (await title.boundingBox())!;
   // The title keeps the lines it has without the badge; the badge overlaps none of its text.
-  await badge.evaluate((host) => ((host as HTMLElement).style.display = 'none'));
+  // `important`: the badge host's own style sets its display; the measure must really be without it.
+  await badge.evaluate((host) => (host as HTMLElement).style.setProperty('display', 'none', 'important'));
+  expect(await badge.boundingBox()).toBeNull();
   const without = await measure();
-  await badge.evaluate((host) => ((host as HTMLElement).style.display = ''));
+  await badge.evaluate((host) => (host as HTMLElement).style.removeProperty('display'));
   expect(withBadge.height).toBe(without.height);
   const overlaps =
     badgeBox.x < titleBox.x + titleBox.width &&
