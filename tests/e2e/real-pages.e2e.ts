@@ -206,7 +206,7 @@ it('on an Instagram profile grid the badge sits on its tile, off its reel icon, 
   await page.close();
 });
 
-it('on the YouTube watch page the badge never makes the title wrap nor covers it', async () => {
+it('on the YouTube watch page the badge covers no part of the title', async () => {
   const watch = pages.find((p) => p.name === WATCH_PAGE)!.expect;
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -218,22 +218,10 @@ it('on the YouTube watch page the badge never makes the title wrap nor covers it
   expect(await badge.count()).toBe(1);
   await title.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -100));
-  const measure = () =>
-    title.evaluate((h1) => {
-      const lines = h1.getClientRects().length;
-      const { height } = h1.getBoundingClientRect();
-      return { lines, height, lineHeight: parseFloat(getComputedStyle(h1).lineHeight) || parseFloat(getComputedStyle(h1).fontSize) * 1.2 };
-    });
-  const withBadge = await measure();
+  // That the title keeps its lines is checked against the same page unbadged, at every width, in
+  // screenshots.e2e.ts (a page cannot hide a badge here: the badge guard restores its host's style).
   const badgeBox = (await badge.boundingBox())!;
   const titleBox = (await title.boundingBox())!;
-  // The title keeps the lines it has without the badge; the badge overlaps none of its text.
-  // `important`: the badge host's own style sets its display; the measure must really be without it.
-  await badge.evaluate((host) => (host as HTMLElement).style.setProperty('display', 'none', 'important'));
-  expect(await badge.boundingBox()).toBeNull();
-  const without = await measure();
-  await badge.evaluate((host) => (host as HTMLElement).style.removeProperty('display'));
-  expect(withBadge.height).toBe(without.height);
   const overlaps =
     badgeBox.x < titleBox.x + titleBox.width &&
     badgeBox.x + badgeBox.width > titleBox.x &&
