@@ -3,7 +3,7 @@ import { t, uiLocale } from '@/lib/i18n/t';
 import { ErrorBoundary } from './ErrorBoundary';
 import { findingLabel } from './finding';
 import { VerdictCard } from './VerdictCard';
-import { WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
+import { deskOf, WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
 
 /**
  * The in-page details behind a badge: the verdict card for this post's match, "Report a wrong match" last
@@ -25,7 +25,7 @@ export function BadgePanel({
         <VerdictCard view={view} locale={locale} headingLevel={2} match={view.candidate} />
         {onReport && (
           <div class="sanad-panel-report">
-            <WrongMatchForm onReport={onReport} />
+            <WrongMatchForm onReport={onReport} desk={deskOf(view)} />
           </div>
         )}
       </ErrorBoundary>
