@@ -4,7 +4,7 @@ import { t, uiLocale } from '@/lib/i18n/t';
 import { ErrorBoundary } from './ErrorBoundary';
 import { findingLabel } from './finding';
 import { VerdictCard } from './VerdictCard';
-import { WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
+import { deskOf, WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
 
 /**
  * The in-page details behind a badge: the verdict card for this post's match with "Report a wrong match" last
@@ -51,7 +51,7 @@ export function BadgePanel({
           )}
           {onReport && (
             <div class="sanad-panel-report">
-              <WrongMatchForm onReport={onReport} />
+              <WrongMatchForm onReport={onReport} desk={deskOf(view)} />
             </div>
           )}
         </VerdictCard>

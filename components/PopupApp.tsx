@@ -1,18 +1,25 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { failureReason, sendMessage, sendToTab } from '@/lib/messaging/channel';
-import type { TabPost, TabResults } from '@/lib/wire/shapes';
+import type { TabPost, TabResults, WrongMatchListItem } from '@/lib/wire/shapes';
 import { SITE_IDS } from '@/lib/sites/platforms';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
 import { groupTabPosts, refOfView, type DebunkGroup, type GroupedPost } from './popup-groups';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VerdictCard, howMatched } from './VerdictCard';
-import { WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
+import { deskOf, WRONG_REASON_KEYS, WrongMatchForm, type WrongMatchChoice } from './WrongMatchForm';
 
 type State =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; tabId?: number; results: TabResults; debunkCount: number; hasIntake: boolean };
+  | {
+      status: 'ready';
+      tabId?: number;
+      results: TabResults;
+      debunkCount: number;
+      hasIntake: boolean;
+      reports: WrongMatchListItem[];
+    };
 
 /** The tab to explain: `?tab=<id>` (tests, links from other pages) or the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -23,10 +30,15 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 async function load(): Promise<State> {
-  const [tabId, lists, settings] = await Promise.all([targetTabId(), sendMessage('listStatus', {}), sendMessage('settings', {})]);
+  const [tabId, lists, settings, reports] = await Promise.all([
+    targetTabId(),
+    sendMessage('listStatus', {}),
+    sendMessage('settings', {}),
+    sendMessage('wrongMatches', {}),
+  ]);
   const debunkCount = lists.reduce((n, l) => n + l.count, 0);
   const results = tabId === undefined ? { posts: [] } : await sendMessage('tabResults', { tabId });
-  return { status: 'ready', tabId, results, debunkCount, hasIntake: !!settings.intakeUrl };
+  return { status: 'ready', tabId, results, debunkCount, hasIntake: !!settings.intakeUrl, reports };
 }
 
 /** "X (Twitter), YouTube, Facebook, TikTok, Instagram and Telegram Web": every site Sanad reads, in the UI's words. */
@@ -37,7 +49,17 @@ export function siteList(locale: string): string {
 
 type Report = (choice: WrongMatchChoice) => Promise<void>;
 
-function PostLine({ entry: { post, match }, locale, onReport }: { entry: GroupedPost; locale: string; onReport?: Report }) {
+function PostLine({
+  entry: { post, match },
+  locale,
+  onReport,
+  desk,
+}: {
+  entry: GroupedPost;
+  locale: string;
+  onReport?: Report;
+  desk?: string;
+}) {
   return (
     <li class="post" data-post={post.key}>
       <p class="post-excerpt" dir="auto">
@@ -52,7 +74,7 @@ function PostLine({ entry: { post, match }, locale, onReport }: { entry: Grouped
             {t('openPost')}
           </a>
         )}
-        {onReport && <WrongMatchForm label={t('reportWrongName')} onReport={onReport} />}
+        {onReport && <WrongMatchForm label={t('reportWrongName')} onReport={onReport} desk={desk} />}
       </div>
     </li>
   );
@@ -75,10 +97,54 @@ function Group({
       <p class="seen-in">{tn('seenIn', group.posts.length)}</p>
       <ul class="posts">
         {group.posts.map((entry) => (
-          <PostLine key={entry.post.key} entry={entry} locale={locale} onReport={onReport && ((choice) => onReport(entry.post, choice))} />
+          <PostLine
+            key={entry.post.key}
+            entry={entry}
+            locale={locale}
+            desk={deskOf(group.view)}
+            onReport={onReport && ((choice) => onReport(entry.post, choice))}
+          />
         ))}
       </ul>
     </li>
+  );
+}
+
+/**
+ * The reader's wrong-match reports, each with "Undo" (the badge comes back; a report sent to a desk is taken
+ * back there too) and, when they asked to tell the desk, how that goes.
+ */
+function MyReports({ reports, onUndo }: { reports: WrongMatchListItem[]; onUndo: (report: WrongMatchListItem) => Promise<void> }) {
+  if (!reports.length) return null;
+  return (
+    <details class="my-reports">
+      <summary>
+        {t('myReportsHeading')} ({reports.length})
+      </summary>
+      <ul>
+        {reports.map((report) => (
+          <li key={report.id} class="my-report" data-report={report.id}>
+            <p class="post-excerpt" dir="auto">
+              {report.excerpt || report.permalink}
+            </p>
+            {report.reason && <p class="hint">{t(WRONG_REASON_KEYS[report.reason])}</p>}
+            {report.desk && (
+              <p class="my-report-desk hint" data-state={report.desk.state} title={report.desk.lastError}>
+                <bdi>{t(`deskReport_${report.desk.state}` as MessageKey, report.desk.name)}</bdi>
+              </p>
+            )}
+            <button
+              type="button"
+              class="link-button my-report-undo"
+              aria-label={t('myReportsUndoName')}
+              onClick={(e) => e.isTrusted && void onUndo(report)}
+            >
+              {t('reportUndo')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -124,6 +190,17 @@ export function PopupApp() {
     setNotice(t('reportedWrong'));
     setUndoable({ tabId, postKey: post.key, debunkId });
     refresh();
+  };
+  const undoReport = async (target: { postKey: string; debunkId: string }) => {
+    try {
+      await sendMessage('undoWrongMatch', { tabId: state.status === 'ready' ? (state.tabId ?? -1) : -1, ...target });
+      setUndoable(null);
+      setNotice(t('reportUndone'));
+      refresh();
+      for (const ms of [400, 1200, 3000]) setTimeout(refresh, ms);
+    } catch (error) {
+      setNotice(t('reportFailed', failureReason(error)));
+    }
   };
   const undo = async (event: Event) => {
     if (!event.isTrusted || !undoable) return;
@@ -217,6 +294,7 @@ export function PopupApp() {
               </ul>
             </details>
           )}
+          <MyReports reports={state.reports} onUndo={({ postKey, debunkId }) => undoReport({ postKey, debunkId })} />
           <footer class="foot">
             <span>{tn('listStatus', state.debunkCount)}</span>
             {state.hasIntake && (

@@ -44,6 +44,7 @@ beforeEach(() => {
     if (type === 'tabResults') return RESULTS;
     if (type === 'listStatus') return [{ id: 'bundled', count: 2 }];
     if (type === 'submitClaim') return 'queued-id';
+    if (type === 'wrongMatches') return [];
     throw new Error(`unexpected ${type}`);
   });
 });

@@ -62,4 +62,42 @@ describe('WrongMatchForm', () => {
     await settle();
     expect(container.querySelector('[role="alert"]')?.textContent).toBe('Could not save the report: the tab closed');
   });
+
+  it('offers "Also tell <desk>" only for a desk that takes reports, unticked, saying what goes; ticked, the report says so', async () => {
+    useLocale('en');
+    const onReport = vi.fn(async () => {});
+    const { container, rerender } = render(<WrongMatchForm onReport={onReport} startOpen />);
+    expect(container.querySelector('.sanad-report-desk')).toBeNull();
+
+    rerender(<WrongMatchForm onReport={onReport} startOpen desk="Test desk" />);
+    await settle();
+    const box = container.querySelector<HTMLInputElement>('.sanad-report-desk input[type="checkbox"]')!;
+    expect(box.checked).toBe(false);
+    expect(container.querySelector('.sanad-report-desk label')?.textContent).toBe(' Also tell Test desk');
+    expect(container.querySelector('.sanad-report-desk-what')?.textContent).toBe(
+      'Sends Test desk only the fact-check’s id, your reason and this post’s address. Nothing about you.',
+    );
+    readerCheck(container.querySelectorAll<HTMLInputElement>('input[type="radio"]')[0]!);
+    await settle();
+    // A page's script cannot tick it.
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    readerClick(container.querySelector('.sanad-report-confirm')!);
+    await settle();
+    expect(onReport).toHaveBeenLastCalledWith({ reason: 'not-repeated' });
+  });
+
+  it('sends a ticked report as one for the desk too, in Arabic as in English', async () => {
+    useLocale('ar');
+    const onReport = vi.fn(async () => {});
+    const { container } = render(<WrongMatchForm onReport={onReport} startOpen desk="مسبار" />);
+    expect(container.querySelector('.sanad-report-desk label')?.textContent).toBe(' أبلِغ مسبار أيضًا');
+    readerCheck(container.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1]!);
+    readerCheck(container.querySelector<HTMLInputElement>('.sanad-report-desk input')!);
+    await settle();
+    readerClick(container.querySelector('.sanad-report-confirm')!);
+    await settle();
+    expect(onReport).toHaveBeenCalledWith({ reason: 'refutes', tellDesk: true });
+  });
 });

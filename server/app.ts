@@ -435,6 +435,8 @@ export function createApp({
     const attached = await store.attachMedia(id, read.value, c.get('session').reviewer, new Date().toISOString(), SUBMISSION_LIMITS.media);
     if (!attached) return refuse(c, `no pending or published submission with that id and fewer than ${SUBMISSION_LIMITS.media} media`, 404);
     debunks.forget(id);
+    // Placed when it arrived, without these hashes: placed again with them (in the background, like arrivals).
+    void grouper.regroup(id).catch(() => {});
     return back(c, id);
   });
 

@@ -113,6 +113,8 @@ export async function buildDeskFeed(store: IntakeStore, desk: Desk, feedUrl: str
     tombstones,
     cursor: String(sequence),
     ...(from !== undefined && { delta: true, since }),
+    // This service takes readers' wrong-match reports about its items (app.ts), beside the feed.
+    wrongMatches: new URL('/v1/wrong-matches', feedUrl).href,
   };
   const { privateKeyPkcs8, publicKey } = await deskKeys(store);
   return signFeed(feed, privateKeyPkcs8, publicKey);

@@ -394,6 +394,30 @@ export class SubmissionGrouper {
     }
   }
 
+  /**
+   * Frame hashes were attached to submission `id` after it was placed: it is indexed again with them and placed
+   * again, so a clip the desk only now recognises joins the group of the earliest submission of it (with the rest
+   * of its own group, which was grouped with it).
+   */
+  async regroup(id: number): Promise<void> {
+    await this.place(id);
+    const fresh = await this.store.get(id);
+    if (!fresh?.group || this.stopped) return;
+    const at = this.levels.findIndex(({ rows }) => rows.some((r) => r.id === id));
+    if (at === -1) return;
+    const rows = this.levels[at]!.rows.map((r) => (r.id === id ? fresh : r));
+    this.levels[at] = rows.length > 2_000 ? await levelInSlices(rows, () => this.pause()) : level(rows);
+    const group = await this.groupFor(fresh);
+    const from = fresh.group.id;
+    if (!group || group.id === from) return;
+    const members = this.levels.flatMap((l) => l.rows).filter((r) => r.group?.id === from);
+    for (const member of members) {
+      const reason = member.id === id ? group.reason : (member.group?.reason ?? group.reason);
+      await this.store.setGroup(member.id, group.id, reason);
+      member.group = { id: group.id, ...(reason && { reason }) };
+    }
+  }
+
   /** Adds placed rows to the smallest index that holds them with the smaller ones (merged into it). */
   private async add(rows: StoredSubmission[]): Promise<void> {
     let target = 0;

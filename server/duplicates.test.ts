@@ -164,6 +164,27 @@ describe.each(BACKENDS)('duplicates and groups on $name', ({ reset, driver }) =>
     expect(listed).toEqual([sameClaim.id, sameMedia.id, samePost.id, first.id]);
   });
 
+  it('places a submission again when the desk attaches hashes to it: it joins the group of the earlier one of that clip', async () => {
+    const first = await send('regroup-0001', { permalink: 'https://x.com/a/status/11', text: 'Convoy on the M5 highway', frames: CLIP });
+    const later = await send('regroup-0002', { permalink: 'https://x.com/b/status/12', text: 'شاهد هذا الفيديو الآن' });
+    const follower = await send('regroup-0003', { permalink: 'https://x.com/b/status/12?s=19', text: 'again' });
+    const before = await placedPage();
+    expect(cardOf(before, later.id)).toMatch(new RegExp(`Grouped with 1 other submission \\(same post\\).*#${follower.id}`, 's'));
+    expect(cardOf(before, first.id)).not.toMatch(/Grouped with/);
+
+    const frames = [0, 0.5].map((t) => ({ t, hash: CLIP, quality: 88, pdq: CLIP, pdqQuality: 90, upright: CLIP, centre: CLIP }));
+    const attached = await formPost(`/review/${later.id}/media`, {
+      fingerprint: JSON.stringify({ file: 'm5.mp4', kind: 'video', frames }),
+    });
+    expect(attached.status).toBe(303);
+    // The later one joins the first's group by its footage, and brings the one grouped with it along.
+    await expect.poll(async () => (await store.get(later.id))?.group, { timeout: 20_000 }).toEqual({ id: first.id, reason: 'media' });
+    expect((await store.get(follower.id))?.group).toEqual({ id: first.id, reason: 'post' });
+    const html = await placedPage();
+    expect(cardOf(html, first.id)).toMatch(/Grouped with 2 other submissions/);
+    expect(cardOf(html, later.id)).toMatch(new RegExp(`\\(same media\\).*#${first.id}`, 's'));
+  });
+
   it('shows the closest debunks of the desk’s feed and of imported lists; "add as another appearance" updates the published one', async () => {
     const published = await send('merge-0001', { permalink: 'https://x.com/a/status/10', text: 'Convoy in Raqqa today', frames: CLIP });
     expect(

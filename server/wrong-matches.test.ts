@@ -99,6 +99,10 @@ describe.each(BACKENDS)('wrong-match reports on $name', ({ reset, driver }) => {
     });
 
   it('stores a report once, lists it on the debunk’s card, and withdraws it with its secret only', async () => {
+    // The signed feed names where reports go, so the extension can offer "Also tell <desk>".
+    const feed = (await (await fetch(`${base}/feed.json`)).json()) as { wrongMatches?: string; items: { identifier: string }[] };
+    expect(feed.wrongMatches).toBe(`${base}/v1/wrong-matches`);
+    expect(feed.items.map((i) => i.identifier)).toEqual([`intake-${published}`]);
     const first = await report({});
     expect(first.status).toBe(201);
     const { id, withdrawSecret } = (await first.json()) as { id: number; withdrawSecret: string };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftStore } from './drafts';
 import { unpackPageResults } from '../wire/packed-results';
-import { AI_VIDEO_ID, BUNDLED_BODY, OLD_HAMA_ID } from '@/tests/unit/support/debunks';
+import { AI_VIDEO_ID, BUNDLED_BODY, makeDebunk, OLD_HAMA_ID } from '@/tests/unit/support/debunks';
 import { fromPopup, fromTab, testBackground } from '@/tests/unit/support/background';
 import type { ExtractedPost } from '../match/types';
 import { allDebunks, listRecord, listRecords, savedIndex } from '../store/debunk-store';
@@ -256,6 +256,83 @@ describe('Background: matchPosts', () => {
     const back = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [AI_POST] }, fromTab(4)));
     expect(back[0]!.badge?.debunk.id).toBe(AI_VIDEO_ID);
     expect((await ask('exportData', {}, fromPopup())).wrongMatches).toEqual([]);
+  });
+
+  it('"Also tell <desk>": queues the report for the desk that published the debunk, lists it, and "Undo" takes it back there', async () => {
+    const FEED = 'feed:https://desk.example/feed.json';
+    const ENDPOINT = 'https://desk.example/v1/wrong-matches';
+    const calls: { url: string; method: string; body?: unknown; secret?: string }[] = [];
+    const fetch = vi.fn(async (url: string, init: RequestInit) => {
+      const headers = init.headers as Record<string, string>;
+      calls.push({
+        url,
+        method: init.method!,
+        ...(init.body && { body: JSON.parse(String(init.body)) }),
+        secret: headers['x-sanad-status-secret'],
+      });
+      return init.method === 'DELETE'
+        ? new Response(null, { status: 204 })
+        : Response.json({ id: 31, withdrawSecret: 'secret-31' }, { status: 201 });
+    });
+    const { ask, lists, outbox, env } = testBackground({ fetch: fetch as unknown as typeof globalThis.fetch });
+    const db = await openSanadDb();
+    await db.put('feeds', {
+      id: FEED,
+      url: 'https://desk.example/feed.json',
+      kind: 'sanad',
+      publisher: 'Test desk',
+      wrongMatchesUrl: ENDPOINT,
+      count: 1,
+      addedAt: 1,
+    });
+    const permalink = 'https://x.com/someone/status/7001';
+    await lists.replace({ id: FEED, version: '1', skipped: 0, importedAt: 1 }, [
+      makeDebunk({ id: 'intake-7', claim: 'Tanks enter the city tonight', appearances: [permalink], source: FEED }),
+    ]);
+    const deskPost = post('x:9', 'Secret words the desk must never see', { permalink });
+    const [answer] = unpackPageResults(
+      await ask('matchPosts', { pageUrl: 'https://x.com/home?ref=timeline', posts: [deskPost, AI_POST] }, fromTab(6)),
+    );
+    // The card offers "Also tell Test desk"; the bundled list's cards do not.
+    expect(answer!.badge?.debunk.list).toEqual({ id: FEED, trust: 'signed', name: 'Test desk', takesReports: true });
+
+    // The bundled list has no desk to tell: refused whole, and the badge stays.
+    await expect(
+      ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'other', tellDesk: true }, fromTab(6)),
+    ).rejects.toThrow(/does not take reports/);
+    expect((await ask('tabResults', { tabId: 6 }, fromPopup())).posts.map((p) => p.key).sort()).toEqual(['x:1', 'x:9']);
+
+    await ask('reportWrongMatchInPage', { postKey: 'x:9', debunkId: 'intake-7', reason: 'refutes', tellDesk: true }, fromTab(6));
+    await outbox.deliverDue();
+    expect(calls).toHaveLength(1);
+    const sent = calls[0]!;
+    expect([sent.url, sent.method]).toEqual([ENDPOINT, 'POST']);
+    expect(sent.body).toEqual({ idempotencyKey: expect.any(String), debunkId: 'intake-7', reason: 'refutes', postUrl: permalink });
+    expect(JSON.stringify(sent.body)).not.toContain('Secret words');
+    const [listed] = await ask('wrongMatches', {}, fromPopup());
+    expect(listed).toMatchObject({ postKey: 'x:9', debunkId: 'intake-7', reason: 'refutes', desk: { name: 'Test desk', state: 'sent' } });
+    // The secret stays in the background.
+    expect(JSON.stringify(listed)).not.toContain('secret-31');
+    await expect(ask('wrongMatches', {}, fromTab(6))).rejects.toThrow(/extension pages only/);
+
+    // Unticked: the report stays on this device.
+    await ask('reportWrongMatchInPage', { postKey: 'x:1', debunkId: AI_VIDEO_ID, reason: 'other' }, fromTab(6));
+    await outbox.deliverDue();
+    expect(calls).toHaveLength(1);
+    expect((await ask('wrongMatches', {}, fromPopup())).map((r) => [r.postKey, r.desk?.state])).toEqual([
+      ['x:1', undefined],
+      ['x:9', 'sent'],
+    ]);
+
+    // The popup's "Undo": the badge comes back, and the desk is asked to delete the report, with its secret.
+    await ask('undoWrongMatch', { tabId: 6, postKey: 'x:9', debunkId: 'intake-7' }, fromPopup());
+    expect(env.refreshTab).toHaveBeenCalledWith(6);
+    await outbox.deliverDue();
+    expect(calls.slice(1)).toEqual([{ url: `${ENDPOINT}/31`, method: 'DELETE', secret: 'secret-31' }]);
+    expect(await outbox.deskReports()).toEqual([]);
+    expect((await ask('wrongMatches', {}, fromPopup())).map((r) => r.postKey)).toEqual(['x:1']);
+    const [back] = unpackPageResults(await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [deskPost] }, fromTab(6)));
+    expect(back!.badge?.debunk.id).toBe('intake-7');
   });
 
   it('imports an export file into a fresh profile, and refuses a bad one without changing anything', async () => {

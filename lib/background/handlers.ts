@@ -8,12 +8,23 @@ import { checkSubmission } from '../intake/submission';
 import type { BackgroundHandlers, HandlersOf, Sender } from '../messaging/channel';
 import { sanitisePosts } from '../messaging/sanitise-posts';
 import { normaliseSettings } from '../settings/settings';
-import { allWrongMatches } from '../store/wrong-matches';
+import { allWrongMatches, wrongMatchId } from '../store/wrong-matches';
+import { deskReportFor } from '../intake/wrong-match-delivery';
+import { describeList } from './list-origin';
 import type { SanadDb } from '../store/db';
 import { hashText } from '../text/hash';
 import { packPageResults } from '../wire/packed-results';
 import type { ExtensionPageProtocol, PageProtocol } from '../wire/protocols';
-import { isWrongMatchReason, type PageAnswer, type PostAnswer, type SubmissionDraft, type WrongMatchRequest } from '../wire/shapes';
+import {
+  isWrongMatchReason,
+  type PageAnswer,
+  type PostAnswer,
+  type SubmissionDraft,
+  type TabPost,
+  type WrongMatchListItem,
+  type WrongMatchReason,
+  type WrongMatchRequest,
+} from '../wire/shapes';
 import { mediaToolsPath } from './context-menu';
 import { makeExport, parseImport } from './export-data';
 import type { FeedService } from './feed-service';
@@ -58,16 +69,26 @@ const senderTab = (sender: Sender): number | undefined => {
 
 /**
  * A wrong-match report, from the badge's panel or the popup: the tab forgets the match, the report is kept
- * (on this device only). Refused unless the tab holds this
- * match, so a content script cannot file reports for posts the reader never saw badged.
+ * on this device, and when the reader ticked "Also tell <desk>" it is queued for the desk that published the
+ * debunk (its id, the reason and the post's address only). Refused unless the tab holds this match, so a
+ * content script cannot file reports for posts the reader never saw badged.
  */
 async function reportWrongMatch(deps: HandlerDeps, tabId: number, req: WrongMatchRequest): Promise<void> {
   const postKey = String(req.postKey).slice(0, 300);
   const debunkId = String(req.debunkId).slice(0, 300);
   if (!isWrongMatchReason(req.reason)) throw new Error('choose why the match is wrong');
+  const before = await deps.tabs.get(tabId);
+  const held = before.posts.find((p) => p.key === postKey);
+  const heldView = [held?.badge, held?.mentions, ...(held?.related ?? [])].find((v) => v?.debunk.id === debunkId);
+  if (!held || !heldView) throw new Error('this post is not matched with that fact-check here');
+  // Checked before anything changes: a report the desk cannot take is refused whole, not half made.
+  const toDesk =
+    req.tellDesk === true ? await deskReportOf(deps, heldView.debunk.list.id, debunkId, req.reason, held, before.pageUrl) : undefined;
   const post = await deps.tabs.dropMatch(tabId, postKey, debunkId);
   const view = [post?.badge, post?.mentions, ...(post?.related ?? [])].find((v) => v?.debunk.id === debunkId);
   if (!post || !view) throw new Error('this post is not matched with that fact-check here');
+  // A report made again after an "Undo" replaces the one taken back.
+  await deps.outbox.withdrawReport(wrongMatchId(postKey, debunkId));
   await deps.matcher.reportWrongMatch({
     postKey,
     debunkId,
@@ -77,13 +98,49 @@ async function reportWrongMatch(deps: HandlerDeps, tabId: number, req: WrongMatc
     reason: req.reason,
     listId: view.debunk.list.id,
   });
+  if (toDesk) await deps.outbox.enqueueReport({ wrongMatchId: wrongMatchId(postKey, debunkId), ...toDesk });
   const after = await deps.tabs.get(tabId);
   deps.showCount(tabId, badgedCount(after), after.checked ?? 0);
 }
 
-/** "Undo": the report goes; the tab's badge comes back when the tab matches the post again. */
+/** What goes to the desk for a ticked report: its endpoint (from the signed feed), its name, and the report. */
+async function deskReportOf(
+  deps: HandlerDeps,
+  listId: string,
+  debunkId: string,
+  reason: WrongMatchReason,
+  post: TabPost,
+  pageUrl: string | undefined,
+): Promise<Omit<Parameters<OutboxService['enqueueReport']>[0], 'wrongMatchId'>> {
+  const feed = await (await deps.openDb()).get('feeds', listId);
+  if (feed?.kind !== 'sanad' || !feed.wrongMatchesUrl) throw new Error('this fact-check’s list does not take reports');
+  // The key is the outbox's to choose; this one only proves the rest is what the desk accepts.
+  const report = deskReportFor({ idempotencyKey: 'checked-locally', debunkId, reason, permalink: post.permalink, pageUrl });
+  if (!report) throw new Error('this post has no address to tell the desk');
+  const { idempotencyKey: _key, ...body } = report;
+  return { endpoint: feed.wrongMatchesUrl, desk: describeList(listId, feed).name, report: body };
+}
+
+/** "Undo": the report goes, and so does its message to the desk (dropped if not yet sent, else taken back). */
 async function undoWrongMatch(deps: HandlerDeps, postKey: unknown, debunkId: unknown): Promise<void> {
-  await deps.matcher.undoWrongMatch(String(postKey).slice(0, 300), String(debunkId).slice(0, 300));
+  const key = String(postKey).slice(0, 300);
+  const id = String(debunkId).slice(0, 300);
+  await deps.matcher.undoWrongMatch(key, id);
+  await deps.outbox.withdrawReport(wrongMatchId(key, id));
+}
+
+/** The reader's reports for the popup, each with how telling its desk goes. */
+async function listWrongMatches(deps: HandlerDeps): Promise<WrongMatchListItem[]> {
+  const [reports, toDesks] = await Promise.all([allWrongMatches(await deps.openDb()), deps.outbox.deskReports()]);
+  const desk = new Map(toDesks.filter((r) => r.step === 'report').map((r) => [r.wrongMatchId, r]));
+  return reports
+    .sort((a, b) => b.reportedAt - a.reportedAt)
+    .map((report) => {
+      const told = desk.get(report.id);
+      return told
+        ? { ...report, desk: { name: told.desk, state: told.state, ...(told.lastError && { lastError: told.lastError }) } }
+        : report;
+    });
 }
 
 function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
@@ -210,8 +267,10 @@ function extensionPageHandlers(deps: HandlerDeps): HandlersOf<ExtensionPageProto
     },
     async undoWrongMatch({ tabId, postKey, debunkId }) {
       await undoWrongMatch(deps, postKey, debunkId);
-      deps.refreshTab(Number(tabId));
+      // The popup's list may undo with no tab of its own (-1): then no tab is asked to look again.
+      if (Number.isInteger(tabId) && tabId >= 0) deps.refreshTab(Number(tabId));
     },
+    wrongMatches: () => listWrongMatches(deps),
     async importList({ name, text }) {
       const id = `file:${String(name).slice(0, 100)}`;
       const report = importClaimReviews(String(text), id);

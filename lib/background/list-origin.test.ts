@@ -16,6 +16,18 @@ describe('describeList', () => {
       { kind: 'claimreview', url: 'https://cdn.example/cr.json', publisher: 'Misbar' },
       { trust: 'unsigned', name: 'cdn.example' },
     ],
+    // A desk feed whose signed header names where it takes reports: the card may offer "Also tell <desk>"…
+    [
+      'feed:https://desk.example/feed.json',
+      { kind: 'sanad', url: 'https://desk.example/feed.json', publisher: 'Desk', wrongMatchesUrl: 'https://desk.example/v1/wrong-matches' },
+      { trust: 'signed', name: 'Desk', takesReports: true },
+    ],
+    // …never an unsigned list, whatever it holds.
+    [
+      'feed:https://cdn.example/other.json',
+      { kind: 'claimreview', url: 'https://cdn.example/other.json', wrongMatchesUrl: 'https://cdn.example/v1/wrong-matches' },
+      { trust: 'unsigned', name: 'cdn.example' },
+    ],
     ['feed:https://gone.example/x.json', undefined, { trust: 'unsigned', name: 'feed:https://gone.example/x.json' }],
   ] as const)('%s', (id, feed, expected) => {
     expect(describeList(id, feed)).toEqual({ id, ...expected });

@@ -30,6 +30,9 @@ describe('extension-page-only messages from content scripts', () => {
       'importList',
       'submitClaim',
       'tabResults',
+      'wrongMatches',
+      'reportWrongMatch',
+      'undoWrongMatch',
     ])
       expect(names).toContain(name);
     for (const name of Object.keys(handlers.page)) expect(names).not.toContain(name);

@@ -322,3 +322,134 @@ describe('the service’s answers are read with a byte cap', () => {
     expect(INTAKE_ANSWER_BYTES).toBeLessThan(MiB);
   });
 });
+
+describe('wrong-match reports to a desk', () => {
+  const ENDPOINT = 'https://desk.example/v1/wrong-matches';
+  const REPORT = { debunkId: 'intake-7', reason: 'refutes' as const, postUrl: 'https://x.com/a/status/1' };
+  const enqueue = (box: OutboxService) =>
+    box.enqueueReport({ wrongMatchId: 'x:1|intake-7', endpoint: ENDPOINT, desk: 'Test desk', report: REPORT });
+  /** A desk that stores each key once, answers its id and secret, and takes a report back with that secret. */
+  const stored = new Map<string, number>();
+  const deleted: number[] = [];
+  const deskService = async (url: string, init: RequestInit) => {
+    if (init.method === 'DELETE') {
+      const id = Number(url.split('/').pop());
+      if ((init.headers as Record<string, string>)['x-sanad-status-secret'] !== `secret-${id}`)
+        return Response.json({ error: 'no' }, { status: 404 });
+      deleted.push(id);
+      return new Response(null, { status: 204 });
+    }
+    const { idempotencyKey } = JSON.parse(String(init.body)) as { idempotencyKey: string };
+    const repeat = stored.has(idempotencyKey);
+    if (!repeat) stored.set(idempotencyKey, stored.size + 1);
+    const id = stored.get(idempotencyKey)!;
+    return Response.json({ id, withdrawSecret: `secret-${id}` }, { status: repeat ? 200 : 201 });
+  };
+  beforeEach(() => {
+    stored.clear();
+    deleted.length = 0;
+    server.mockImplementation(deskService);
+  });
+
+  it('sends exactly the report (its key, the debunk, the reason, the post) to the desk’s own endpoint, and keeps the secret', async () => {
+    intakeUrl = ''; // the reader's own intake service plays no part: the desk's feed named where reports go
+    const box = outbox();
+    const queued = await enqueue(box);
+    await box.deliverDue();
+    expect(server).toHaveBeenCalledTimes(1);
+    const [url, init] = server.mock.calls[0]!;
+    expect(url).toBe(ENDPOINT);
+    expect(init).toMatchObject({ method: 'POST', credentials: 'omit' });
+    expect(JSON.parse(String(init.body))).toEqual({ ...REPORT, idempotencyKey: queued.id });
+    expect(Object.keys(init.headers as Record<string, string>).sort()).toEqual(['content-type', 'x-sanad-client']);
+    expect(await box.deskReports()).toMatchObject([
+      { id: queued.id, step: 'report', state: 'sent', remoteId: 1, withdrawSecret: 'secret-1' },
+    ]);
+    expect(wakes.at(-1)).toBeNull();
+  });
+
+  it('retries while the desk is offline or failing, across a restart, with the same key: the desk keeps one', async () => {
+    server.mockImplementation(down);
+    const box = outbox();
+    const queued = await enqueue(box);
+    await box.deliverDue();
+    expect((await box.deskReports())[0]).toMatchObject({ state: 'retrying', attempts: 1, nextAttemptAt: now + 30_000 });
+    expect(wakes.at(-1)).toBe(now + 30_000);
+    server.mockResolvedValueOnce(Response.json({ error: 'internal error' }, { status: 500 }));
+    now += 30_000;
+    await box.deliverDue();
+    expect((await box.deskReports())[0]).toMatchObject({ state: 'retrying', attempts: 2, lastError: 'internal error' });
+
+    // The desk stored it, then the worker stopped before it heard back.
+    server.mockImplementation(deskService);
+    now += 60_000;
+    const db = await openSanadDb();
+    await deskService(ENDPOINT, { method: 'POST', body: JSON.stringify({ ...REPORT, idempotencyKey: queued.id }) });
+    await db.put('deskReports', { ...(await db.get('deskReports', queued.id))!, state: 'sending' });
+    const woken = outbox();
+    await woken.deliverDue();
+    expect((await woken.deskReports())[0]).toMatchObject({ state: 'sent', remoteId: 1, withdrawSecret: 'secret-1' });
+    expect([...stored.keys()]).toEqual([queued.id]);
+  });
+
+  it('keeps a report the desk refuses, with its reason', async () => {
+    server.mockResolvedValueOnce(Response.json({ error: 'this desk publishes no debunk with that id' }, { status: 404 }));
+    const box = outbox();
+    await enqueue(box);
+    await box.deliverDue();
+    expect((await box.deskReports())[0]).toMatchObject({ state: 'rejected', lastError: 'this desk publishes no debunk with that id' });
+  });
+
+  it('"Undo" before it is sent drops it: the desk never hears of it', async () => {
+    server.mockImplementation(down);
+    const box = outbox();
+    await enqueue(box);
+    await box.deliverDue();
+    server.mockClear();
+    await box.withdrawReport('x:1|intake-7');
+    expect(await box.deskReports()).toEqual([]);
+    expect(server).not.toHaveBeenCalled();
+  });
+
+  it('"Undo" after it is sent takes it back with its secret, retrying until the desk answers', async () => {
+    const box = outbox();
+    await enqueue(box);
+    await box.deliverDue();
+    server.mockImplementation(down);
+    await box.withdrawReport('x:1|intake-7');
+    await box.deliverDue();
+    expect((await box.deskReports())[0]).toMatchObject({ step: 'withdraw', state: 'retrying', attempts: 1 });
+    server.mockImplementation(deskService);
+    now += 30_000;
+    await box.deliverDue();
+    const [url, init] = server.mock.calls.at(-1)!;
+    expect([url, init.method, (init.headers as Record<string, string>)['x-sanad-status-secret']]).toEqual([
+      `${ENDPOINT}/1`,
+      'DELETE',
+      'secret-1',
+    ]);
+    expect(init.body).toBeUndefined();
+    expect(deleted).toEqual([1]);
+    expect(await box.deskReports()).toEqual([]);
+    expect(wakes.at(-1)).toBeNull();
+  });
+
+  it('"Undo" while it is being sent: taken back as soon as the desk’s receipt arrives', async () => {
+    let release!: () => void;
+    server.mockImplementationOnce(async (url, init) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return deskService(url, init);
+    });
+    const box = outbox();
+    await enqueue(box);
+    const pass = box.deliverDue();
+    while (!release) await new Promise((resolve) => setTimeout(resolve, 1));
+    await box.withdrawReport('x:1|intake-7');
+    release();
+    await pass;
+    await box.deliverDue();
+    expect(server.mock.calls.map(([u, i]) => `${i.method} ${u}`)).toEqual([`POST ${ENDPOINT}`, `DELETE ${ENDPOINT}/1`]);
+    expect(deleted).toEqual([1]);
+    expect(await box.deskReports()).toEqual([]);
+  });
+});

@@ -2,13 +2,16 @@
  * The outbox: submissions for the desk's intake service, kept in IndexedDB until the service has them.
  * Each item carries its idempotency key, so resending after a timeout, a crash or a restart never makes a
  * duplicate. Retries ride on an alarm (which outlives the service worker); the user can retry or cancel.
+ * Wrong-match reports a reader asked to tell a desk about go the same way, to that desk's own service (the one
+ * its feed names), and so do their withdrawals after an "Undo".
  */
 import { outcomeOf, retryDelayMs } from '../intake/delivery';
+import { reportOutcomeOf, withdrawOutcomeOf } from '../intake/wrong-match-delivery';
 import { isFinalStage, readVolunteerStatus, STATUS_CHECKS_PER_PASS, statusCheckDelayMs, type VolunteerStatus } from '../intake/desk-status';
 import { SerialQueue } from '../scheduling/serial';
 import { readCappedJson } from '../untrusted/capped-body';
-import type { OutboxRecord, SanadDb } from '../store/db';
-import type { OutboxDraft } from '../wire/shapes';
+import type { DeskReportRecord, OutboxRecord, SanadDb } from '../store/db';
+import type { DeskReportDto, OutboxDraft } from '../wire/shapes';
 
 export const OUTBOX_ALARM = 'sanad-outbox';
 const SEND_TIMEOUT_MS = 20_000;
@@ -126,7 +129,142 @@ export class OutboxService {
       await this.send(item, base);
     }
     if (base) await this.checkStatuses(base);
+    await this.deliverDeskReports();
     await this.scheduleNext();
+  }
+
+  /** Queues a wrong-match report for its desk (the reader ticked "Also tell <desk>"). */
+  async enqueueReport(
+    input: Pick<DeskReportDto, 'wrongMatchId' | 'endpoint' | 'desk'> & { report: Omit<DeskReportDto['report'], 'idempotencyKey'> },
+  ) {
+    const id = crypto.randomUUID();
+    const record: DeskReportRecord = {
+      id,
+      wrongMatchId: input.wrongMatchId,
+      endpoint: input.endpoint,
+      desk: input.desk,
+      report: { ...input.report, idempotencyKey: id },
+      step: 'report',
+      state: 'queued',
+      attempts: 0,
+      createdAt: this.now(),
+      nextAttemptAt: this.now(),
+    };
+    await (await this.deps.openDb()).put('deskReports', record);
+    void this.deliverDue();
+    return record;
+  }
+
+  /** Reports still being told to their desks, or told: the newest first. */
+  async deskReports(): Promise<DeskReportRecord[]> {
+    const all = await (await this.deps.openDb()).getAll('deskReports');
+    return all.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /**
+   * The reader's "Undo": a report the desk does not have yet is dropped; one it has is taken back with its
+   * secret (queued like any delivery). One being sent right now is marked, and settled when that attempt ends.
+   */
+  async withdrawReport(wrongMatchId: string): Promise<void> {
+    const db = await this.deps.openDb();
+    const reports = (await db.getAll('deskReports')).filter((r) => r.wrongMatchId === wrongMatchId && r.step === 'report');
+    for (const report of reports) {
+      if (this.inFlight.has(report.id)) await db.put('deskReports', { ...report, undone: true });
+      else if (report.remoteId === undefined) await db.delete('deskReports', report.id);
+      else await db.put('deskReports', this.toWithdraw(report));
+    }
+    // Not awaited: a pass may be waiting on a slow desk, and the reader's "Undo" must not wait with it.
+    if (reports.length) void this.deliverDue();
+  }
+
+  private toWithdraw(report: DeskReportRecord): DeskReportRecord {
+    const { undone: _undone, lastError: _error, ...rest } = report;
+    return { ...rest, step: 'withdraw', state: 'queued', attempts: 0, nextAttemptAt: this.now() };
+  }
+
+  private async deliverDeskReports(): Promise<void> {
+    const db = await this.deps.openDb();
+    for (const { id } of await db.getAll('deskReports')) {
+      const item = await db.get('deskReports', id); // read again: an "Undo" may have changed it meanwhile
+      if (!item) continue;
+      const interrupted = item.state === 'sending' && !this.inFlight.has(item.id);
+      const due = (item.state === 'queued' || item.state === 'retrying') && item.nextAttemptAt <= this.now();
+      if (interrupted || due) await this.sendDeskReport(item);
+    }
+  }
+
+  private async sendDeskReport(item: DeskReportRecord): Promise<void> {
+    const db = await this.deps.openDb();
+    this.inFlight.add(item.id);
+    const attempt: DeskReportRecord = { ...item, state: 'sending', attempts: item.attempts + 1 };
+    await db.put('deskReports', attempt);
+    const retry = (reason: string, retryAfterMs?: number): DeskReportRecord => ({
+      ...attempt,
+      state: 'retrying',
+      lastError: reason,
+      nextAttemptAt: this.now() + retryDelayMs(attempt.attempts, retryAfterMs),
+    });
+    let next: DeskReportRecord | null;
+    try {
+      if (item.step === 'report') {
+        const response = await this.deps.fetch(item.endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-sanad-client': await this.deps.clientId() },
+          body: JSON.stringify(item.report),
+          credentials: 'omit',
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        });
+        const outcome = reportOutcomeOf(
+          response.status,
+          await readCappedJson(response, INTAKE_ANSWER_BYTES),
+          response.headers.get('retry-after'),
+        );
+        next =
+          outcome.kind === 'sent'
+            ? {
+                ...attempt,
+                state: 'sent',
+                sentAt: this.now(),
+                remoteId: outcome.remoteId,
+                withdrawSecret: outcome.withdrawSecret,
+                lastError: undefined,
+              }
+            : outcome.kind === 'rejected'
+              ? { ...attempt, state: 'rejected', lastError: outcome.reason }
+              : retry(outcome.reason, outcome.retryAfterMs);
+      } else {
+        const response = await this.deps.fetch(`${item.endpoint}/${item.remoteId!}`, {
+          method: 'DELETE',
+          headers: { 'x-sanad-status-secret': item.withdrawSecret ?? '', 'x-sanad-client': await this.deps.clientId() },
+          credentials: 'omit',
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        });
+        const body: unknown = response.status === 204 ? {} : await readCappedJson(response, INTAKE_ANSWER_BYTES).catch(() => ({}));
+        const outcome = withdrawOutcomeOf(response.status, body, response.headers.get('retry-after'));
+        // Taken back: nothing of it is kept. A refusal is kept with the desk's reason.
+        next =
+          outcome.kind === 'done'
+            ? null
+            : outcome.kind === 'rejected'
+              ? { ...attempt, state: 'rejected', lastError: outcome.reason }
+              : retry(outcome.reason, outcome.retryAfterMs);
+      }
+    } catch (error) {
+      next = retry(
+        error instanceof Error && error.name === 'TimeoutError'
+          ? 'the desk did not answer in time'
+          : `the desk could not be reached (${error instanceof Error ? error.message : String(error)})`,
+      );
+    } finally {
+      this.inFlight.delete(item.id);
+    }
+    // An "Undo" during the attempt: a report the desk now has is taken back next; one it does not is dropped.
+    const current = await db.get('deskReports', item.id);
+    if (!current) return;
+    if (current.undone && next) next = next.remoteId !== undefined && next.state === 'sent' ? this.toWithdraw(next) : null;
+    if (next) await db.put('deskReports', next);
+    else await db.delete('deskReports', item.id);
+    if (next?.step === 'withdraw' && next.state === 'queued' && item.step === 'report') await this.sendDeskReport(next);
   }
 
   /** Delivered items whose status check is due, the most overdue first, a bounded number per pass. */
@@ -232,9 +370,12 @@ export class OutboxService {
   }
 
   private async scheduleNext(): Promise<void> {
-    const items = await (await this.deps.openDb()).getAll('outbox');
+    const db = await this.deps.openDb();
+    const items = await db.getAll('outbox');
+    const waiting = (i: { state: string }) => i.state === 'retrying' || i.state === 'queued';
     const wakes = [
-      ...items.filter((i) => i.state === 'retrying' || i.state === 'queued').map((i) => i.nextAttemptAt),
+      ...items.filter(waiting).map((i) => i.nextAttemptAt),
+      ...(await db.getAll('deskReports')).filter(waiting).map((i) => i.nextAttemptAt),
       ...items.filter(awaitsDecision).map((i) => i.nextStatusCheckAt!),
     ];
     this.deps.scheduleWake(wakes.length ? Math.max(this.now() + 1_000, Math.min(...wakes)) : null);

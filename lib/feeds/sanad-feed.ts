@@ -2,7 +2,8 @@
  * The Sanad feed: what a fact-checking desk publishes (static hosting is enough) and extensions subscribe to.
  *   { "sanadFeed": 1, "publisher": {"name", "url"}, "generated": ISO time,
  *     "feed"?: "<its own URL>", "sequence"?: n, "items": [ClaimReview…], "tombstones": [{"id", "withdrawn"}],
- *     "cursor"?: "…", "delta"?: true, "since"?: "<the cursor a delta answers>", "signature": {…} }
+ *     "cursor"?: "…", "delta"?: true, "since"?: "<the cursor a delta answers>",
+ *     "wrongMatches"?: "<where the desk takes readers' wrong-match reports>", "signature": {…} }
  * A feed that offers a `cursor` is asked next time for `?since=<cursor>`; it may then answer with a delta
  * (`"delta": true`): only the items added or changed since, and tombstones for the ones withdrawn.
  * Against replays (lib/feeds/freshness.ts): `sequence` grows with every publication and `generated` never goes
@@ -33,6 +34,8 @@ export interface FeedHeader {
   sequence?: number;
   /** For a delta: the cursor it answers. */
   since?: string;
+  /** Where the desk takes readers' wrong-match reports (`…/v1/wrong-matches`), when it does. */
+  wrongMatchesUrl?: string;
 }
 
 export type FeedCheck =
@@ -122,6 +125,9 @@ export function* checkSanadFeed(doc: unknown, source: string): Generator<void, F
   if (doc.feed !== undefined && !feedUrl) return { ok: false, reason: '"feed" must be the feed\'s http(s) address' };
   if (doc.since !== undefined && (typeof doc.since !== 'string' || !doc.since || doc.since.length > 200))
     return { ok: false, reason: '"since" must be a short string' };
+  const wrongMatchesUrl = doc.wrongMatches === undefined ? undefined : readHttpUrl(doc.wrongMatches);
+  if (doc.wrongMatches !== undefined && !wrongMatchesUrl)
+    return { ok: false, reason: '"wrongMatches" must be the http(s) address that takes wrong-match reports' };
   const url = readHttpUrl(publisher.url);
   return {
     ok: true,
@@ -130,6 +136,7 @@ export function* checkSanadFeed(doc: unknown, source: string): Generator<void, F
     ...(feedUrl && { feedUrl }),
     ...(typeof doc.sequence === 'number' && { sequence: doc.sequence }),
     ...(typeof doc.since === 'string' && { since: doc.since }),
+    ...(wrongMatchesUrl && { wrongMatchesUrl }),
     debunks: [...byId.values()].filter((d) => !withdrawn.has(d.id)),
     tombstones,
     skipped,

@@ -131,3 +131,51 @@ describe('incremental feeds (cursor)', () => {
     });
   });
 });
+
+describe('where a desk takes wrong-match reports', () => {
+  it('keeps the address a signed feed names on its own origin, refuses another origin’s, and drops it when the feed stops naming it', async () => {
+    const { openSanadDb } = await import('../store/db');
+    const { generateFeedKeys, signFeed } = await import('./signature');
+    const { syncFeed } = await import('./sync');
+    const keys = await generateFeedKeys();
+    const item = {
+      '@type': 'ClaimReview',
+      identifier: 'intake-1',
+      claimReviewed: 'A claim about a convoy video',
+      reviewRating: { alternateName: 'False' },
+      author: { name: 'Desk' },
+      url: 'https://desk.example/1',
+    };
+    let sequence = 0;
+    const publish = (extra: Record<string, unknown>) =>
+      signFeed(
+        {
+          sanadFeed: 1,
+          publisher: { name: 'Desk' },
+          generated: new Date(Date.UTC(2026, 10, 1, 0, 0, ++sequence)).toISOString(),
+          sequence,
+          items: [item],
+          ...extra,
+        },
+        keys.privateKeyPkcs8,
+        keys.publicKey,
+      );
+    const db = await openSanadDb();
+    const feed = subscription(keys.publicKey, 'https://desk.example/feed.json');
+    await db.put('feeds', feed);
+    const syncWith = async (extra: Record<string, unknown>) => {
+      const body = JSON.stringify(await publish(extra));
+      await syncFeed(db, (await db.get('feeds', feed.id))!, { fetch: answering(body), lists: storeWriter(db), now: () => sequence });
+      return (await db.get('feeds', feed.id))!;
+    };
+    expect((await syncWith({ wrongMatches: 'https://desk.example/v1/wrong-matches' })).wrongMatchesUrl).toBe(
+      'https://desk.example/v1/wrong-matches',
+    );
+    expect((await syncWith({ wrongMatches: 'https://collector.example/v1/wrong-matches' })).wrongMatchesUrl).toBeUndefined();
+    expect((await syncWith({ wrongMatches: 'https://desk.example/v1/wrong-matches' })).wrongMatchesUrl).toBeDefined();
+    expect((await syncWith({})).wrongMatchesUrl).toBeUndefined();
+    // Not an address: the feed is refused, as for any malformed header field.
+    const refused = await syncWith({ wrongMatches: 'javascript:alert(1)' });
+    expect(refused.lastError).toMatch(/wrongMatches/);
+  });
+});

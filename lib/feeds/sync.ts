@@ -15,6 +15,7 @@ import { verifyFeed } from './signature';
 import { checkFreshness, type AcceptedPublication } from './freshness';
 import { GOOGLE_MAX_PAGES, googlePageToClaimReviews, googleSearchUrl, type GoogleSource } from './google-fact-check';
 import { isObject } from '../untrusted/read';
+import { wrongMatchEndpoint } from '../intake/wrong-match-delivery';
 
 export const SYNC_TIMEOUT_MS = 30_000;
 const JSON_TYPES = /^(application\/(ld\+)?json|application\/(x-)?ndjson|application\/jsonl|application\/json-seq|text\/plain)\b/i;
@@ -116,6 +117,7 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
     let publisher: string | undefined;
     let cursor: string | undefined;
     let accepted: AcceptedPublication | undefined;
+    let wrongMatchesUrl: string | undefined;
     if (feed.kind === 'sanad') {
       // Parsed once (after a pause: the body's decoding just held the thread); the checks and the signature's
       // canonical bytes run in slices, so matching goes on meanwhile.
@@ -143,6 +145,8 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       ({ debunks, cursor } = parsed);
       skipped = parsed.skipped.length;
       publisher = parsed.publisher.name;
+      // Signed with the rest; each publication says it again (a desk that stops taking reports drops it).
+      wrongMatchesUrl = wrongMatchEndpoint(feed.url, parsed.wrongMatchesUrl);
       if (parsed.delta) {
         // Changes since our cursor: applied to the list we hold, as one atomic replacement.
         const merged = new Map((await deps.lists.debunksOf(feed.id)).map((d) => [d.id, d]));
@@ -163,6 +167,7 @@ export async function syncFeed(db: SanadDb, feed: FeedRecord, deps: SyncDeps): P
       ...('etag' in fetched && { etag: fetched.etag, lastModified: fetched.lastModified }),
       cursor,
       ...(accepted && { accepted }),
+      ...(feed.kind === 'sanad' && { wrongMatchesUrl }),
       lastSuccess: attempt,
       lastError: undefined,
       count: debunks.length,

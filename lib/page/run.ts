@@ -50,7 +50,8 @@ export async function runOnPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       signal: scannerStop.signal,
       match: async (posts) => unpackPageResults(await sendMessage('matchPosts', { pageUrl: location.href, posts })),
       wrongMatch: {
-        report: (postKey, debunkId, { reason }) => sendMessage('reportWrongMatchInPage', { postKey, debunkId, reason }),
+        report: (postKey, debunkId, { reason, tellDesk }) =>
+          sendMessage('reportWrongMatchInPage', { postKey, debunkId, reason, ...(tellDesk && { tellDesk }) }),
         undo: (postKey, debunkId) => sendMessage('undoWrongMatchInPage', { postKey, debunkId }),
       },
       mediaTools: {

@@ -15,6 +15,7 @@ describe('openSanadDb', () => {
     const db = await openSanadDb();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'deskReports',
       'entries',
       'feeds',
       'lists',

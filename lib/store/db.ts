@@ -8,7 +8,7 @@ import type { SerialisedIndex } from '../match/bm25-index';
 import type { PrivilegedSettings } from '../settings/settings';
 import type { RulesPack } from '../site-rules/check';
 import type { AcceptedPack } from '../site-rules/pack';
-import type { FeedDto, ListDto, OutboxItemDto, OutboxState, WrongMatchDto } from '../wire/shapes';
+import type { DeskReportDto, FeedDto, ListDto, OutboxItemDto, OutboxState, WrongMatchDto } from '../wire/shapes';
 
 export const DB_NAME = 'sanad';
 
@@ -32,6 +32,7 @@ export type WrongMatchRecord = WrongMatchDto;
 /** A subscribed feed as stored; its debunks live in `entries` under source = id. */
 export type FeedRecord = FeedDto;
 export type OutboxRecord = OutboxItemDto;
+export type DeskReportRecord = DeskReportDto;
 export type { OutboxState };
 
 export interface SanadSchema extends DBSchema {
@@ -44,6 +45,8 @@ export interface SanadSchema extends DBSchema {
   wrongMatches: { key: string; value: WrongMatchRecord };
   feeds: { key: string; value: FeedRecord };
   outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState } };
+  /** Wrong-match reports on their way to a desk (and their withdrawals), sent by the outbox's passes. */
+  deskReports: { key: string; value: DeskReportRecord };
   /** The privileged settings (lib/settings/settings.ts), under id `privileged`: out of content scripts' reach. */
   settings: { key: string; value: PrivilegedSettingsRecord };
   /** The last good signed site rules pack and its sync state, under id `current` (lib/background/site-rules-service.ts). */
@@ -125,6 +128,10 @@ export const MIGRATIONS: ReadonlyArray<(db: SanadDb, tx: UpgradeTx) => void | Pr
   // 8 → 9: the last good signed site rules pack.
   (db) => {
     db.createObjectStore('siteRules', { keyPath: 'id' });
+  },
+  // 9 → 10: wrong-match reports the reader asked to tell the desk about, until the desk has them (or took them back).
+  (db) => {
+    db.createObjectStore('deskReports', { keyPath: 'id' });
   },
 ];
 

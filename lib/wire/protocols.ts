@@ -27,6 +27,7 @@ import type {
   SubmissionDraft,
   SyncOutcome,
   TabResults,
+  WrongMatchListItem,
   WrongMatchRequest,
 } from './shapes';
 import type { SiteRules } from '../site-rules/bundled';
@@ -82,6 +83,8 @@ export interface ExtensionPageProtocol {
   reportWrongMatch(req: { tabId: number } & WrongMatchRequest): void;
   /** The popup's "Undo": the report goes, the tab's badge comes back. */
   undoWrongMatch(req: { tabId: number; postKey: string; debunkId: string }): void;
+  /** The reader's wrong-match reports, newest first, each with how telling its desk goes (when they asked to). */
+  wrongMatches(req: NoRequest): WrongMatchListItem[];
   /** Settings and wrong-match reports as one JSON document. */
   exportData(req: NoRequest): ExportDto;
   /** Merges an export file; a bad file changes nothing. */

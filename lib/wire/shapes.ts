@@ -30,6 +30,8 @@ export interface ListOrigin {
   trust: 'built-in' | 'signed' | 'unsigned';
   /** A file's name, a feed's publisher or host; empty for the bundled list. */
   name: string;
+  /** A desk feed whose signed header names where its desk takes wrong-match reports ("Also tell <desk>"). */
+  takesReports?: true;
 }
 
 /** A candidate with the debunk it points to, ready to show. */
@@ -182,6 +184,8 @@ export interface FeedDto {
   site?: { listing?: string; seen: string[] };
   /** For `site`: what the last sync found, page by page, counted (shown in the reader's language). */
   lastHarvest?: HarvestCounts;
+  /** For `sanad`: where its desk takes readers' wrong-match reports, as its last signed header named it (same origin). */
+  wrongMatchesUrl?: string;
   count: number;
   addedAt: number;
 }
@@ -245,6 +249,42 @@ export interface WrongMatchRequest {
   postKey: string;
   debunkId: string;
   reason: WrongMatchReason;
+  /** The reader ticked "Also tell <desk>": the report goes to the desk that published the debunk too. */
+  tellDesk?: boolean;
+}
+
+/**
+ * A wrong-match report on its way to a desk, in the outbox beside submissions (same retries, kept across
+ * restarts): first sent (`report`), and after an "Undo" taken back (`withdraw`) with the desk's secret.
+ */
+export interface DeskReportDto {
+  /** The report's idempotency key. */
+  id: string;
+  /** The local report it tells the desk about (WrongMatchDto.id). */
+  wrongMatchId: string;
+  /** The desk's `…/v1/wrong-matches`. */
+  endpoint: string;
+  /** The desk's name, as the card names its list. */
+  desk: string;
+  /** Exactly the body sent (lib/intake/wrong-match-report.ts): nothing else leaves the browser. */
+  report: { idempotencyKey: string; debunkId: string; reason: WrongMatchReason; postUrl: string };
+  step: 'report' | 'withdraw';
+  state: OutboxState;
+  attempts: number;
+  createdAt: number;
+  nextAttemptAt: number;
+  sentAt?: number;
+  lastError?: string;
+  /** The desk's id for the report and the secret that takes it back. */
+  remoteId?: number;
+  withdrawSecret?: string;
+  /** The reader undid it while it was being sent: taken back (or dropped) once that attempt ends. */
+  undone?: true;
+}
+
+/** A wrong-match report as the popup lists it: the local one, and how telling its desk went, if asked. */
+export interface WrongMatchListItem extends WrongMatchDto {
+  desk?: { name: string; state: OutboxState; lastError?: string };
 }
 
 /** What the submit form starts from: the post as extracted (or what the click gave), and a screenshot. */
