@@ -39,12 +39,12 @@ const tweet = (status: string, text: string) =>
 /**
  * The bundled list holds two debunks, and the popup lists a debunk once: the old-footage one matched for
  * certain (the debunked post's own link) and by similar wording, the AI-video one only as possibly related
- * (its topic, Aleppo and the SDF, not its claim: below the badge's bar).
+ * (a long news post on its topic, Aleppo, the army and the SDF, not its claim: below the badge's bar).
  */
 const REVIEW_PAGE = `<!doctype html><html lang="en"><body><main>
 ${tweet('/sham_front_news/status/1862457711358930944', 'شاهد')}
 ${tweet('/someone/status/7002', 'فيديو مسرب: هروب جماعي لقوات النظام والميليشيات الايرانيه في ريف حلب خلال المعارك الاخيره مع المعارضه')}
-${tweet('/someone/status/7001', 'اشتباكات في مدينة حلب بين الجيش السوري وقوات سوريا الديمقراطية اليوم')}
+${tweet('/someone/status/7001', 'حلب: أسواق المدينة تفتح أبوابها من جديد بعد أسابيع من الاشتباكات بين الجيش السوري وقوات سوريا الديمقراطية، والأهالي يعودون إلى منازلهم في الأحياء الشرقية')}
 </main></body></html>`;
 
 const UNREAD_WATCH = 'https://example.org/youtube-watch';
