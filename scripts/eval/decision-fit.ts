@@ -92,13 +92,13 @@ function casesOf(set: 'clef-en' | 'clef-ar'): { rows: Row[]; posts: number; ordi
     if (text.terms.size < DECISION.minWords) continue;
     const g = gold.get(post.id) ?? new Set<string>();
     for (const goldRemoved of [false, true]) {
-      const ranked = rankText(index, text, 3, (doc) => goldRemoved && g.has(index.ids[doc]!));
+      const ranked = rankText(index, text, 3, (doc) => goldRemoved && g.has(index.ids.at(doc)));
       if (!ranked.length) continue;
       const evidence = textEvidence(index, text, ranked);
       rows.push({
         post: post.id,
         goldRemoved,
-        correct: g.has(index.ids[ranked[0]!.doc]!),
+        correct: g.has(index.ids.at(ranked[0]!.doc)),
         evidence,
         features: rawDecisionFeatures(evidence),
       });
