@@ -35,7 +35,7 @@ export const TF_UNIT = 0.2;
 export const MAX_TF_UNITS = 255;
 
 export interface MatchIndex {
-  /** Each document's debunk id (`ids.at(doc)`), in one joined string; `ids.length` is the document count. */
+  /** Each document's debunk id (`ids.at(doc)`), as UTF-8 in one byte array; `ids.length` is the document count. */
   ids: DocIds;
   /** The list each document comes from (`Debunk.source`): a debunk is (list, id), never its id alone. */
   lists: DocLabels;
@@ -204,7 +204,7 @@ export interface IndexChange {
 }
 
 const EMPTY_INDEX_PARTS = () => ({
-  ids: new DocIds('', new Int32Array(1)),
+  ids: new DocIds({ bytes: new Uint8Array(0), offsets: new Int32Array(1) }),
   termIds: new Map<string, number>(),
   offsets: new Int32Array(1),
   docs: new Int32Array(0),
@@ -430,8 +430,8 @@ export const INDEX_FORMAT = 8;
 
 export interface SerialisedIndex {
   format: typeof INDEX_FORMAT;
-  /** Ids joined, document d's from idOffsets[d] to idOffsets[d + 1] (format 7 joined them by SEPARATOR). */
-  ids: string;
+  /** Ids as UTF-8, document d's from idOffsets[d] to idOffsets[d + 1] (format 7: a string joined by SEPARATOR). */
+  ids: Uint8Array;
   idOffsets: Int32Array;
   /** The lists' names, and each document's number into them. */
   listNames: string[];
@@ -468,8 +468,8 @@ function verdictBytes(verdicts: DocLabels<Verdict>): Uint8Array {
 export function serialiseIndex(index: MatchIndex): SerialisedIndex {
   return {
     format: INDEX_FORMAT,
-    ids: index.ids.text,
-    idOffsets: index.ids.offsets,
+    ids: index.ids.texts.bytes,
+    idOffsets: index.ids.texts.offsets,
     listNames: [...index.lists.names],
     listOf: index.lists.codes,
     gramTexts: index.gramTexts.bytes,
@@ -491,7 +491,7 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
 }
 
 export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
-  const ids = new DocIds(data.ids, data.idOffsets);
+  const ids = new DocIds({ bytes: data.ids, offsets: data.idOffsets });
   const termIds = new Map<string, number>();
   split(data.terms).forEach((term, i) => termIds.set(term, i));
   // A verdict number this version does not know reads as 'unrated'.

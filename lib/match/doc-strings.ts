@@ -4,20 +4,22 @@
  * woken worker's `split` of the persisted ids kept both the joined string and a sliced string per id.
  */
 import type { SliceClock } from '../scheduling/slice-clock';
+import { GramTextsBuilder, gramText, type GramTexts } from './char-grams';
 
-/** Document d's string is text.slice(offsets[d], offsets[d + 1]): one joined string and its offsets. */
+/**
+ * Document d's id is the UTF-8 in bytes[offsets[d] … offsets[d + 1]). Bytes, not one joined string: a
+ * single Arabic letter in one id (a review URL as its id) would make V8 hold the whole joined string at two
+ * bytes per character.
+ */
 export class DocIds {
-  constructor(
-    readonly text: string,
-    readonly offsets: Int32Array,
-  ) {}
+  constructor(readonly texts: GramTexts) {}
 
   get length(): number {
-    return this.offsets.length - 1;
+    return this.texts.offsets.length - 1;
   }
 
   at(d: number): string {
-    return this.text.slice(this.offsets[d]!, this.offsets[d + 1]!);
+    return gramText(this.texts, d);
   }
 
   toArray(): string[] {
@@ -50,7 +52,7 @@ const codesFor = (count: number, names: number) => (names <= 0x10000 ? new Uint1
 
 /**
  * The ids after an index update: those of documents that stay (`stays`; all when null), in order, then the
- * added ones. Runs of kept ids are copied as one slice each.
+ * added ones. Runs of kept ids are copied as bytes, as they are.
  */
 export function* keptIds(
   old: DocIds | undefined,
@@ -59,41 +61,25 @@ export function* keptIds(
   clock: SliceClock,
 ): Generator<void, DocIds> {
   const oldCount = old?.length ?? 0;
-  const keptCount = stays ? countKept(oldCount, stays) : oldCount;
-  const offsets = new Int32Array(keptCount + added.length + 1);
-  const pieces: string[] = [];
-  let n = 0;
+  const out = new GramTextsBuilder();
   if (old) {
     for (let d = 0; d < oldCount;) {
       if (stays && !stays(d)) {
         d++;
         continue;
       }
-      let end = d;
-      while (end < oldCount && (!stays || stays(end))) {
-        offsets[n + 1] = offsets[n]! + old.offsets[end + 1]! - old.offsets[end]!;
-        n++;
-        end++;
-        if ((end & 0xffff) === 0) break;
-      }
-      pieces.push(old.text.slice(old.offsets[d]!, old.offsets[end]!));
+      let end = d + 1;
+      while (end < oldCount && (!stays || stays(end)) && end - d < 0x10000) end++;
+      out.addFrom(old.texts, d, end);
       d = end;
       if (clock.due()) yield;
     }
   }
   for (let j = 0; j < added.length; j++) {
-    offsets[n + 1] = offsets[n]! + added[j]!.length;
-    n++;
-    pieces.push(added[j]!); // one by one: spreading a million arguments overflows the stack
-    if ((j & 0xffff) === 0 && clock.due()) yield;
+    out.add(added[j]!);
+    if ((j & 0xfff) === 0 && clock.due()) yield;
   }
-  return new DocIds(pieces.join(''), offsets);
-}
-
-function countKept(oldCount: number, stays: (d: number) => boolean): number {
-  let kept = 0;
-  for (let d = 0; d < oldCount; d++) if (stays(d)) kept++;
-  return kept;
+  return new DocIds(out.finish());
 }
 
 /**
