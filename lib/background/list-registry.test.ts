@@ -33,7 +33,11 @@ function controlledBuild(options: { checkPause: boolean }) {
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const fileIds = (index: MatchIndex) => index.ids.filter((id) => id.startsWith('v')).sort();
+const fileIds = (index: MatchIndex) =>
+  index.ids
+    .toArray()
+    .filter((id) => id.startsWith('v'))
+    .sort();
 
 describe('ListRegistry', () => {
   it('overlapping rebuilds: the newer list wins even when the older build finishes last', async () => {
@@ -70,7 +74,7 @@ describe('ListRegistry', () => {
     await lists.write(list('file:b', '1'), debunks('vb'));
     builds.release();
     const index = await lists.indexed();
-    expect(index.ids.filter((id) => id.startsWith('va') || id.startsWith('vb'))).toHaveLength(6);
+    expect(index.ids.toArray().filter((id) => id.startsWith('va') || id.startsWith('vb'))).toHaveLength(6);
     // Bundled build, the superseded one, the one that counts: the superseded one never swapped in.
     expect(builds.started).toHaveLength(3);
     expect(await lists.current()).toBe(index);
@@ -140,7 +144,7 @@ describe('ListRegistry', () => {
     expect(updates).toEqual([11]); // the 10 new items and the changed one: nothing else is read again
     const rebuilt = buildIndex([...bundledDebunks(), ...next]);
     expect(index.ids.length).toBe(rebuilt.ids.length);
-    expect([...index.ids].sort()).toEqual([...rebuilt.ids].sort());
+    expect(index.ids.toArray().sort()).toEqual(rebuilt.ids.toArray().sort());
     const answer = (ix: MatchIndex, line: string) => {
       const post = JSON.parse(line) as { id: string; text: string };
       return matchPost(ix, { key: post.id, text: post.text }).candidates;
@@ -148,15 +152,19 @@ describe('ListRegistry', () => {
     for (const line of posts) expect(answer(index, line)).toEqual(answer(rebuilt, line));
   });
 
-  it('rebuilds a stored index of an older format instead of reading it', async () => {
+  it.each([
+    // Format 6 held the n-gram texts' offsets in UTF-16 units: read as byte offsets they would cut words apart.
+    [6, {}],
+    // Format 7 joined ids and list names by a separator, with no offsets or list numbers to read them by.
+    [7, { ids: 'a\u0001b', lists: 'l\u0001l', idOffsets: undefined, listNames: undefined, listOf: undefined }],
+  ])('rebuilds a stored index of format %i instead of reading it', async (format, shape) => {
     const db = await openSanadDb();
     const fresh = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });
     await fresh.current();
     const key = indexKey(await listRecords(db));
     const stored = (await db.get('matchIndex', 'text'))!;
     expect(stored.data.format).toBe(INDEX_FORMAT);
-    // Format 6 held the n-gram texts' offsets in UTF-16 units: read as byte offsets they would cut words apart.
-    await db.put('matchIndex', { ...stored, data: { ...stored.data, format: 6 as never } });
+    await db.put('matchIndex', { ...stored, data: { ...stored.data, ...shape, format: format as never } as never });
     expect(await savedIndex(db, key)).toBeUndefined();
     const builds = controlledBuild({ checkPause: false });
     const woken = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY, buildIndex: builds.build });
@@ -181,7 +189,7 @@ describe('ListRegistry', () => {
     updates.length = 0;
     const dropped = await lists.dropOldest(before - 2);
     expect(dropped).toBe(2);
-    const ids = (await lists.current()).ids;
+    const ids = (await lists.current()).ids.toArray();
     expect(ids).toHaveLength(before - 2);
     expect(ids).not.toContain('a-old');
     expect(ids).toContain('a-new');

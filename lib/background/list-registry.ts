@@ -295,10 +295,10 @@ export class ListRegistry {
     const docsOf = new Map<string, Map<string, number>>(changed.map((l) => [l.id, new Map()]));
     const dropped = new Uint8Array(index.ids.length);
     for (let doc = 0; doc < index.ids.length; doc++) {
-      const list = index.lists[doc]!;
+      const list = index.lists.at(doc);
       if (!current.has(list)) dropped[doc] = 1;
       else if (changedIds.has(list)) {
-        docsOf.get(list)!.set(index.ids[doc]!, doc);
+        docsOf.get(list)!.set(index.ids.at(doc), doc);
         dropped[doc] = 1; // unless the new version has it unchanged
       }
       if ((doc & 0xfff) === 0 && clock.due()) await pause();

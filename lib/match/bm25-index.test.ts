@@ -41,7 +41,7 @@ describe('updateIndex', () => {
 
   it('removes and adds in one change, as a full build of what stays plus the new items', () => {
     const gone = new Set(base.filter((_, i) => i % 7 === 3).map((d) => d.id));
-    const updated = updateIndex(built, { keep: (doc) => !gone.has(built.ids[doc]!), add: delta });
+    const updated = updateIndex(built, { keep: (doc) => !gone.has(built.ids.at(doc)), add: delta });
     const rebuilt = buildIndex([...base.filter((d) => !gone.has(d.id)), ...delta]);
     expect(answers(updated)).toEqual(answers(rebuilt));
     // Terms are numbered in a different order (and a term only removed documents had stays, empty).
@@ -70,9 +70,9 @@ describe('updateIndex', () => {
     const two = buildIndex([a, b]);
     expect([...docsWithLink(two.links, 'x:1')]).toEqual([0, 1]);
     expect(linkCount(two.links)).toBe(2);
-    const next = updateIndex(two, { keep: (doc) => two.ids[doc] !== 'a', add: [c] });
-    expect([...docsWithLink(next.links, 'x:1')].map((d) => next.ids[d])).toEqual(['b']);
-    expect([...docsWithLink(next.links, 'x:2')].map((d) => next.ids[d])).toEqual(['c']);
+    const next = updateIndex(two, { keep: (doc) => two.ids.at(doc) !== 'a', add: [c] });
+    expect([...docsWithLink(next.links, 'x:1')].map((d) => next.ids.at(d))).toEqual(['b']);
+    expect([...docsWithLink(next.links, 'x:2')].map((d) => next.ids.at(d))).toEqual(['c']);
     expect(docsWithLink(next.links, 'youtube:Qm3sZ7yA1bE')).toHaveLength(0);
     expect(next.links).toEqual(buildIndex([b, c]).links);
   });

@@ -17,6 +17,7 @@ import { GramTextsBuilder, type GramTexts } from './char-grams';
 import { linkTableUpdater, type LinkTable } from './link-table';
 import { claimCueMask } from './stance';
 import { BACKGROUND_LENGTH, backgroundDocs, blendedIdf } from './background';
+import { DocIds, DocLabels, keptIds, keptLabels } from './doc-strings';
 
 export const BM25 = { k1: 1.2, b: 0.5 };
 
@@ -35,10 +36,11 @@ export const TF_UNIT = 0.2;
 export const MAX_TF_UNITS = 255;
 
 export interface MatchIndex {
-  ids: string[];
+  /** Each document's debunk id (`ids.at(doc)`), as UTF-8 in one byte array; `ids.length` is the document count. */
+  ids: DocIds;
   /** The list each document comes from (`Debunk.source`): a debunk is (list, id), never its id alone. */
-  lists: string[];
-  verdicts: Verdict[];
+  lists: DocLabels;
+  verdicts: DocLabels<Verdict>;
   /** A hash of what the index reads of each debunk: an update tells a changed debunk from a kept one. */
   contentHashes: Uint32Array;
   /** Canonical link key → the documents that list it as an appearance (link-table.ts). */
@@ -209,7 +211,7 @@ export interface IndexChange {
 }
 
 const EMPTY_INDEX_PARTS = () => ({
-  ids: [] as string[],
+  ids: new DocIds({ bytes: new Uint8Array(0), offsets: new Int32Array(1) }),
   termIds: new Map<string, number>(),
   offsets: new Int32Array(1),
   docs: new Int32Array(0),
@@ -319,17 +321,6 @@ function* indexUpdater(
     out.set(added, kept);
     return out;
   }
-  function* keptOf<T>(values: readonly T[] | undefined, added: (debunk: IndexedDebunk) => T): Generator<void, T[]> {
-    const out: T[] = [];
-    if (values) {
-      for (let d = 0; d < oldCount; d++) {
-        if (stays(d)) out.push(values[d]!);
-        if ((d & 0xffff) === 0 && clock.due()) yield;
-      }
-    }
-    for (const debunk of change.add) out.push(added(debunk));
-    return out;
-  }
   const lengthUnits = yield* keptTyped(old.lengthUnits, new Int32Array(n), fresh.lengthUnits);
 
   // Weights from the statistics of the whole new list, term by term; a list under 1,000 debunks is blended
@@ -359,9 +350,24 @@ function* indexUpdater(
   }
 
   const links = yield* linkTableUpdater(old.links ?? null, newDocOf, kept, fresh.linkKeys, clock);
-  const ids = yield* keptOf(old.ids, (d) => d.id);
-  const lists = yield* keptOf(old.lists, (d) => d.source);
-  const verdicts = yield* keptOf(old.verdicts, (d) => d.verdict);
+  const ids = yield* keptIds(
+    old.ids,
+    newDocOf && stays,
+    change.add.map((d) => d.id),
+    clock,
+  );
+  const lists = yield* keptLabels(
+    old.lists,
+    newDocOf && stays,
+    change.add.map((d) => d.source),
+    clock,
+  );
+  const verdicts = yield* keptLabels(
+    old.verdicts,
+    newDocOf && stays,
+    change.add.map((d) => d.verdict),
+    clock,
+  );
   const contentHashes = yield* keptTyped(old.contentHashes, new Uint32Array(n), fresh.contentHashes);
   const claimCues = yield* keptTyped(old.claimCues, new Uint8Array(n), fresh.claimCues);
   const freshMedia = yield* mediaIndexBuilder(
@@ -431,13 +437,17 @@ export function updateIndexInSlices(
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
 /** Bump when the stored shape changes: a stored index of another format is rebuilt, never read. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 export interface SerialisedIndex {
   format: typeof INDEX_FORMAT;
+  /** Ids as UTF-8, document d's from idOffsets[d] to idOffsets[d + 1] (format 7: a string joined by SEPARATOR). */
+  ids: Uint8Array;
+  idOffsets: Int32Array;
+  /** The lists' names, and each document's number into them. */
+  listNames: string[];
+  listOf: Uint16Array | Uint32Array;
   /** Joined by SEPARATOR. */
-  ids: string;
-  lists: string;
   terms: string;
   /** GramTexts as they are: UTF-8 bytes and their byte offsets (format 6 had offsets in UTF-16 units). */
   gramTexts: Uint8Array;
@@ -460,15 +470,23 @@ export interface SerialisedIndex {
 const SEPARATOR = '\u0001';
 const split = (joined: string) => (joined ? joined.split(SEPARATOR) : []);
 
+/** Each document's verdict as its number in VERDICTS (the stored form: independent of the index's name order). */
+function verdictBytes(verdicts: DocLabels<Verdict>): Uint8Array {
+  const byName = verdicts.names.map((v) => VERDICTS.indexOf(v));
+  return Uint8Array.from(verdicts.codes, (c) => byName[c]!);
+}
+
 export function serialiseIndex(index: MatchIndex): SerialisedIndex {
   return {
     format: INDEX_FORMAT,
-    ids: index.ids.join(SEPARATOR),
-    lists: index.lists.join(SEPARATOR),
+    ids: index.ids.texts.bytes,
+    idOffsets: index.ids.texts.offsets,
+    listNames: [...index.lists.names],
+    listOf: index.lists.codes,
     gramTexts: index.gramTexts.bytes,
     gramOffsets: index.gramTexts.offsets,
     terms: [...index.termIds.keys()].join(SEPARATOR),
-    verdicts: Uint8Array.from(index.verdicts, (v) => VERDICTS.indexOf(v)),
+    verdicts: verdictBytes(index.verdicts),
     links: index.links,
     offsets: index.offsets,
     docs: index.docs,
@@ -484,13 +502,18 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
 }
 
 export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
-  const ids = split(data.ids);
+  const ids = new DocIds({ bytes: data.ids, offsets: data.idOffsets });
   const termIds = new Map<string, number>();
   split(data.terms).forEach((term, i) => termIds.set(term, i));
+  // A verdict number this version does not know reads as 'unrated'.
+  const unrated = VERDICTS.indexOf('unrated');
   return {
     ids,
-    lists: split(data.lists),
-    verdicts: Array.from(data.verdicts, (v) => VERDICTS[v] ?? 'unrated'),
+    lists: new DocLabels(data.listNames, data.listOf),
+    verdicts: new DocLabels<Verdict>(
+      VERDICTS,
+      Uint16Array.from(data.verdicts, (v) => (v < VERDICTS.length ? v : unrated)),
+    ),
     links: data.links,
     termIds,
     offsets: data.offsets,

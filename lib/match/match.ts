@@ -45,11 +45,11 @@ function footageCandidates(
     .lookup(frames)
     .filter((m) => m.queryShare > 0 && !skip(m.doc))
     .sort((a, b) => Number(b.match) - Number(a.match) || b.queryShare - a.queryShare)
-    .map((m) => (docsOf.set(debunkRef(index.lists[m.doc]!, index.ids[m.doc]!), m.doc), m))
+    .map((m) => (docsOf.set(debunkRef(index.lists.at(m.doc), index.ids.at(m.doc)), m.doc), m))
     .map((m) => ({
-      debunkId: index.ids[m.doc]!,
-      listId: index.lists[m.doc]!,
-      verdict: index.verdicts[m.doc]!,
+      debunkId: index.ids.at(m.doc),
+      listId: index.lists.at(m.doc),
+      verdict: index.verdicts.at(m.doc),
       how: 'same-footage' as const,
       score: Math.round(m.queryShare * 1000) / 1000,
       referenceShare: Math.round(m.referenceShare * 1000) / 1000,
@@ -65,8 +65,15 @@ function linkCandidates(index: MatchIndex, post: PostInput, docsOf: DocsOf): Can
     for (const doc of docsWithLink(index.links, key)) {
       if (seen.has(doc)) continue;
       const how = fromMedia || canonicalMediaId(url!) ? 'same-media' : 'same-link';
-      docsOf.set(debunkRef(index.lists[doc]!, index.ids[doc]!), doc);
-      seen.set(doc, { debunkId: index.ids[doc]!, listId: index.lists[doc]!, verdict: index.verdicts[doc]!, how, score: 1, badge: true });
+      docsOf.set(debunkRef(index.lists.at(doc), index.ids.at(doc)), doc);
+      seen.set(doc, {
+        debunkId: index.ids.at(doc),
+        listId: index.lists.at(doc),
+        verdict: index.verdicts.at(doc),
+        how,
+        score: 1,
+        badge: true,
+      });
     }
   };
   consider(post.permalink, true);
@@ -225,8 +232,8 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
   const limit = options.limit ?? 5;
   const exclude = options.exclude;
   const docsOf: DocsOf = new Map();
-  const refOf = (doc: number) => debunkRef(index.lists[doc]!, index.ids[doc]!);
-  const excluded = (doc: number) => !!exclude?.has(index.ids[doc]!);
+  const refOf = (doc: number) => debunkRef(index.lists.at(doc), index.ids.at(doc));
+  const excluded = (doc: number) => !!exclude?.has(index.ids.at(doc));
   const links = linkCandidates(index, post, docsOf).filter((c) => !exclude?.has(c.debunkId));
   const linked = new Set(links.map((c) => debunkRef(c.listId, c.debunkId)));
   const footage = footageCandidates(index, post.frames, (doc) => excluded(doc) || linked.has(refOf(doc)), docsOf);
@@ -244,9 +251,9 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
     const coverage = coverageOf(index, doc, bm25);
     docsOf.set(refOf(doc), doc);
     return {
-      debunkId: index.ids[doc]!,
-      listId: index.lists[doc]!,
-      verdict: index.verdicts[doc]!,
+      debunkId: index.ids.at(doc),
+      listId: index.lists.at(doc),
+      verdict: index.verdicts.at(doc),
       how: 'similar-text',
       score: Math.round(coverage * 1000) / 1000,
       badge,

@@ -104,7 +104,7 @@ function smallListRow(
 ): Row[] {
   const text = readPost(post.text);
   const others = SMALL_LIST_OTHERS[turn % SMALL_LIST_OTHERS.length]!;
-  const nearest = rankText(full, text, NEAREST, (doc) => gold.has(full.ids[doc]!))
+  const nearest = rankText(full, text, NEAREST, (doc) => gold.has(full.ids.at(doc)))
     .slice(0, Math.min(NEAREST, others))
     .map((c) => all[c.doc]!);
   const taken = new Set([...gold, ...nearest.map((d) => d.id)]);
@@ -122,7 +122,7 @@ function smallListRow(
     rows.push({
       post: post.id,
       goldRemoved,
-      correct: gold.has(index.ids[ranked[0]!.doc]!),
+      correct: gold.has(index.ids.at(ranked[0]!.doc)),
       small: true,
       evidence,
       features: rawDecisionFeatures(evidence),
@@ -152,13 +152,13 @@ function casesOf(set: 'clef-en' | 'clef-ar'): { rows: Row[]; posts: number; ordi
     const g = gold.get(post.id) ?? new Set<string>();
     rows.push(...smallListRow(index, all, shuffled, post, g, turn++));
     for (const goldRemoved of [false, true]) {
-      const ranked = rankText(index, text, 3, (doc) => goldRemoved && g.has(index.ids[doc]!));
+      const ranked = rankText(index, text, 3, (doc) => goldRemoved && g.has(index.ids.at(doc)));
       if (!ranked.length) continue;
       const evidence = textEvidence(index, text, ranked);
       rows.push({
         post: post.id,
         goldRemoved,
-        correct: g.has(index.ids[ranked[0]!.doc]!),
+        correct: g.has(index.ids.at(ranked[0]!.doc)),
         evidence,
         features: rawDecisionFeatures(evidence),
       });
