@@ -450,10 +450,10 @@ export interface SerialisedIndex {
   /** Joined by SEPARATOR. */
   terms: string;
   /**
-   * WordTexts as they are: the word table (UTF-8 and byte offsets) and each document's word numbers (format 8
-   * stored the texts themselves as UTF-8, format 6 with offsets in UTF-16 units).
+   * WordTexts as they are: the word table (UTF-16 units and their offsets) and each document's word numbers
+   * (format 8 stored the texts themselves as UTF-8, format 6 with offsets in UTF-16 units).
    */
-  gramWords: Uint8Array;
+  gramWords: Uint16Array;
   gramWordOffsets: Int32Array;
   gramCodes: Uint8Array;
   gramOffsets: Int32Array;
@@ -488,7 +488,7 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
     idOffsets: index.ids.texts.offsets,
     listNames: [...index.lists.names],
     listOf: index.lists.codes,
-    gramWords: index.gramTexts.words.bytes,
+    gramWords: index.gramTexts.words.units,
     gramWordOffsets: index.gramTexts.words.offsets,
     gramCodes: index.gramTexts.codes,
     gramOffsets: index.gramTexts.offsets,
@@ -531,7 +531,7 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
     contentHashes: data.contentHashes,
     idf: data.idf,
     selfScore: data.selfScore,
-    gramTexts: { words: { bytes: data.gramWords, offsets: data.gramWordOffsets }, codes: data.gramCodes, offsets: data.gramOffsets },
+    gramTexts: { words: { units: data.gramWords, offsets: data.gramWordOffsets }, codes: data.gramCodes, offsets: data.gramOffsets },
     claimCues: data.claimCues,
     maxIdf: maxIdfFor(ids.length),
     backgroundDocs: backgroundDocs(ids.length),

@@ -64,9 +64,9 @@ describe('joinWordTexts', () => {
   });
 
   it('stores each distinct word once and gives every text back exactly, empty words included', () => {
-    const texts = ['aleppo video', 'video aleppo video', '', 'video ', 'x  y'];
+    const texts = ['aleppo video', 'video aleppo video', '', 'video ', 'x  y', `${'ب'.repeat(5000)} \ud83c`];
     const all = joinWordTexts(texts);
-    expect(all.words.offsets.length - 1).toBe(5); // aleppo, video, '', x, y
+    expect(all.words.offsets.length - 1).toBe(7); // aleppo, video, '', x, y, the long word, the lone surrogate
     texts.forEach((text, d) => expect(wordText(all, d)).toBe(text));
   });
 
