@@ -157,6 +157,8 @@ describe('ListRegistry', () => {
     [6, {}],
     // Format 7 joined ids and list names by a separator, with no offsets or list numbers to read them by.
     [7, { ids: 'a\u0001b', lists: 'l\u0001l', idOffsets: undefined, listNames: undefined, listOf: undefined }],
+    // Format 8 held the n-gram texts as UTF-8 (gramTexts), with no word table or word numbers to read them by.
+    [8, { gramTexts: new TextEncoder().encode('a b'), gramWords: undefined, gramWordOffsets: undefined, gramCodes: undefined }],
   ])('rebuilds a stored index of format %i instead of reading it', async (format, shape) => {
     const db = await openSanadDb();
     const fresh = new ListRegistry({ openDb: () => openSanadDb(), readBundledList: async () => BUNDLED_BODY });

@@ -13,7 +13,7 @@ import { stemOf } from './terms';
 import { mediaIndexBuilder, MediaIndex, updateMediaIndex, type MediaIndexData } from '../media/media-index';
 import { runAtOnce, runInSlices, yieldToEventLoop, type Pause } from '../scheduling/yield';
 import { NEVER_DUE, SliceClock } from '../scheduling/slice-clock';
-import { GramTextsBuilder, type GramTexts } from './char-grams';
+import { WordTextsBuilder, type WordTexts } from './char-grams';
 import { linkTableUpdater, type LinkTable } from './link-table';
 import { claimCueMask } from './stance';
 import { BACKGROUND_LENGTH, backgroundDocs, blendedIdf } from './background';
@@ -57,8 +57,8 @@ export interface MatchIndex {
   idf: Float32Array;
   /** The BM25 score a document would get from a query made of all its own terms: the 100 % mark. */
   selfScore: Float32Array;
-  /** Each document's claim and headline as normalised words joined by spaces: what character n-grams re-rank by. */
-  gramTexts: GramTexts;
+  /** Each document's claim and headline as normalised words joined by spaces, coded by word: what character n-grams re-rank by. */
+  gramTexts: WordTexts;
   /** Each debunk's claimCueMask (stance.ts): the kinds of stance cue its claim has by itself. */
   claimCues: Uint8Array;
   /** The IDF of a term no document has and the background does not know: what a rare post word weighs. */
@@ -130,7 +130,7 @@ interface Tokenised {
 function* tokenise(
   debunks: readonly IndexedDebunk[],
   termIds: Map<string, number>,
-  grams: GramTextsBuilder,
+  grams: WordTextsBuilder,
   clock: SliceClock,
 ): Generator<void, Tokenised> {
   const m = debunks.length;
@@ -245,7 +245,7 @@ function* indexUpdater(
   }
   const stays = (d: number) => !newDocOf || newDocOf[d]! >= 0;
   // The n-gram texts of the documents that stay, runs of them copied at once; tokenising adds the new ones.
-  const grams = new GramTextsBuilder();
+  const grams = new WordTextsBuilder(old.gramTexts);
   if (old.gramTexts) {
     for (let d = 0; d < oldCount;) {
       if (!stays(d)) {
@@ -437,7 +437,7 @@ export function updateIndexInSlices(
  * 100,000 small objects, which is what makes a woken service worker ready in milliseconds.
  */
 /** Bump when the stored shape changes: a stored index of another format is rebuilt, never read. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 export interface SerialisedIndex {
   format: typeof INDEX_FORMAT;
@@ -449,8 +449,13 @@ export interface SerialisedIndex {
   listOf: Uint16Array | Uint32Array;
   /** Joined by SEPARATOR. */
   terms: string;
-  /** GramTexts as they are: UTF-8 bytes and their byte offsets (format 6 had offsets in UTF-16 units). */
-  gramTexts: Uint8Array;
+  /**
+   * WordTexts as they are: the word table (UTF-16 units and their offsets) and each document's word numbers
+   * (format 8 stored the texts themselves as UTF-8, format 6 with offsets in UTF-16 units).
+   */
+  gramWords: Uint16Array;
+  gramWordOffsets: Int32Array;
+  gramCodes: Uint8Array;
   gramOffsets: Int32Array;
   /** Index into VERDICTS. */
   verdicts: Uint8Array;
@@ -483,7 +488,9 @@ export function serialiseIndex(index: MatchIndex): SerialisedIndex {
     idOffsets: index.ids.texts.offsets,
     listNames: [...index.lists.names],
     listOf: index.lists.codes,
-    gramTexts: index.gramTexts.bytes,
+    gramWords: index.gramTexts.words.units,
+    gramWordOffsets: index.gramTexts.words.offsets,
+    gramCodes: index.gramTexts.codes,
     gramOffsets: index.gramTexts.offsets,
     terms: [...index.termIds.keys()].join(SEPARATOR),
     verdicts: verdictBytes(index.verdicts),
@@ -524,7 +531,7 @@ export function deserialiseIndex(data: SerialisedIndex): MatchIndex {
     contentHashes: data.contentHashes,
     idf: data.idf,
     selfScore: data.selfScore,
-    gramTexts: { bytes: data.gramTexts, offsets: data.gramOffsets },
+    gramTexts: { words: { units: data.gramWords, offsets: data.gramWordOffsets }, codes: data.gramCodes, offsets: data.gramOffsets },
     claimCues: data.claimCues,
     maxIdf: maxIdfFor(ids.length),
     backgroundDocs: backgroundDocs(ids.length),

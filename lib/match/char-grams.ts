@@ -59,31 +59,29 @@ class GramCounts {
     this.countCodes(length);
   }
 
-  /** The same for text stored as UTF-8 in bytes[from … to): decoded to the UTF-16 units `fill` reads. */
-  fillUtf8(bytes: Uint8Array, from: number, to: number): void {
-    let length = 0;
-    for (let i = from; i < to && length < GRAM_TEXT_LIMIT;) {
-      const b = bytes[i]!;
-      let c: number;
-      if (b < 0x80) {
-        c = b;
-        i += 1;
-      } else if (b < 0xe0) {
-        c = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
-        i += 2;
-      } else if (b < 0xf0) {
-        c = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-        i += 3;
-      } else {
-        // Outside the BMP: two UTF-16 units, as the string held them.
-        const cp = (((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f)) - 0x10000;
-        i += 4;
-        codes[++length] = 0xd800 + (cp >> 10);
-        if (length >= GRAM_TEXT_LIMIT) break;
-        c = 0xdc00 + (cp & 0x3ff);
+  /** The same for document d of word-coded texts, decoded word by word with single spaces between. */
+  fillWords(all: WordTexts, d: number): void {
+    const { units, offsets } = all.words;
+    const codeBytes = all.codes;
+    let length = -1; // the first word has no space before it
+    for (let i = all.offsets[d]!, end = all.offsets[d + 1]!; i < end && length < GRAM_TEXT_LIMIT;) {
+      let word = codeBytes[i++]!;
+      if (word >= 0x80) {
+        word &= 0x7f;
+        for (let shift = 7; ; shift += 7) {
+          const b = codeBytes[i++]!;
+          word |= (b & 0x7f) << shift;
+          if (b < 0x80) break;
+        }
       }
-      codes[++length] = c;
+      if (length >= 0) codes[++length] = 32;
+      else length = 0;
+      // The word's UTF-16 units as they are, copied in a loop (a subarray per word would allocate).
+      let u = offsets[word]!;
+      const to = Math.min(offsets[word + 1]!, u + GRAM_TEXT_LIMIT - length);
+      while (u < to) codes[++length] = units[u++]!;
     }
+    if (length < 0) length = 0;
     this.countCodes(length);
   }
 
@@ -107,6 +105,7 @@ class GramCounts {
 }
 
 const codes = new Uint16Array(GRAM_TEXT_LIMIT + 2);
+
 const weight = (count: number) => (count === 1 ? 1 : 1 + Math.log(count));
 const post = new GramCounts();
 const doc = new GramCounts();
@@ -180,14 +179,149 @@ export function gramText(all: GramTexts, d: number): string {
   return decoder.decode(all.bytes.subarray(all.offsets[d], all.offsets[d + 1]));
 }
 
+/** Distinct words as UTF-16 units (what the gram counter reads, copied as they are): word w is units[offsets[w] … offsets[w + 1]). */
+export interface WordTable {
+  units: Uint16Array;
+  offsets: Int32Array;
+}
+
+function wordOf(table: WordTable, w: number): string {
+  const units = table.units.subarray(table.offsets[w], table.offsets[w + 1]);
+  if (units.length <= 1024) return String.fromCharCode(...units);
+  // A very long word in pieces: a spread of it all could pass more arguments than the stack holds.
+  let out = '';
+  for (let i = 0; i < units.length; i += 1024) out += String.fromCharCode(...units.subarray(i, i + 1024));
+  return out;
+}
+
+/**
+ * Texts coded by word: a table of the distinct words and, per document, its words'
+ * numbers as LEB128 varints (7 bits a byte: one byte below 128, two below 16,384, three below 2,097,152).
+ * Document d is codes[offsets[d] … offsets[d + 1]); its text is its words joined by single spaces. At
+ * 1,000,000 debunks claim and headline words are ~20 a document: ~2 bytes each instead of ~7.
+ */
+export interface WordTexts {
+  words: WordTable;
+  codes: Uint8Array;
+  offsets: Int32Array;
+}
+
+/**
+ * Builds WordTexts one document at a time. Started from `base`, it keeps base's word table (numbers stay
+ * valid, so base's documents are copied as bytes) and reads the table into a word → number map only when
+ * a new document comes: a woken worker holds no map of its words.
+ */
+export class WordTextsBuilder {
+  private units = new Uint16Array(1 << 12);
+  private unitCount = 0;
+  private readonly wordOffsets: number[] = [0];
+  private numbers: Map<string, number> | null = null;
+  private codes = new Uint8Array(1 << 16);
+  private readonly offsets: number[] = [0];
+  private size = 0;
+
+  constructor(private readonly base?: WordTexts) {
+    if (base) {
+      this.units = base.words.units.slice();
+      this.unitCount = this.units.length;
+      this.wordOffsets = Array.from(base.words.offsets);
+    }
+  }
+
+  private addWord(word: string): void {
+    if (this.unitCount + word.length > this.units.length) {
+      const grown = new Uint16Array(Math.max(this.units.length * 2, this.unitCount + word.length));
+      grown.set(this.units.subarray(0, this.unitCount));
+      this.units = grown;
+    }
+    for (let i = 0; i < word.length; i++) this.units[this.unitCount++] = word.charCodeAt(i);
+    this.wordOffsets.push(this.unitCount);
+  }
+
+  private numberOf(word: string): number {
+    if (!this.numbers) {
+      this.numbers = new Map();
+      const table = this.base?.words;
+      if (table) for (let w = 0; w < table.offsets.length - 1; w++) this.numbers.set(wordOf(table, w), w);
+    }
+    let n = this.numbers.get(word);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(word, n);
+      this.addWord(word);
+    }
+    return n;
+  }
+
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.codes.length) return;
+    const grown = new Uint8Array(Math.max(this.codes.length * 2, this.size + extra));
+    grown.set(this.codes.subarray(0, this.size));
+    this.codes = grown;
+  }
+
+  /** Adds the next document's text (words joined by single spaces, as `words` in normalise.ts gives them). */
+  add(text: string): void {
+    // split, not words(): the text comes back exactly, an empty word (a trailing space) included.
+    const words = text ? text.split(' ') : [];
+    this.reserve(words.length * 5);
+    for (const word of words) {
+      let n = this.numberOf(word);
+      while (n >= 0x80) {
+        this.codes[this.size++] = (n & 0x7f) | 0x80;
+        n >>>= 7;
+      }
+      this.codes[this.size++] = n;
+    }
+    this.offsets.push(this.size);
+  }
+
+  /** Adds documents from … to-1 of the base texts as they are. */
+  addFrom(other: WordTexts, from: number, to: number): void {
+    if (other !== this.base) throw new Error('WordTextsBuilder.addFrom: documents of another word table');
+    const start = other.offsets[from]!;
+    const end = other.offsets[to]!;
+    this.reserve(end - start);
+    this.codes.set(other.codes.subarray(start, end), this.size);
+    for (let d = from + 1; d <= to; d++) this.offsets.push(this.size + other.offsets[d]! - start);
+    this.size += end - start;
+  }
+
+  finish(): WordTexts {
+    const words = { units: this.units.slice(0, this.unitCount), offsets: Int32Array.from(this.wordOffsets) };
+    return { words, codes: this.codes.slice(0, this.size), offsets: Int32Array.from(this.offsets) };
+  }
+}
+
+export function joinWordTexts(texts: readonly string[]): WordTexts {
+  const builder = new WordTextsBuilder();
+  for (const text of texts) builder.add(text);
+  return builder.finish();
+}
+
+/** Document d's text as a string. */
+export function wordText(all: WordTexts, d: number): string {
+  const out: string[] = [];
+  for (let i = all.offsets[d]!, end = all.offsets[d + 1]!; i < end;) {
+    let word = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = all.codes[i++]!;
+      word |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
+    out.push(wordOf(all.words, word));
+  }
+  return out.join(' ');
+}
+
 /** Cosine similarity of the post's grams with each document's, in order. */
-export function gramSimilarities(postWords: string, all: GramTexts, docs: readonly number[]): number[] {
+export function gramSimilarities(postWords: string, all: WordTexts, docs: readonly number[]): number[] {
   post.fill(postWords);
   let postNorm = 0;
   for (let i = 0; i < post.size; i++) postNorm += weight(post.counts[post.used[i]!]!) ** 2;
   return docs.map((d) => {
     if (!postNorm) return 0;
-    doc.fillUtf8(all.bytes, all.offsets[d]!, all.offsets[d + 1]!);
+    doc.fillWords(all, d);
     let docNorm = 0;
     let dot = 0;
     for (let i = 0; i < doc.size; i++) {

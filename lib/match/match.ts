@@ -6,7 +6,7 @@
 import { debunkRef } from '../debunk/types';
 import { canonicalMediaId, linkKey } from '../urls/canonical';
 import { readPost, type PostText } from './terms';
-import { gramSimilarities, gramText } from './char-grams';
+import { gramSimilarities, wordText } from './char-grams';
 import { docsWithLink } from './link-table';
 import type { MatchIndex } from './bm25-index';
 import { blendedIdf } from './background';
@@ -287,7 +287,7 @@ function withStance(index: MatchIndex, post: PostInput, arabic: boolean, candida
 
 /** The debunk's claim and headline as normalised words (the text its n-grams are taken from). */
 function claimWordsOf(index: MatchIndex, doc: number): string[] {
-  return gramText(index.gramTexts, doc).split(' ');
+  return wordText(index.gramTexts, doc).split(' ');
 }
 
 /** Candidates worth showing: certain and badged ones, and "possibly related" ones above a floor. */
