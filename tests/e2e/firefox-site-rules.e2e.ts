@@ -7,25 +7,15 @@
  * makes the popup of another open tab, read until then, say that Sanad cannot read the page.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateFeedKeys } from '../../lib/feeds/signature';
 import { BUNDLED_RULES, type SiteRules } from '../../lib/site-rules/bundled';
 import { buildRulesPack, signRulesPack } from '../../lib/site-rules/build';
 import { launchFirefoxWithSanad, waitFor, type FirefoxTab, type SanadFirefox } from '../../scripts/support/firefox';
-import type { RealPageExpectation } from '../unit/support/real-pages';
-import { redesignedRules, renamed } from '../unit/support/renamed-markup';
+import { redesignedRules } from '../unit/support/renamed-markup';
+import { html, MODE, redesigned, ROOT, RULES_URL, strippedRules, unbrokenUrl, url } from './site-rules-case';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const REAL_DOM = resolve(ROOT, '../shared/real-dom');
-const NAME = 'facebook/group-feed-2026';
-const { url } = JSON.parse(readFileSync(join(REAL_DOM, `${NAME}.expect.json`), 'utf8')) as RealPageExpectation;
-const html = readFileSync(join(REAL_DOM, `${NAME}.html`), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
-const redesigned = renamed(html);
-const unbrokenUrl = `${url}?sorting_setting=CHRONOLOGICAL`;
-const RULES_URL = 'https://rules.sanad.test/site-rules.json';
-const MODE = 'siterules';
 const EXTENSION_DIR = resolve(ROOT, `.output/firefox-mv2-${MODE}`);
 
 let firefox: SanadFirefox;
@@ -109,11 +99,7 @@ it('in Firefox, once a pack strips every selector, the popup of an open page San
   const tabId = await firefox.tabIdOf(unbrokenUrl);
   await waitFor('the page to be read', async () => ((await tabResults(options, tabId))?.checked ?? 0) >= 1 || undefined, 30_000);
 
-  await serve(4, {
-    ...structuredClone(BUNDLED_RULES.facebook),
-    version: 4,
-    selectors: Object.fromEntries(Object.keys(BUNDLED_RULES.facebook.selectors).map((name) => [name, ['[data-sanad-stripped]']])),
-  });
+  await serve(4, strippedRules(4));
   await checkForSiteUpdates(options, 4);
   await waitFor(
     'the open tab to be reported unreadable',

@@ -9,29 +9,17 @@
  * selector, reported unreadable in the popup, still without a reload.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateFeedKeys } from '../../lib/feeds/signature';
-import { BUNDLED_RULES, type SiteRules } from '../../lib/site-rules/bundled';
+import { BUNDLED_RULES } from '../../lib/site-rules/bundled';
 import { buildRulesPack, signRulesPack } from '../../lib/site-rules/build';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openOptions, openPopup, tabIdOf, tabResults } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
-import type { RealPageExpectation } from '../unit/support/real-pages';
-import { redesignedRules, renamed } from '../unit/support/renamed-markup';
+import { redesignedRules } from '../unit/support/renamed-markup';
+import { html, MODE, redesigned, ROOT, RULES_URL, strippedRules, unbrokenUrl, url } from './site-rules-case';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const REAL_DOM = resolve(ROOT, '../shared/real-dom');
-const NAME = 'facebook/group-feed-2026';
-const { url } = JSON.parse(readFileSync(join(REAL_DOM, `${NAME}.expect.json`), 'utf8')) as RealPageExpectation;
-const html = readFileSync(join(REAL_DOM, `${NAME}.html`), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
-const redesigned = renamed(html);
-// The same group, another real sorting of its feed: the page as saved, under Facebook's real host.
-const unbrokenUrl = `${url}?sorting_setting=CHRONOLOGICAL`;
-const RULES_URL = 'https://rules.sanad.test/site-rules.json';
-// The test build's own output folder (wxt names it after the mode): the usual build stays as it is.
-const MODE = 'siterules';
 const EXTENSION_DIR = resolve(ROOT, `.output/chrome-mv3-${MODE}`);
 
 let browser: SanadBrowser;
@@ -59,13 +47,6 @@ afterAll(async () => {
 
 const pack = async (version: number, signer: typeof keys, facebook = redesignedRules(BUNDLED_RULES.facebook, version)) =>
   JSON.stringify(await signRulesPack(buildRulesPack(version, [facebook], new Date()), signer.privateKeyPkcs8, signer.publicKey));
-
-/** Facebook's rules with every selector stripped (each list left with one that matches nothing). */
-const strippedRules = (version: number): SiteRules => ({
-  ...structuredClone(BUNDLED_RULES.facebook),
-  version,
-  selectors: Object.fromEntries(Object.keys(BUNDLED_RULES.facebook.selectors).map((name) => [name, ['[data-sanad-stripped]']])),
-});
 
 async function checkForSiteUpdates() {
   const options = await openOptions(browser);
