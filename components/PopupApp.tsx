@@ -191,21 +191,9 @@ export function PopupApp() {
     setUndoable({ tabId, postKey: post.key, debunkId });
     refresh();
   };
-  const undoReport = async (target: { postKey: string; debunkId: string }) => {
+  const sendUndo = async (request: { tabId: number; postKey: string; debunkId: string }) => {
     try {
-      await sendMessage('undoWrongMatch', { tabId: state.status === 'ready' ? (state.tabId ?? -1) : -1, ...target });
-      setUndoable(null);
-      setNotice(t('reportUndone'));
-      refresh();
-      for (const ms of [400, 1200, 3000]) setTimeout(refresh, ms);
-    } catch (error) {
-      setNotice(t('reportFailed', failureReason(error)));
-    }
-  };
-  const undo = async (event: Event) => {
-    if (!event.isTrusted || !undoable) return;
-    try {
-      await sendMessage('undoWrongMatch', undoable);
+      await sendMessage('undoWrongMatch', request);
       setUndoable(null);
       setNotice(t('reportUndone'));
       refresh();
@@ -214,6 +202,12 @@ export function PopupApp() {
     } catch (error) {
       setNotice(t('reportFailed', failureReason(error)));
     }
+  };
+  const undoReport = (target: { postKey: string; debunkId: string }) =>
+    sendUndo({ tabId: state.status === 'ready' ? (state.tabId ?? -1) : -1, ...target });
+  const undo = async (event: Event) => {
+    if (!event.isTrusted || !undoable) return;
+    await sendUndo(undoable);
   };
 
   const groups = state.status === 'ready' ? groupTabPosts(state.results.posts) : { badged: [], mentioned: [], related: [] };

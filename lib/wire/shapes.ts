@@ -195,11 +195,8 @@ export type SyncOutcome =
 
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'retrying' | 'rejected';
 
-/** A submission waiting to reach the intake service, or the record of one that did. */
-export interface OutboxItemDto {
-  /** The idempotency key: the service stores a submission once however often it is sent. */
-  id: string;
-  submission: Submission;
+/** How sending an outbox entry goes: the same retry rules for submissions and desk reports. */
+export interface DeliveryState {
   state: OutboxState;
   attempts: number;
   createdAt: number;
@@ -208,8 +205,15 @@ export interface OutboxItemDto {
   sentAt?: number;
   /** The last failure, or the service's reason for a rejection, in its own words. */
   lastError?: string;
-  /** The service's id for the stored submission. */
+  /** The service's id for what it stored. */
   remoteId?: number;
+}
+
+/** A submission waiting to reach the intake service, or the record of one that did. */
+export interface OutboxItemDto extends DeliveryState {
+  /** The idempotency key: the service stores a submission once however often it is sent. */
+  id: string;
+  submission: Submission;
   /** The service's secret for asking what became of it (lib/intake/desk-status.ts). */
   statusSecret?: string;
   /** What the desk last said became of it, once asked. */
@@ -257,7 +261,7 @@ export interface WrongMatchRequest {
  * A wrong-match report on its way to a desk, in the outbox beside submissions (same retries, kept across
  * restarts): first sent (`report`), and after an "Undo" taken back (`withdraw`) with the desk's secret.
  */
-export interface DeskReportDto {
+export interface DeskReportDto extends DeliveryState {
   /** The report's idempotency key. */
   id: string;
   /** The local report it tells the desk about (WrongMatchDto.id). */
@@ -269,14 +273,7 @@ export interface DeskReportDto {
   /** Exactly the body sent (lib/intake/wrong-match-report.ts): nothing else leaves the browser. */
   report: { idempotencyKey: string; debunkId: string; reason: WrongMatchReason; postUrl: string };
   step: 'report' | 'withdraw';
-  state: OutboxState;
-  attempts: number;
-  createdAt: number;
-  nextAttemptAt: number;
-  sentAt?: number;
-  lastError?: string;
-  /** The desk's id for the report and the secret that takes it back. */
-  remoteId?: number;
+  /** The secret that takes the report back (with `remoteId`, the desk's id for it). */
   withdrawSecret?: string;
   /** The reader undid it while it was being sent: taken back (or dropped) once that attempt ends. */
   undone?: true;
