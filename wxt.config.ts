@@ -10,7 +10,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab'],
+    // Chromium: `offscreen`, for the document the CAI SDK runs in (its service worker cannot start a Worker).
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The supported sites' pages, where content scripts run, and their image hosts, whose posters and photos
     // are hashed for footage matching: all from lib/sites/platforms.ts.
     host_permissions: hostPermissions(),

@@ -4,6 +4,8 @@ import { failureReason, sendMessage, sendToTab } from '@/lib/messaging/channel';
 import type { TabPost, TabResults, WrongMatchListItem } from '@/lib/wire/shapes';
 import { SITE_IDS } from '@/lib/sites/platforms';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
+import type { ImageCredentials } from '@/lib/media/c2pa-fetched';
+import { imageCredentialsLine } from './media-words';
 import { groupTabPosts, refOfView, type DebunkGroup, type GroupedPost } from './popup-groups';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VerdictCard, howMatched } from './VerdictCard';
@@ -49,6 +51,31 @@ export function siteList(locale: string): string {
 
 type Report = (choice: WrongMatchChoice) => Promise<void>;
 
+/** What the CAI SDK said of the post's images that carry Content Credentials (images without are not named). */
+function CredentialLines({ credentials }: { credentials?: ImageCredentials[] }) {
+  const shown = (credentials ?? []).flatMap((c) => {
+    const line = imageCredentialsLine(c.verified);
+    return line ? [{ ...c, line }] : [];
+  });
+  if (!shown.length) return null;
+  const valid = (c: ImageCredentials) => c.verified.state === 'valid' || c.verified.state === 'trusted';
+  return (
+    <ul class="post-credentials">
+      {shown.map((c) => (
+        <li
+          key={c.url}
+          class={`c2pa c2pa-${c.verified.state}`}
+          data-c2pa-state={c.verified.state}
+          // What the actions say is only read from valid credentials.
+          data-c2pa-source={valid(c) ? c.verified.sourceKind : ''}
+        >
+          {c.line}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PostLine({
   entry: { post, match },
   locale,
@@ -68,6 +95,7 @@ function PostLine({
       <p class="post-how" data-how={match.how}>
         {howMatched(match, locale)}
       </p>
+      <CredentialLines credentials={post.credentials} />
       <div class="post-actions">
         {post.permalink && (
           <a href={post.permalink} target="_blank" rel="noopener noreferrer">
@@ -107,6 +135,35 @@ function Group({
         ))}
       </ul>
     </li>
+  );
+}
+
+/** Posts that matched nothing but show an image with Content Credentials (matched posts show theirs above). */
+function PageCredentials({ posts }: { posts: readonly TabPost[] }) {
+  const shown = posts.filter((p) => !p.badge && !p.mentions && !p.related.length && p.credentials?.length);
+  if (!shown.length) return null;
+  return (
+    <section class="page-credentials">
+      <h2>{t('popupCredentialsHeading')}</h2>
+      <p class="hint">{t('popupCredentialsHint')}</p>
+      <ul class="posts">
+        {shown.map((post) => (
+          <li key={post.key} class="post" data-post={post.key}>
+            <p class="post-excerpt" dir="auto">
+              {post.excerpt}
+            </p>
+            <CredentialLines credentials={post.credentials} />
+            {post.permalink && (
+              <div class="post-actions">
+                <a href={post.permalink} target="_blank" rel="noopener noreferrer">
+                  {t('openPost')}
+                </a>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -288,6 +345,7 @@ export function PopupApp() {
               </ul>
             </details>
           )}
+          <PageCredentials posts={state.results.posts} />
           <MyReports reports={state.reports} onUndo={({ postKey, debunkId }) => undoReport({ postKey, debunkId })} />
           <footer class="foot">
             <span>{tn('listStatus', state.debunkCount)}</span>

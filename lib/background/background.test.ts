@@ -474,7 +474,7 @@ describe('Background: submissions', () => {
     const withFrames = vi.fn(async (media: { kind: 'video' | 'image'; poster?: string }[]) =>
       media.map((m) => (m.poster ? { ...m, frames: [frame] } : m)),
     );
-    const { ask } = testBackground({ posters: { framesFor: async () => [], withFrames } });
+    const { ask } = testBackground({ posters: { framesFor: async () => [], credentialsFor: async () => [], withFrames } });
     const hashedBefore = {
       kind: 'image' as const,
       url: 'https://pbs.twimg.com/media/a.jpg',
@@ -497,7 +497,7 @@ describe('Background: submissions', () => {
     const withFrames = vi.fn(async () => {
       throw new Error('decode failed');
     });
-    const { ask } = testBackground({ posters: { framesFor: async () => [], withFrames } });
+    const { ask } = testBackground({ posters: { framesFor: async () => [], credentialsFor: async () => [], withFrames } });
     const media = [{ kind: 'video' as const, poster: 'https://pbs.twimg.com/thumb/2.jpg' }];
     const queued = await ask('submitClaim', { ...draft, post: { ...draft.post, media } }, fromPopup());
     expect(queued.submission.post.media).toEqual(media);

@@ -26,7 +26,7 @@ export interface MatcherDeps {
   /** The index in use (the list registry's). */
   index: () => Promise<MatchIndex>;
   /** Hashes posters and photos for footage matching (only asked when some debunk has media fingerprints). */
-  posters: Pick<PosterHasher, 'framesFor'>;
+  posters: Pick<PosterHasher, 'framesFor' | 'credentialsFor'>;
 }
 
 export class MatcherService {
@@ -71,7 +71,10 @@ export class MatcherService {
         ),
       ),
     );
-    return this.results(posts, perPost);
+    // The images were fetched for hashing: those carrying a manifest have been (or are being) verified.
+    const credentials = frames.length ? await Promise.all(posts.map((post) => this.deps.posters.credentialsFor(post))) : [];
+    const answers = await this.results(posts, perPost);
+    return answers.map((answer, i) => (credentials[i]?.length ? { ...answer, credentials: credentials[i] } : answer));
   }
 
   /**

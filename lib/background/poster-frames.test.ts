@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { chunkedBody, MiB } from '../../tests/support/chunked-body';
 import { isSiteImageUrl, loadImageInBrowser, PosterHasher } from './poster-frames';
@@ -56,5 +57,53 @@ describe('image bodies are read with a byte cap', () => {
       vi.unstubAllGlobals();
     }
     expect(pulled.bytes).toBeLessThanOrEqual(10 * MiB);
+  });
+});
+
+describe('Content Credentials of the images fetched for hashing', () => {
+  const pixels = new Uint8ClampedArray(64 * 64 * 4).map((_, i) => ((i >> 2) % 64) * 4);
+  const C2PA = `${process.cwd()}/../shared/media/c2pa`;
+  const file = (name: string) => new Uint8Array(readFileSync(`${C2PA}/${name}`));
+  const AI = 'https://pbs.twimg.com/media/ai.jpg';
+  const PLAIN = 'https://pbs.twimg.com/media/plain.jpg';
+  const post = (...urls: string[]) => ({ key: 'x:1', text: '', links: [], media: urls.map((url) => ({ kind: 'image' as const, url })) });
+  const valid = {
+    state: 'valid' as const,
+    signatureValid: true,
+    hashesValid: true,
+    signerTrusted: false,
+    actions: [],
+    sourceKind: 'ai-generated' as const,
+    failures: [],
+  };
+
+  it('asks the SDK once, only about the image that carries a manifest, and reports it for that post', async () => {
+    const bytes: Record<string, Uint8Array> = { [AI]: file('ai-generated.jpg'), [PLAIN]: file('no_manifest.jpg') };
+    const load = vi.fn(async (url: string) => ({ pixels, width: 64, height: 64, bytes: bytes[url], type: 'image/jpeg' }));
+    const verify = vi.fn(async () => valid);
+    const hasher = new PosterHasher(load, verify);
+    // Nothing fetched yet: nothing is read, and nothing is fetched for it.
+    expect(await hasher.credentialsFor(post(AI, PLAIN))).toEqual([]);
+    expect(load).not.toHaveBeenCalled();
+    await hasher.framesFor(post(AI, PLAIN));
+    expect(await hasher.credentialsFor(post(AI, PLAIN))).toEqual([{ url: AI, verified: valid }]);
+    await hasher.framesFor(post(AI));
+    expect(await hasher.credentialsFor(post(AI))).toEqual([{ url: AI, verified: valid }]);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(verify.mock.calls[0]).toEqual([bytes[AI], 'image/jpeg']);
+    expect(await hasher.credentialsFor(post(PLAIN))).toEqual([]);
+  });
+
+  it('reads none without a verifier, or when the image could not be fetched', async () => {
+    const bytes = file('ai-generated.jpg');
+    const without = new PosterHasher(async () => ({ pixels, width: 64, height: 64, bytes, type: 'image/jpeg' }));
+    await without.framesFor(post(AI));
+    expect(await without.credentialsFor(post(AI))).toEqual([]);
+    const verify = vi.fn(async () => valid);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const failing = new PosterHasher(() => Promise.reject(new Error('HTTP 404')), verify);
+    await failing.framesFor(post(AI));
+    expect(await failing.credentialsFor(post(AI))).toEqual([]);
+    expect(verify).not.toHaveBeenCalled();
   });
 });

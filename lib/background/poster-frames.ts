@@ -4,6 +4,8 @@
  * (libjpeg-turbo in Chromium, EXIF orientation applied as the page shows it), hashed (plain PDQ exactly as
  * the reference computes it, Sanad's trimmed hash, and all eight orientations), and remembered by URL.
  */
+import { credentialsOfImage, type CredentialVerifier, type ImageCredentials } from '../media/c2pa-fetched';
+import type { VerifiedCredentials } from '../media/c2pa-verified';
 import { lumaFromPixels } from '../media/pdq';
 import { hashFrame, type FrameHash } from '../media/video';
 import type { ExtractedPost } from '../match/types';
@@ -36,7 +38,16 @@ const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 const MAX_IMAGE_PIXELS = 24_000_000;
 const CACHE_LIMIT = 2_000;
 
-export type ImageLoader = (url: string) => Promise<{ pixels: Uint8ClampedArray; width: number; height: number }>;
+export interface LoadedImage {
+  pixels: Uint8ClampedArray;
+  width: number;
+  height: number;
+  /** The file as fetched, for its Content Credentials (the loader may leave them out: nothing is checked). */
+  bytes?: Uint8Array;
+  type?: string;
+}
+
+export type ImageLoader = (url: string) => Promise<LoadedImage>;
 
 /**
  * The browser's decoder: fetch, createImageBitmap, OffscreenCanvas. Full size, because the PDQ reference
@@ -48,7 +59,8 @@ export const loadImageInBrowser: ImageLoader = async (url) => {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const type = response.headers.get('content-type') ?? '';
   if (type && !type.startsWith('image/')) throw new Error(`not an image (${type})`);
-  const blob = new Blob([await readCappedBytes(response, MAX_IMAGE_BYTES, 'image')], { type });
+  const bytes = await readCappedBytes(response, MAX_IMAGE_BYTES, 'image');
+  const blob = new Blob([bytes], { type });
   const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   const { width, height } = bitmap;
   if (width * height > MAX_IMAGE_PIXELS) {
@@ -59,19 +71,34 @@ export const loadImageInBrowser: ImageLoader = async (url) => {
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
-  return { pixels: context.getImageData(0, 0, width, height).data, width, height };
+  return { pixels: context.getImageData(0, 0, width, height).data, width, height, bytes, type };
 };
 
 export class PosterHasher {
   private readonly cache = new Map<string, Promise<FrameHash | null>>();
+  /** URL → the SDK's verdict on that image's manifest (`null`: none found), started when it was fetched. */
+  private readonly credentials = new Map<string, Promise<VerifiedCredentials | null>>();
 
-  constructor(private readonly load: ImageLoader = loadImageInBrowser) {}
+  /**
+   * @param verify the official SDK, asked only about images Sanad's own reader finds a manifest in; without
+   * it, no image's credentials are read.
+   */
+  constructor(
+    private readonly load: ImageLoader = loadImageInBrowser,
+    private readonly verify?: CredentialVerifier,
+  ) {}
 
   private hash(url: string): Promise<FrameHash | null> {
     let pending = this.cache.get(url);
     if (!pending) {
       pending = this.load(url).then(
-        ({ pixels, width, height }) => hashFrame(lumaFromPixels(pixels, width, height), width, height, 0, { dihedral: true }),
+        ({ pixels, width, height, bytes, type }) => {
+          if (this.verify && bytes) {
+            this.credentials.set(url, credentialsOfImage(bytes, type ?? '', this.verify));
+            if (this.credentials.size > CACHE_LIMIT) this.credentials.delete(this.credentials.keys().next().value!);
+          }
+          return hashFrame(lumaFromPixels(pixels, width, height), width, height, 0, { dihedral: true });
+        },
         (error: unknown) => {
           console.warn(`Sanad: image not hashed (${url.slice(0, 120)}):`, error instanceof Error ? error.message : error);
           return null;
@@ -105,10 +132,29 @@ export class PosterHasher {
 
   /** Frame hashes of a post's posters and photos (on the sites' image hosts only, a few per post). */
   async framesFor(post: ExtractedPost): Promise<FrameHash[]> {
-    const urls = [
-      ...new Set(post.media.map((m) => m.poster ?? (m.kind === 'image' ? m.url : undefined)).filter((u): u is string => isSiteImageUrl(u))),
-    ];
-    const frames = await Promise.all(urls.slice(0, MAX_IMAGES_PER_POST).map((url) => this.hash(url)));
+    const frames = await Promise.all(imageUrls(post).map((url) => this.hash(url)));
     return frames.filter((f): f is FrameHash => !!f);
   }
+
+  /**
+   * The Content Credentials of the post's images that were fetched for hashing and carry a manifest, as the
+   * SDK verified them; images without one are left out (absence proves nothing). Fetches nothing itself.
+   */
+  async credentialsFor(post: ExtractedPost): Promise<ImageCredentials[]> {
+    const found = await Promise.all(
+      imageUrls(post).map(async (url) => {
+        if (!this.cache.has(url)) return null;
+        await this.cache.get(url);
+        const verified = await this.credentials.get(url);
+        return verified ? { url, verified } : null;
+      }),
+    );
+    return found.filter((c): c is ImageCredentials => !!c);
+  }
+}
+
+/** The post's posters and photos Sanad may fetch: on the sites' image hosts, a few per post. */
+function imageUrls(post: ExtractedPost): string[] {
+  const urls = post.media.map((m) => m.poster ?? (m.kind === 'image' ? m.url : undefined)).filter((u): u is string => isSiteImageUrl(u));
+  return [...new Set(urls)].slice(0, MAX_IMAGES_PER_POST);
 }

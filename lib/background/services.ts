@@ -23,7 +23,7 @@ export interface BackgroundEnv {
   /** The bundled list's body (from the extension package). */
   readBundledList: () => Promise<string>;
   /** Hashes posters and photos: for footage matching, and for the media of a submitted post. */
-  posters: Pick<PosterHasher, 'framesFor' | 'withFrames'>;
+  posters: Pick<PosterHasher, 'framesFor' | 'withFrames' | 'credentialsFor'>;
   drafts: { take(id: string): Promise<SubmissionDraft | undefined>; put(draft: SubmissionDraft): Promise<string> };
   /** After settings are saved (menus, the sync alarm and the outbox follow them). */
   settingsChanged?: (next: Settings, previous: Settings) => void;

@@ -11,7 +11,8 @@ import { createMenus, onMenuClick, showFlagMenu } from './context-menu';
 import { DraftStore } from './drafts';
 import { SYNC_ALARM } from './feed-service';
 import { OUTBOX_ALARM } from './outbox-service';
-import { PosterHasher } from './poster-frames';
+import { verifyInBackgroundPage, verifyInOffscreenDocument } from './credential-verifier';
+import { loadImageInBrowser, PosterHasher } from './poster-frames';
 import { composeServices } from './services';
 import { PINNED_SITE_RULES } from '../site-rules/pinned';
 
@@ -34,7 +35,8 @@ const logFailure = (what: string) => (error: unknown) => console.warn(`Sanad: ${
 export function startBackground(): void {
   let db: Promise<SanadDb> | null = null;
   const drafts = new DraftStore();
-  const posters = new PosterHasher();
+  // The CAI SDK cannot run in Chromium's service worker: there it runs in an offscreen document.
+  const posters = new PosterHasher(loadImageInBrowser, import.meta.env.FIREFOX ? verifyInBackgroundPage : verifyInOffscreenDocument);
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const { lists, feeds, outbox, tabs, settings, siteRules, handlers } = composeServices({
     openDb: () => (db ??= openSanadDb()),

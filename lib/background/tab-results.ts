@@ -87,7 +87,7 @@ export class TabResultsStore {
     let changed = checkedCount(state) !== checkedBefore;
     results.forEach((result, i) => {
       const post = posts[i]!;
-      if (!result.badge && !result.mentions && !result.related.length) {
+      if (!result.badge && !result.mentions && !result.related.length && !result.credentials?.length) {
         changed = state.posts.delete(result.key) || changed;
         return;
       }
@@ -98,6 +98,7 @@ export class TabResultsStore {
         ...(result.badge && { badge: result.badge }),
         ...(result.mentions && { mentions: result.mentions }),
         related: result.related,
+        ...(result.credentials?.length && { credentials: result.credentials }),
       });
       changed = true;
     });
@@ -123,7 +124,7 @@ export class TabResultsStore {
     const related = post.related.filter((v) => v.debunk.id !== debunkId);
     const badge = post.badge?.debunk.id === debunkId ? undefined : post.badge;
     const mentions = post.mentions?.debunk.id === debunkId ? undefined : post.mentions;
-    if (badge || mentions || related.length) state.posts.set(postKey, { ...post, badge, mentions, related });
+    if (badge || mentions || related.length || post.credentials?.length) state.posts.set(postKey, { ...post, badge, mentions, related });
     else state.posts.delete(postKey);
     await this.save(tabId, state);
     return post;
@@ -139,7 +140,11 @@ export class TabResultsStore {
 type MirroredMatch = { candidate: MatchView['candidate']; ref: string };
 interface MirroredTab {
   pageUrl?: string;
-  posts: (Pick<TabPost, 'key' | 'permalink' | 'excerpt'> & { badge?: MirroredMatch; mentions?: MirroredMatch; related: MirroredMatch[] })[];
+  posts: (Pick<TabPost, 'key' | 'permalink' | 'excerpt' | 'credentials'> & {
+    badge?: MirroredMatch;
+    mentions?: MirroredMatch;
+    related: MirroredMatch[];
+  })[];
   debunks: Record<string, MatchView['debunk']>;
   checked?: number;
   unreadable?: PageReadability;
@@ -152,13 +157,14 @@ function mirror(state: TabState): MirroredTab {
     debunks[ref] = view.debunk;
     return { candidate: view.candidate, ref };
   };
-  const posts = [...state.posts.values()].map(({ key, permalink, excerpt, badge, mentions, related }) => ({
+  const posts = [...state.posts.values()].map(({ key, permalink, excerpt, badge, mentions, related, credentials }) => ({
     key,
     ...(permalink && { permalink }),
     excerpt,
     ...(badge && { badge: refer(badge) }),
     ...(mentions && { mentions: refer(mentions) }),
     related: related.map(refer),
+    ...(credentials?.length && { credentials }),
   }));
   return {
     pageUrl: state.pageUrl,

@@ -6,6 +6,7 @@
 import type { Debunk, MediaCredentials } from '../debunk/types';
 import type { VolunteerStatus } from '../intake/desk-status';
 import type { Submission } from '../intake/submission';
+import type { ImageCredentials } from '../media/c2pa-fetched';
 import type { Candidate, ExtractedPost } from '../match/types';
 
 export type { ExtractedPost, MediaRef, Candidate, MatchHow } from '../match/types';
@@ -51,6 +52,9 @@ export interface PostAnswer {
    * fact-check): never a warning badge, listed in the popup as "mentions a fact-checked claim". */
   mentions?: MatchView;
   related: MatchView[];
+  /** The Content Credentials (C2PA) of the post's images fetched for hashing that carry a manifest, as the
+   * official SDK verified them (for the popup; pages do not get them). */
+  credentials?: ImageCredentials[];
 }
 
 /** What a page learns about a post: only its badge. */

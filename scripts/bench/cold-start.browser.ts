@@ -100,7 +100,11 @@ async function feedSync(body: string, publicKey: string, bundled: string, postTe
   let dbPromise: ReturnType<typeof openSanadDb> | null = null;
   const openDb = () => (dbPromise ??= openSanadDb());
   const lists = new ListRegistry({ openDb, readBundledList: async () => bundled });
-  const matcher = new MatcherService({ openDb, index: () => lists.current(), posters: { framesFor: async () => [] } });
+  const matcher = new MatcherService({
+    openDb,
+    index: () => lists.current(),
+    posters: { framesFor: async () => [], credentialsFor: async () => [] },
+  });
   const before = await matcher.ready();
   // The body as bytes, as the network gives it: the sync decodes it.
   const bytes = new TextEncoder().encode(body);

@@ -14,7 +14,7 @@ export function testBackground(overrides: Partial<BackgroundEnv> = {}) {
       throw new Error('no network in this test');
     }) as unknown as typeof fetch,
     readBundledList: async () => BUNDLED_BODY,
-    posters: { framesFor: async () => [], withFrames: async (media) => [...media] },
+    posters: { framesFor: async () => [], credentialsFor: async () => [], withFrames: async (media) => [...media] },
     drafts: { take: async () => undefined, put: async () => 'd' },
     clientId: async () => 'test-client',
     scheduleOutboxWake: () => {},

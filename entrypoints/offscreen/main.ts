@@ -1,0 +1,14 @@
+/**
+ * Chromium's offscreen document: runs the official CAI SDK (WASM in a worker, which the MV3 service worker
+ * cannot start) on the bytes of an image the background fetched and found a manifest in.
+ */
+import { browser } from 'wxt/browser';
+import { isOffscreenVerify } from '@/lib/background/credential-verifier';
+import { verifyCredentials } from '@/lib/media/c2pa-sdk';
+import { fromBase64 } from '@/lib/text/base64';
+
+browser.runtime.onMessage.addListener(((message: unknown, sender: { id?: string }) => {
+  // Only the extension's own background asks; anything else is left to other listeners.
+  if (!isOffscreenVerify(message) || sender.id !== browser.runtime.id) return undefined;
+  return verifyCredentials(new Blob([fromBase64(message.bytes)], { type: message.type }));
+}) as never);

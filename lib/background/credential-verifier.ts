@@ -1,0 +1,75 @@
+/**
+ * Where the official CAI SDK runs for the images the background fetches (browser glue). It compiles WASM and
+ * starts a Worker: Chromium's MV3 service worker can do neither (no `Worker` there, no dynamic import), so in
+ * Chromium it runs in an offscreen document made on first need; Firefox's MV2 background is a page, so it runs
+ * there. Either way it is loaded only when Sanad's own reader has found a manifest in an image.
+ */
+import { browser } from 'wxt/browser';
+import type { CredentialVerifier } from '../media/c2pa-fetched';
+import type { VerifiedCredentials } from '../media/c2pa-verified';
+import { toBase64 } from '../text/base64';
+
+export const OFFSCREEN_PATH = '/offscreen.html';
+
+/** The one message the offscreen document answers (bytes as base64: Chromium sends messages as JSON). */
+export interface OffscreenVerify {
+  sanadOffscreen: 'c2pa-verify';
+  bytes: string;
+  type: string;
+}
+
+export function isOffscreenVerify(message: unknown): message is OffscreenVerify {
+  const m = message as Partial<OffscreenVerify> | null;
+  return !!m && typeof m === 'object' && m.sanadOffscreen === 'c2pa-verify' && typeof m.bytes === 'string' && typeof m.type === 'string';
+}
+
+interface OffscreenApi {
+  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+}
+interface ContextsApi {
+  getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
+}
+
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreenDocument(): Promise<void> {
+  const offscreen = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+  if (!offscreen) throw new Error('this browser has no offscreen documents');
+  const runtime = browser.runtime as unknown as ContextsApi;
+  const open = await runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).catch(() => []);
+  if (open?.length) return;
+  creating ??= offscreen
+    .createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['WORKERS'],
+      justification: 'Checks the Content Credentials (C2PA) of images Sanad hashes, with the CAI SDK (WebAssembly in a worker).',
+    })
+    // Another call made it first: there is one offscreen document, which is all that is needed.
+    .catch((error: unknown) => {
+      if (!/single offscreen|already/i.test(String(error))) throw error;
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+/** Chromium: the SDK in the offscreen document, asked by message. */
+export const verifyInOffscreenDocument: CredentialVerifier = async (bytes, type) => {
+  await ensureOffscreenDocument();
+  const reply: unknown = await browser.runtime.sendMessage({
+    sanadOffscreen: 'c2pa-verify',
+    bytes: toBase64(bytes),
+    type,
+  } satisfies OffscreenVerify);
+  if (!reply || typeof reply !== 'object' || typeof (reply as VerifiedCredentials).state !== 'string') {
+    throw new Error('the offscreen document did not answer');
+  }
+  return reply as VerifiedCredentials;
+};
+
+/** Firefox: the SDK in the background page itself. */
+export const verifyInBackgroundPage: CredentialVerifier = async (bytes, type) => {
+  const { verifyCredentials } = await import('../media/c2pa-sdk');
+  return verifyCredentials(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+};
