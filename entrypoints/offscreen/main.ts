@@ -1,6 +1,7 @@
 /**
- * Chromium's offscreen document: runs the official CAI SDK (WASM in a worker, which the MV3 service worker
- * cannot start) on the bytes of an image the background fetched and found a manifest in.
+ * The page the official CAI SDK runs in for the background: Chromium's offscreen document (the MV3 service worker
+ * cannot start its worker), a hidden iframe of the background page in Firefox. It verifies the bytes of an image
+ * the background fetched and found a manifest in.
  */
 import { browser } from 'wxt/browser';
 import { isOffscreenVerify } from '@/lib/background/credential-verifier';

@@ -1,8 +1,10 @@
 /**
  * Where the official CAI SDK runs for the images the background fetches (browser glue). It compiles WASM and
  * starts a Worker: Chromium's MV3 service worker can do neither (no `Worker` there, no dynamic import), so in
- * Chromium it runs in an offscreen document made on first need; Firefox's MV2 background is a page, so it runs
- * there. Either way it is loaded only when Sanad's own reader has found a manifest in an image.
+ * Chromium it runs in an offscreen document made on first need. Firefox (MV2) has no offscreen documents but
+ * its background is a page: the same document is loaded there in a hidden iframe (bundling the SDK into the
+ * background script would inline its 8 MB WASM as a data: URL). Either way it is loaded only when Sanad's own
+ * reader has found a manifest in an image, and asked by the same message.
  */
 import { browser } from 'wxt/browser';
 import type { CredentialVerifier } from '../media/c2pa-fetched';
@@ -54,9 +56,24 @@ async function ensureOffscreenDocument(): Promise<void> {
   await creating;
 }
 
-/** Chromium: the SDK in the offscreen document, asked by message. */
-export const verifyInOffscreenDocument: CredentialVerifier = async (bytes, type) => {
-  await ensureOffscreenDocument();
+let frameReady: Promise<void> | null = null;
+
+/** Firefox: the offscreen document's page in a hidden iframe of the background page. */
+function ensureBackgroundFrame(): Promise<void> {
+  return (frameReady ??= new Promise<void>((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.hidden = true;
+    frame.addEventListener('load', () => resolve(), { once: true });
+    frame.addEventListener('error', () => reject(new Error('the Content Credentials page did not load')), { once: true });
+    frame.src = browser.runtime.getURL(OFFSCREEN_PATH as '/');
+    document.body.append(frame);
+  }).catch((error: unknown) => {
+    frameReady = null;
+    throw error;
+  }));
+}
+
+async function ask(bytes: Uint8Array, type: string): Promise<VerifiedCredentials> {
   const reply: unknown = await browser.runtime.sendMessage({
     sanadOffscreen: 'c2pa-verify',
     bytes: toBase64(bytes),
@@ -66,10 +83,16 @@ export const verifyInOffscreenDocument: CredentialVerifier = async (bytes, type)
     throw new Error('the offscreen document did not answer');
   }
   return reply as VerifiedCredentials;
+}
+
+/** Chromium: the SDK in the offscreen document, asked by message. */
+export const verifyInOffscreenDocument: CredentialVerifier = async (bytes, type) => {
+  await ensureOffscreenDocument();
+  return ask(bytes, type);
 };
 
-/** Firefox: the SDK in the background page itself. */
+/** Firefox: the SDK in the same page, in an iframe of the background page. */
 export const verifyInBackgroundPage: CredentialVerifier = async (bytes, type) => {
-  const { verifyCredentials } = await import('../media/c2pa-sdk');
-  return verifyCredentials(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  await ensureBackgroundFrame();
+  return ask(bytes, type);
 };

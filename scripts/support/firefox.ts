@@ -427,6 +427,21 @@ export class FirefoxTab {
     for (let i = 0; i < chars.length; i += 200) await this.press(chars.slice(i, i + 200).join(''));
   }
 
+  /** Picks files in the file input `selector` (in the document), as a person choosing them does (BiDi input.setFiles). */
+  async setFiles(selector: string, files: string[]): Promise<void> {
+    const found = (await this.bidi.send('script.callFunction', {
+      functionDeclaration: '(s) => document.querySelector(s)',
+      arguments: [{ type: 'string', value: selector }],
+      target: { context: this.context },
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 0 },
+    })) as { type: string; result?: { type: string; sharedId?: string } };
+    const sharedId = found.type === 'success' && found.result?.type === 'node' ? found.result.sharedId : undefined;
+    if (!sharedId) throw new Error(`no ${selector} to pick files in`);
+    await this.bidi.send('input.setFiles', { context: this.context, element: { sharedId }, files });
+  }
+
   async close(): Promise<void> {
     await this.bidi.send('browsingContext.close', { context: this.context }).catch(() => {});
   }
