@@ -66,3 +66,15 @@ describe.each(pages.filter((f) => f.startsWith('facebook/')))('real page %s, bro
     expect(verdictOver(() => samplePage(facebookAdapter, address, 0))).toBe('unreadable');
   });
 });
+
+describe('samplePage counts', () => {
+  it("counts the text a reader sees, not the page's scripts and styles, whitespace left out", () => {
+    document.body.innerHTML =
+      '<p>Hello  world</p><script type="application/json">{"state":"' +
+      'x'.repeat(5_000) +
+      '"}</script><style>p { color: red }</style><noscript>enable scripts</noscript><b>ab c</b>';
+    const sample = samplePage(xAdapter, new URL('https://x.com/home'), 7);
+    expect(sample).toMatchObject({ at: 7, textChars: 'Helloworld'.length + 'abc'.length, postsRead: 0 });
+    expect(sample.elements).toBe(document.body.getElementsByTagName('*').length);
+  });
+});
