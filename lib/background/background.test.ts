@@ -9,6 +9,7 @@ import { allDebunks, listRecord, listRecords, savedIndex } from '../store/debunk
 import { openSanadDb } from '../store/db';
 import { BUNDLED_LIST_ID } from './bundled-list';
 import { indexKey } from './list-registry';
+import { hashFrame } from '../media/video';
 
 const post = (key: string, text: string, extra: Partial<ExtractedPost> = {}): ExtractedPost => ({
   key,
@@ -590,5 +591,43 @@ describe('Background: "Media tools" from a badge’s panel', () => {
     });
     // Only a tab's content script asks this (the popup has its own ways in).
     await expect(ask('openMediaTools', request, fromPopup())).rejects.toThrow(/not from a tab/);
+  });
+});
+
+describe('Background: Content Credentials of the images fetched for hashing', () => {
+  it('go to the popup with the post, never to the page, and a post with only them is listed', async () => {
+    // A list with media fingerprints: only then are a post's images fetched and hashed.
+    // A textured picture (a hash of good quality: flat or smooth ones are not indexed).
+    let seed = 7;
+    const texture = Float32Array.from({ length: 64 * 64 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 23) % 256);
+    const bundled = JSON.parse(BUNDLED_BODY) as { '@graph': Record<string, unknown>[] };
+    bundled['@graph'][0]!.fingerprints = [{ kind: 'image', frames: [hashFrame(texture, 64, 64, 0)] }];
+    const photo = 'https://pbs.twimg.com/media/ai.jpg';
+    const credentials = [
+      {
+        url: photo,
+        verified: {
+          state: 'invalid' as const,
+          signatureValid: true,
+          hashesValid: false,
+          signerTrusted: false,
+          actions: [],
+          sourceKind: 'none' as const,
+          failures: [{ code: 'assertion.dataHash.mismatch' }],
+        },
+      },
+    ];
+    const credentialsFor = vi.fn(async (p: ExtractedPost) => (p.media.some((m) => m.url === photo) ? credentials : []));
+    const { ask } = testBackground({
+      readBundledList: async () => JSON.stringify(bundled),
+      posters: { framesFor: async () => [], credentialsFor, withFrames: async (media) => [...media] },
+    });
+    const withPhoto = { ...post('x:77', 'Lunch with friends today'), media: [{ kind: 'image' as const, url: photo }] };
+    expect((await ask('mediaStatus', {}, fromTab(21))).fingerprints).toBeGreaterThan(0);
+    const packed = await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [withPhoto, TRUE_POST] }, fromTab(21));
+    expect(JSON.stringify(packed)).not.toContain('credentials');
+    const tab = await ask('tabResults', { tabId: 21 }, fromPopup());
+    expect(tab.posts.find((p) => p.key === 'x:77')?.credentials).toEqual(credentials);
+    expect(tab.posts.find((p) => p.key === 'x:2')?.credentials).toBeUndefined();
   });
 });

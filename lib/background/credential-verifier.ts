@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import type { CredentialVerifier } from '../media/c2pa-fetched';
 import type { VerifiedCredentials } from '../media/c2pa-verified';
 import { toBase64 } from '../text/base64';
+import { IdleRelease } from './idle-release';
 
 export const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -27,7 +28,12 @@ export function isOffscreenVerify(message: unknown): message is OffscreenVerify 
 
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
 }
+
+/** The SDK's document is closed after this long without an image to check (it holds ~8 MB of WASM and a worker). */
+const IDLE_MS = 2 * 60_000;
+const offscreenApi = () => (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
 interface ContextsApi {
   getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
 }
@@ -35,7 +41,7 @@ interface ContextsApi {
 let creating: Promise<void> | null = null;
 
 async function ensureOffscreenDocument(): Promise<void> {
-  const offscreen = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+  const offscreen = offscreenApi();
   if (!offscreen) throw new Error('this browser has no offscreen documents');
   const runtime = browser.runtime as unknown as ContextsApi;
   const open = await runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).catch(() => []);
@@ -85,14 +91,22 @@ async function ask(bytes: Uint8Array, type: string): Promise<VerifiedCredentials
   return reply as VerifiedCredentials;
 }
 
+const offscreenIdle = new IdleRelease(IDLE_MS, () => offscreenApi()?.closeDocument());
+const frameIdle = new IdleRelease(IDLE_MS, () => {
+  document.querySelectorAll(`iframe[src="${browser.runtime.getURL(OFFSCREEN_PATH as '/')}"]`).forEach((f) => f.remove());
+  frameReady = null;
+});
+
 /** Chromium: the SDK in the offscreen document, asked by message. */
-export const verifyInOffscreenDocument: CredentialVerifier = async (bytes, type) => {
-  await ensureOffscreenDocument();
-  return ask(bytes, type);
-};
+export const verifyInOffscreenDocument: CredentialVerifier = (bytes, type) =>
+  offscreenIdle.run(async () => {
+    await ensureOffscreenDocument();
+    return ask(bytes, type);
+  });
 
 /** Firefox: the SDK in the same page, in an iframe of the background page. */
-export const verifyInBackgroundPage: CredentialVerifier = async (bytes, type) => {
-  await ensureBackgroundFrame();
-  return ask(bytes, type);
-};
+export const verifyInBackgroundPage: CredentialVerifier = (bytes, type) =>
+  frameIdle.run(async () => {
+    await ensureBackgroundFrame();
+    return ask(bytes, type);
+  });
