@@ -29,6 +29,7 @@ describe('contradiction: a post that states another fact than its claim', () => 
     ['نتائج إيجابية لتجربة اللقاح', 'نتائج سلبية لتجربة اللقاح', 'opposite'],
     ['الذهب يرتفع بسبب قرار الفائدة', 'الذهب يرتفع رغم قرار الفائدة', 'opposite'],
     ['The singer disappears from social media', 'The singer appears on social media', 'opposite'],
+    ['انتقد الوزير قرار البلدية إغلاق السوق', 'الوزير يدعم قرار البلدية إغلاق السوق', 'opposite'],
     // a refusal or failure where the claim reports an action
     ['طلب فلسطيني للمحكمة بالتحقيق في الجرائم', 'المحكمة ترفض التحقيق في الجرائم', 'refusal'],
     ['قوات الحرس تتقدم في دوما', 'فشلت قوات الحرس في الوصول إلى دوما', 'refusal'],

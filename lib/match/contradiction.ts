@@ -307,6 +307,8 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
     [
       'ينتقد',
       'تنتقد',
+      'انتقد',
+      'انتقدت',
       'انتقاد',
       'انتقادات',
       'استنكر',
@@ -318,6 +320,9 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
       'criticises',
       'criticizes',
       'condemns',
+      'criticised',
+      'criticized',
+      'condemned',
     ],
   ],
   [
