@@ -10,6 +10,7 @@
 import { ARABIC_CLITICS } from './clitics';
 import { NUMBER_WORDS } from './contradiction';
 import { stemOf } from './terms';
+import { backgroundDf } from './background';
 
 /**
  * How much of the claim a post must keep, and how few words of its own it may add, to read as the claim
@@ -26,6 +27,23 @@ export interface EditCues {
   swapOne: number;
   /** 1 when the words on either side of a kept word trade places (who did what to whom), in a near copy. */
   reversal: number;
+  /**
+   * 1 when a near copy keeps the claim's words in their order and puts its own words only where claim words
+   * were (a slot changed, nothing moved or added around it): a contradiction's shape. A paraphrase moves
+   * words about ("آلاف المدنيين يفرون" → "فرار آلاف المدنيين").
+   */
+  inPlace: number;
+  /** 1 when the near copy is in place and changed exactly one slot, one word for one ("يختفي" → "يظهر"). */
+  oneSlot: number;
+  /**
+   * Slots where a figure, date or rank gave way to another of its kind ("50 مليار" → "50 مليون", "49" →
+   * "80", "ابريل" → "نوفمبر", "الاربعاء" → "الثلاثاء", "الاولي" → "الثانيه"): SERIES.
+   */
+  figureSwap: number;
+  /** Slots where one claim word gave way to one verb for a verb ("يختفي" → "يظهر"), in a near copy. */
+  verbSwap: number;
+  /** Slots where one word unknown to ordinary language (a name: "أردوغان" → "بوتين") gave way to another. */
+  nameSwap: number;
   /** Whether the post is a near copy of the claim (NEAR_COPY): what an inserted negation is read against. */
   nearCopy: boolean;
   /**
@@ -65,10 +83,52 @@ interface Token {
   word: string;
 }
 
-/** Content words as tokens: stems' skeletons, figures in words as digits ("خمسه" is "5"). */
+/**
+ * Words that frame a post rather than say anything of the claim: how tweets and debunk headlines introduce
+ * footage or news ("شاهد", "عاجل", "بالفيديو", "اليوم", "watch", "breaking"). Not edits: a spreading tweet
+ * puts "شاهد" where the claim says "مقطع".
+ */
+export const FRAMING: ReadonlySet<string> = new Set([
+  'شاهد',
+  'شاهدوا',
+  'شوف',
+  'شوفوا',
+  'عاجل',
+  'فيديو',
+  'مقطع',
+  'لقطات',
+  'لحظه',
+  'لحظات',
+  'يظهر',
+  'تظهر',
+  'صوره',
+  'صور',
+  'الان',
+  'اليوم',
+  'هنا',
+  'watch',
+  'breaking',
+  'video',
+  'footage',
+  'photo',
+  'shows',
+  'showing',
+  'today',
+  'now',
+]);
+
+function framing(word: string): boolean {
+  if (FRAMING.has(word)) return true;
+  for (const clitic of ARABIC_CLITICS)
+    if (word.length > clitic.length + 1 && word.startsWith(clitic) && FRAMING.has(word.slice(clitic.length))) return true;
+  return false;
+}
+
+/** Content words as tokens: stems' skeletons, figures in words as digits ("خمسه" is "5"); framing words left out. */
 function tokensOf(textWords: readonly string[]): Token[] {
   const tokens: Token[] = [];
   for (const word of textWords) {
+    if (framing(word)) continue;
     const figure = NUMBER_WORDS[word];
     const stem = figure !== undefined ? String(figure) : stemOf(word);
     if (stem) tokens.push(figure !== undefined ? { key: stem, root: stem, word } : { key: skeletonOf(stem), word });
@@ -109,7 +169,27 @@ function sameWord(a: Token, b: Token): boolean {
   const rb = (b.root ??= rootOf(b.word));
   if (ra === rb) return true;
   const [short, long] = ra.length <= rb.length ? [ra, rb] : [rb, ra];
-  return short.length >= 3 && long.length - short.length <= 2 && long.includes(short);
+  if (short.length >= 3 && long.length - short.length <= 2 && long.includes(short)) return true;
+  return typoOf(ra) === typoOf(rb) || hollowOf(a.key) === hollowOf(b.key);
+}
+
+/**
+ * A skeleton's consonants: a hollow root loses its و/ي in some forms and keeps it in others ("يزور" and
+ * "زياره" have the skeletons "زور" and "زيار"). Read on skeletons, which keep a word's first letter, so a
+ * clitic-like first letter stays ("وزير" is not "زيار"). Arabic only, two consonants at least.
+ */
+function hollowOf(key: string): string {
+  const c = ARABIC.test(key) ? key[0]! + key.slice(1).replace(/[اوي]/g, '') : '';
+  return c.length >= 2 ? c : `${key}?`;
+}
+
+/**
+ * A root as typing slips leave it: ذ written د, ظ written ض (common in dialect spelling), and two letters
+ * transposed ("اثيوبيا" and "اثويبيا"): its letters in order, for roots of four letters or more.
+ */
+function typoOf(root: string): string {
+  const folded = root.replace(/ذ/g, 'د').replace(/ظ/g, 'ض');
+  return folded.length >= 4 ? [...folded].sort().join('') : folded;
 }
 
 const NONE = (found: string[]): EditCues => ({
@@ -117,6 +197,11 @@ const NONE = (found: string[]): EditCues => ({
   nominalSwap: 0,
   swapOne: 0,
   reversal: 0,
+  inPlace: 0,
+  oneSlot: 0,
+  figureSwap: 0,
+  verbSwap: 0,
+  nameSwap: 0,
   nearCopy: false,
   changed: [],
   found,
@@ -131,6 +216,182 @@ const NISBA = /..(?:ي|يه|يين|يون)$/;
  */
 function nominal(word: string): boolean {
   return DEFINITE.test(word) || NISBA.test(word);
+}
+
+/**
+ * An imperfect verb ("يختفي", "تنتقد", "ويظهر"): a prefix letter, no article, no plural or feminine
+ * relative ending (a final ي alone is as often a verb's, "يختفي", as an adjective's, "تركي").
+ */
+const IMPERFECT = /^[وف]?[يتن][^\s]{3,}$/;
+function verb(word: string): boolean {
+  return IMPERFECT.test(word) && !DEFINITE.test(word) && !/(?:يه|يين|يون|ات)$/.test(word);
+}
+
+/** A word ordinary language does not know (background-terms): in news, most often a name. */
+function unknownWord(token: Token): boolean {
+  return !/^\d/.test(token.key) && backgroundDf(stemOf(token.word)) === 0;
+}
+
+/**
+ * Words of a series (normalised, without clitics): one put for another of the same series names another
+ * date or rank, never a synonym. Months (Egyptian/Gulf and Levantine names), weekdays, ordinals.
+ */
+export const SERIES: readonly (readonly string[])[] = [
+  [
+    'يناير',
+    'فبراير',
+    'مارس',
+    'ابريل',
+    'مايو',
+    'يونيو',
+    'يونيه',
+    'يوليو',
+    'يوليه',
+    'اغسطس',
+    'سبتمبر',
+    'اكتوبر',
+    'نوفمبر',
+    'ديسمبر',
+    'كانون',
+    'شباط',
+    'اذار',
+    'نيسان',
+    'ايار',
+    'حزيران',
+    'تموز',
+    'اب',
+    'ايلول',
+    'تشرين',
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ],
+  [
+    'السبت',
+    'الاحد',
+    'الاثنين',
+    'الثلاثاء',
+    'الاربعاء',
+    'الخميس',
+    'الجمعه',
+    'saturday',
+    'sunday',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+  ],
+  [
+    'اول',
+    'الاول',
+    'الاولي',
+    'ثاني',
+    'الثاني',
+    'الثانيه',
+    'ثالث',
+    'الثالث',
+    'الثالثه',
+    'رابع',
+    'الرابع',
+    'الرابعه',
+    'خامس',
+    'الخامس',
+    'الخامسه',
+    'سادس',
+    'السادس',
+    'السادسه',
+    'سابع',
+    'السابع',
+    'السابعه',
+    'ثامن',
+    'الثامن',
+    'الثامنه',
+    'تاسع',
+    'التاسع',
+    'التاسعه',
+    'عاشر',
+    'العاشر',
+    'العاشره',
+    'اخر',
+    'الاخير',
+    'الاخيره',
+    'first',
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'sixth',
+    'seventh',
+    'eighth',
+    'ninth',
+    'tenth',
+    'last',
+  ],
+];
+const SERIES_OF = new Map(SERIES.flatMap((series, i) => series.map((w) => [w, i] as const)));
+
+/** The series a word belongs to (SERIES), behind a clitic or not ("بالاربعاء", "لاول"); -1 for none. */
+function seriesOf(word: string): number {
+  const direct = SERIES_OF.get(word);
+  if (direct !== undefined) return direct;
+  for (const clitic of ARABIC_CLITICS)
+    if (word.length > clitic.length + 1 && word.startsWith(clitic)) {
+      const bare = SERIES_OF.get(word.slice(clitic.length)) ?? SERIES_OF.get(`ال${word.slice(clitic.length)}`);
+      if (bare !== undefined) return bare;
+    }
+  return -1;
+}
+
+interface Slots {
+  /** Whether the shared words come in the claim's order in the post. */
+  ordered: boolean;
+  /** Gaps between kept words where claim words gave way to the post's own: [claim words, post words]. */
+  swaps: [Token[], Token[]][];
+  /** Gaps where the post adds words of its own and the claim had none. */
+  inserts: number;
+}
+
+/**
+ * The post laid against the claim: the shared words as anchors (each at its first place), and between
+ * consecutive anchors what the claim had and what the post has instead.
+ */
+function slotsOf(claim: readonly Token[], post: readonly Token[], shared: ReadonlySet<string>): Slots {
+  const anchors = (tokens: readonly Token[]) => {
+    const seen = new Set<string>();
+    const at: number[] = [];
+    tokens.forEach((t, i) => {
+      if (shared.has(t.key) && !seen.has(t.key)) {
+        seen.add(t.key);
+        at.push(i);
+      }
+    });
+    return at;
+  };
+  const ca = anchors(claim);
+  const pa = anchors(post);
+  const ordered = ca.length === pa.length && ca.every((i, n) => claim[i]!.key === post[pa[n]!]!.key);
+  const swaps: [Token[], Token[]][] = [];
+  let inserts = 0;
+  if (!ordered) return { ordered, swaps, inserts };
+  const between = (tokens: readonly Token[], at: readonly number[], gap: number) =>
+    tokens.slice(gap === 0 ? 0 : at[gap - 1]! + 1, gap === at.length ? tokens.length : at[gap]!).filter((t) => !shared.has(t.key));
+  for (let gap = 0; gap <= ca.length; gap++) {
+    const from = between(claim, ca, gap);
+    const to = between(post, pa, gap);
+    if (from.length && to.length) swaps.push([from, to]);
+    else if (to.length) inserts++;
+  }
+  return { ordered, swaps, inserts };
 }
 
 /** The edit cues of a post (normalised words) against its matched claim (normalised words). */
@@ -200,5 +461,41 @@ export function editCues(postWords: readonly string[], claimWords: readonly stri
         }
   const changed = [...added.map((k) => `+${k}`), ...dropped.map((k) => `-${k}`)];
   const nominalSwap = swapOne && nominal1 ? 1 : 0;
-  return { substitution: replaced.size, nominalSwap, swapOne, reversal, nearCopy, changed, found };
+
+  const slots = slotsOf(claim, post, new Set(shared));
+  const inPlace = slots.ordered && slots.swaps.length > 0 && slots.inserts === 0 ? 1 : 0;
+  let verbSwap = 0;
+  let nameSwap = 0;
+  let figureSwap = 0;
+  const figure = (t: Token) => /^\d/.test(t.key);
+  const series = (tokens: readonly Token[]) => new Set(tokens.map((t) => seriesOf(t.word)).filter((i) => i >= 0));
+  for (const [from, to] of slots.swaps) {
+    const before = series(from);
+    if ((from.some(figure) && to.some(figure)) || [...series(to)].some((i) => before.has(i))) figureSwap++;
+  }
+  const [firstSwap] = slots.swaps;
+  const oneSlot = inPlace && slots.swaps.length === 1 && firstSwap![0].length === 1 && firstSwap![1].length === 1 ? 1 : 0;
+  for (const [[from, ...moreFrom], [to, ...moreTo]] of slots.swaps) {
+    if (moreFrom.length || moreTo.length) continue;
+    if (verb(from!.word) && verb(to!.word)) verbSwap++;
+    if (unknownWord(from!) && unknownWord(to!)) nameSwap++;
+  }
+  if (inPlace) found.push(oneSlot ? 'in place, one word' : 'in place');
+  if (figureSwap) found.push('figure swapped');
+  if (verbSwap) found.push('verb swapped');
+  if (nameSwap) found.push('name swapped');
+  return {
+    substitution: replaced.size,
+    nominalSwap,
+    swapOne,
+    reversal,
+    inPlace,
+    oneSlot,
+    figureSwap,
+    verbSwap,
+    nameSwap,
+    nearCopy,
+    changed,
+    found,
+  };
 }

@@ -20,6 +20,11 @@ export const CUE_KINDS = [
   'nominalSwap',
   'swapOne',
   'reversal',
+  'inPlace',
+  'oneSlot',
+  'figureSwap',
+  'verbSwap',
+  'nameSwap',
   'negatedCopy',
   'editWords',
 ] as const;

@@ -376,6 +376,11 @@ export function readStance(input: StanceInput, lexicon: Readonly<Record<string, 
     nominalSwap: 0,
     swapOne: 0,
     reversal: 0,
+    inPlace: 0,
+    oneSlot: 0,
+    figureSwap: 0,
+    verbSwap: 0,
+    nameSwap: 0,
     negatedCopy: 0,
     editWords: 0,
   };
@@ -391,6 +396,11 @@ export function readStance(input: StanceInput, lexicon: Readonly<Record<string, 
     features.nominalSwap = edits.nominalSwap;
     features.swapOne = edits.swapOne;
     features.reversal = edits.reversal;
+    features.inPlace = edits.inPlace;
+    features.oneSlot = edits.oneSlot;
+    features.figureSwap = edits.figureSwap;
+    features.verbSwap = edits.verbSwap;
+    features.nameSwap = edits.nameSwap;
     // A negation put into a near copy of the claim ("X did Y" → "X did not Y") denies it; elsewhere
     // negation is as common in spreading posts. Not one taken out: the claim's words include the debunk's
     // headline, whose own negation ("لم يطبق", "not") a spreading post lacks.

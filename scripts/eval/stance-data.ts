@@ -36,14 +36,19 @@ export function readStancePairs(file: string): StancePair[] {
     });
 }
 
-/** CLEF dev tweets paired with their gold fact-check's claim, as assert pairs: they spread the claim. */
+/**
+ * CLEF dev tweets paired with their gold fact-check's claim, as assert pairs: they spread the claim. The
+ * claim is followed by the headline, as the matcher reads a debunk against a post (match.ts claimWordsOf):
+ * the edit cues see the same words in the fit as in the extension.
+ */
 export function readClefSpreading(list: string): StancePair[] {
   const dir = resolve(EVAL_DIR, list);
   const claims = new Map<string, string>();
   for (const line of readFileSync(resolve(dir, 'debunks.jsonl'), 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const item = JSON.parse(line) as { identifier?: string; claimReviewed?: string };
-    if (item.identifier && item.claimReviewed) claims.set(item.identifier, item.claimReviewed);
+    const item = JSON.parse(line) as { identifier?: string; claimReviewed?: string; headline?: string };
+    if (item.identifier && item.claimReviewed)
+      claims.set(item.identifier, item.headline ? `${item.claimReviewed} ${item.headline}` : item.claimReviewed);
   }
   const posts = new Map<string, string>();
   for (const line of readFileSync(resolve(dir, 'dev/posts.jsonl'), 'utf8').split('\n')) {

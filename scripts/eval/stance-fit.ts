@@ -26,6 +26,11 @@ const LEARNED: readonly CueKind[] = [
   'nominalSwap',
   'swapOne',
   'reversal',
+  'inPlace',
+  'oneSlot',
+  'figureSwap',
+  'verbSwap',
+  'nameSwap',
   'negatedCopy',
   'editWords',
 ];
@@ -36,14 +41,19 @@ const LEARNED: readonly CueKind[] = [
  * 1.4 % (RumourEval) of assert posts.
  */
 const FIXED_WEIGHTS: Partial<StanceFeatures> = { refutation: 10, factChecker: 10, factCheckLink: 10 };
-/** Share of assert posts the bar may take the badge from, in cross-validation (the target is ≤ 5 % lost, held out). */
-const MAX_ASSERT_LOST = 0.03;
+/**
+ * Share of assert posts the bar may take the badge from, in cross-validation by claim. Arabic spends the
+ * target (≥ 95 % of assert badges kept) on all fitting asserts, most of which would never badge, so the
+ * badges lost are fewer (ANS dev + test: 6 of 369). Latin script keeps 3 %: RumourEval's denials are
+ * replies the near-copy cues do not read, and a higher bar only takes spreading CLEF tweets.
+ */
+const MAX_ASSERT_LOST: Record<'latin' | 'arabic', number> = { arabic: 0.05, latin: 0.03 };
 /**
  * Shares of the fitting rows' assert posts the bar is tried at, highest first: the first whose
  * cross-validated loss is within MAX_ASSERT_LOST is kept (the fitted lexicon reads its own rows a little
  * better than new claims', so a bar at 3 % of them loses more than 3 % of unseen ones).
  */
-const BAR_SHARES = [0.03, 0.0275, 0.025, 0.0225, 0.02, 0.015, 0.01];
+const BAR_SHARES = [0.06, 0.055, 0.05, 0.045, 0.04, 0.035, 0.03, 0.0275, 0.025, 0.0225, 0.02, 0.015, 0.01];
 
 /** A pair's cues without a lexicon, and the words its near copy changed (read once per pair: folds reuse them). */
 const READINGS = new WeakMap<StancePair, { features: StanceFeatures; changed: string[] }>();
@@ -204,7 +214,7 @@ export function fitStanceModels(report: (line: string) => void = () => {}): Reco
     const spreading = readClefSpreading(set.list);
     const fitRows = [...pairs.filter((p) => p.split === 'train'), ...spreading];
     const cvs = crossValidated(fitRows, BAR_SHARES);
-    let pick = cvs.findIndex((f) => f.assertLost <= MAX_ASSERT_LOST * f.assert);
+    let pick = cvs.findIndex((f) => f.assertLost <= MAX_ASSERT_LOST[set.script] * f.assert);
     if (pick < 0) pick = BAR_SHARES.length - 1;
     const fitted = withBar(fitScript(fitRows), BAR_SHARES[pick]!);
     const model: StanceWeights = {
