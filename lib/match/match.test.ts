@@ -184,6 +184,53 @@ describe('matchPost: the decision', () => {
   });
 });
 
+describe('rankText: BM25 candidates', () => {
+  // Every document scored the slow way: each term's weight added in the post's term order (as 32-bit floats,
+  // like the index's scores), candidates only where a gathering (rare) term occurs.
+  function reference(text: string, depth: number) {
+    const terms = [...readPost(text).terms.keys()]
+      .map((term) => index.termIds.get(term))
+      .filter((t): t is number => t !== undefined && index.offsets[t + 1]! > index.offsets[t]!);
+    const common = (t: number) => index.idf[t]! < index.commonIdf;
+    const gathering = terms.every(common) ? terms : terms.filter((t) => !common(t));
+    const weightIn = (t: number, doc: number) => {
+      for (let i = index.offsets[t]!; i < index.offsets[t + 1]!; i++) if (index.docs[i] === doc) return index.weights[i]!;
+      return 0;
+    };
+    const scored: { doc: number; score: number; first: number }[] = [];
+    for (let doc = 0; doc < index.ids.length; doc++) {
+      const first = gathering.findIndex((t) => weightIn(t, doc) > 0);
+      if (first < 0) continue;
+      let score = 0;
+      for (const t of [...gathering, ...terms.filter((t) => !gathering.includes(t))]) score = Math.fround(score + weightIn(t, doc));
+      scored.push({ doc, score, first });
+    }
+    // Of equal scores, the one found first: by the first term that found it, then in document order.
+    scored.sort((a, b) => b.score - a.score || a.first - b.first || a.doc - b.doc);
+    return scored.slice(0, depth).map(({ doc, score }) => [doc, score]);
+  }
+
+  it.each([
+    'فيديو أسرى من عناصر الجيش السوري على أيدي قوات سوريا الديمقراطية في حلب',
+    'وفاة الفنان في حادث سير مروع',
+    'صورة قديمة من سوريا',
+  ])('finds the best documents by BM25 score exactly: %s', (text) => {
+    const found = rankText(index, readPost(text), 3, () => false).map((c) => [c.doc, c.bm25]);
+    expect(found.length).toBe(20); // the Arabic re-ranking depth
+    expect(found.sort((a, b) => b[1]! - a[1]! || a[0]! - b[0]!)).toEqual(
+      reference(text, 20).sort((a, b) => b[1]! - a[1]! || a[0]! - b[0]!),
+    );
+  });
+
+  it('keeps, of equal scores, the documents found first, and skips what it is told to', () => {
+    const claim = 'Giant squid found alive in the city reservoir';
+    const same = buildIndex(Array.from({ length: 30 }, (_, i) => makeDebunk({ id: `same-${i}`, claim })));
+    const docs = (skip: (doc: number) => boolean) => rankText(same, readPost(claim), 3, skip).map((c) => c.doc);
+    expect(docs(() => false)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(docs((doc) => doc % 2 === 0)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19]);
+  });
+});
+
 describe('matchPost: English', () => {
   const en = buildIndex([
     makeDebunk({ id: 'soldiers', claim: 'A video shows Syrian army soldiers captured by the SDF in Aleppo.' }),

@@ -86,55 +86,75 @@ function linkCandidates(index: MatchIndex, post: PostInput, docsOf: DocsOf): Can
 // a post touching 20,000 documents allocates nothing, so matching leaves the garbage collector little to do.
 let scratch = new Float32Array(0);
 let touched = new Int32Array(0);
+// The best documents so far and their scores, best first (at most `limit`; reused likewise).
+let bestDocs = new Int32Array(0);
+let bestScores = new Float64Array(0);
 
-/** The `limit` best documents by BM25 score, best first, skipping `skip`. */
+/** The `limit` best documents by BM25 score, best first, skipping `skip`; equal scores in the order first touched. */
 function topByText(index: MatchIndex, terms: Map<string, number>, limit: number, skip: (doc: number) => boolean): [number, number][] {
   if (scratch.length < index.ids.length) {
     scratch = new Float32Array(index.ids.length);
     touched = new Int32Array(index.ids.length);
   }
-  let touchedCount = 0;
-  const { offsets, docs, weights, idf } = index;
+  if (bestDocs.length < limit) {
+    bestDocs = new Int32Array(limit);
+    bestScores = new Float64Array(limit);
+  }
+  // Locals, not the module's bindings: each use of a module-level `let` in a loop is a context load and a check.
+  const score = scratch;
+  const seen = touched;
+  const { offsets, docs, weights, idf, termIds, commonIdf } = index;
   // Terms found in many documents (low IDF) only add to documents a rarer term already found: walking
   // their long posting lists to collect new candidates costs most of the time and changes almost no ranking.
-  const known: number[] = [];
+  const gathering: number[] = [];
+  const adding: number[] = [];
   for (const term of terms.keys()) {
-    const t = index.termIds.get(term);
+    const t = termIds.get(term);
     // A term whose documents were all removed by an update counts as unknown, as after a full build.
-    if (t !== undefined && offsets[t + 1]! > offsets[t]!) known.push(t);
+    if (t === undefined || offsets[t + 1]! <= offsets[t]!) continue;
+    (idf[t]! < commonIdf ? adding : gathering).push(t);
   }
-  const common = (t: number) => idf[t]! < index.commonIdf;
-  const allCommon = known.every(common);
-  for (const t of known) {
-    const gathers = allCommon || !common(t);
-    if (!gathers) continue;
+  // When every term is common, they all gather.
+  if (!gathering.length) gathering.push(...adding.splice(0));
+  let touchedCount = 0;
+  for (const t of gathering) {
     for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
       const doc = docs[i]!;
-      if (scratch[doc] === 0) touched[touchedCount++] = doc;
-      scratch[doc]! += weights[i]!;
+      const s = score[doc]!;
+      if (s === 0) seen[touchedCount++] = doc;
+      score[doc] = s + weights[i]!;
     }
   }
-  if (!allCommon) {
-    for (const t of known) {
-      if (!common(t)) continue;
-      for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
-        const doc = docs[i]!;
-        if (scratch[doc] !== 0) scratch[doc]! += weights[i]!;
-      }
+  for (const t of adding) {
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
+      const doc = docs[i]!;
+      const s = score[doc]!;
+      if (s !== 0) score[doc] = s + weights[i]!;
     }
   }
-  // Keep the best `limit` in a small sorted array: touched can be tens of thousands long.
-  const best: [number, number][] = [];
+  // Keep the best `limit` in a small sorted array (touched can be tens of thousands long); a document enters
+  // only past the last kept score, so of equal scores the first touched stays.
+  const top = bestDocs;
+  const tops = bestScores;
+  let kept = 0;
+  let bar = -Infinity;
   for (let i = 0; i < touchedCount; i++) {
-    const doc = touched[i]!;
-    const score = scratch[doc]!;
-    scratch[doc] = 0;
-    if ((best.length === limit && score <= best[limit - 1]![1]) || skip(doc)) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]![1] < score) at--;
-    best.splice(at, 0, [doc, score]);
-    if (best.length > limit) best.pop();
+    const doc = seen[i]!;
+    const s = score[doc]!;
+    score[doc] = 0;
+    if (s <= bar || skip(doc)) continue;
+    let at = kept < limit ? kept++ : limit - 1;
+    while (at > 0 && tops[at - 1]! < s) {
+      top[at] = top[at - 1]!;
+      tops[at] = tops[at - 1]!;
+      at--;
+    }
+    top[at] = doc;
+    tops[at] = s;
+    if (kept === limit) bar = tops[limit - 1]!;
   }
+  const best: [number, number][] = [];
+  for (let i = 0; i < kept; i++) best.push([top[i]!, tops[i]!]);
   return best;
 }
 

@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { Session } from 'node:inspector/promises';
 import { deserialize, serialize } from 'node:v8';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { buildIndexInSlices, deserialiseIndex, serialiseIndex, updateIndexInSlices, type MatchIndex } from '../../lib/match/bm25-index';
 import { matchPost } from '../../lib/match/match';
 import { readPost } from '../../lib/match/terms';
@@ -217,18 +218,57 @@ async function benchFeedSync(debunks: Debunk[], postText: string) {
   });
 }
 
-/** Times each step of a sliced job: the longest one is how long it would keep matching waiting. */
-async function timedSlices<T>(job: (pause: () => Promise<void>) => Promise<T>): Promise<{ value: T; totalMs: number; longestMs: number }> {
+/** This process's CPU time so far (all its threads, the garbage collector's included), in ms. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** Garbage-collector pauses (start and end, on performance.now()'s clock) while `job` runs. */
+async function withGcPauses<T>(job: () => Promise<T> | T): Promise<{ value: T; pauses: [number, number][] }> {
+  const pauses: [number, number][] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push([e.startTime, e.startTime + e.duration]);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const value = await job();
+  await new Promise((done) => setTimeout(done, 0)); // entries are delivered after the job
+  observer.disconnect();
+  return { value, pauses };
+}
+/** How much of [start, end] garbage-collector pauses took. */
+const gcWithin = (pauses: readonly [number, number][], start: number, end: number) =>
+  pauses.reduce((sum, [from, to]) => sum + Math.max(0, Math.min(end, to) - Math.max(start, from)), 0);
+
+/**
+ * Times each step of a sliced job: the longest one is how long it would keep matching waiting. On a loaded
+ * machine a step's wall time includes waiting for a core, so the most CPU time one step took (the process's:
+ * concurrent GC threads count too, so it can exceed the wall time) and the GC pause inside the longest step
+ * are reported beside it.
+ */
+async function timedSlices<T>(
+  job: (pause: () => Promise<void>) => Promise<T>,
+): Promise<{ value: T; totalMs: number; longestMs: number; longestCpuMs: number; longestGcMs: number }> {
   const t0 = performance.now();
   let last = t0;
-  let longest = 0;
-  const value = await job(async () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  });
+  let lastCpu = cpuMs();
+  const steps: [number, number][] = [];
+  let longestCpu = 0;
+  const { value, pauses } = await withGcPauses(() =>
+    job(async () => {
+      const now = performance.now();
+      const cpu = cpuMs();
+      steps.push([last, now]);
+      longestCpu = Math.max(longestCpu, cpu - lastCpu);
+      last = now;
+      lastCpu = cpu;
+    }),
+  );
   const end = performance.now();
-  return { value, totalMs: end - t0, longestMs: Math.max(longest, end - last) };
+  steps.push([last, end]);
+  longestCpu = Math.max(longestCpu, cpuMs() - lastCpu);
+  const [from, to] = steps.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+  return { value, totalMs: end - t0, longestMs: to - from, longestCpuMs: longestCpu, longestGcMs: gcWithin(pauses, from, to) };
 }
 
 interface Row {
@@ -236,8 +276,12 @@ interface Row {
   debunks: number;
   buildMs: number;
   buildSliceMs: number;
+  /** The longest slice by CPU time, and the GC pause inside the longest slice by wall time. */
+  buildSliceCpuMs: number;
+  buildSliceGcMs: number;
   updateMs: number;
   updateSliceMs: number;
+  updateSliceCpuMs: number;
   heapMB: number;
   /** The heap of the index read back from its persisted form: what a woken worker holds. */
   wokenHeapMB: number;
@@ -245,34 +289,52 @@ interface Row {
   coldStartMs: number;
   floor: [number, number];
   match: [number, number];
+  /** p99 of the process's CPU time per match (not inflated by waiting for a core; GC threads count too). */
+  matchCpuP99: number;
   chromiumColdStartMs?: number;
 }
 
 const formatRow = (r: Row) =>
-  `| ${r.name} | ${r.debunks.toLocaleString('en')} | ${(r.buildMs / 1000).toFixed(2)} s (longest slice ${ms(r.buildSliceMs)}) | ` +
-  `${ms(r.updateMs)} (longest slice ${ms(r.updateSliceMs)}) | ${r.heapMB.toFixed(0)} / ${r.wokenHeapMB.toFixed(0)} MB | ${r.persistedMB.toFixed(0)} MB | ` +
+  `| ${r.name} | ${r.debunks.toLocaleString('en')} | ${(r.buildMs / 1000).toFixed(2)} s (longest slice ${ms(r.buildSliceMs)}, GC ${ms(r.buildSliceGcMs)} of it; most process CPU in one slice ${ms(r.buildSliceCpuMs)}) | ` +
+  `${ms(r.updateMs)} (longest slice ${ms(r.updateSliceMs)}; most CPU in one ${ms(r.updateSliceCpuMs)}) | ${r.heapMB.toFixed(0)} / ${r.wokenHeapMB.toFixed(0)} MB | ${r.persistedMB.toFixed(0)} MB | ` +
   `${ms(r.coldStartMs)}${r.chromiumColdStartMs === undefined ? '' : ` / ${ms(r.chromiumColdStartMs)}`} | ` +
-  `${ms(r.floor[0])} / ${ms(r.floor[1])} | ${ms(r.match[0])} / ${ms(r.match[1])} | ${(r.match[0] / r.floor[0]).toFixed(1)}× |`;
+  `${ms(r.floor[0])} / ${ms(r.floor[1])} | ${ms(r.match[0])} / ${ms(r.match[1])} (CPU p99 ${ms(r.matchCpuP99)}) | ${(r.match[0] / r.floor[0]).toFixed(1)}× |`;
 
-/** Reading and matching each post, timed one after the other in the same loop (same caches, same load). */
-function timePosts(index: MatchIndex, posts: readonly { id: string; text: string }[]) {
+/**
+ * Reading and matching each post, timed one after the other in the same loop (same caches, same load). The
+ * slowest 1 % of matches are taken apart: how many a GC pause fell in, how many spent under half their wall
+ * time on the CPU (the process waited for a core), and the rest.
+ */
+async function timePosts(index: MatchIndex, posts: readonly { id: string; text: string }[]) {
   for (const post of posts.slice(0, 100)) matchPost(index, { key: post.id, text: post.text }); // warm-up
   const floor: number[] = [];
-  const match: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    for (const post of posts) {
-      let t = performance.now();
-      readPost(post.text);
-      floor.push(performance.now() - t);
-      t = performance.now();
-      matchPost(index, { key: post.id, text: post.text });
-      match.push(performance.now() - t);
+  const match: { start: number; wall: number; cpu: number }[] = [];
+  const { pauses } = await withGcPauses(() => {
+    for (let round = 0; round < 3; round++) {
+      for (const post of posts) {
+        let t = performance.now();
+        readPost(post.text);
+        floor.push(performance.now() - t);
+        const cpu = cpuMs();
+        t = performance.now();
+        matchPost(index, { key: post.id, text: post.text });
+        const wall = performance.now() - t;
+        match.push({ start: t, wall, cpu: cpuMs() - cpu });
+      }
     }
-  }
+  });
   floor.sort((a, b) => a - b);
-  match.sort((a, b) => a - b);
+  const walls = match.map((m) => m.wall).sort((a, b) => a - b);
+  const cpus = match.map((m) => m.cpu).sort((a, b) => a - b);
+  const p99 = percentile(walls, 0.99);
+  const slow = match.filter((m) => m.wall >= p99);
+  const gcHit = slow.filter((m) => gcWithin(pauses, m.start, m.start + m.wall) > m.wall / 4);
+  const waited = slow.filter((m) => !gcHit.includes(m) && m.cpu < m.wall / 2);
+  console.log(
+    `  slowest 1 % of matches (${slow.length}, ≥ ${ms(p99)}): ${gcHit.length} with a GC pause in them, ${waited.length} waiting for a core (CPU under half the wall time), ${slow.length - gcHit.length - waited.length} busy; process CPU time (all threads, GC helpers too) p50 ${ms(percentile(cpus, 0.5))}, p99 ${ms(percentile(cpus, 0.99))}`,
+  );
   const pp = (l: number[]): [number, number] => [percentile(l, 0.5), percentile(l, 0.99)];
-  return { floor: pp(floor), match: pp(match) };
+  return { floor: pp(floor), match: pp(walls), matchCpuP99: percentile(cpus, 0.99) };
 }
 
 async function measure(name: string, debunks: Debunk[], extra: Debunk[], posts: readonly { id: string; text: string }[]): Promise<Row> {
@@ -294,15 +356,18 @@ async function measure(name: string, debunks: Debunk[], extra: Debunk[], posts: 
   const woken = deserialiseIndex(structuredClone(stored));
   const wokenHeapMB = (memory() - beforeWake) / 1e6;
   if (woken.ids.length !== restored.ids.length) throw new Error('woken index lost documents');
-  const timed = timePosts(index, posts);
+  const timed = await timePosts(index, posts);
   if (updated.value.ids.length !== debunks.length + extra.length) throw new Error('update lost documents');
   return {
     name,
     debunks: debunks.length,
     buildMs: built.totalMs,
     buildSliceMs: built.longestMs,
+    buildSliceCpuMs: built.longestCpuMs,
+    buildSliceGcMs: built.longestGcMs,
     updateMs: updated.totalMs,
     updateSliceMs: updated.longestMs,
+    updateSliceCpuMs: updated.longestCpuMs,
     heapMB,
     wokenHeapMB,
     persistedMB: bytes.length / 1e6,
