@@ -17,6 +17,11 @@ export const FEATURE_NAMES = [
   'logWords',
   'logDebunkWeight',
   'logPostWeight',
+  'rareShare',
+  'postRareShare',
+  'pairShare',
+  'figures',
+  'logLengthRatio',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

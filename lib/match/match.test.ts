@@ -92,6 +92,12 @@ describe('matchPost: the decision', () => {
     postWords: 15,
     postWeight: 8,
     debunkWeight: 9,
+    rareShare: 1,
+    postRareShare: 1,
+    pairShare: 0.5,
+    figures: 0,
+    claimStems: 12,
+    anotherEvent: false,
     arabic: false,
   };
 

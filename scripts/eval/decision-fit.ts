@@ -53,9 +53,16 @@ const FOLDS = 5;
  * candidate) lowered its cross-validated recall (0.425–0.428 → 0.411–0.425), so it goes without them.
  */
 const BASIC: FeatureName[] = ['coverage', 'queryCoverage', 'runnerUpRatio', 'logWords', 'logDebunkWeight', 'logPostWeight'];
-const FEATURES: Record<'latin' | 'arabic', FeatureName[]> = {
-  latin: [...BASIC, 'logCoverage', 'logQueryCoverage', 'thirdRatio', 'gramSimilarity', 'gramLead'],
-  arabic: [...BASIC, 'gramSimilarity', 'gramLead'],
+/** What each script's two models weigh (the model without rivals drops the rival features). */
+export interface ModelFeatures {
+  withRivals: readonly FeatureName[];
+  alone: readonly FeatureName[];
+}
+const LATIN: FeatureName[] = [...BASIC, 'logCoverage', 'logQueryCoverage', 'thirdRatio', 'gramSimilarity', 'gramLead'];
+const ARABIC: FeatureName[] = [...BASIC, 'gramSimilarity', 'gramLead'];
+export const FEATURES: Record<'latin' | 'arabic', ModelFeatures> = {
+  latin: { withRivals: LATIN, alone: LATIN },
+  arabic: { withRivals: ARABIC, alone: ARABIC },
 };
 const SEEDS = [1, 2, 3];
 /**
@@ -132,7 +139,7 @@ function smallListRow(
 }
 
 /** The evidence about each post's best candidate, with the list as given and with the post's gold removed. */
-function casesOf(set: 'clef-en' | 'clef-ar'): { rows: Row[]; posts: number; ordinaryPosts: number } {
+export function casesOf(set: 'clef-en' | 'clef-ar'): { rows: Row[]; posts: number; ordinaryPosts: number } {
   const dir = resolve(EVAL_DIR, set);
   const all = importClaimReviews(readFileSync(resolve(dir, 'debunks.jsonl'), 'utf8'), set).debunks;
   const index = buildIndex(all);
@@ -218,31 +225,31 @@ function fitModel(rows: readonly Row[], counts: PostCounts, names: readonly Feat
 }
 
 /** The model with rivals, fitted on the full list, and the one without them, fitted on small lists. */
-function fitScript(rows: readonly Row[], counts: PostCounts, names: readonly FeatureName[]): ScriptModels {
+function fitScript(rows: readonly Row[], counts: PostCounts, names: ModelFeatures): ScriptModels {
   return {
     withRivals: fitModel(
       rows.filter((r) => !r.small),
       counts,
-      names,
+      names.withRivals,
     ),
     alone: fitModel(
       rows.filter((r) => r.small),
       counts,
-      names.filter((name) => !RIVAL_FEATURES.includes(name)),
+      names.alone.filter((name) => !RIVAL_FEATURES.includes(name)),
     ),
   };
 }
 
 /** How the extension decides a row: with rivals when there are some. */
-const decide = (models: ScriptModels, r: Row) => badgeLogOdds(r.evidence, modelFor(r.evidence, models));
+export const decide = (models: ScriptModels, r: Row) => badgeLogOdds(r.evidence, modelFor(r.evidence, models));
 
 /** Figures on posts held out of the fit: each fold scored by models fitted on the other four. */
-function crossValidated(
+export function crossValidated(
   rows: readonly Row[],
   counts: PostCounts,
   seed: number,
   score: (models: ScriptModels, r: Row) => number,
-  names: readonly FeatureName[],
+  names: ModelFeatures,
   small: boolean,
 ): DecisionFigures {
   const order = seededShuffle([...new Set(rows.map((r) => r.post))], seed);
