@@ -32,6 +32,7 @@ describe('anotherEventOfParties', () => {
     ['roles swapped', 'صور أسرى من عناصر قسد بيد الجيش السوري في حلب'],
     ['roles swapped, doer as subject', 'الجيش السوري يأسر عناصر من قسد في حلب'],
     ['the parties side by side after بين', 'مقطع من اشتباكات حلب بين الجيش السوري وقسد'],
+    ['one party with the other', 'مقتل 25 عنصرا من الجيش السوري في اشتباكات مع قسد في حلب'],
     ['the parties joined by و', 'الجيش السوري وقوات سوريا الديمقراطية يتفقان على تبادل الأسرى'],
     ['both parties, another event', 'إصابة عناصر من الجيش السوري بقصف لقسد في مدينة حلب'],
   ])('another event: %s', (_, post) => {

@@ -62,8 +62,10 @@ export const FRAME_WORDS: readonly string[] = [
 /** Where, not who: "في مدينة حلب", "بريف حلب". */
 export const PLACE_NOUNS: readonly string[] = ['مدينه', 'حي', 'ريف', 'منطقه', 'محافظه', 'بلده', 'احياء'];
 
-/** Coordination words that put two parties side by side. */
+/** Words that put two parties side by side. */
 const BETWEEN = 'بين';
+/** "A … مع B": the one with the other (clashes, talks, an exchange). */
+const WITH = 'مع';
 /** How many words a party's name runs to at most ("قوات سوريا الديمقراطيه قسد"). */
 const PARTY_WORDS = 4;
 /** How far after "بين" both parties are looked for. */
@@ -142,13 +144,18 @@ export function readRoles(words: readonly string[]): Roles {
 
 const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((k) => b.has(k));
 
-/** Whether the post names the two parties as equals: "بين A وB", or "A وB" side by side. */
+/** Whether the post names the two parties as equals: "بين A وB", "A … مع B", or "A وB" side by side. */
 function sideBySide(postWords: readonly string[], keys: readonly string[], doers: Set<string>, sufferers: Set<string>): boolean {
   const side = (k: string) => (doers.has(k) ? 1 : sufferers.has(k) ? 2 : 0);
   for (let i = 0; i < postWords.length; i++) {
     if (postWords[i] === BETWEEN) {
       const seen = new Set(keys.slice(i + 1, i + 1 + BETWEEN_SPAN).map(side));
       if (seen.has(1) && seen.has(2)) return true;
+    }
+    // "اشتباكات مع قسد" after "الجيش السوري": one party with the other, as equals.
+    if (postWords[i] === WITH && keys.slice(i + 1, i + 1 + PARTY_WORDS).some((k) => side(k))) {
+      const other = 3 - side(keys.slice(i + 1, i + 1 + PARTY_WORDS).find((k) => side(k))!);
+      if (keys.slice(0, i).some((k) => side(k) === other)) return true;
     }
     // "وقسد" after "الجيش السوري": a party joined to the other by و.
     const word = postWords[i]!;
