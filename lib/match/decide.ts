@@ -57,12 +57,6 @@ export interface TextEvidence {
   rareShare: number;
   /** Share of the post's rarest stems the claim has: a post whose own rare words are elsewhere is about something else. */
   postRareShare: number;
-  /** Share of the claim's adjacent stem pairs the post has too: its key phrase, not only its words. */
-  pairShare: number;
-  /** +1 a figure in common, −1 figures on both sides and none in common, 0 otherwise. */
-  figures: number;
-  /** The claim's (and headline's) distinct content stems. */
-  claimStems: number;
   /** The post tells another event about the claim's doer and sufferer (roles.ts: roles swapped, the two side
    * by side, or none of what happened): never a badge, whatever the words share. */
   anotherEvent: boolean;
@@ -85,9 +79,6 @@ export function rawDecisionFeatures(e: TextEvidence): Record<FeatureName, number
     logPostWeight: Math.log(Math.max(e.postWeight, 1e-3)),
     rareShare: e.rareShare,
     postRareShare: e.postRareShare,
-    pairShare: e.pairShare,
-    figures: e.figures,
-    logLengthRatio: Math.log((e.postWords + 1) / (e.claimStems + 1)),
   };
 }
 

@@ -19,9 +19,6 @@ export const FEATURE_NAMES = [
   'logPostWeight',
   'rareShare',
   'postRareShare',
-  'pairShare',
-  'figures',
-  'logLengthRatio',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

@@ -94,9 +94,6 @@ describe('matchPost: the decision', () => {
     debunkWeight: 9,
     rareShare: 1,
     postRareShare: 1,
-    pairShare: 0.5,
-    figures: 0,
-    claimStems: 12,
     anotherEvent: false,
     arabic: false,
   };

@@ -213,7 +213,7 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
   const covered = queryCoverage(index, post.terms, doc);
   const postWords = post.words.split(' ');
   const claimWords = claimWordsOf(index, doc);
-  const overlap = claimOverlap(postWords, claimWords, (stem) => termIdf(index, stem));
+  const overlap = claimOverlap(post.terms, claimWords, (stem) => termIdf(index, stem));
   return {
     coverage: coverageOf(index, doc, bm25),
     queryCoverage: covered.share,
@@ -226,9 +226,6 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
     debunkWeight: index.selfScore[doc]! / index.maxIdf,
     rareShare: overlap.rareShare,
     postRareShare: overlap.postRareShare,
-    pairShare: overlap.pairShare,
-    figures: overlap.figures,
-    claimStems: overlap.claimStems,
     anotherEvent: post.arabic && anotherEventOfParties(postWords, claimWords),
     arabic: post.arabic,
   };

@@ -76,6 +76,7 @@ const CLITIC = /^(?:[وفبلك]|ال|[وفبلك]ال|لل)/;
 const inTable = (word: string, table: ReadonlySet<string>) => table.has(word) || table.has(word.replace(CLITIC, ''));
 
 const MEMBERS = new Set(MEMBER_WORDS);
+const MARKER_ENDS = new Set(DOER_MARKERS.map((m) => m[m.length - 1]!));
 const PLACE_NOUN_SET = new Set(PLACE_NOUNS);
 const FRAMES = new Set(FRAME_WORDS);
 const PLACE_WORDS = new Set([
@@ -172,6 +173,8 @@ function sideBySide(postWords: readonly string[], keys: readonly string[], doers
  * normalised words; a claim that does not name a doer and a sufferer is never judged.
  */
 export function anotherEventOfParties(postWords: readonly string[], claimWords: readonly string[]): boolean {
+  // Most claims name no doer: a look for any marker's last word spares reading their roles.
+  if (!claimWords.some((w) => inTable(w, MARKER_ENDS))) return false;
   const claim = readRoles(claimWords);
   if (!claim.doers.size || !claim.sufferers.size) return false;
   const post = readRoles(postWords);
