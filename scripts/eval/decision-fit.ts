@@ -62,7 +62,7 @@ const LATIN: FeatureName[] = [...BASIC, 'logCoverage', 'logQueryCoverage', 'thir
 const ARABIC: FeatureName[] = [...BASIC, 'gramSimilarity', 'gramLead'];
 /**
  * English also weighs the share of the claim's rarest stems the post has and of the post's rarest the claim has
- * (claim-overlap.ts): cross-validated recall 0.493–0.497 → 0.504–0.520 at precision 0.992. Word pairs, figures
+ * (claim-overlap.ts): cross-validated recall 0.493–0.497 → 0.513–0.528 at precision 0.990–0.992. Word pairs, figures
  * and relative length added nothing beyond noise (0.502–0.523); the model for small lists lost recall with the
  * claim's rarest stems (0.354–0.360 → 0.314–0.323) and keeps only the post's.
  */
