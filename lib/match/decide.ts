@@ -53,6 +53,13 @@ export interface TextEvidence {
   postWeight: number;
   /** The debunk's self-score in the same units: how much its claim says. */
   debunkWeight: number;
+  /** Share of the claim's rarest stems the post has (claim-overlap.ts): what the claim is about, not its framing. */
+  rareShare: number;
+  /** Share of the post's rarest stems the claim has: a post whose own rare words are elsewhere is about something else. */
+  postRareShare: number;
+  /** The post tells another event about the claim's doer and sufferer (roles.ts: roles swapped, the two side
+   * by side, or none of what happened): never a badge, whatever the words share. */
+  anotherEvent: boolean;
   arabic: boolean;
 }
 
@@ -70,6 +77,8 @@ export function rawDecisionFeatures(e: TextEvidence): Record<FeatureName, number
     logWords: Math.log(e.postWords + 1),
     logDebunkWeight: Math.log(Math.max(e.debunkWeight, 1e-3)),
     logPostWeight: Math.log(Math.max(e.postWeight, 1e-3)),
+    rareShare: e.rareShare,
+    postRareShare: e.postRareShare,
   };
 }
 
@@ -90,6 +99,6 @@ export function badgeLogOdds(e: TextEvidence, model: DecisionWeights = modelFor(
 }
 
 export function textMatchBadges(e: TextEvidence): boolean {
-  if (e.postWords < DECISION.minWords) return false;
+  if (e.postWords < DECISION.minWords || e.anotherEvent) return false;
   return badgeLogOdds(e) >= 0;
 }

@@ -17,6 +17,8 @@ export const FEATURE_NAMES = [
   'logWords',
   'logDebunkWeight',
   'logPostWeight',
+  'rareShare',
+  'postRareShare',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

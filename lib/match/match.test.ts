@@ -92,6 +92,9 @@ describe('matchPost: the decision', () => {
     postWords: 15,
     postWeight: 8,
     debunkWeight: 9,
+    rareShare: 1,
+    postRareShare: 1,
+    anotherEvent: false,
     arabic: false,
   };
 

@@ -12,6 +12,8 @@ import type { MatchIndex } from './bm25-index';
 import { blendedIdf } from './background';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
 import { onlyMentionsClaim } from './stance';
+import { claimOverlap } from './claim-overlap';
+import { anotherEventOfParties } from './roles';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
 import type { FrameHash } from '../media/video';
 
@@ -158,6 +160,13 @@ function topByText(index: MatchIndex, terms: Map<string, number>, limit: number,
   return best;
 }
 
+/** A stem's IDF as queryCoverage weighs it: unknown ones as the rarest, or as the background knows them on a small list. */
+function termIdf(index: MatchIndex, stem: string): number {
+  const t = index.termIds.get(stem);
+  if (t !== undefined && index.offsets[t + 1]! > index.offsets[t]!) return index.idf[t]!;
+  return index.backgroundDocs ? blendedIdf(stem, 0, index.ids.length) : index.maxIdf;
+}
+
 /**
  * The post's IDF mass (its words that the index knows, and unknown words at full weight) and the share of
  * it found in `doc`.
@@ -222,6 +231,9 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
   const [runnerUp, third] = others.map((c) => c.bm25).sort((a, b) => b - a);
   const rivalsMeanSomething = index.ids.length >= DECISION.minListForRivals && third !== undefined && bm25 > 0;
   const covered = queryCoverage(index, post.terms, doc);
+  const postWords = post.words.split(' ');
+  const claimWords = claimWordsOf(index, doc);
+  const overlap = claimOverlap(post.terms, claimWords, (stem) => termIdf(index, stem));
   return {
     coverage: coverageOf(index, doc, bm25),
     queryCoverage: covered.share,
@@ -232,6 +244,9 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
     postWords: post.terms.size,
     postWeight: covered.total / index.maxIdf,
     debunkWeight: index.selfScore[doc]! / index.maxIdf,
+    rareShare: overlap.rareShare,
+    postRareShare: overlap.postRareShare,
+    anotherEvent: post.arabic && anotherEventOfParties(postWords, claimWords),
     arabic: post.arabic,
   };
 }

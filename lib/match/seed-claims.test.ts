@@ -45,7 +45,7 @@ const NEAR_MISSES = [
   'الأسايش: الأنباء عن التوصل إلى تهدئة في مدينة حلب غير صحيحة',
   // The captured-soldiers claim's participants and place without its event: a neutral report of the
   // fighting, another event on the same front (bodies or prisoners exchanged), and the roles reversed
-  // (the army holds Qasad's men). Cases of these kinds that still badge are in the README, "Known near misses".
+  // (the army holds Qasad's men).
   'قصف متبادل بين الجيش السوري وقسد في أحياء مدينة حلب',
   'مواجهات عنيفة بين قوات سوريا الديمقراطية والجيش السوري في مدينة حلب',
   'قسد والجيش السوري يتبادلان جثث القتلى في مدينة حلب',
@@ -53,6 +53,15 @@ const NEAR_MISSES = [
   'مقاتلون من قسد أسرى لدى الجيش السوري بعد معارك حلب',
   'الجيش السوري يعرض أسرى من قسد وقعوا في قبضته بحلب',
   'الأمن السوري يلقي القبض على عناصر من قسد في حي الشيخ مقصود',
+  // The same parties side by side, or another event between them, or the roles swapped (roles.ts).
+  'اشتباكات في مدينة حلب بين الجيش السوري وقوات سوريا الديمقراطية اليوم',
+  'توتر أمني في مدينة حلب بين عناصر الجيش السوري وقوات قسد',
+  'مقطع من اشتباكات حلب بين الجيش السوري وقسد',
+  'الجيش السوري وقوات سوريا الديمقراطية يتفقان على تبادل الأسرى في مدينة حلب',
+  'إصابة عناصر من الجيش السوري بقصف لقسد في مدينة حلب',
+  'صور أسرى من عناصر قسد بيد الجيش السوري في حلب',
+  'الجيش السوري يأسر عناصر من قسد في حلب',
+  'الجيش السوري يعتقل عناصر من قوات سوريا الديمقراطية في حلب',
 ];
 
 const clefArabic = (): Debunk[] => importClaimReviews(sharedFile('eval/clef-ar/debunks.jsonl'), 'clef').debunks;
