@@ -763,6 +763,7 @@ const M = {
   media_c2paWhyOther: ['the SDK reports $CODES$', 'تقول أداة C2PA: $CODES$', 'codes'],
   media_c2paOnTrustList: ['on a trust list', 'في قائمة ثقة'],
   media_c2paOnNoTrustList: ['on no trust list Sanad knows', 'ليس في أي قائمة ثقة يعرفها سند'],
+  panelCredentialsHeading: ['Content Credentials (C2PA) of this post’s images', 'بيانات اعتماد المحتوى (C2PA) لصور هذا المنشور'],
   popupCredentialsHeading: ['Content Credentials (C2PA) of images on this page', 'بيانات اعتماد المحتوى (C2PA) لصور هذه الصفحة'],
   popupCredentialsHint: [
     'Read from the images Sanad fetched to compare with fact-checked footage, checked with the official C2PA SDK. Images without credentials are not listed: having none says nothing about an image.',
