@@ -3,7 +3,7 @@
  * background. They import only the pure domain types (debunks, matcher candidates, submissions), never the
  * services, the store or page code, so either end can change inside without breaking the other.
  */
-import type { Debunk, MediaCredentials } from '../debunk/types';
+import type { Debunk, MediaCredentials, MediaFingerprint } from '../debunk/types';
 import type { VolunteerStatus } from '../intake/desk-status';
 import type { Submission } from '../intake/submission';
 import type { ImageCredentials, InvalidReason } from '../media/c2pa-fetched';
@@ -20,6 +20,9 @@ export type { ExtractedPost, MediaRef, Candidate, MatchHow } from '../match/type
 export type DebunkSummary = Omit<Debunk, 'media' | 'appearances' | 'keywords'> & {
   list: ListOrigin;
   contentCredentials?: MediaCredentials;
+  /** What the debunked media is when every fingerprint is of one kind: a footage match then says "picture"
+   * or "video" (absent without fingerprints, or with both kinds). */
+  mediaKind?: MediaFingerprint['kind'];
 };
 
 /**

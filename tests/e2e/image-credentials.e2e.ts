@@ -63,6 +63,10 @@ describe('Content Credentials of images Sanad fetches for hashing', () => {
       await expect.poll(withCredentials, { timeout: 30_000 }).toBe(3);
       const popup = await openPopup(browser, tabId);
       expect(await popup.evaluate(popupCredentials)).toEqual({ lines: EXPECTED_LINES, heading: LINES.heading });
+      // A footage match on a picture says so (not "video").
+      expect(await popup.locator('.post[data-post$="8001"] .post-how').innerText()).toMatch(
+        /^Matched: the same picture as the debunked image \(/,
+      );
       // The picture without credentials is not named at all.
       expect(await popup.locator('.post[data-post$="8004"]').count()).toBe(0);
 
