@@ -719,6 +719,7 @@ const M = {
   ],
   media_c2paHeading: ['Content Credentials (C2PA)', 'بيانات اعتماد المحتوى (C2PA)'],
   media_c2paPick: ['Check a file’s Content Credentials', 'افحص بيانات اعتماد المحتوى في ملف'],
+  media_c2paChoose: ['Choose images or videos…', 'اختر صورًا أو مقاطع فيديو…'],
   media_reading: ['reading…', 'جارٍ القراءة…'],
   media_c2paNone: [
     'No Content Credentials: the file carries no C2PA manifest (that says nothing either way about how it was made).',
