@@ -3,7 +3,7 @@ import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AI_VIDEO_ID, bundledDebunks, summaryOf } from '@/tests/unit/support/debunks';
 import { useLocale } from '@/tests/unit/support/i18n';
-import type { MatchView } from '@/lib/wire/shapes';
+import type { MatchView, PageCredentials } from '@/lib/wire/shapes';
 import { BadgePanel } from './BadgePanel';
 
 const debunk = bundledDebunks().find((d) => d.id === AI_VIDEO_ID)!;
@@ -55,5 +55,61 @@ describe('BadgePanel', () => {
         'The media tools did not open: the media tools are for fact-checker mode',
       ),
     );
+  });
+});
+
+describe('BadgePanel: the post’s images’ Content Credentials', () => {
+  const valid: PageCredentials = { state: 'valid', signer: 'Example Signer <b>x</b>', signerTrusted: false, sourceKind: 'ai-generated' };
+  const changed: PageCredentials = {
+    state: 'invalid',
+    signerTrusted: false,
+    reason: 'changed',
+    failureCodes: ['assertion.dataHash.mismatch'],
+  };
+  const otherwise: PageCredentials = { state: 'invalid', signerTrusted: false, reason: 'other', failureCodes: ['claim.missing', 'x.y'] };
+  const unreadable: PageCredentials = { state: 'unreadable', signerTrusted: false, error: 'took over 20 s' };
+
+  it('says valid with the signer and the AI wording, invalid with why and that it proves nothing, as text', () => {
+    useLocale('en');
+    const credentials = [valid, changed, otherwise, unreadable];
+    const { container } = render(<BadgePanel view={{ ...view, credentials }} onClose={() => {}} />);
+    const card = container.querySelector('article.sanad-card')!;
+    expect(card.querySelector('.sanad-panel-credentials .sanad-label')!.textContent).toBe(
+      'Content Credentials (C2PA) of this post’s images',
+    );
+    const lines = [...card.querySelectorAll('.sanad-image-credentials li')];
+    expect(lines.map((li) => li.getAttribute('data-c2pa-state'))).toEqual(['valid', 'invalid', 'invalid', 'unreadable']);
+    expect(lines[0]!.textContent).toBe(
+      'Content Credentials valid, signed by Example Signer <b>x</b> (on no trust list Sanad knows). AI-generated: an action says a trained model created it.',
+    );
+    expect(lines[0]!.querySelector('b')).toBeNull(); // the signer's name is the file's text, never HTML
+    expect(lines[0]!.getAttribute('data-c2pa-source')).toBe('ai-generated');
+    expect(lines[1]!.textContent).toBe(
+      'Content Credentials present but INVALID: the picture was changed after signing. What they claim cannot be relied on.',
+    );
+    expect(lines[1]!.getAttribute('data-c2pa-source')).toBe('');
+    expect(lines[2]!.textContent).toContain('the SDK reports claim.missing, x.y');
+    expect(lines[3]!.textContent).toBe(
+      'Content Credentials found but could not be checked: took over 20 s. Nothing can be concluded from them.',
+    );
+    // Under the card's match line, with the card's other parts.
+    expect(card.querySelector('.sanad-how + .sanad-panel-credentials')).not.toBeNull();
+  });
+
+  it('words them in Arabic, and shows nothing without credentials', () => {
+    useLocale('ar');
+    const { container } = render(<BadgePanel view={{ ...view, credentials: [changed] }} onClose={() => {}} />);
+    expect(container.querySelector('.sanad-panel-credentials .sanad-label')!.textContent).toBe(
+      'بيانات اعتماد المحتوى (C2PA) لصور هذا المنشور',
+    );
+    expect(container.querySelector('.sanad-image-credentials li')!.textContent).toBe(
+      'بيانات اعتماد المحتوى موجودة لكنها غير صالحة: عُدّلت الصورة بعد توقيعها. لا يُعتمد على ما تدّعيه.',
+    );
+    cleanup();
+    for (const credentials of [undefined, []]) {
+      const { container: bare } = render(<BadgePanel view={{ ...view, credentials }} onClose={() => {}} />);
+      expect(bare.querySelector('.sanad-panel-credentials')).toBeNull();
+      cleanup();
+    }
   });
 });

@@ -98,7 +98,16 @@ describe('MediaToolsApp in Arabic', () => {
     );
     expect(view.getByRole('button', { name: 'افتح Google Lens لرفعها' })).toBeTruthy();
 
+    // The file picker is our own label in Arabic (the browser's button would be in its own language); the
+    // input is only visually hidden: focusable, named by the label, described by the prompt.
     const input = view.container.querySelector('input[name="c2pa-file"]') as HTMLInputElement;
+    expect(view.getByLabelText('اختر صورًا أو مقاطع فيديو…')).toBe(input);
+    expect(view.container.querySelector('label.file-button')!.textContent).toBe('اختر صورًا أو مقاطع فيديو…');
+    expect(input.classList.contains('visually-hidden')).toBe(true);
+    expect(input.hidden || input.disabled || input.tabIndex < 0).toBe(false);
+    expect(view.container.querySelector(`#${input.getAttribute('aria-describedby')}`)!.textContent).toBe(
+      'افحص بيانات اعتماد المحتوى في ملف',
+    );
     const files = Object.keys(ANSWERS).map((name) => new File(['x'], name, { type: 'image/jpeg' }));
     Object.defineProperty(input, 'files', { value: files });
     fireEvent.change(input);

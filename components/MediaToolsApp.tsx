@@ -156,18 +156,26 @@ export function MediaToolsApp({ tabId, kind, src, pageUrl, verify }: MediaToolsP
 
       <section aria-labelledby="cc-h">
         <h2 id="cc-h">{t('media_c2paHeading')}</h2>
-        <label>
-          {t('media_c2paPick')}{' '}
+        <p id="c2pa-pick">{t('media_c2paPick')}</p>
+        {/* The browser words its own file button in its own language, not the page's: ours is the label, and
+            the input stays focusable (visually hidden, not display: none) so keyboards and readers still reach it. */}
+        <div class="file-pick">
           <input
             type="file"
+            id="c2pa-file"
             name="c2pa-file"
+            class="visually-hidden"
             accept="image/*,video/mp4,video/quicktime"
             multiple
+            aria-describedby="c2pa-pick"
             onChange={(e) => {
               for (const file of Array.from((e.currentTarget as HTMLInputElement).files ?? [])) void check(file.name, async () => file);
             }}
           />
-        </label>
+          <label for="c2pa-file" class="file-button">
+            {t('media_c2paChoose')}
+          </label>
+        </div>
         <ul class="credentials">
           {credentials.map(({ name, c }) => (
             <li

@@ -81,11 +81,14 @@ function PostLine({
   locale,
   onReport,
   desk,
+  mediaKind,
 }: {
   entry: GroupedPost;
   locale: string;
   onReport?: Report;
   desk?: string;
+  /** The debunked media's kind: a footage match on a picture says "picture". */
+  mediaKind?: 'image' | 'video';
 }) {
   return (
     <li class="post" data-post={post.key}>
@@ -93,7 +96,7 @@ function PostLine({
         {post.excerpt}
       </p>
       <p class="post-how" data-how={match.how}>
-        {howMatched(match, locale)}
+        {howMatched(match, locale, mediaKind)}
       </p>
       <CredentialLines credentials={post.credentials} />
       <div class="post-actions">
@@ -130,6 +133,7 @@ function Group({
             entry={entry}
             locale={locale}
             desk={deskOf(group.view)}
+            mediaKind={group.view.debunk.mediaKind}
             onReport={onReport && ((choice) => onReport(entry.post, choice))}
           />
         ))}

@@ -236,3 +236,52 @@ describe('VerdictCard: Content Credentials of the debunked file', () => {
     expect(container.querySelector('.sanad-credentials')).toBeNull();
   });
 });
+
+describe('VerdictCard: a footage match says picture when the debunked media is pictures', () => {
+  const frame = (hash: string) => ({ t: 0, hash: hash.repeat(64), quality: 90 });
+  const matched = (kinds: ('image' | 'video')[]): MatchView => {
+    const debunk = makeDebunk({ media: kinds.map((kind, i) => ({ kind, frames: [frame(String(i))] })) });
+    return {
+      debunk: summaryOf(debunk),
+      candidate: {
+        debunkId: debunk.id,
+        listId: debunk.source,
+        verdict: debunk.verdict,
+        how: 'same-footage',
+        score: 0.5,
+        referenceShare: 1,
+        badge: true,
+      },
+    };
+  };
+  const words = (v: MatchView, locale: string) => {
+    const { container } = render(<VerdictCard view={v} locale={locale} match={v.candidate} />);
+    const said = [container.querySelector('.sanad-certainty')!.textContent, container.querySelector('.sanad-how')!.textContent];
+    cleanup();
+    return said;
+  };
+
+  it('in English: picture for images, footage of a video otherwise (videos, or both kinds)', () => {
+    useLocale('en');
+    expect(matched(['image', 'image']).debunk.mediaKind).toBe('image');
+    expect(words(matched(['image']), 'en')).toEqual([
+      'Same picture as fact-checked',
+      'Matched: the same picture as the debunked image (50% of the post’s pictures compared)',
+    ]);
+    const footage = [
+      'Same footage as fact-checked',
+      'Matched: the same footage as the debunked video (50% of the frames compared; 100% of the debunked video seen)',
+    ];
+    expect(words(matched(['video']), 'en')).toEqual(footage);
+    expect(matched(['image', 'video']).debunk.mediaKind).toBeUndefined();
+    expect(words(matched(['image', 'video']), 'en')).toEqual(footage);
+  });
+
+  it('in Arabic', () => {
+    useLocale('ar');
+    const [certainty, how] = words(matched(['image']), 'ar');
+    expect(certainty).toBe('الصورة نفسها التي خضعت للتحقق');
+    expect(how).toMatch(/^طريقة المطابقة: الصورة نفسها التي فُنِّدت \(/);
+    expect(how).not.toContain('الفيديو');
+  });
+});

@@ -10,10 +10,14 @@ import { certaintyLabel, deskName, findingKind, findingLabel } from './finding';
 import { ReasonList, shownReasons } from './ReasonList';
 import { VerdictIcon } from './VerdictIcon';
 
-/** How one post matched, in plain words: certain matches say what is the same; text matches carry no score. */
-export function howMatched(candidate: Candidate, locale: string): string {
+/**
+ * How one post matched, in plain words: certain matches say what is the same (a picture when the debunked
+ * media is pictures, whose "share seen" is a single frame's, so it is not quoted); text matches carry no score.
+ */
+export function howMatched(candidate: Candidate, locale: string, mediaKind?: 'image' | 'video'): string {
   if (candidate.how === 'same-media') return t('how_same_media');
   if (candidate.how === 'same-link') return t('how_same_link');
+  if (candidate.how === 'same-footage' && mediaKind === 'image') return t('how_same_picture', formatPercent(candidate.score, locale));
   if (candidate.how === 'same-footage')
     return t('how_same_footage', formatPercent(candidate.score, locale), formatPercent(candidate.referenceShare ?? 0, locale));
   return candidate.badge ? t('how_similar_text') : t('how_related');
@@ -75,7 +79,7 @@ export function VerdictCard({
         <VerdictIcon kind={findingKind(debunk)} />
         <span>{findingLabel(debunk, locale)}</span>
       </Heading>
-      {match && <p class="sanad-certainty">{certaintyLabel(match)}</p>}
+      {match && <p class="sanad-certainty">{certaintyLabel(match, debunk.mediaKind)}</p>}
       <p class="sanad-source">
         <span>{tx('factCheckBy', <Isolated text={desk} />)}</span>
         {debunk.reviewDate && <span> · {t('publishedOn', formatPartialDate(debunk.reviewDate, locale))}</span>}
@@ -116,7 +120,7 @@ export function VerdictCard({
       </p>
       {match && (
         <p class="sanad-how" data-how={match.how}>
-          {howMatched(match, locale)}
+          {howMatched(match, locale, debunk.mediaKind)}
         </p>
       )}
       {children}

@@ -71,9 +71,9 @@ export function deskName(publisher: string, locale: string): string {
 export const isCertain = (candidate: Pick<Candidate, 'how'>): boolean => candidate.how !== 'similar-text';
 
 /** How sure the match is, in words: never a percentage, never "weak" on a badge. */
-export function certaintyLabel(candidate: Pick<Candidate, 'how' | 'badge'>): string {
+export function certaintyLabel(candidate: Pick<Candidate, 'how' | 'badge'>, mediaKind?: 'image' | 'video'): string {
   if (candidate.how === 'same-media') return t('certainty_same_media');
-  if (candidate.how === 'same-footage') return t('certainty_same_footage');
+  if (candidate.how === 'same-footage') return t(mediaKind === 'image' ? 'certainty_same_picture' : 'certainty_same_footage');
   if (candidate.how === 'same-link') return t('certainty_same_link');
   return candidate.badge ? t('certainty_similar_text') : t('certainty_related');
 }
@@ -85,5 +85,5 @@ export function certaintyLabel(candidate: Pick<Candidate, 'how' | 'badge'>): str
 export function badgeWords(view: MatchView, locale: string): { finding: string; desk: string; name: string } {
   const finding = findingLabel(view.debunk, locale);
   const desk = deskName(view.debunk.publisher.name, locale);
-  return { finding, desk, name: t('badgeName', finding, desk, certaintyLabel(view.candidate)) };
+  return { finding, desk, name: t('badgeName', finding, desk, certaintyLabel(view.candidate, view.debunk.mediaKind)) };
 }

@@ -2,7 +2,8 @@
  * The media tools' sentences in the reader's language: what Content Credentials say, and what a reverse
  * search hand-off opens and sends. lib/media decides (pure, also used in Node); this says it.
  */
-import { invalidReason, signerName } from '@/lib/media/c2pa-fetched';
+import { pageCredentialsOf } from '@/lib/wire/page-credentials';
+import { aiPhrase, credentialsLine } from './credential-words';
 import type { VerifiedCredentials } from '@/lib/media/c2pa-verified';
 import { ENGINE_NAMES, type Engine, type HandOff } from '@/lib/media/reverse-search';
 import { t } from '@/lib/i18n/t';
@@ -21,45 +22,13 @@ export function verdictLine(c: VerifiedCredentials): string {
   }
 }
 
-/** What valid credentials' actions say about AI (only ever read from valid ones). */
-function aiPhrase(c: VerifiedCredentials): string {
-  return c.sourceKind === 'ai-generated'
-    ? t('media_c2paAiGenerated')
-    : c.sourceKind === 'ai-composite'
-      ? t('media_c2paAiComposite')
-      : c.sourceKind === 'algorithmic'
-        ? t('media_c2paAlgorithmic')
-        : t('media_c2paNoAi');
-}
-
 /**
  * The line beside a post for an image Sanad fetched: valid names the signer (and that it is on no trust list
  * Sanad knows), invalid says why and that nothing it claims holds, none shows nothing (`null`).
  */
 export function imageCredentialsLine(c: VerifiedCredentials): string | null {
-  switch (c.state) {
-    case 'none':
-      return null;
-    case 'unreadable':
-      return t('media_imageC2paUnreadable', c.error ?? t('media_unknownError'));
-    case 'invalid': {
-      const reason = invalidReason(c);
-      const why =
-        reason === 'changed'
-          ? t('media_c2paWhyChanged')
-          : reason === 'signature'
-            ? t('media_c2paWhySignature')
-            : t('media_c2paWhyOther', c.failures.map((f) => f.code).join(', ') || t('media_unknownError'));
-      return t('media_imageC2paInvalid', why);
-    }
-    default:
-      return t(
-        'media_imageC2paValid',
-        signerName(c) ?? t('media_notNamed'),
-        c.signerTrusted ? t('media_c2paOnTrustList') : t('media_c2paOnNoTrustList'),
-        aiPhrase(c),
-      );
-  }
+  const fields = pageCredentialsOf(c);
+  return fields && credentialsLine(fields);
 }
 
 /** The engine's button and what a click on it sends. */

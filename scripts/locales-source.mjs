@@ -93,6 +93,7 @@ const M = {
   // How sure the match is, said as what it is: the same post or footage, or a similar claim.
   certainty_same_media: ['Same post or video as fact-checked', 'المنشور أو الفيديو نفسه الذي خضع للتحقق'],
   certainty_same_footage: ['Same footage as fact-checked', 'اللقطات نفسها التي خضعت للتحقق'],
+  certainty_same_picture: ['Same picture as fact-checked', 'الصورة نفسها التي خضعت للتحقق'],
   certainty_same_link: ['Links to what was fact-checked', 'يربط بما خضع للتحقق'],
   certainty_similar_text: ['Similar claim fact-checked', 'ادعاء مشابه خضع للتحقق'],
   certainty_related: ['Possibly related fact-check', 'تحقق قد يكون ذا صلة'],
@@ -157,6 +158,11 @@ const M = {
     'طريقة المطابقة: اللقطات نفسها التي في الفيديو المُفنَّد ($SHARE$ من الإطارات المقارنة؛ ظهر $SEEN$ من الفيديو المُفنَّد)',
     'share',
     'seen',
+  ],
+  how_same_picture: [
+    'Matched: the same picture as the debunked image ($SHARE$ of the post’s pictures compared)',
+    'طريقة المطابقة: الصورة نفسها التي فُنِّدت ($SHARE$ من صور المنشور المقارنة)',
+    'share',
   ],
   how_similar_text: ['Matched: the post makes this claim in similar words', 'طريقة المطابقة: المنشور يذكر هذا الادعاء بصياغة مشابهة'],
   how_related: ['Matched: the wording is only partly similar', 'طريقة المطابقة: الصياغة متشابهة جزئيًا فقط'],
@@ -713,6 +719,7 @@ const M = {
   ],
   media_c2paHeading: ['Content Credentials (C2PA)', 'بيانات اعتماد المحتوى (C2PA)'],
   media_c2paPick: ['Check a file’s Content Credentials', 'افحص بيانات اعتماد المحتوى في ملف'],
+  media_c2paChoose: ['Choose images or videos…', 'اختر صورًا أو مقاطع فيديو…'],
   media_reading: ['reading…', 'جارٍ القراءة…'],
   media_c2paNone: [
     'No Content Credentials: the file carries no C2PA manifest (that says nothing either way about how it was made).',
@@ -763,6 +770,7 @@ const M = {
   media_c2paWhyOther: ['the SDK reports $CODES$', 'تقول أداة C2PA: $CODES$', 'codes'],
   media_c2paOnTrustList: ['on a trust list', 'في قائمة ثقة'],
   media_c2paOnNoTrustList: ['on no trust list Sanad knows', 'ليس في أي قائمة ثقة يعرفها سند'],
+  panelCredentialsHeading: ['Content Credentials (C2PA) of this post’s images', 'بيانات اعتماد المحتوى (C2PA) لصور هذا المنشور'],
   popupCredentialsHeading: ['Content Credentials (C2PA) of images on this page', 'بيانات اعتماد المحتوى (C2PA) لصور هذه الصفحة'],
   popupCredentialsHint: [
     'Read from the images Sanad fetched to compare with fact-checked footage, checked with the official C2PA SDK. Images without credentials are not listed: having none says nothing about an image.',

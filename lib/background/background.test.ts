@@ -595,7 +595,7 @@ describe('Background: "Media tools" from a badge’s panel', () => {
 });
 
 describe('Background: Content Credentials of the images fetched for hashing', () => {
-  it('go to the popup with the post, never to the page, and a post with only them is listed', async () => {
+  it('go to the popup with the post, to the page only with a badge, and a post with only them is listed', async () => {
     // A list with media fingerprints: only then are a post's images fetched and hashed.
     // A textured picture (a hash of good quality: flat or smooth ones are not indexed).
     let seed = 7;
@@ -623,9 +623,17 @@ describe('Background: Content Credentials of the images fetched for hashing', ()
       posters: { framesFor: async () => [], credentialsFor, withFrames: async (media) => [...media] },
     });
     const withPhoto = { ...post('x:77', 'Lunch with friends today'), media: [{ kind: 'image' as const, url: photo }] };
+    const badgedWithPhoto = { ...AI_POST, key: 'x:78', media: [{ kind: 'image' as const, url: photo }] };
     expect((await ask('mediaStatus', {}, fromTab(21))).fingerprints).toBeGreaterThan(0);
-    const packed = await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [withPhoto, TRUE_POST] }, fromTab(21));
-    expect(JSON.stringify(packed)).not.toContain('credentials');
+    const packed = await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [withPhoto, TRUE_POST, badgedWithPhoto] }, fromTab(21));
+    // The page gets them only with a badge, as plain fields without the image's address.
+    const [unbadged, plain, badged] = unpackPageResults(packed);
+    expect(unbadged).toEqual({ key: 'x:77' });
+    expect(plain!.badge).toBeUndefined();
+    expect(badged!.badge?.credentials).toEqual([
+      { state: 'invalid', signerTrusted: false, reason: 'changed', failureCodes: ['assertion.dataHash.mismatch'] },
+    ]);
+    expect(JSON.stringify(packed)).not.toContain(photo);
     const tab = await ask('tabResults', { tabId: 21 }, fromPopup());
     expect(tab.posts.find((p) => p.key === 'x:77')?.credentials).toEqual(credentials);
     expect(tab.posts.find((p) => p.key === 'x:2')?.credentials).toBeUndefined();

@@ -14,6 +14,7 @@ import { describeList } from './list-origin';
 import type { SanadDb } from '../store/db';
 import { hashText } from '../text/hash';
 import { packPageResults } from '../wire/packed-results';
+import { pageCredentials } from '../wire/page-credentials';
 import type { ExtensionPageProtocol, PageProtocol } from '../wire/protocols';
 import {
   isWrongMatchReason,
@@ -160,7 +161,7 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
       const clean = sanitisePosts(posts);
       const answers = await deps.matcher.match(clean);
       await remember(sender, pageUrl, clean, answers);
-      return packPageResults(answers); // the page gets badges only; related matches stay for the popup
+      return packPageResults(answers.map(forPage)); // the page gets badges only; related matches stay for the popup
     },
     async videoFrame({ pageUrl, post, frame }, sender) {
       const [clean] = sanitisePosts([post]);
@@ -317,7 +318,12 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
   return { page: pageHandlers(deps), extensionPages: extensionPageHandlers(deps) };
 }
 
-/** A post's answer as the page gets it: the badge only (related matches are for the popup). */
-function forPage({ key, badge }: PostAnswer): PageAnswer {
-  return { key, ...(badge && { badge }) };
+/**
+ * A post's answer as the page gets it: the badge only (related matches are for the popup), with what its
+ * images' Content Credentials say as plain fields; a post without a badge gets no credentials on the page.
+ */
+function forPage({ key, badge, credentials }: PostAnswer): PageAnswer {
+  if (!badge) return { key };
+  const shown = pageCredentials(credentials);
+  return { key, badge: shown.length ? { ...badge, credentials: shown } : badge };
 }

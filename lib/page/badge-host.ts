@@ -14,7 +14,7 @@ import { FINDING_ICON_PATHS } from '@/components/VerdictIcon';
 import { t, uiDirection, uiLocale } from '../i18n/t';
 import badgeCss from '@/assets/badge.css?inline';
 import cardCss from '@/assets/verdict-card.css?inline';
-import type { MatchView } from '../wire/shapes';
+import type { PageBadge } from '../wire/shapes';
 import type { BadgePlacement } from '../sites/types';
 import { BADGE_ATTRIBUTE } from './badge-attribute';
 import { guardBadgeHost } from './badge-guard';
@@ -48,7 +48,7 @@ function styleShadow(root: ShadowRoot): void {
 export interface BadgeHandle {
   host: HTMLElement;
   /** Shows the badge for `view` (after an "Undo" too: the reported state ends). */
-  update(view: MatchView): void;
+  update(view: PageBadge): void;
   remove(): void;
   /** The reader reported this match wrong: the badge is gone, its "Undo" stays until the page starts over. */
   readonly reported: boolean;
@@ -94,7 +94,7 @@ function icon(kind: FindingKind): SVGSVGElement {
  * The badge button is built with plain DOM (hundreds may sit on a long feed, so it must be cheap); the panel
  * is rendered with Preact only when opened. All text goes in as text, never as HTML.
  */
-export function mountBadge(placement: BadgePlacement, initial: MatchView, actions?: BadgeActions): BadgeHandle {
+export function mountBadge(placement: BadgePlacement, initial: PageBadge, actions?: BadgeActions): BadgeHandle {
   let view = initial;
   let reported = false;
   const host = document.createElement('span');

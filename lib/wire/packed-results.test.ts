@@ -49,4 +49,19 @@ describe('page results on the wire', () => {
       unpackPageResults({ results: [{ key: 'a', badge: { candidate: candidate('toString'), debunkRef: 'toString' } }], debunks: {} }),
     ).toEqual([{ key: 'a' }]);
   });
+
+  it('carries a badged post’s image credentials with its badge, and only a badge’s', () => {
+    const credentials = [
+      { state: 'invalid' as const, signerTrusted: false, reason: 'changed' as const, failureCodes: ['assertion.dataHash.mismatch'] },
+    ];
+    const results = [
+      { key: 'a', badge: { candidate: candidate(ai!.id), debunk: ai!, credentials } },
+      { key: 'b' },
+      { key: 'c', badge: { candidate: candidate(ai!.id), debunk: ai!, credentials: [] } },
+    ];
+    const unpacked = unpackPageResults(JSON.parse(JSON.stringify(packPageResults(results))));
+    expect(unpacked[0]!.badge?.credentials).toEqual(credentials);
+    expect(unpacked[1]).toEqual({ key: 'b' });
+    expect(unpacked[2]!.badge && 'credentials' in unpacked[2]!.badge).toBe(false);
+  });
 });

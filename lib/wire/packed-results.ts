@@ -2,7 +2,7 @@
 import { debunkRef } from '../debunk/types';
 import type { DebunkSummary, PackedPageResults, PageAnswer } from './shapes';
 
-/** Packs the page's answers: badges only (anything else an answer carries, like related matches, stays). */
+/** Packs the page's answers: badges only, with their posts' image credentials (anything else, like related matches, stays). */
 export function packPageResults(results: readonly PageAnswer[]): PackedPageResults {
   const debunks: Record<string, DebunkSummary> = {};
   return {
@@ -11,7 +11,8 @@ export function packPageResults(results: readonly PageAnswer[]): PackedPageResul
       // Keyed by list and id: two lists may use the same id for different debunks.
       const ref = debunkRef(badge.debunk.source, badge.debunk.id);
       debunks[ref] = badge.debunk;
-      return { key, badge: { candidate: badge.candidate, debunkRef: ref } };
+      const credentials = badge.credentials?.length ? { credentials: badge.credentials } : {};
+      return { key, badge: { candidate: badge.candidate, debunkRef: ref, ...credentials } };
     }),
     debunks,
   };
@@ -20,6 +21,8 @@ export function packPageResults(results: readonly PageAnswer[]): PackedPageResul
 export function unpackPageResults({ results, debunks }: PackedPageResults): PageAnswer[] {
   return results.map(({ key, badge }) => {
     const debunk = badge && Object.hasOwn(debunks, badge.debunkRef) ? debunks[badge.debunkRef] : undefined;
-    return badge && debunk ? { key, badge: { candidate: badge.candidate, debunk } } : { key };
+    if (!badge || !debunk) return { key };
+    const credentials = badge.credentials?.length ? { credentials: badge.credentials } : {};
+    return { key, badge: { candidate: badge.candidate, debunk, ...credentials } };
   });
 }

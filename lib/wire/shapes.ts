@@ -3,10 +3,11 @@
  * background. They import only the pure domain types (debunks, matcher candidates, submissions), never the
  * services, the store or page code, so either end can change inside without breaking the other.
  */
-import type { Debunk, MediaCredentials } from '../debunk/types';
+import type { Debunk, MediaCredentials, MediaFingerprint } from '../debunk/types';
 import type { VolunteerStatus } from '../intake/desk-status';
 import type { Submission } from '../intake/submission';
-import type { ImageCredentials } from '../media/c2pa-fetched';
+import type { ImageCredentials, InvalidReason } from '../media/c2pa-fetched';
+import type { SourceKind } from '../media/c2pa';
 import type { Candidate, ExtractedPost } from '../match/types';
 
 export type { ExtractedPost, MediaRef, Candidate, MatchHow } from '../match/types';
@@ -19,6 +20,9 @@ export type { ExtractedPost, MediaRef, Candidate, MatchHow } from '../match/type
 export type DebunkSummary = Omit<Debunk, 'media' | 'appearances' | 'keywords'> & {
   list: ListOrigin;
   contentCredentials?: MediaCredentials;
+  /** What the debunked media is when every fingerprint is of one kind: a footage match then says "picture"
+   * or "video" (absent without fingerprints, or with both kinds). */
+  mediaKind?: MediaFingerprint['kind'];
 };
 
 /**
@@ -53,12 +57,35 @@ export interface PostAnswer {
   mentions?: MatchView;
   related: MatchView[];
   /** The Content Credentials (C2PA) of the post's images fetched for hashing that carry a manifest, as the
-   * official SDK verified them (for the popup; pages do not get them). */
+   * official SDK verified them (the popup gets them whole; a badged post's page gets PageCredentials). */
   credentials?: ImageCredentials[];
 }
 
-/** What a page learns about a post: only its badge. */
-export type PageAnswer = Pick<PostAnswer, 'key' | 'badge'>;
+/**
+ * What the badge panel says of one of the post's images with Content Credentials: the SDK's verdict as plain
+ * fields, already reduced (no manifest JSON, no image address). `sourceKind` only for valid credentials,
+ * `reason` and `failureCodes` only for invalid ones, `error` only for unreadable ones.
+ */
+export interface PageCredentials {
+  state: 'valid' | 'invalid' | 'unreadable';
+  signer?: string;
+  signerTrusted: boolean;
+  sourceKind?: SourceKind;
+  reason?: InvalidReason;
+  failureCodes?: string[];
+  error?: string;
+}
+
+/** A badge as the page gets it: the match, and what its post's images' Content Credentials say (if any). */
+export interface PageBadge extends MatchView {
+  credentials?: PageCredentials[];
+}
+
+/** What a page learns about a post: only its badge (credentials only ride along with a badge). */
+export interface PageAnswer {
+  key: string;
+  badge?: PageBadge;
+}
 
 /** A post of a tab as the popup lists it: the answer with what identifies the post to a reader. */
 export interface TabPost extends PostAnswer {
@@ -108,7 +135,7 @@ export type SiteStates = Partial<Record<string, { readability: PageReadability['
  * (on a feed full of one re-shared clip, that is most of the message).
  */
 export interface PackedPageResults {
-  results: { key: string; badge?: { candidate: Candidate; debunkRef: string } }[];
+  results: { key: string; badge?: { candidate: Candidate; debunkRef: string; credentials?: PageCredentials[] } }[];
   /** By `debunkRef(list, id)`. */
   debunks: Record<string, DebunkSummary>;
 }

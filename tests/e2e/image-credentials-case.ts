@@ -82,6 +82,10 @@ export const EXPECTED_LINES = [
   ['8003', 'valid', 'algorithmic', LINES.gradient, true],
 ];
 
+/** What each badged post's panel says under its match line: state, source kind (valid only), text. */
+export const PANEL_HEADING = 'Content Credentials (C2PA) of this post’s images';
+export const PANEL_LINES = [[['valid', 'ai-generated', LINES.ai]], [['invalid', '', LINES.tampered]]];
+
 /** Each credentials line of the popup: post status, state, source kind, text; and the page section's heading. */
 export function popupCredentials() {
   return {

@@ -3,7 +3,8 @@
  * The service worker fetches and hashes the page's photos; Sanad's own reader finds the manifests, and the
  * official SDK, in the offscreen document, verifies them. The popup shows the debunked AI picture's credentials
  * as valid (signer named, AI-generated), the changed copy's as INVALID with why, the gradient's under the page's
- * credentials, and nothing for the picture without any.
+ * credentials, and nothing for the picture without any. Each badged post's panel, opened by a click, says the
+ * same of its own picture.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithSanad, type SanadBrowser } from '../../scripts/support/chromium';
 import { openPopup, settledBadges, tabIdOf, tabResults } from '../../scripts/support/extension-pages';
 import { serveSavedPages } from '../../scripts/support/saved-pages';
-import { EXPECTED_LINES, LINES, PAGE_URL, popupCredentials, served, VERDICTS, writeList } from './image-credentials-case';
+import { inClosedShadow, waitForInShadow } from '../../scripts/support/closed-shadow';
+import {
+  EXPECTED_LINES,
+  LINES,
+  PAGE_URL,
+  PANEL_HEADING,
+  PANEL_LINES,
+  popupCredentials,
+  served,
+  VERDICTS,
+  writeList,
+} from './image-credentials-case';
 
 const OUT = resolve(import.meta.dirname, '../../test-output');
 const work = mkdtempSync(join(tmpdir(), 'sanad-credentials-'));
@@ -51,6 +63,10 @@ describe('Content Credentials of images Sanad fetches for hashing', () => {
       await expect.poll(withCredentials, { timeout: 30_000 }).toBe(3);
       const popup = await openPopup(browser, tabId);
       expect(await popup.evaluate(popupCredentials)).toEqual({ lines: EXPECTED_LINES, heading: LINES.heading });
+      // A footage match on a picture says so (not "video").
+      expect(await popup.locator('.post[data-post$="8001"] .post-how').innerText()).toMatch(
+        /^Matched: the same picture as the debunked image \(/,
+      );
       // The picture without credentials is not named at all.
       expect(await popup.locator('.post[data-post$="8004"]').count()).toBe(0);
 
@@ -64,7 +80,30 @@ describe('Content Credentials of images Sanad fetches for hashing', () => {
 
       mkdirSync(OUT, { recursive: true });
       await popup.screenshot({ path: join(OUT, 'image-credentials-popup.png'), fullPage: true });
-      await Promise.all([popup.close(), page.close(), options.close()]);
+      await Promise.all([popup.close(), options.close()]);
+
+      // Where the reader sees the verdict: each badge's panel, opened by a click, says it of the post's picture.
+      await page.bringToFront();
+      const panels = [];
+      for (const index of [0, 1]) {
+        const host = { selector: '[data-sanad-badge]', index };
+        await page.locator(host.selector).nth(index).click();
+        await waitForInShadow(page, host, '.sanad-image-credentials li');
+        panels.push(
+          await inClosedShadow(page, host, (root) => ({
+            heading: root.querySelector('.sanad-panel-credentials .sanad-label')?.textContent,
+            lines: [...root.querySelectorAll('.sanad-image-credentials li')].map((li) => [
+              li.getAttribute('data-c2pa-state'),
+              li.getAttribute('data-c2pa-source'),
+              (li as HTMLElement).innerText.trim(),
+            ]),
+          })),
+        );
+        if (index === 0) await page.screenshot({ path: join(OUT, 'image-credentials-panel.png') });
+        await page.keyboard.press('Escape');
+      }
+      expect(panels).toEqual(PANEL_LINES.map((lines) => ({ heading: PANEL_HEADING, lines })));
+      await page.close();
     },
   );
 });
