@@ -302,10 +302,20 @@ describe('PostScanner', () => {
     expect(frames).toHaveLength(1);
     frames.splice(0).forEach((render) => render());
     expect(badges()).toHaveLength(4);
-    // A post whose answer is now "no badge" is unbadged in a frame too.
+    // A badged post whose answer is now "no badge" is unbadged in a frame too.
     match.mockImplementation(async (posts) => posts.map((post) => ({ key: post.key })));
-    framed.reset();
+    const badged = badges()[0]!.closest('article')!;
+    badged.querySelector('[data-testid="tweetText"]')!.append(' (edited)');
     await vi.waitFor(() => expect(frames).toHaveLength(1));
+    expect(badges()).toHaveLength(4);
+    frames.splice(0).forEach((render) => render());
+    expect(badges()).toHaveLength(3);
+    expect(badgeOf(badged)).toBeNull();
+    framed.reset();
+    await vi.waitFor(() => expect(match.mock.calls.length).toBeGreaterThanOrEqual(8));
+    await framed.idle();
     expect(badges()).toHaveLength(0); // reset removes at once: the reader changed the language or the page
+    // Answers without a badge for posts that have none ask for no frame: nothing is to be written.
+    expect(frames).toHaveLength(0);
   });
 });

@@ -45,6 +45,14 @@ export interface ScannerOptions {
   scheduleFrame?: FrameScheduler;
 }
 
+/**
+ * How long a scan waits for more posts once one has entered the read-ahead margin (1.5 screens ahead, see
+ * post-visibility.ts). A reader's scroll brings a few posts into the margin each frame: each scan and each
+ * message to the background costs the page a task of its own, so posts still off screen are gathered for a
+ * while and sent together. A post on the screen itself is read after `throttleMs` as before.
+ */
+const READ_AHEAD_DELAY_MS = 250;
+
 /** Main-thread time one slice of a scan may take before it yields to the page. */
 const SLICE_MS = 8;
 
@@ -69,6 +77,8 @@ export class PostScanner {
   private readonly videoPosts = new WeakMap<HTMLVideoElement, Element>();
   private sampler: VideoSampler | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the scheduled scan runs (performance.now()): a sooner request moves it earlier. */
+  private dueAt = 0;
   private observer: MutationObserver | undefined;
   /** Resolves when the scan in progress (if any) has applied its results: tests and navigation wait on it. */
   private running: Promise<void> = Promise.resolve();
@@ -89,7 +99,7 @@ export class PostScanner {
       ? null
       : new PostsInView({
           // A post coming into view is read on the next scan (it waits in `hidden` until then).
-          onEnter: () => this.schedule(),
+          onEnter: (_element, onScreen) => this.schedule(onScreen ? undefined : Math.max(READ_AHEAD_DELAY_MS, this.throttleMs)),
         });
     this.writes = new FrameWrites(options.scheduleFrame, (error) => options.onError?.(error));
     this.selector = options.adapter.postSelectors.join(',');
@@ -165,8 +175,18 @@ export class PostScanner {
     } while (this.timer !== undefined);
   }
 
-  private schedule(delay = this.options.throttleMs ?? 50): void {
-    if (this.timer !== undefined || this.options.signal.aborted) return;
+  private get throttleMs(): number {
+    return this.options.throttleMs ?? 50;
+  }
+
+  private schedule(delay = this.throttleMs): void {
+    if (this.options.signal.aborted) return;
+    const due = performance.now() + delay;
+    if (this.timer !== undefined) {
+      if (due >= this.dueAt) return;
+      clearTimeout(this.timer);
+    }
+    this.dueAt = due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.running = this.running.then(() => this.scan()).catch((error) => this.options.onError?.(error));
@@ -240,6 +260,8 @@ export class PostScanner {
 
   /** Queues the badge `result` calls for, written with the frame's other badges if `stillCurrent` then. */
   private apply(element: Element, result: PageAnswer | undefined, stillCurrent: () => boolean): void {
+    // No badge for a post that has none and none on its way: nothing to write, no frame to ask for.
+    if (!result?.badge && !this.badges.has(element) && !this.writes.has(element)) return;
     this.writes.queue(element, () => {
       if (!this.options.signal.aborted && stillCurrent()) this.write(element, result);
     });
