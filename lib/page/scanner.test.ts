@@ -108,6 +108,53 @@ describe('PostScanner', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('reads posts entering the read-ahead margin together after a while, and a post on the screen at once', async () => {
+    let deliver: (entries: unknown[]) => void = () => {};
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: (entries: unknown[]) => void) {
+          deliver = callback;
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    try {
+      const calledAt: number[] = [];
+      match.mockImplementation(async (posts) => (calledAt.push(performance.now()), answer(posts)));
+      const viewed = new PostScanner({ adapter: xAdapter, match, signal: controller.signal, throttleMs: 5 });
+      viewed.start();
+      await viewed.idle();
+      expect(match).not.toHaveBeenCalled(); // nothing placed in view yet
+      const [a, b, c, d] = articles();
+      const at = (target: Element, top: number) => ({
+        target,
+        isIntersecting: true,
+        boundingClientRect: { width: 600, height: 300, top, bottom: top + 300 },
+      });
+      const below = window.innerHeight + 100;
+      let since = performance.now();
+      deliver([at(a!, below), at(b!, below + 300)]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(match).not.toHaveBeenCalled(); // still off screen: waiting for more
+      await vi.waitFor(() => expect(match).toHaveBeenCalledTimes(1), { timeout: 2000 });
+      expect(match.mock.calls[0]![0]).toHaveLength(2);
+      expect(calledAt[0]! - since).toBeGreaterThanOrEqual(250);
+      await viewed.idle();
+      // A read-ahead post waits; one on the screen brings the scan forward, and both are read in it.
+      since = performance.now();
+      deliver([at(c!, below)]);
+      deliver([at(d!, 100)]);
+      await vi.waitFor(() => expect(match).toHaveBeenCalledTimes(2), { timeout: 2000 });
+      expect(match.mock.calls[1]![0]).toHaveLength(2);
+      expect(calledAt[1]! - since).toBeLessThan(250);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('neither reads nor badges posts a reader cannot see, and reads them once they can be seen', async () => {
     const hidden = new Set(articles().slice(0, 3));
     scanner = new PostScanner({
