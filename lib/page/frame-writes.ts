@@ -60,6 +60,11 @@ export class FrameWrites<K> {
     while (this.scheduled) await this.scheduled;
   }
 
+  /** Whether a write for `key` waits for the frame. */
+  has(key: K): boolean {
+    return this.pending.has(key);
+  }
+
   get size(): number {
     return this.pending.size;
   }

@@ -61,8 +61,31 @@ describe('PostsInView', () => {
     expect(fake.observed.has(a)).toBe(true);
     expect(watch.isVisible(a)).toBe(false); // still no answer
     fake.send(a, entry(true));
-    expect(onEnter).toHaveBeenCalledWith(a);
+    expect(onEnter).toHaveBeenCalledWith(a, true); // no box given: taken as on screen
     expect(watch.isVisible(a)).toBe(true);
+  });
+
+  it('says whether a post entered on the screen itself or only in the read-ahead margin below or above it', () => {
+    const fake = fakeObserver();
+    const onEnter = vi.fn();
+    const watch = new PostsInView({ onEnter, observer: fake.factory, rendered: () => true, viewportHeight: () => 900 });
+    const at = (top: number, bottom: number): ViewEntry => ({
+      isIntersecting: true,
+      boundingClientRect: { width: 600, height: bottom - top, top, bottom },
+    });
+    const [onScreen, below, above, straddling] = [post(), post(), post(), post()];
+    for (const p of [onScreen, below, above, straddling]) watch.isVisible(p);
+    fake.send(onScreen, at(200, 500));
+    fake.send(below, at(1000, 1300));
+    fake.send(above, at(-400, -100));
+    fake.send(straddling, at(800, 1100));
+    expect(onEnter.mock.calls).toEqual([
+      [onScreen, true],
+      [below, false],
+      [above, false],
+      [straddling, true],
+    ]);
+    expect([onScreen, below, above, straddling].every((p) => watch.isVisible(p))).toBe(true); // all read ahead alike
   });
 
   it('announces a post once per entry into view, and stops calling it visible when it leaves', () => {

@@ -22,7 +22,16 @@ export const READ_AHEAD_MARGIN = '150% 0px';
 /** What an IntersectionObserver entry says about a post (the parts isInView needs). */
 export interface ViewEntry {
   isIntersecting: boolean;
-  boundingClientRect: { width: number; height: number };
+  boundingClientRect: { width: number; height: number; top?: number; bottom?: number };
+}
+
+/**
+ * Whether the entry's post is on the screen itself rather than in the read-ahead margin, from the entry's own
+ * box (no layout read); unknown boxes count as on screen.
+ */
+export function isOnScreen(entry: ViewEntry, viewportHeight: () => number): boolean {
+  const { top, bottom } = entry.boundingClientRect;
+  return top === undefined || bottom === undefined || (bottom > 0 && top < viewportHeight());
 }
 
 /** In view: near the viewport and big enough to see (display: none gives no box, so no intersection). */
@@ -38,8 +47,13 @@ export type ObserverFactory = (
 ) => Observer;
 
 export interface PostsInViewOptions {
-  /** Called when a post comes into view: the scanner looks at it again. */
-  onEnter: (element: Element) => void;
+  /**
+   * Called when a post comes into view: the scanner looks at it again, soon when it is on the screen itself,
+   * later when it entered the read-ahead margin only.
+   */
+  onEnter: (element: Element, onScreen: boolean) => void;
+  /** The viewport's height in CSS pixels (window.innerHeight, which needs no layout, by default). */
+  viewportHeight?: () => number;
   /** Rendered, not hidden, not transparent: checked only for posts in view (see isRendered). */
   rendered?: (element: Element) => boolean;
   /** The browser's IntersectionObserver by default (tests give their own). */
@@ -59,6 +73,7 @@ export class PostsInView {
 
   constructor(options: PostsInViewOptions) {
     this.rendered = options.rendered ?? isRendered;
+    const viewportHeight = options.viewportHeight ?? (() => window.innerHeight);
     const make: ObserverFactory = options.observer ?? ((callback, init) => new IntersectionObserver(callback, init));
     this.observer = make(
       (entries) => {
@@ -69,7 +84,7 @@ export class PostsInView {
           }
           if (this.inView.has(entry.target)) continue;
           this.inView.add(entry.target);
-          options.onEnter(entry.target);
+          options.onEnter(entry.target, isOnScreen(entry, viewportHeight));
         }
       },
       // scrollMargin: the same read-ahead inside scrolling panes (a chat's message list), where browsers have it.

@@ -108,6 +108,55 @@ describe('PostScanner', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('reads posts entering the read-ahead margin together after a while, and a post on the screen at once', async () => {
+    let deliver: (entries: unknown[]) => void = () => {};
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: (entries: unknown[]) => void) {
+          deliver = callback;
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    try {
+      const calledAt: number[] = [];
+      match.mockImplementation(async (posts) => (calledAt.push(performance.now()), answer(posts)));
+      // A wait long enough to tell apart from the on-screen path on a loaded machine.
+      const readAheadMs = 600;
+      const viewed = new PostScanner({ adapter: xAdapter, match, signal: controller.signal, throttleMs: 5, readAheadMs });
+      viewed.start();
+      await viewed.idle();
+      expect(match).not.toHaveBeenCalled(); // nothing placed in view yet
+      const [a, b, c, d] = articles();
+      const at = (target: Element, top: number) => ({
+        target,
+        isIntersecting: true,
+        boundingClientRect: { width: 600, height: 300, top, bottom: top + 300 },
+      });
+      const below = window.innerHeight + 100;
+      let since = performance.now();
+      deliver([at(a!, below), at(b!, below + 300)]);
+      await new Promise((r) => setTimeout(r, readAheadMs / 2));
+      expect(match).not.toHaveBeenCalled(); // still off screen: waiting for more
+      await vi.waitFor(() => expect(match).toHaveBeenCalledTimes(1), { timeout: 2000 });
+      expect(match.mock.calls[0]![0]).toHaveLength(2);
+      expect(calledAt[0]! - since).toBeGreaterThanOrEqual(readAheadMs);
+      await viewed.idle();
+      // A read-ahead post waits; one on the screen brings the scan forward, and both are read in it.
+      since = performance.now();
+      deliver([at(c!, below)]);
+      deliver([at(d!, 100)]);
+      await vi.waitFor(() => expect(match).toHaveBeenCalledTimes(2), { timeout: 2000 });
+      expect(match.mock.calls[1]![0]).toHaveLength(2);
+      expect(calledAt[1]! - since).toBeLessThan(readAheadMs);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('neither reads nor badges posts a reader cannot see, and reads them once they can be seen', async () => {
     const hidden = new Set(articles().slice(0, 3));
     scanner = new PostScanner({
@@ -302,10 +351,20 @@ describe('PostScanner', () => {
     expect(frames).toHaveLength(1);
     frames.splice(0).forEach((render) => render());
     expect(badges()).toHaveLength(4);
-    // A post whose answer is now "no badge" is unbadged in a frame too.
+    // A badged post whose answer is now "no badge" is unbadged in a frame too.
     match.mockImplementation(async (posts) => posts.map((post) => ({ key: post.key })));
-    framed.reset();
+    const badged = badges()[0]!.closest('article')!;
+    badged.querySelector('[data-testid="tweetText"]')!.append(' (edited)');
     await vi.waitFor(() => expect(frames).toHaveLength(1));
+    expect(badges()).toHaveLength(4);
+    frames.splice(0).forEach((render) => render());
+    expect(badges()).toHaveLength(3);
+    expect(badgeOf(badged)).toBeNull();
+    framed.reset();
+    await vi.waitFor(() => expect(match.mock.calls.length).toBeGreaterThanOrEqual(8));
+    await framed.idle();
     expect(badges()).toHaveLength(0); // reset removes at once: the reader changed the language or the page
+    // Answers without a badge for posts that have none ask for no frame: nothing is to be written.
+    expect(frames).toHaveLength(0);
   });
 });

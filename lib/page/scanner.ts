@@ -22,6 +22,8 @@ export interface ScannerOptions {
   root?: Document;
   /** Milliseconds to wait after a DOM change before scanning, so a burst costs one pass. */
   throttleMs?: number;
+  /** Milliseconds posts that entered the read-ahead margin are gathered before a scan (READ_AHEAD_DELAY_MS). */
+  readAheadMs?: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
   /**
@@ -44,6 +46,16 @@ export interface ScannerOptions {
   /** When badge writes run: before the next animation frame by default (see frame-writes.ts). */
   scheduleFrame?: FrameScheduler;
 }
+
+/**
+ * How long a scan waits for more posts once one has entered the read-ahead margin (1.5 screens ahead, see
+ * post-visibility.ts). A reader's scroll brings a few posts into the margin each frame: each scan and each
+ * message to the background costs the page a task of its own, so posts still off screen are gathered for a
+ * while and sent together. Short enough that a post a fast reader scrolls past (a screen every 60 ms, as the
+ * real-page E2E tests scroll) is still near the viewport when it is read: a post is read only while in view,
+ * and 250 ms missed some under load. A post on the screen itself is read after `throttleMs` as before.
+ */
+export const READ_AHEAD_DELAY_MS = 120;
 
 /** Main-thread time one slice of a scan may take before it yields to the page. */
 const SLICE_MS = 8;
@@ -69,6 +81,8 @@ export class PostScanner {
   private readonly videoPosts = new WeakMap<HTMLVideoElement, Element>();
   private sampler: VideoSampler | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the scheduled scan runs (performance.now()): a sooner request moves it earlier. */
+  private dueAt = 0;
   private observer: MutationObserver | undefined;
   /** Resolves when the scan in progress (if any) has applied its results: tests and navigation wait on it. */
   private running: Promise<void> = Promise.resolve();
@@ -89,7 +103,8 @@ export class PostScanner {
       ? null
       : new PostsInView({
           // A post coming into view is read on the next scan (it waits in `hidden` until then).
-          onEnter: () => this.schedule(),
+          onEnter: (_element, onScreen) =>
+            this.schedule(onScreen ? undefined : Math.max(options.readAheadMs ?? READ_AHEAD_DELAY_MS, this.throttleMs)),
         });
     this.writes = new FrameWrites(options.scheduleFrame, (error) => options.onError?.(error));
     this.selector = options.adapter.postSelectors.join(',');
@@ -165,8 +180,18 @@ export class PostScanner {
     } while (this.timer !== undefined);
   }
 
-  private schedule(delay = this.options.throttleMs ?? 50): void {
-    if (this.timer !== undefined || this.options.signal.aborted) return;
+  private get throttleMs(): number {
+    return this.options.throttleMs ?? 50;
+  }
+
+  private schedule(delay = this.throttleMs): void {
+    if (this.options.signal.aborted) return;
+    const due = performance.now() + delay;
+    if (this.timer !== undefined) {
+      if (due >= this.dueAt) return;
+      clearTimeout(this.timer);
+    }
+    this.dueAt = due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.running = this.running.then(() => this.scan()).catch((error) => this.options.onError?.(error));
@@ -240,6 +265,8 @@ export class PostScanner {
 
   /** Queues the badge `result` calls for, written with the frame's other badges if `stillCurrent` then. */
   private apply(element: Element, result: PageAnswer | undefined, stillCurrent: () => boolean): void {
+    // No badge for a post that has none and none on its way: nothing to write, no frame to ask for.
+    if (!result?.badge && !this.badges.has(element) && !this.writes.has(element)) return;
     this.writes.queue(element, () => {
       if (!this.options.signal.aborted && stillCurrent()) this.write(element, result);
     });

@@ -221,7 +221,10 @@ function summarise(events: TraceEvent[], origin: string) {
   }
   if (process.env.BENCH_DEBUG) {
     const top = [...extension].sort((a, b) => b.dur! - a.dur!).slice(0, 8);
-    console.log('  longest extension slices:', top.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}ms`).join(', '));
+    console.log(
+      `  ${extension.length} slices of extension code; longest:`,
+      top.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}ms`).join(', '),
+    );
     const byName = new Map<string, number>();
     for (const e of onMain) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur!);
     console.log(
@@ -322,8 +325,8 @@ async function closeWelcomeTab(sanad: SanadBrowser): Promise<void> {
   await welcome?.close();
 }
 
-async function withSanad(c: (typeof CASES)[number], html: string): Promise<Figures> {
-  const sanad = await launchWithSanad();
+async function withSanad(c: (typeof CASES)[number], html: string, extensionDir = process.env.BENCH_EXTENSION): Promise<Figures> {
+  const sanad = await launchWithSanad(extensionDir ? { extensionDir: resolve(extensionDir) } : {});
   try {
     await closeWelcomeTab(sanad);
     return await traced(sanad.context, c.url, html, c.posts, c.count);
@@ -347,14 +350,20 @@ const TARGET_RATIO: Record<string, number> = { badged: 1.1, none: 1.05 };
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
 console.log("Sanad on long feeds (real Chromium, headless, DevTools trace of the page's main thread)");
-console.log(`Each case runs ${ROUNDS} round(s) of: with Sanad, then without (BENCH_ROUNDS=N to change)\n`);
+console.log(
+  `Each case runs ${ROUNDS} round(s) of: with Sanad, then without${process.env.BENCH_AGAINST ? ` (= Sanad built in ${process.env.BENCH_AGAINST})` : ''} (BENCH_ROUNDS=N to change)\n`,
+);
 // BENCH_ONLY=youtube (a word of the case's name) runs one case.
 for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCase().includes(process.env.BENCH_ONLY.toLowerCase()))) {
   const html = c.html();
   const rounds: { sanad: Figures; plain: Figures }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const sanad = await withSanad(c, html);
-    const plain = await withoutExtension((context) => traced(context, c.url, html, c.posts, c.count));
+    // BENCH_AGAINST=<built extension dir>: "without" is that build of Sanad, to weigh one change against another.
+    const against = process.env.BENCH_AGAINST;
+    const plain = against
+      ? await withSanad(c, html, against)
+      : await withoutExtension((context) => traced(context, c.url, html, c.posts, c.count));
     rounds.push({ sanad, plain });
   }
   const ratios = rounds.map((r) => r.sanad.pageTotalMs / r.plain.pageTotalMs);
