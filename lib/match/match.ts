@@ -160,10 +160,15 @@ function topByText(index: MatchIndex, terms: Map<string, number>, limit: number,
   return best;
 }
 
-/** A stem's IDF as queryCoverage weighs it: unknown ones as the rarest, or as the background knows them on a small list. */
-function termIdf(index: MatchIndex, stem: string): number {
+/** The term number of `stem` while some document still has it (as in topByText: a term emptied by an update is unknown). */
+function liveTerm(index: MatchIndex, stem: string): number | undefined {
   const t = index.termIds.get(stem);
-  if (t !== undefined && index.offsets[t + 1]! > index.offsets[t]!) return index.idf[t]!;
+  return t !== undefined && index.offsets[t + 1]! > index.offsets[t]! ? t : undefined;
+}
+
+/** A stem's IDF: an unknown one weighs as the rarest, except on a small list, where the background may know it. */
+function idfOf(index: MatchIndex, stem: string, t = liveTerm(index, stem)): number {
+  if (t !== undefined) return index.idf[t]!;
   return index.backgroundDocs ? blendedIdf(stem, 0, index.ids.length) : index.maxIdf;
 }
 
@@ -175,10 +180,8 @@ function queryCoverage(index: MatchIndex, terms: Map<string, number>, doc: numbe
   let total = 0;
   let shared = 0;
   for (const term of terms.keys()) {
-    let t = index.termIds.get(term);
-    if (t !== undefined && index.offsets[t + 1] === index.offsets[t]) t = undefined; // as in topByText
-    // An unknown word weighs as the rarest, except on a small list, where the background may know it.
-    const idf = t !== undefined ? index.idf[t]! : index.backgroundDocs ? blendedIdf(term, 0, index.ids.length) : index.maxIdf;
+    const t = liveTerm(index, term);
+    const idf = idfOf(index, term, t);
     total += idf;
     if (t !== undefined && sortedIncludes(index.docs, index.offsets[t]!, index.offsets[t + 1]! - 1, doc)) shared += idf;
   }
@@ -231,9 +234,8 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
   const [runnerUp, third] = others.map((c) => c.bm25).sort((a, b) => b - a);
   const rivalsMeanSomething = index.ids.length >= DECISION.minListForRivals && third !== undefined && bm25 > 0;
   const covered = queryCoverage(index, post.terms, doc);
-  const postWords = post.words.split(' ');
   const claimWords = claimWordsOf(index, doc);
-  const overlap = claimOverlap(post.terms, claimWords, (stem) => termIdf(index, stem));
+  const overlap = claimOverlap(post.terms, claimWords, (stem) => idfOf(index, stem));
   return {
     coverage: coverageOf(index, doc, bm25),
     queryCoverage: covered.share,
@@ -246,7 +248,7 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
     debunkWeight: index.selfScore[doc]! / index.maxIdf,
     rareShare: overlap.rareShare,
     postRareShare: overlap.postRareShare,
-    anotherEvent: post.arabic && anotherEventOfParties(postWords, claimWords),
+    anotherEvent: post.arabic && anotherEventOfParties(post.words.split(' '), claimWords),
     arabic: post.arabic,
   };
 }
