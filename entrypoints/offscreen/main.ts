@@ -4,7 +4,7 @@
  * the background fetched and found a manifest in.
  */
 import { browser } from 'wxt/browser';
-import { isOffscreenVerify } from '@/lib/background/credential-verifier';
+import { isOffscreenVerify } from '@/lib/wire/offscreen-verify';
 import { verifyCredentials } from '@/lib/media/c2pa-sdk';
 import { fromBase64 } from '@/lib/text/base64';
 

@@ -11,20 +11,7 @@ import type { CredentialVerifier } from '../media/c2pa-fetched';
 import type { VerifiedCredentials } from '../media/c2pa-verified';
 import { toBase64 } from '../text/base64';
 import { IdleRelease } from './idle-release';
-
-export const OFFSCREEN_PATH = '/offscreen.html';
-
-/** The one message the offscreen document answers (bytes as base64: Chromium sends messages as JSON). */
-export interface OffscreenVerify {
-  sanadOffscreen: 'c2pa-verify';
-  bytes: string;
-  type: string;
-}
-
-export function isOffscreenVerify(message: unknown): message is OffscreenVerify {
-  const m = message as Partial<OffscreenVerify> | null;
-  return !!m && typeof m === 'object' && m.sanadOffscreen === 'c2pa-verify' && typeof m.bytes === 'string' && typeof m.type === 'string';
-}
+import { OFFSCREEN_PATH, type OffscreenVerify } from '../wire/offscreen-verify';
 
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
