@@ -14,20 +14,51 @@ import { FINDING_ICON_PATHS } from '@/components/VerdictIcon';
 import { t, uiDirection, uiLocale } from '../i18n/t';
 import badgeCss from '@/assets/badge.css?inline';
 import cardCss from '@/assets/verdict-card.css?inline';
+import darkCss from '@/assets/badge-dark.css?inline';
 import type { PageBadge } from '../wire/shapes';
 import type { BadgePlacement } from '../sites/types';
 import { BADGE_ATTRIBUTE } from './badge-attribute';
 import { guardBadgeHost } from './badge-guard';
 import { panelWidth, placePanel } from './panel-placement';
+import { readPageTheme, watchPageTheme, type PageTheme } from './page-theme';
 
 const CSS = `${cardCss}\n${badgeCss}`;
 let sharedSheet: CSSStyleSheet | null | undefined;
+/** Where constructed sheets are unavailable, each badge has its own <style>: all are re-themed together. */
+const fallbackStyles = new Set<WeakRef<HTMLStyleElement>>();
+
+/**
+ * The page's theme, read behind the first badge and again when the page may have switched it. Changing it
+ * rewrites the one shared sheet (or the fallback styles), so every badge on the page follows in one step.
+ */
+let theme: PageTheme | undefined;
+let themeAnchor: WeakRef<Element> | undefined;
+const sheetText = () => (theme === 'dark' ? `${CSS}\n${darkCss}` : CSS);
+
+function followPageTheme(anchor: Element): void {
+  themeAnchor = new WeakRef(anchor);
+  if (theme !== undefined) return;
+  theme = readPageTheme(anchor);
+  watchPageTheme(() => {
+    const last = themeAnchor?.deref();
+    const next = readPageTheme(last?.isConnected ? last : document.body);
+    if (next === theme) return;
+    theme = next;
+    const text = sheetText();
+    if (sharedSheet) sharedSheet.replaceSync(text);
+    for (const ref of fallbackStyles) {
+      const style = ref.deref();
+      if (style) style.textContent = text;
+      else fallbackStyles.delete(ref);
+    }
+  });
+}
 
 function styleShadow(root: ShadowRoot): void {
   if (sharedSheet === undefined) {
     try {
       sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(CSS);
+      sharedSheet.replaceSync(sheetText());
     } catch {
       sharedSheet = null; // constructed sheets unavailable in this content-script world (older Firefox)
     }
@@ -41,7 +72,8 @@ function styleShadow(root: ShadowRoot): void {
     /* fall through to a <style> element */
   }
   const style = document.createElement('style');
-  style.textContent = CSS;
+  style.textContent = sheetText();
+  fallbackStyles.add(new WeakRef(style));
   root.append(style);
 }
 
@@ -97,6 +129,7 @@ function icon(kind: FindingKind): SVGSVGElement {
 export function mountBadge(placement: BadgePlacement, initial: PageBadge, actions?: BadgeActions): BadgeHandle {
   let view = initial;
   let reported = false;
+  followPageTheme(placement.parent);
   const host = document.createElement('span');
   // Closed: the card's text stays out of the page's reach. Focus delegated, so focusing the host (a test's
   // `focus()`, a screen reader's jump) lands on the button.
