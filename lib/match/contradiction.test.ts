@@ -30,7 +30,23 @@ describe('contradiction: a post that states another fact than its claim', () => 
     ['الذهب يرتفع بسبب قرار الفائدة', 'الذهب يرتفع رغم قرار الفائدة', 'opposite'],
     ['The singer disappears from social media', 'The singer appears on social media', 'opposite'],
     ['انتقد الوزير قرار البلدية إغلاق السوق', 'الوزير يدعم قرار البلدية إغلاق السوق', 'opposite'],
+    ['إعصار قوي يضرب سواحل الفلبين', 'إعصار ضعيف يضرب سواحل الفلبين', 'opposite'],
+    ['غرق مهاجرين قرب سواحل اليونان', 'نجاة مهاجرين قرب سواحل اليونان', 'opposite'],
+    ['دخول شاحنات المساعدات إلى المدينة', 'خروج شاحنات المساعدات من المدينة', 'opposite'],
+    ['الفريق يتصدر ترتيب الدوري', 'الفريق متأخر في ترتيب الدوري', 'opposite'],
+    ['هدنة بين الطرفين في الجنوب', 'اشتباكات بين الطرفين في الجنوب', 'opposite'],
+    ['اضطرابات في العاصمة بعد الانتخابات', 'استقرار في العاصمة بعد الانتخابات', 'opposite'],
+    ['الحكومة تدين الهجوم على السفارة', 'الحكومة تدعم الهجوم على السفارة', 'opposite'],
+    ['عفو عن المعتقلين السياسيين', 'عقوبات على المعتقلين السياسيين', 'opposite'],
+    ['الصحفي متهم بالتجسس في المطار', 'إخلاء سبيل الصحفي المتهم بالتجسس', 'opposite'],
+    // places added, and a people's feminine plural
+    ['تركيا ترسل سفنا قبالة السواحل', 'قبرص ترسل سفنا قبالة السواحل', 'swap'],
+    ['سعوديات يطلقن حملة للتوعية', 'كويتيات يطلقن حملة للتوعية', 'swap'],
+    // figures written onto a word, and a figure with its multiplier
+    ['وفاة المغني عن 74 عاما', 'وفاة المغني عن ال90عام', 'swap'],
+    ['بيع اللوحة بـ 165 ألف دولار', 'بيع اللوحة بـ 900 ألف دولار', 'swap'],
     // a refusal or failure where the claim reports an action
+    ['إيران تستعد لتوسيع البرنامج', 'إيران استبعدت توسيع البرنامج', 'refusal'],
     ['طلب فلسطيني للمحكمة بالتحقيق في الجرائم', 'المحكمة ترفض التحقيق في الجرائم', 'refusal'],
     ['قوات الحرس تتقدم في دوما', 'فشلت قوات الحرس في الوصول إلى دوما', 'refusal'],
   ] as const)('%s → %s (%s)', (claim, post, kind) => {
@@ -45,6 +61,9 @@ describe('contradiction: a post that states another fact than its claim', () => 
     // the same figure in words and digits, and a figure added to one the claim has
     ['مقتل عشرة جنود في اشتباكات', 'مقتل 10 جنود في اشتباكات'],
     ['تسجيل 173 إصابة جديدة', 'تسجيل 173 إصابة جديدة خلال 24 ساعة'],
+    // the same figure written onto a word, or with its multiplier
+    ['مقبرة أثرية عمرها 4400 عام', 'مقبرة أثرية عمرها 4400سنة'],
+    ['بيع اللوحة بـ 165 ألف دولار', 'بيع اللوحة ب165 ألف دولار'],
     // the same direction in other words
     ['أسعار الوقود ترتفع في مصر', 'صعود أسعار الوقود في مصر'],
     // a refusal the claim itself reports, in another form

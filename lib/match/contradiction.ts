@@ -74,6 +74,12 @@ export const PLACES: readonly { ar: readonly string[]; arAdjectives: readonly st
   { ar: ['نيجيريا'], arAdjectives: ['نيجيري'], en: ['nigeria', 'nigerian', 'nigerians'] },
   { ar: ['فنزويلا'], arAdjectives: ['فنزويلي'], en: ['venezuela', 'venezuelan'] },
   { ar: ['كوبا'], arAdjectives: ['كوبي'], en: ['cuba', 'cuban'] },
+  { ar: ['قبرص', 'نيقوسيا'], arAdjectives: ['قبرصي'], en: ['cyprus', 'cypriot', 'cypriots'] },
+  { ar: ['كوريا', 'سول', 'بيونغ يانغ'], arAdjectives: ['كوري'], en: ['korea', 'korean', 'koreans', 'seoul'] },
+  { ar: ['موزمبيق'], arAdjectives: ['موزمبيقي'], en: ['mozambique'] },
+  { ar: ['كينيا', 'نيروبي'], arAdjectives: ['كيني'], en: ['kenya', 'kenyan', 'kenyans'] },
+  { ar: ['هولندا', 'امستردام'], arAdjectives: ['هولندي'], en: ['netherlands', 'dutch', 'amsterdam'] },
+  { ar: ['سويسرا', 'جنيف'], arAdjectives: ['سويسري'], en: ['switzerland', 'swiss', 'geneva'] },
   { ar: ['اوروبا'], arAdjectives: ['اوروبي'], en: ['europe', 'european', 'europeans'] },
   { ar: ['افريقيا'], arAdjectives: ['افريقي'], en: ['africa', 'african', 'africans'] },
 ];
@@ -153,6 +159,8 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
       'soars',
       'surges',
       'highest',
+      'قوي',
+      'قويه',
     ],
     [
       'انخفاض',
@@ -198,6 +206,7 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
       'decreased',
       'plunges',
       'lowest',
+      'ضعيفه',
     ],
   ],
   [
@@ -206,7 +215,7 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
   ],
   [
     ['نجاح', 'نجح', 'نجحت', 'ينجح', 'تنجح', 'ناجح', 'ناجحه', 'succeeds', 'succeeded', 'success', 'successful'],
-    ['فشل', 'فشلت', 'يفشل', 'تفشل', 'فاشل', 'فاشله', 'fails', 'failed', 'failure'],
+    ['فشل', 'فشلت', 'يفشل', 'تفشل', 'فاشل', 'فاشله', 'fails', 'failed', 'failure', 'اخفاق', 'اخفق', 'اخفقت'],
   ],
   [
     [
@@ -240,8 +249,8 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
     ['يقلص', 'تقلص', 'تقليص', 'قلص', 'يضعف', 'تضعف', 'اضعاف', 'weakens', 'weakened'],
   ],
   [
-    ['حرب', 'صراع', 'صراعات', 'اشتباكات', 'توتر', 'war', 'clashes'],
-    ['سلام', 'هدوء', 'تصالح', 'مصالحه', 'تهدييه', 'peace', 'calm'],
+    ['حرب', 'صراع', 'صراعات', 'اشتباكات', 'توتر', 'war', 'clashes', 'اضطرابات', 'اضطراب', 'فوضي', 'تشعل', 'يشعل', 'اشعال', 'تصعيد'],
+    ['سلام', 'هدوء', 'تصالح', 'مصالحه', 'تهدييه', 'peace', 'calm', 'استقرار', 'هدنه'],
   ],
   [
     [
@@ -266,11 +275,35 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
       'jailed',
       'arrested',
       'detained',
+      'متهم',
+      'متهمه',
+      'متهمين',
+      'تهمه',
+      'عقوبات',
+      'عقوبه',
+      'يعاقب',
+      'معاقبه',
     ],
-    ['براءه', 'تبرييه', 'افراج', 'سراح', 'يفرج', 'تفرج', 'عفو', 'يعفو', 'تعفو', 'acquitted', 'innocent', 'freed', 'released', 'pardoned'],
+    [
+      'براءه',
+      'تبرييه',
+      'افراج',
+      'سراح',
+      'يفرج',
+      'تفرج',
+      'عفو',
+      'يعفو',
+      'تعفو',
+      'acquitted',
+      'innocent',
+      'freed',
+      'released',
+      'pardoned',
+      'اخلاء سبيل',
+    ],
   ],
   [
-    ['مقتل', 'قتل', 'قتلي', 'مصرع', 'killed', 'dead'],
+    ['مقتل', 'قتل', 'قتلي', 'مصرع', 'killed', 'dead', 'غرق', 'يغرق', 'غرقي', 'drowned'],
     ['نجاه', 'نجا', 'ينجو', 'survived', 'survives', 'alive'],
   ],
   [
@@ -323,6 +356,10 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
       'criticised',
       'criticized',
       'condemned',
+      'تدين',
+      'يدين',
+      'ادانت',
+      'دان',
     ],
   ],
   [
@@ -358,6 +395,14 @@ export const OPPOSITES: readonly [readonly string[], readonly string[]][] = [
     ['رغم', 'despite'],
   ],
   [
+    ['دخول', 'يدخل', 'تدخل', 'دخل', 'دخلت', 'enters', 'entered'],
+    ['خروج', 'يخرج', 'تخرج', 'خرج', 'خرجت', 'exits', 'exited'],
+  ],
+  [
+    ['يتصدر', 'تتصدر', 'يتصدران', 'تتصدران', 'يتصدرون', 'تصدر', 'تصدرت', 'صداره', 'leads', 'tops', 'topped'],
+    ['متاخر', 'متاخره', 'متاخران', 'متاخرون', 'متاخرين', 'trails', 'trailed'],
+  ],
+  [
     ['مغادره', 'يغادر', 'تغادر', 'غادر', 'غادرت', 'يغادرون'],
     ['بقاء', 'يبقي', 'تبقي', 'وصول'],
   ],
@@ -385,6 +430,11 @@ export const REFUSAL_CUES: readonly string[] = [
   'يستبعد',
   'تستبعد',
   'استبعاد',
+  'استبعد',
+  'استبعدت',
+  'اخفاق',
+  'اخفق',
+  'اخفقت',
   'يتجاهل',
   'تتجاهل',
   'تجاهل',
@@ -416,7 +466,8 @@ function formTable(groups: readonly (readonly string[])[]): Map<string, number> 
   return table;
 }
 
-const arabicAdjectiveForms = (stem: string) => [stem, `${stem}ه`, `${stem}ين`, `${stem}ون`];
+// "سعوديات": the feminine plural too.
+const arabicAdjectiveForms = (stem: string) => [stem, `${stem}ه`, `${stem}ين`, `${stem}ون`, `${stem}ات`];
 const PLACE_FORMS = formTable(PLACES.map((p) => [...p.ar, ...p.arAdjectives.flatMap(arabicAdjectiveForms), ...p.en]));
 // Opposite sides are groups 2i and 2i + 1: a side's opposite is its number with the last bit flipped.
 const OPPOSITE_FORMS = formTable(OPPOSITES.flatMap(([a, b]) => [a, b]));
@@ -469,19 +520,35 @@ function groupsIn(readings: readonly (readonly string[])[], textWords: readonly 
 export const MAX_EXTRA_WORDS = 2;
 
 const NUMBER = /^\d{1,12}$/;
-/** The figures a text names, in digits or in Arabic number words (with or without a clitic: "والخمسين"). */
+/** Digits written onto a word ("ب900", "1000سنه", "ال90عام"): the figure is the digits. */
+const GLUED_NUMBER = /^\D{0,3}?(\d{1,12})\D*$/;
+/** Number words that multiply a figure before them ("165 الف" is 165,000, not 165 and 1,000). */
+const MULTIPLIERS: Readonly<Record<string, number>> = { الف: 1e3, الاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9 };
+
+/** A word's figure: digits (perhaps on a word), or an Arabic number word with or without a clitic ("والخمسين"). */
+function figureOf(word: string): number | undefined {
+  if (NUMBER.test(word)) return Number(word);
+  const glued = GLUED_NUMBER.exec(word);
+  if (glued) return Number(glued[1]);
+  return (
+    NUMBER_WORDS[word] ??
+    (CLITIC_LETTERS.has(word[0]!)
+      ? ARABIC_CLITICS.map((c) => (word.startsWith(c) ? NUMBER_WORDS[word.slice(c.length)] : undefined)).find((n) => n !== undefined)
+      : undefined)
+  );
+}
+
+/** The figures a text names, in digits or in Arabic number words, a multiplier taken with the figure before it. */
 function numbersIn(textWords: readonly string[]): Set<number> {
   const found = new Set<number>();
-  for (const word of textWords) {
-    if (NUMBER.test(word)) found.add(Number(word));
-    else {
-      const bare =
-        NUMBER_WORDS[word] ??
-        (CLITIC_LETTERS.has(word[0]!)
-          ? ARABIC_CLITICS.map((c) => (word.startsWith(c) ? NUMBER_WORDS[word.slice(c.length)] : undefined)).find((n) => n !== undefined)
-          : undefined);
-      if (bare !== undefined) found.add(bare);
-    }
+  for (let i = 0; i < textWords.length; i++) {
+    const figure = figureOf(textWords[i]!);
+    if (figure === undefined) continue;
+    const times = MULTIPLIERS[textWords[i + 1] ?? ''];
+    if (times !== undefined && figure < 1000) {
+      found.add(figure * times);
+      i++;
+    } else found.add(figure);
   }
   return found;
 }

@@ -7,7 +7,7 @@
  * figures written in words do not count as edits. The stance model (stance.ts) weighs these cues with its
  * others; `npm run fit-stance` finds their weights. Pure: no browser imports.
  */
-import { ARABIC_CLITICS } from './clitics';
+import { ARABIC_CLITICS, inTableBehindClitic } from './clitics';
 import { NUMBER_WORDS } from './contradiction';
 import { stemOf } from './terms';
 import { backgroundDf } from './background';
@@ -85,8 +85,9 @@ interface Token {
 
 /**
  * Words that frame a post rather than say anything of the claim: how tweets and debunk headlines introduce
- * footage or news ("شاهد", "عاجل", "بالفيديو", "اليوم", "watch", "breaking"). Not edits: a spreading tweet
- * puts "شاهد" where the claim says "مقطع".
+ * footage or news ("شاهد", "عاجل", "بالفيديو", "اليوم", "ما حقيقه", "watch", "breaking"). Not edits: a
+ * spreading tweet puts "شاهد" where the claim says "مقطع". The roles reading (roles.ts) leaves them out of
+ * what a text says happened.
  */
 export const FRAMING: ReadonlySet<string> = new Set([
   'شاهد',
@@ -95,14 +96,19 @@ export const FRAMING: ReadonlySet<string> = new Set([
   'شوفوا',
   'عاجل',
   'فيديو',
+  'فديو',
   'مقطع',
   'لقطات',
   'لحظه',
   'لحظات',
+  'مشاهد',
+  'تسجيل',
   'يظهر',
   'تظهر',
+  'يوثق',
   'صوره',
   'صور',
+  'حقيقه',
   'الان',
   'اليوم',
   'هنا',
@@ -117,18 +123,14 @@ export const FRAMING: ReadonlySet<string> = new Set([
   'now',
 ]);
 
-function framing(word: string): boolean {
-  if (FRAMING.has(word)) return true;
-  for (const clitic of ARABIC_CLITICS)
-    if (word.length > clitic.length + 1 && word.startsWith(clitic) && FRAMING.has(word.slice(clitic.length))) return true;
-  return false;
-}
+/** Whether `word` is a framing word, perhaps behind a clitic ("بالفيديو"). */
+export const isFraming = (word: string) => inTableBehindClitic(word, FRAMING);
 
 /** Content words as tokens: stems' skeletons, figures in words as digits ("خمسه" is "5"); framing words left out. */
 function tokensOf(textWords: readonly string[]): Token[] {
   const tokens: Token[] = [];
   for (const word of textWords) {
-    if (framing(word)) continue;
+    if (isFraming(word)) continue;
     const figure = NUMBER_WORDS[word];
     const stem = figure !== undefined ? String(figure) : stemOf(word);
     if (stem) tokens.push(figure !== undefined ? { key: stem, root: stem, word } : { key: skeletonOf(stem), word });

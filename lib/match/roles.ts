@@ -8,7 +8,8 @@
  * words and often the event's too. Pure tables and reading over normalised words; claims without both roles
  * are never judged.
  */
-import { rootOf } from './edits';
+import { inTableBehindClitic, isBehindClitic } from './clitics';
+import { isFraming, rootOf } from './edits';
 import { PLACES } from './contradiction';
 import { stemOf } from './terms';
 
@@ -42,23 +43,6 @@ export const MEMBER_WORDS: readonly string[] = [
   'منتسبي',
 ];
 
-/** How a post or claim is framed, not what it says happened ("مقطع فيديو يظهر", "ما حقيقة"). */
-export const FRAME_WORDS: readonly string[] = [
-  'مقطع',
-  'فيديو',
-  'فديو',
-  'يظهر',
-  'يوثق',
-  'صور',
-  'صوره',
-  'شاهد',
-  'لحظه',
-  'حقيقه',
-  'عاجل',
-  'مشاهد',
-  'تسجيل',
-];
-
 /** Where, not who: "في مدينة حلب", "بريف حلب". */
 export const PLACE_NOUNS: readonly string[] = ['مدينه', 'حي', 'ريف', 'منطقه', 'محافظه', 'بلده', 'احياء'];
 
@@ -71,14 +55,12 @@ const PARTY_WORDS = 4;
 /** How far after "بين" both parties are looked for. */
 const BETWEEN_SPAN = 7;
 
-const CLITIC = /^(?:[وفبلك]|ال|[وفبلك]ال|لل)/;
-/** A word without one leading clitic, if what is left is in `table`. */
-const inTable = (word: string, table: ReadonlySet<string>) => table.has(word) || table.has(word.replace(CLITIC, ''));
+/** A word, or the word without one leading clitic (clitics.ts), in `table`. */
+const inTable = inTableBehindClitic;
 
 const MEMBERS = new Set(MEMBER_WORDS);
 const MARKER_ENDS = new Set(DOER_MARKERS.map((m) => m[m.length - 1]!));
 const PLACE_NOUN_SET = new Set(PLACE_NOUNS);
-const FRAMES = new Set(FRAME_WORDS);
 const PLACE_WORDS = new Set([
   ...PLACE_NOUNS,
   ...PLACES.flatMap((p) => [...p.ar.filter((w) => !w.includes(' ')), ...p.arAdjectives.flatMap((a) => [a, `${a}ه`])]),
@@ -99,7 +81,7 @@ export interface Roles {
 
 function markerAt(words: readonly string[], i: number): number {
   for (const marker of DOER_MARKERS)
-    if (marker.every((m, j) => words[i + j] === m || (j === 0 && marker.length === 1 && words[i]!.replace(CLITIC, '') === m)))
+    if (marker.every((m, j) => words[i + j] === m || (j === 0 && marker.length === 1 && isBehindClitic(words[i]!, m))))
       return marker.length;
   return 0;
 }
@@ -137,7 +119,7 @@ export function readRoles(words: readonly string[]): Roles {
   const event = new Set<string>();
   const keys = words.map((word, i) => {
     const content = !!stemOf(word);
-    if (content && !taken.has(i) && !inTable(word, FRAMES) && !isPlace(word)) event.add(rootOf(word));
+    if (content && !taken.has(i) && !isFraming(word) && !isPlace(word)) event.add(rootOf(word));
     return content ? rootOf(word) : '';
   });
   return { doers, sufferers, event, keys };

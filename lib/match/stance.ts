@@ -11,7 +11,7 @@
  * there and are decisive by rule. Pure: no browser imports.
  */
 import { normaliseText, words } from '../text/normalise';
-import { ARABIC_CLITICS, CLITIC_LETTERS } from './clitics';
+import { ARABIC_CLITICS, CLITIC_LETTERS, isBehindClitic } from './clitics';
 import { contradictionCues } from './contradiction';
 import { editCues } from './edits';
 import { STANCE_MODEL } from './stance-model.generated';
@@ -222,11 +222,7 @@ const TABLES = {
 const HANDLES = new Set(FACT_CHECKERS.flatMap((desk) => desk.handles));
 
 /** Whether `word` is `cue`, perhaps behind an Arabic clitic ("ونفت" is "نفت", "بالكذب" is "كذب"). */
-function wordIs(word: string, cue: string): boolean {
-  if (word === cue) return true;
-  if (word.length <= cue.length || !word.endsWith(cue)) return false;
-  return ARABIC_CLITICS.includes(word.slice(0, word.length - cue.length));
-}
+const wordIs = isBehindClitic;
 
 /** The longest phrase of `table` starting at word `i`, if any. */
 function phraseAt(postWords: readonly string[], i: number, table: PhraseTable): string[] | undefined {
