@@ -21,27 +21,38 @@ import { guardBadgeHost } from './badge-guard';
 import { panelWidth, placePanel } from './panel-placement';
 
 const CSS = `${cardCss}\n${badgeCss}`;
-let sharedSheet: CSSStyleSheet | null | undefined;
+/**
+ * In a line of text (BadgePlacement.inLine) the host's margin box is 6px shorter than its pill (22-24px), so
+ * an author line of 18-20px keeps its height: a badge that made the post taller had the page lay out, pre-paint
+ * and paint every later post of the feed again (X's virtualiser re-measures its cells on that too). The pill
+ * draws over the line's leading. Elsewhere (the top of a grid card) it would reach outside its box: not used.
+ */
+const IN_LINE_CSS = ':host { margin-block: -3px !important; }';
+let sharedSheets: { base: CSSStyleSheet; inLine: CSSStyleSheet } | null | undefined;
 
-function styleShadow(root: ShadowRoot): void {
-  if (sharedSheet === undefined) {
+/** One constructed stylesheet (two in a line of text) shared by every badge's shadow root: no <style> per badge. */
+function styleShadow(root: ShadowRoot, inLine = false): void {
+  if (sharedSheets === undefined) {
     try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(CSS);
+      const base = new CSSStyleSheet();
+      base.replaceSync(CSS);
+      const line = new CSSStyleSheet();
+      line.replaceSync(IN_LINE_CSS);
+      sharedSheets = { base, inLine: line };
     } catch {
-      sharedSheet = null; // constructed sheets unavailable in this content-script world (older Firefox)
+      sharedSheets = null; // constructed sheets unavailable in this content-script world (older Firefox)
     }
   }
   try {
-    if (sharedSheet) {
-      root.adoptedStyleSheets = [sharedSheet];
+    if (sharedSheets) {
+      root.adoptedStyleSheets = inLine ? [sharedSheets.base, sharedSheets.inLine] : [sharedSheets.base];
       return;
     }
   } catch {
     /* fall through to a <style> element */
   }
   const style = document.createElement('style');
-  style.textContent = CSS;
+  style.textContent = inLine ? `${CSS}\n${IN_LINE_CSS}` : CSS;
   root.append(style);
 }
 
@@ -101,7 +112,7 @@ export function mountBadge(placement: BadgePlacement, initial: PageBadge, action
   // Closed: the card's text stays out of the page's reach. Focus delegated, so focusing the host (a test's
   // `focus()`, a screen reader's jump) lands on the button.
   const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-  styleShadow(root);
+  styleShadow(root, placement.inLine === true);
   const wrapper = document.createElement('span');
   const button = document.createElement('button');
   button.type = 'button';
