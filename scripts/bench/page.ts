@@ -5,7 +5,7 @@
  * time with and without the extension, and the gzip size of each content script.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -356,15 +356,17 @@ console.log(
 // BENCH_ONLY=youtube (a word of the case's name) runs one case.
 for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCase().includes(process.env.BENCH_ONLY.toLowerCase()))) {
   const html = c.html();
-  const rounds: { sanad: Figures; plain: Figures }[] = [];
+  const rounds: { sanad: Figures; plain: Figures; load: number }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
+    // The 1-minute load average as the round starts: on a shared machine it says how far to trust the round.
+    const load = loadavg()[0]!;
     const sanad = await withSanad(c, html);
     // BENCH_AGAINST=<built extension dir>: "without" is that build of Sanad, to weigh one change against another.
     const against = process.env.BENCH_AGAINST;
     const plain = against
       ? await withSanad(c, html, against)
       : await withoutExtension((context) => traced(context, c.url, html, c.posts, c.count));
-    rounds.push({ sanad, plain });
+    rounds.push({ sanad, plain, load });
   }
   const ratios = rounds.map((r) => r.sanad.pageTotalMs / r.plain.pageTotalMs);
   const ratio = median(ratios);
@@ -387,7 +389,7 @@ for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCas
   const cpuRatio = median(cpuRatios);
   for (const [i, r] of rounds.entries())
     console.log(
-      `  round ${i + 1}: page main-thread total ${f(r.sanad.pageTotalMs)} with Sanad, ${f(r.plain.pageTotalMs)} without: ${ratios[i]!.toFixed(3)}; thread time ${f(r.sanad.pageCpuMs)} / ${f(r.plain.pageCpuMs)}: ${cpuRatios[i]!.toFixed(3)}`,
+      `  round ${i + 1}: page main-thread total ${f(r.sanad.pageTotalMs)} with Sanad, ${f(r.plain.pageTotalMs)} without: ${ratios[i]!.toFixed(3)}; thread time ${f(r.sanad.pageCpuMs)} / ${f(r.plain.pageCpuMs)}: ${cpuRatios[i]!.toFixed(3)} (load ${r.load.toFixed(1)})`,
     );
   const verdict = (x: number) => (x <= target ? 'met' : `missed by ${(x - target).toFixed(3)}`);
   console.log(
