@@ -22,7 +22,13 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; scriptName?: string }; fileName?: string };
+  args?: {
+    name?: string;
+    data?: { url?: string; scriptName?: string };
+    fileName?: string;
+    /** Layout events: how many layout objects needed layout, of how many. */
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
+  };
 }
 
 interface CpuProfile {
@@ -97,6 +103,9 @@ interface Figures {
   pageCpuMs: number;
   /** Main-thread milliseconds by kind of work (style, layout, paint, script…), each counted once where nested. */
   phases: Record<string, number>;
+  /** Layout objects the page laid out over the run (a count, so a busy machine does not change it). */
+  laidOut: number;
+  layouts: number;
 }
 
 /** The trace events that say where rendering time goes; script time comes from the CPU profile. */
@@ -273,8 +282,11 @@ function summarise(events: TraceEvent[], origin: string) {
     phaseEnd.set(phase, e.ts + e.dur!);
     phases[phase] = (phases[phase] ?? 0) + e.dur! / 1000;
   }
+  const layoutEvents = onMain.filter((e) => e.name === 'Layout');
   return {
     phases,
+    laidOut: layoutEvents.reduce((sum, e) => sum + (e.args?.beginData?.dirtyObjects ?? 0), 0),
+    layouts: layoutEvents.length,
     extensionMs: extension.reduce((sum, e) => sum + e.dur!, 0) / 1000,
     longestExtensionSliceMs: longestSlice / 1000,
     longestExtensionSliceKind: longestSliceKind === 'EvaluateScript' ? 'loading the content script' : 'scanning and badging',
@@ -400,7 +412,13 @@ for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCas
   const delta = kinds
     .map((k) => [k, (typical.sanad.phases[k] ?? 0) - (typical.plain.phases[k] ?? 0)] as const)
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
-  console.log(`  with − without, by work      ${delta.map(([k, d]) => `${k} ${d >= 0 ? '+' : ''}${d.toFixed(0)}`).join(', ')} ms\n`);
+  console.log(`  with − without, by work      ${delta.map(([k, d]) => `${k} ${d >= 0 ? '+' : ''}${d.toFixed(0)}`).join(', ')} ms`);
+  // Counts, not times: what the machine's load does not change.
+  const objects = (k: 'sanad' | 'plain') => median(rounds.map((r) => r[k].laidOut));
+  const layouts = (k: 'sanad' | 'plain') => median(rounds.map((r) => r[k].layouts));
+  console.log(
+    `  layout objects laid out      ${objects('sanad')} with, ${objects('plain')} without (median of rounds), in ${layouts('sanad')} / ${layouts('plain')} layouts\n`,
+  );
 }
 
 console.log('Content scripts (gzip):');
