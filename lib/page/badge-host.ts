@@ -23,9 +23,16 @@ import { panelWidth, placePanel } from './panel-placement';
 import { readPageTheme, watchPageTheme, type PageTheme } from './page-theme';
 
 const CSS = `${cardCss}\n${badgeCss}`;
-let sharedSheet: CSSStyleSheet | null | undefined;
+/**
+ * In a line of text (BadgePlacement.inLine) the host's margin box is 6px shorter than its pill (22-24px), so
+ * an author line of 18-20px keeps its height: a badge that made the post taller had the page lay out, pre-paint
+ * and paint every later post of the feed again (X's virtualiser re-measures its cells on that too). The pill
+ * draws over the line's leading. Elsewhere (the top of a grid card) it would reach outside its box: not used.
+ */
+const IN_LINE_CSS = ':host { margin-block: -3px !important; }';
+let sharedSheets: { base: CSSStyleSheet; inLine: CSSStyleSheet } | null | undefined;
 /** Where constructed sheets are unavailable, each badge has its own <style>: all are re-themed together. */
-const fallbackStyles = new Set<WeakRef<HTMLStyleElement>>();
+const fallbackStyles = new Map<WeakRef<HTMLStyleElement>, boolean>();
 
 /**
  * The page's theme, read behind the first badge and again when the page may have switched it. Changing it
@@ -34,6 +41,7 @@ const fallbackStyles = new Set<WeakRef<HTMLStyleElement>>();
 let theme: PageTheme | undefined;
 let themeAnchor: WeakRef<Element> | undefined;
 const sheetText = () => (theme === 'dark' ? `${CSS}\n${darkCss}` : CSS);
+const fallbackText = (inLine: boolean) => (inLine ? `${sheetText()}\n${IN_LINE_CSS}` : sheetText());
 
 function followPageTheme(anchor: Element): void {
   themeAnchor = new WeakRef(anchor);
@@ -44,36 +52,39 @@ function followPageTheme(anchor: Element): void {
     const next = readPageTheme(last?.isConnected ? last : document.body);
     if (next === theme) return;
     theme = next;
-    const text = sheetText();
-    if (sharedSheet) sharedSheet.replaceSync(text);
-    for (const ref of fallbackStyles) {
+    if (sharedSheets) sharedSheets.base.replaceSync(sheetText());
+    for (const [ref, inLine] of fallbackStyles) {
       const style = ref.deref();
-      if (style) style.textContent = text;
+      if (style) style.textContent = fallbackText(inLine);
       else fallbackStyles.delete(ref);
     }
   });
 }
 
-function styleShadow(root: ShadowRoot): void {
-  if (sharedSheet === undefined) {
+/** One constructed stylesheet (two in a line of text) shared by every badge's shadow root: no <style> per badge. */
+function styleShadow(root: ShadowRoot, inLine = false): void {
+  if (sharedSheets === undefined) {
     try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(sheetText());
+      const base = new CSSStyleSheet();
+      base.replaceSync(sheetText());
+      const line = new CSSStyleSheet();
+      line.replaceSync(IN_LINE_CSS);
+      sharedSheets = { base, inLine: line };
     } catch {
-      sharedSheet = null; // constructed sheets unavailable in this content-script world (older Firefox)
+      sharedSheets = null; // constructed sheets unavailable in this content-script world (older Firefox)
     }
   }
   try {
-    if (sharedSheet) {
-      root.adoptedStyleSheets = [sharedSheet];
+    if (sharedSheets) {
+      root.adoptedStyleSheets = inLine ? [sharedSheets.base, sharedSheets.inLine] : [sharedSheets.base];
       return;
     }
   } catch {
     /* fall through to a <style> element */
   }
   const style = document.createElement('style');
-  style.textContent = sheetText();
-  fallbackStyles.add(new WeakRef(style));
+  style.textContent = fallbackText(inLine);
+  fallbackStyles.set(new WeakRef(style), inLine);
   root.append(style);
 }
 
@@ -134,7 +145,7 @@ export function mountBadge(placement: BadgePlacement, initial: PageBadge, action
   // Closed: the card's text stays out of the page's reach. Focus delegated, so focusing the host (a test's
   // `focus()`, a screen reader's jump) lands on the button.
   const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-  styleShadow(root);
+  styleShadow(root, placement.inLine === true);
   const wrapper = document.createElement('span');
   const button = document.createElement('button');
   button.type = 'button';

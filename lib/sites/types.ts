@@ -5,6 +5,11 @@ import type { SiteId } from './platforms';
 export interface BadgePlacement {
   parent: Element;
   before: Node | null;
+  /**
+   * The badge sits in a line of text at least 16px high (X's author line): its pill may then overlap the
+   * line's leading by 3px above and below instead of making the line, and so the post, taller.
+   */
+  inLine?: boolean;
 }
 
 /**

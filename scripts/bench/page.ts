@@ -5,7 +5,7 @@
  * time with and without the extension, and the gzip size of each content script.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -22,7 +22,13 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; scriptName?: string }; fileName?: string };
+  args?: {
+    name?: string;
+    data?: { url?: string; scriptName?: string };
+    fileName?: string;
+    /** Layout events: how many layout objects needed layout, of how many. */
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
+  };
 }
 
 interface CpuProfile {
@@ -97,6 +103,9 @@ interface Figures {
   pageCpuMs: number;
   /** Main-thread milliseconds by kind of work (style, layout, paint, script…), each counted once where nested. */
   phases: Record<string, number>;
+  /** Layout objects the page laid out over the run (a count, so a busy machine does not change it). */
+  laidOut: number;
+  layouts: number;
 }
 
 /** The trace events that say where rendering time goes; script time comes from the CPU profile. */
@@ -273,8 +282,11 @@ function summarise(events: TraceEvent[], origin: string) {
     phaseEnd.set(phase, e.ts + e.dur!);
     phases[phase] = (phases[phase] ?? 0) + e.dur! / 1000;
   }
+  const layoutEvents = onMain.filter((e) => e.name === 'Layout');
   return {
     phases,
+    laidOut: layoutEvents.reduce((sum, e) => sum + (e.args?.beginData?.dirtyObjects ?? 0), 0),
+    layouts: layoutEvents.length,
     extensionMs: extension.reduce((sum, e) => sum + e.dur!, 0) / 1000,
     longestExtensionSliceMs: longestSlice / 1000,
     longestExtensionSliceKind: longestSliceKind === 'EvaluateScript' ? 'loading the content script' : 'scanning and badging',
@@ -356,15 +368,17 @@ console.log(
 // BENCH_ONLY=youtube (a word of the case's name) runs one case.
 for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCase().includes(process.env.BENCH_ONLY.toLowerCase()))) {
   const html = c.html();
-  const rounds: { sanad: Figures; plain: Figures }[] = [];
+  const rounds: { sanad: Figures; plain: Figures; load: number }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
+    // The 1-minute load average as the round starts: on a shared machine it says how far to trust the round.
+    const load = loadavg()[0]!;
     const sanad = await withSanad(c, html);
     // BENCH_AGAINST=<built extension dir>: "without" is that build of Sanad, to weigh one change against another.
     const against = process.env.BENCH_AGAINST;
     const plain = against
       ? await withSanad(c, html, against)
       : await withoutExtension((context) => traced(context, c.url, html, c.posts, c.count));
-    rounds.push({ sanad, plain });
+    rounds.push({ sanad, plain, load });
   }
   const ratios = rounds.map((r) => r.sanad.pageTotalMs / r.plain.pageTotalMs);
   const ratio = median(ratios);
@@ -387,7 +401,7 @@ for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCas
   const cpuRatio = median(cpuRatios);
   for (const [i, r] of rounds.entries())
     console.log(
-      `  round ${i + 1}: page main-thread total ${f(r.sanad.pageTotalMs)} with Sanad, ${f(r.plain.pageTotalMs)} without: ${ratios[i]!.toFixed(3)}; thread time ${f(r.sanad.pageCpuMs)} / ${f(r.plain.pageCpuMs)}: ${cpuRatios[i]!.toFixed(3)}`,
+      `  round ${i + 1}: page main-thread total ${f(r.sanad.pageTotalMs)} with Sanad, ${f(r.plain.pageTotalMs)} without: ${ratios[i]!.toFixed(3)}; thread time ${f(r.sanad.pageCpuMs)} / ${f(r.plain.pageCpuMs)}: ${cpuRatios[i]!.toFixed(3)} (load ${r.load.toFixed(1)})`,
     );
   const verdict = (x: number) => (x <= target ? 'met' : `missed by ${(x - target).toFixed(3)}`);
   console.log(
@@ -398,7 +412,13 @@ for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || k.name.toLowerCas
   const delta = kinds
     .map((k) => [k, (typical.sanad.phases[k] ?? 0) - (typical.plain.phases[k] ?? 0)] as const)
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
-  console.log(`  with − without, by work      ${delta.map(([k, d]) => `${k} ${d >= 0 ? '+' : ''}${d.toFixed(0)}`).join(', ')} ms\n`);
+  console.log(`  with − without, by work      ${delta.map(([k, d]) => `${k} ${d >= 0 ? '+' : ''}${d.toFixed(0)}`).join(', ')} ms`);
+  // Counts, not times: what the machine's load does not change.
+  const objects = (k: 'sanad' | 'plain') => median(rounds.map((r) => r[k].laidOut));
+  const layouts = (k: 'sanad' | 'plain') => median(rounds.map((r) => r[k].layouts));
+  console.log(
+    `  layout objects laid out      ${objects('sanad')} with, ${objects('plain')} without (median of rounds), in ${layouts('sanad')} / ${layouts('plain')} layouts\n`,
+  );
 }
 
 console.log('Content scripts (gzip):');

@@ -53,6 +53,30 @@ describe('x.com timeline', () => {
     await expect.poll(() => panelText(page, X_FIRST_BADGE.host)).toBeNull();
   });
 
+  it('leaves the author line as high as it was: a badge that fits beside the name does not make the post taller', async () => {
+    const lines = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="User-Name"] [data-sanad-badge]')].map((host) => {
+        const line = host.parentElement!;
+        const first = line.firstElementChild!.getBoundingClientRect();
+        const box = host.getBoundingClientRect();
+        const withBadge = line.getBoundingClientRect().height;
+        // Measured without the badge in the same task (the guard puts a removed host back only after it).
+        const next = host.nextSibling;
+        host.remove();
+        const without = line.getBoundingClientRect().height;
+        line.insertBefore(host, next);
+        // A long badge that wraps below the name gets a row of its own; only those beside the name must fit.
+        return { beside: box.top + box.height / 2 < first.bottom, pill: box.height, withBadge, without };
+      }),
+    );
+    const beside = lines.filter((l) => l.beside);
+    expect(beside.length).toBeGreaterThan(0);
+    for (const l of beside) {
+      expect(l.pill).toBeGreaterThan(l.without); // the pill itself keeps its size
+      expect(l.withBadge).toBeCloseTo(l.without, 1);
+    }
+  });
+
   it('lists each verdict with its reasons, source and how it matched in the popup', async () => {
     const tabId = await tabIdOf(browser, page);
     const popup = await openPopup(browser, tabId);

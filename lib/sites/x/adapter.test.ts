@@ -49,6 +49,8 @@ describe('X adapter on the saved home timeline', () => {
     const article = document.querySelector('article[data-testid="tweet"]')!;
     const placement = xAdapter.badgePlacement(article)!;
     expect(placement.parent.getAttribute('data-testid')).toBe('User-Name');
+    // An author line: the badge must not make it (and the post) taller.
+    expect(placement.inLine).toBe(true);
     expect(placement.parent.closest('[data-testid="tweetText"], [data-testid="videoComponent"]')).toBeNull();
   });
 

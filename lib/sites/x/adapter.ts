@@ -84,7 +84,7 @@ export const xAdapter: SiteAdapter = {
   badgePlacement(post) {
     const S = rules().selectors;
     const userName = own(post, S.userName);
-    if (userName) return { parent: userName, before: null };
+    if (userName) return { parent: userName, before: null, inLine: true };
     const text = own(post, S.text);
     return text?.parentElement ? { parent: text.parentElement, before: text } : null;
   },
