@@ -112,6 +112,15 @@ export const FRAMING: ReadonlySet<string> = new Set([
   'الان',
   'اليوم',
   'هنا',
+  // Calls to spread it: what a spreading post adds, never what a denial puts in the claim's place.
+  'انشر',
+  'انشروا',
+  'انشروه',
+  'انشروها',
+  'شارك',
+  'شاركوا',
+  'شاركوه',
+  'شاركوها',
   'watch',
   'breaking',
   'video',
@@ -121,6 +130,9 @@ export const FRAMING: ReadonlySet<string> = new Set([
   'showing',
   'today',
   'now',
+  'share',
+  'retweet',
+  'spread',
 ]);
 
 /** Whether `word` is a framing word, perhaps behind a clitic ("بالفيديو"). */
