@@ -161,7 +161,7 @@ interface WordBuckets {
  * the cache on.
  */
 const tableGroup = (slot: number) => (slot === UPRIGHT_SLOT || slot === CENTRE_SLOT ? 1 : 0);
-/** High bit of an upright-table entry: it is a centre hash, so a probe of the upright slot alone skips it unread. */
+/** High bit of an upright-table entry: it is a centre hash (each bucket lists them last), which a probe of the upright slot alone never reads. */
 const CENTRE_TAG = 0x80000000;
 
 /** Bits set in a 32-bit word. */
@@ -215,7 +215,10 @@ export class MediaIndex {
     const { words, slots } = this.data;
     this.tables = [0, 1].map((group) => {
       const members: number[] = [];
-      for (let e = 0; e < this.size; e++) if (tableGroup(slots[e]!) === group) members.push(e);
+      for (let e = 0; e < this.size; e++) if (tableGroup(slots[e]!) === group && slots[e] !== CENTRE_SLOT) members.push(e);
+      // Centres after the upright hashes: within each bucket too (the sort below is stable), so a probe of
+      // the upright slot alone stops at the first centre.
+      if (group === 1) for (let e = 0; e < this.size; e++) if (slots[e] === CENTRE_SLOT) members.push(e);
       return Array.from({ length: 16 }, (_, w) => {
         const offsets = new Uint32Array(65_537);
         for (const e of members) offsets[words[e * 16 + w]! + 1]!++;
@@ -262,7 +265,8 @@ export class MediaIndex {
           let entry = raw;
           if (upright) {
             const centre = raw >= CENTRE_TAG;
-            if (centre ? !wantCentre : !wantUpright) continue;
+            if (centre && !wantCentre) break; // the rest of the bucket is centres
+            if (!centre && !wantUpright) continue;
             if (centre) entry = raw - CENTRE_TAG;
           } else if (slots[entry] !== slot) continue;
           if (seenBy[entry] === stamp) continue;
