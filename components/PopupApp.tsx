@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { failureReason, sendMessage, sendToTab } from '@/lib/messaging/channel';
+import { failureReason, onNotice, sendMessage, sendToTab } from '@/lib/messaging/channel';
 import type { TabPost, TabResults, WrongMatchListItem } from '@/lib/wire/shapes';
 import { SITE_IDS } from '@/lib/sites/platforms';
 import { t, tn, uiLocale, type MessageKey } from '@/lib/i18n/t';
@@ -245,6 +245,17 @@ export function PopupApp() {
     );
   }, []);
   useEffect(refresh, [refresh]);
+  // Credentials the SDK finds after the popup opened: the background says so, and the tab is read again.
+  // Heard from the start (null: the tab is not known yet, so a notice during the first load reads again too).
+  const shownTab = useRef<number | undefined | null>(null);
+  shownTab.current = state.status === 'ready' ? state.tabId : state.status === 'loading' ? null : undefined;
+  useEffect(
+    () =>
+      onNotice('tabCredentials', ({ tabId }) => {
+        if (shownTab.current === null || shownTab.current === tabId) refresh();
+      }),
+    [refresh],
+  );
 
   const report = async (tabId: number, post: TabPost, debunkId: string, choice: WrongMatchChoice) => {
     await sendMessage('reportWrongMatch', { tabId, postKey: post.key, debunkId, ...choice });

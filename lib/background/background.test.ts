@@ -618,9 +618,11 @@ describe('Background: Content Credentials of the images fetched for hashing', ()
       },
     ];
     const credentialsFor = vi.fn(async (p: ExtractedPost) => (p.media.some((m) => m.url === photo) ? credentials : []));
+    const tabCredentialsLearned = vi.fn();
     const { ask } = testBackground({
       readBundledList: async () => JSON.stringify(bundled),
       posters: { framesFor: async () => [], credentialsFor, withFrames: async (media) => [...media] },
+      tabCredentialsLearned,
     });
     const withPhoto = { ...post('x:77', 'Lunch with friends today'), media: [{ kind: 'image' as const, url: photo }] };
     const badgedWithPhoto = { ...AI_POST, key: 'x:78', media: [{ kind: 'image' as const, url: photo }] };
@@ -637,5 +639,13 @@ describe('Background: Content Credentials of the images fetched for hashing', ()
     const tab = await ask('tabResults', { tabId: 21 }, fromPopup());
     expect(tab.posts.find((p) => p.key === 'x:77')?.credentials).toEqual(credentials);
     expect(tab.posts.find((p) => p.key === 'x:2')?.credentials).toBeUndefined();
+    // An open popup on that tab is told once: the same batch again, or one without credentials, is no news.
+    expect(tabCredentialsLearned.mock.calls).toEqual([[21]]);
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [withPhoto, TRUE_POST, badgedWithPhoto] }, fromTab(21));
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [TRUE_POST] }, fromTab(21));
+    expect(tabCredentialsLearned.mock.calls).toEqual([[21]]);
+    // Another tab showing the same post learns it for itself.
+    await ask('matchPosts', { pageUrl: 'https://x.com/home', posts: [withPhoto] }, fromTab(22));
+    expect(tabCredentialsLearned.mock.calls).toEqual([[21], [22]]);
   });
 });

@@ -15,6 +15,7 @@ import type { SanadDb } from '../store/db';
 import { hashText } from '../text/hash';
 import { packPageResults } from '../wire/packed-results';
 import { pageCredentials } from '../wire/page-credentials';
+import { learnedCredentials } from '../wire/tab-credentials';
 import type { ExtensionPageProtocol, PageProtocol } from '../wire/protocols';
 import {
   isWrongMatchReason,
@@ -54,6 +55,8 @@ export interface HandlerDeps {
   posters: Pick<PosterHasher, 'withFrames'>;
   /** The icon's count of badged posts, and its tooltip's "Checked N posts on this page, M fact-checked". */
   showCount: (tabId: number, count: number, checked: number) => void;
+  /** The tab's results gained Content Credentials lines (an open popup reads them again). */
+  tabCredentialsLearned?: (tabId: number) => void;
   /** Asks a tab's content script to match its posts again. */
   refreshTab: (tabId: number) => void;
   /** Opens an extension page (a path like `/media.html?…`) in a new tab, next to `besideTab` when given. */
@@ -153,8 +156,11 @@ function pageHandlers(deps: HandlerDeps): HandlersOf<PageProtocol> {
   ) => {
     const tabId = senderTab(sender);
     if (tabId === undefined) return;
+    // Only answers that carry credentials can bring new lines: the tab is read before only for those.
+    const before = answers.some((a) => a.credentials?.length) ? await deps.tabs.get(tabId) : undefined;
     const tab = await deps.tabs.record(tabId, String(pageUrl).slice(0, MAX_PAGE_URL), posts, answers);
     deps.showCount(tabId, badgedCount(tab), tab.checked ?? 0);
+    if (before && learnedCredentials(before, tab)) deps.tabCredentialsLearned?.(tabId);
   };
   return {
     async matchPosts({ pageUrl, posts }, sender) {

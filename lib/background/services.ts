@@ -32,6 +32,7 @@ export interface BackgroundEnv {
   /** Wakes the worker at `when` to retry the outbox; null clears the alarm. */
   scheduleOutboxWake: (when: number | null) => void;
   showCount: (tabId: number, count: number, checked: number) => void;
+  tabCredentialsLearned?: (tabId: number) => void;
   refreshTab: (tabId: number) => void;
   /** Opens an extension page in a new tab, next to `besideTab` when given. */
   openTab: (path: string, besideTab?: number) => Promise<void>;
@@ -86,6 +87,7 @@ export function composeServices(env: BackgroundEnv): BackgroundServices {
     drafts: env.drafts,
     posters: env.posters,
     showCount: env.showCount,
+    tabCredentialsLearned: env.tabCredentialsLearned,
     refreshTab: env.refreshTab,
     openTab: env.openTab,
   });

@@ -3,7 +3,7 @@
  * they answer (messages, install and update, alarms, the context menu, closed tabs).
  */
 import { browser } from 'wxt/browser';
-import { sendToTab, serveMessages } from '../messaging/channel';
+import { notifyExtensionPages, sendToTab, serveMessages } from '../messaging/channel';
 import { t, tn } from '../i18n/t';
 import { openSanadDb, type SanadDb } from '../store/db';
 import { BUNDLED_LIST_PATH } from './bundled-list';
@@ -61,6 +61,7 @@ export function startBackground(): void {
       void action.setTitle({ tabId, title }).catch(() => {});
       void action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
     },
+    tabCredentialsLearned: (tabId) => notifyExtensionPages('tabCredentials', { tabId }),
     refreshTab: (tabId) => void sendToTab(tabId, 'refresh', {}).catch(() => {}),
     openTab: async (path, besideTab) => {
       const beside = besideTab === undefined ? undefined : await browser.tabs.get(besideTab).catch(() => undefined);

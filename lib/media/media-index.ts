@@ -49,12 +49,6 @@ export interface MediaMatch extends VideoComparison {
   doc: number;
 }
 
-const POPCOUNT16 = (() => {
-  const table = new Uint8Array(1 << 16);
-  for (let i = 1; i < table.length; i++) table[i] = (i & 1) + table[i >> 1]!;
-  return table;
-})();
-
 export function hexToWords(hex: string, into = new Uint16Array(16), at = 0): Uint16Array {
   for (let w = 0; w < 16; w++) into[at + w] = parseInt(hex.slice((15 - w) * 4, (15 - w) * 4 + 4), 16);
   return into;
@@ -156,18 +150,52 @@ export function updateMediaIndex(old: MediaIndexData, newDocOf: Int32Array | nul
 /** Entries by the value of one 16-bit word: entries[offsets[v] … offsets[v+1]] have value v there. */
 interface WordBuckets {
   offsets: Uint32Array;
+  /** Entry numbers; in the upright table, CENTRE_TAG marks a centre hash. */
   entries: Uint32Array;
 }
 
 /**
- * Bucket tables are kept apart for the upright slot, the centres (two hashes a frame) and the other slots,
- * so a probe of one never walks the others' entries.
+ * Bucket tables are kept apart for the upright and centre slots (one table: a query's upright hash is looked
+ * up in both, in one walk of its buckets) and the other slots, so a probe of one never walks the others'
+ * entries. One table instead of two: half the bucket memory, which at 100,000 frames is what the probes miss
+ * the cache on.
  */
-const tableGroup = (slot: number) => (slot === UPRIGHT_SLOT ? 1 : slot === CENTRE_SLOT ? 2 : 0);
+const tableGroup = (slot: number) => (slot === UPRIGHT_SLOT || slot === CENTRE_SLOT ? 1 : 0);
+/** High bit of an upright-table entry: it is a centre hash (each bucket lists them last), which a probe of the upright slot alone never reads. */
+const CENTRE_TAG = 0x80000000;
+
+/** Bits set in a 32-bit word. */
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * Hamming distance of two 256-bit hashes as eight 32-bit words (entry `at` of `words`, and `query`), cut
+ * short once it exceeds `limit`: then some number above the limit, else the exact distance.
+ */
+export function distanceWithin(words: Uint32Array, at: number, query: Uint32Array, limit: number): number {
+  let d = 0;
+  for (let w = 0, base = at * 8; w < 8; w++) {
+    d += popcount32(words[base + w]! ^ query[w]!);
+    if (d > limit) return d;
+  }
+  return d;
+}
+
+/** Eight 32-bit words over the same bytes as sixteen 16-bit ones (a copy if they are not 4-byte aligned). */
+function as32(words: Uint16Array): Uint32Array {
+  const aligned = words.byteOffset % 4 === 0 ? words : words.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 1);
+}
 
 export class MediaIndex {
   /** Per table group, one bucket table per word, in typed arrays (a query probes 16 × 17 buckets). Built on first lookup. */
   private tables: WordBuckets[][] | null = null;
+  /** The stored hashes as 32-bit words (popcount per word, half the loads). */
+  private words32: Uint32Array | null = null;
   /** Per entry: the probe that last saw it, so an entry is checked once per probe without a Set. */
   private seenBy: Uint32Array | null = null;
   private probe = 0;
@@ -185,35 +213,43 @@ export class MediaIndex {
   private buckets(): WordBuckets[][] {
     if (this.tables) return this.tables;
     const { words, slots } = this.data;
-    this.tables = [0, 1, 2].map((group) => {
+    this.tables = [0, 1].map((group) => {
       const members: number[] = [];
-      for (let e = 0; e < this.size; e++) if (tableGroup(slots[e]!) === group) members.push(e);
+      for (let e = 0; e < this.size; e++) if (tableGroup(slots[e]!) === group && slots[e] !== CENTRE_SLOT) members.push(e);
+      // Centres after the upright hashes: within each bucket too (the sort below is stable), so a probe of
+      // the upright slot alone stops at the first centre.
+      if (group === 1) for (let e = 0; e < this.size; e++) if (slots[e] === CENTRE_SLOT) members.push(e);
       return Array.from({ length: 16 }, (_, w) => {
         const offsets = new Uint32Array(65_537);
         for (const e of members) offsets[words[e * 16 + w]! + 1]!++;
         for (let v = 0; v < 65_536; v++) offsets[v + 1]! += offsets[v]!;
         const next = offsets.slice(0, 65_536);
         const entries = new Uint32Array(members.length);
-        for (const e of members) entries[next[words[e * 16 + w]!]!++] = e;
+        for (const e of members) entries[next[words[e * 16 + w]!]!++] = slots[e] === CENTRE_SLOT ? (e | CENTRE_TAG) >>> 0 : e;
         return { offsets, entries };
       });
     });
+    this.words32 = as32(words);
     this.seenBy = new Uint32Array(this.size);
     return this.tables;
   }
 
-  private distance(entry: number, query: Uint16Array): number {
-    const { words } = this.data;
-    let d = 0;
-    for (let w = 0; w < 16; w++) d += POPCOUNT16[words[entry * 16 + w]! ^ query[w]!]!;
-    return d;
-  }
-
-  /** Entries within the match distance of `hash` in the same slot. */
-  private near(hash: string, slot: number, found: (entry: number) => void): void {
-    const query = hexToWords(hash);
+  /**
+   * Entries within the match distance of `hash` in `slot`, and also in CENTRE_SLOT when `alsoCentre` (slot
+   * is then UPRIGHT_SLOT): both walk the same buckets once.
+   */
+  private near(hash: string, slot: number, found: (entry: number) => void, alsoCentre = false): void {
+    const query16 = hexToWords(hash);
+    const query = new Uint32Array(query16.buffer);
     const tables = this.buckets()[tableGroup(slot)]!;
+    const words = this.words32!;
     const seenBy = this.seenBy!;
+    const { slots } = this.data;
+    const limit = VIDEO_MATCH.frameDistance;
+    // In the upright table the slot is in the entry's tag: which tagged and untagged entries are wanted.
+    const upright = tableGroup(slot) === 1;
+    const wantCentre = slot === CENTRE_SLOT || alsoCentre;
+    const wantUpright = slot === UPRIGHT_SLOT;
     if (++this.probe === 0xffffffff) {
       seenBy.fill(0);
       this.probe = 1;
@@ -221,14 +257,21 @@ export class MediaIndex {
     const stamp = this.probe;
     for (let w = 0; w < 16; w++) {
       const { offsets, entries } = tables[w]!;
-      const value = query[w]!;
+      const value = query16[w]!;
       for (let bit = -1; bit < 16; bit++) {
         const v = bit < 0 ? value : value ^ (1 << bit);
         for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
-          const entry = entries[k]!;
-          if (seenBy[entry] === stamp || this.data.slots[entry] !== slot) continue;
+          const raw = entries[k]!;
+          let entry = raw;
+          if (upright) {
+            const centre = raw >= CENTRE_TAG;
+            if (centre && !wantCentre) break; // the rest of the bucket is centres
+            if (!centre && !wantUpright) continue;
+            if (centre) entry = raw - CENTRE_TAG;
+          } else if (slots[entry] !== slot) continue;
+          if (seenBy[entry] === stamp) continue;
           seenBy[entry] = stamp;
-          if (this.distance(entry, query) <= VIDEO_MATCH.frameDistance) found(entry);
+          if (distanceWithin(words, entry, query, limit) <= limit) found(entry);
         }
       }
     }
@@ -242,15 +285,19 @@ export class MediaIndex {
     const matchedSeconds = new Map<number, Set<number>>();
     for (const frame of unique) {
       const docsHit = new Set<number>();
-      lookupHashes(frame, this.legacy).forEach((hashes, slot) => {
-        for (const hash of hashes) {
-          this.near(hash, slot, (entry) => {
-            const doc = this.data.docs[entry]!;
-            docsHit.add(doc);
-            if (!matchedSeconds.has(doc)) matchedSeconds.set(doc, new Set());
-            matchedSeconds.get(doc)!.add(this.data.seconds[entry]!);
-          });
-        }
+      const found = (entry: number) => {
+        const doc = this.data.docs[entry]!;
+        docsHit.add(doc);
+        if (!matchedSeconds.has(doc)) matchedSeconds.set(doc, new Set());
+        matchedSeconds.get(doc)!.add(this.data.seconds[entry]!);
+      };
+      const lookups = lookupHashes(frame, this.legacy);
+      // The upright hash is the one looked up in the centres: one walk of its buckets for both slots.
+      const centres = lookups[CENTRE_SLOT]!;
+      const together = centres.length === 1 && lookups[UPRIGHT_SLOT]![0] === centres[0];
+      lookups.forEach((hashes, slot) => {
+        if (slot === CENTRE_SLOT && together) return;
+        hashes.forEach((hash, k) => this.near(hash, slot, found, together && slot === UPRIGHT_SLOT && k === 0));
       });
       for (const doc of docsHit) matchedFrames.set(doc, (matchedFrames.get(doc) ?? 0) + 1);
     }

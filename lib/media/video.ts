@@ -81,7 +81,8 @@ export const VIDEO_MATCH = { frameDistance: PDQ_MATCH_DISTANCE, minQueryShare: 0
  * Shares of the trimmed frame's width and height kept by the centre hashes. A centred crop is found only
  * when the query kept about the same share (PDQ moves 40+ bits between the 95 % and 90 % centres). One share:
  * each costs as many stored hashes as the frames themselves, and a lookup in them (npm run bench: with the
- * 90 % centre too, a lookup cost 2.8× one orientation; with 95 % alone 1.6–2.4×, the upright hash alone 0.9–1.3×).
+ * 90 % centre too, a lookup cost 2.8× one orientation; with 95 % alone 1.6–1.9× since the index walks the upright and
+ * centre slots together, the upright hash alone 1.2–1.35×).
  */
 export const CENTRE_SHARES = [0.95];
 

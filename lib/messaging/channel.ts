@@ -7,7 +7,9 @@ import { browser, type Browser } from 'wxt/browser';
 import type {
   BackgroundProtocol,
   Envelope,
+  ExtensionPageNotices,
   ExtensionPageProtocol,
+  NoticeEnvelope,
   MessageType,
   PageProtocol,
   Reply,
@@ -119,6 +121,28 @@ export function serveTabMessages(handlers: HandlersOf<TabProtocol>): () => void 
     // Only the extension itself talks to its content scripts; never a page's own script.
     if (sender.id !== browser.runtime.id) return undefined;
     return answer(handlers[message.sanad as keyof TabProtocol] as AnyHandler, message.data, sender);
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}
+
+/** Tells the extension's open pages (the background's side); nobody listening is not a failure. */
+export function notifyExtensionPages<K extends keyof ExtensionPageNotices>(type: K, data: RequestOf<ExtensionPageNotices, K>): void {
+  void Promise.resolve()
+    .then(() => browser.runtime.sendMessage({ sanadNotice: type, data } satisfies NoticeEnvelope))
+    .catch(() => {});
+}
+
+/** An extension page hears the background's notice `type` (only from the extension itself); returns the unsubscribe. */
+export function onNotice<K extends keyof ExtensionPageNotices>(
+  type: K,
+  heard: (data: RequestOf<ExtensionPageNotices, K>) => void,
+): () => void {
+  const listener = (message: unknown, sender: Sender): undefined => {
+    if (sender.id !== browser.runtime.id || !message || typeof message !== 'object') return undefined;
+    const notice = message as NoticeEnvelope;
+    if (notice.sanadNotice === type) heard(notice.data as RequestOf<ExtensionPageNotices, K>);
+    return undefined;
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);

@@ -139,6 +139,21 @@ export interface TabProtocol {
   keyframes(req: NoRequest): KeyframesDto;
 }
 
+/**
+ * What the background tells the extension's own pages unasked, as `{ sanadNotice, data }` (not a request:
+ * no answer, and a page that is not open misses nothing it could not read again).
+ */
+export interface ExtensionPageNotices {
+  /** The tab's results gained Content Credentials lines: an open popup on that tab reads them again. */
+  tabCredentials(req: { tabId: number }): void;
+}
+
+/** The envelope of a notice. */
+export interface NoticeEnvelope<K extends string = string> {
+  sanadNotice: K;
+  data: unknown;
+}
+
 /** Every message the background answers. */
 export type BackgroundProtocol = PageProtocol & ExtensionPageProtocol;
 export type MessageType = keyof BackgroundProtocol;

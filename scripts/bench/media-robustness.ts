@@ -180,16 +180,6 @@ export function benchDihedralCost(ms: (n: number) => string, percentile: (sorted
   );
   // Today's single-orientation query: no turns, no upright hash.
   const asIs = queries.map(({ turned: _turned, uprightNear: _near, upright: _upright, ...frame }) => frame);
-  const time = (index: MediaIndex, frames: FrameHash[]) => {
-    const lookups: number[] = [];
-    for (let round = 0; round < 40; round++)
-      for (const frame of frames) {
-        const t = performance.now();
-        index.lookup([frame]);
-        lookups.push(performance.now() - t);
-      }
-    return lookups.sort((a, b) => a - b);
-  };
   const build = (upright: boolean, centres = upright) =>
     new MediaIndex(
       buildMediaIndex(
@@ -201,21 +191,29 @@ export function benchDihedralCost(ms: (n: number) => string, percentile: (sorted
   const unturnedIndex = build(false);
   const uprightIndex = build(true);
   const wholeIndex = build(true, false);
-  time(unturnedIndex, queries.slice(0, 5)); // warm-up, builds the word buckets
-  time(uprightIndex, queries.slice(0, 5));
-  time(wholeIndex, queries.slice(0, 5));
-  // Alternate the runs so both see the same machine load.
-  const single: number[] = [];
-  const eight: number[] = [];
-  const upright: number[] = [];
-  const whole: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    single.push(...time(unturnedIndex, asIs));
-    eight.push(...time(unturnedIndex, queries));
-    whole.push(...time(wholeIndex, queries));
-    upright.push(...time(uprightIndex, queries));
+  // The four ways, each a query set against an index. Every query frame is timed in all four in turn (the
+  // order rotating), so each sees the same machine load: under load a block-by-block run moved the ratios 3×.
+  const ways: [MediaIndex, FrameHash[]][] = [
+    [unturnedIndex, asIs],
+    [unturnedIndex, queries],
+    [wholeIndex, queries],
+    [uprightIndex, queries],
+  ];
+  const times: number[][] = ways.map(() => []);
+  for (let round = 0; round < 130; round++) {
+    for (let q = 0; q < queries.length; q++) {
+      for (let j = 0; j < ways.length; j++) {
+        const way = (j + round + q) % ways.length;
+        const [index, frames] = ways[way]!;
+        const t = performance.now();
+        index.lookup([frames[q]!]);
+        // The first 10 rounds warm up (the word buckets are built on the first lookup, then the JIT).
+        if (round >= 10) times[way]!.push(performance.now() - t);
+      }
+    }
   }
-  [single, eight, whole, upright].forEach((l) => l.sort((a, b) => a - b));
+  times.forEach((l) => l.sort((a, b) => a - b));
+  const [single, eight, whole, upright] = times as [number[], number[], number[], number[]];
   const near = queries.reduce((n, q) => n + 1 + (q.uprightNear?.length ?? 0), 0) / queries.length;
   const p50 = (l: number[]) => percentile(l, 0.5);
   const line = (l: number[]) => `p50 ${ms(p50(l))}, p99 ${ms(percentile(l, 0.99))}`;

@@ -3,14 +3,26 @@
  * shows them in Chromium: with fact-checker mode on, the media tools page for a video playing on a saved x.com
  * page shows its keyframes as it plays, a keyframe's reverse-search menu, and the Content Credentials of an
  * AI-generated file and of a tampered copy, read with the official SDK, told apart. Then the images Sanad
- * fetches to hash (image-credentials-case.ts): in Firefox the SDK runs in a hidden iframe of the background page.
+ * fetches to hash (image-credentials-case.ts): in Firefox the SDK runs in a hidden iframe of the background page;
+ * the popup lists them, and each badge's panel, opened by a click, shows its picture's line.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithSanad, waitFor, type SanadFirefox } from '../../scripts/support/firefox';
-import { C2PA, EXPECTED_LINES, LINES, PAGE_URL, popupCredentials, served, VERDICTS, writeList } from './image-credentials-case';
+import {
+  C2PA,
+  EXPECTED_LINES,
+  LINES,
+  PAGE_URL,
+  PANEL_HEADING,
+  PANEL_LINES,
+  popupCredentials,
+  served,
+  VERDICTS,
+  writeList,
+} from './image-credentials-case';
 
 const MEDIA = resolve(import.meta.dirname, '../../../shared/media');
 const OUT = resolve(import.meta.dirname, '../../test-output');
@@ -146,6 +158,34 @@ describe('in Firefox, the media tools', () => {
     expect(await popup.evaluate(popupCredentials)).toEqual({ lines: EXPECTED_LINES, heading: LINES.heading });
     expect(await popup.count('.post[data-post$="8004"]')).toBe(0);
     await popup.screenshot(join(OUT, 'firefox-image-credentials-popup.png'));
-    await Promise.all([popup.close(), page.close(), options.close()]);
+    await Promise.all([popup.close(), options.close()]);
+
+    // Where the reader sees the verdict: each badge's panel, opened by a pointer click on the badge, says it
+    // of the post's picture (the valid AI-generated one and its tampered copy told apart).
+    const panels = [];
+    for (const n of [1, 2]) {
+      const host = `main > article:nth-of-type(${n}) [data-sanad-badge]`;
+      await page.click([host, 'button.sanad-badge']);
+      await page.waitFor([host, '.sanad-image-credentials li'], 10_000);
+      const line = [host, '.sanad-image-credentials li'];
+      panels.push({
+        // As the reader sees it (innerText: the label is set in capitals by its style).
+        heading: (await page.text([host, '.sanad-panel-credentials .sanad-label']))?.toLowerCase(),
+        lines: [
+          [
+            await page.attribute(line, 'data-c2pa-state'),
+            (await page.attribute(line, 'data-c2pa-source')) ?? '',
+            (await page.text(line))?.trim(),
+          ],
+        ],
+        // One line a post: the list's text is that line's.
+        single: (await page.text([host, '.sanad-image-credentials']))?.trim() === (await page.text(line))?.trim(),
+      });
+      if (n === 1) await page.screenshot(join(OUT, 'firefox-image-credentials-panel.png'));
+      await page.press('Escape');
+      await waitFor('the panel to close', async () => ((await page.text([host, '.sanad-panel'])) === null ? true : undefined));
+    }
+    expect(panels).toEqual(PANEL_LINES.map((lines) => ({ heading: PANEL_HEADING.toLowerCase(), lines, single: true })));
+    await page.close();
   });
 });

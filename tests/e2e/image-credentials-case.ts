@@ -9,7 +9,8 @@ import { fingerprintFile } from '../../scripts/media/fingerprint';
 
 export const C2PA = resolve(import.meta.dirname, '../../../shared/media/c2pa');
 export const PAGE_URL = 'https://x.com/credentials';
-const AI = 'https://pbs.twimg.com/media/ai-generated.jpg';
+/** The debunked AI picture's address (image-credentials-late.e2e.ts holds it back). */
+export const AI = 'https://pbs.twimg.com/media/ai-generated.jpg';
 const TAMPERED = 'https://pbs.twimg.com/media/ai-generated-copy.jpg';
 const GRADIENT = 'https://pbs.twimg.com/media/gradient.jpg';
 const PLAIN = 'https://pbs.twimg.com/media/plain.jpg';
