@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GRAM_TEXT_LIMIT, gramSimilarities, gramText, joinGramTexts, joinWordTexts, wordText, WordTextsBuilder } from './char-grams';
 import { words } from '../text/normalise';
+import { sharedFile } from '@/tests/unit/support/files';
+import { importClaimReviews } from '../debunk/claimreview';
+import { SliceClock } from '../scheduling/slice-clock';
+import { buildIndex } from './bm25-index';
+import { rankText } from './match';
+import { readPost } from './terms';
 
 const norm = (text: string) => words(text).join(' ');
 const scores = (post: string, docs: string[]) =>
@@ -130,5 +136,61 @@ describe('texts stored as UTF-8', () => {
       // Different grams beyond the limit change nothing: the stored text is read no further than a string.
       expect(gramSimilarities(long, joinWordTexts([`${long} qqqq`]), [0])[0]).toBe(gramSimilarities(long, stored, [0])[0]);
     }
+  });
+});
+
+describe('gram hashes cached by word', () => {
+  // The dev lists' posts against their re-ranked candidates, cached hashes against reading every character:
+  // the same figures to the last bit (the same grams added in the same order).
+  it.each([
+    ['clef-en', 200],
+    ['clef-ar', 150],
+  ])('gives exactly the similarities of reading the texts, on %s posts', (list, count) => {
+    const index = buildIndex(importClaimReviews(sharedFile(`eval/${list}/debunks.jsonl`), list).debunks);
+    const posts = sharedFile(`eval/${list}/dev/posts.jsonl`)
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, count)
+      .map((line) => readPost((JSON.parse(line) as { text: string }).text));
+    let compared = 0;
+    for (const post of posts) {
+      const docs = rankText(index, post, 20, () => false).map((c) => c.doc);
+      // Twice: the first run fills the cache, the second reads it.
+      for (let round = 0; round < 2; round++) {
+        expect(gramSimilarities(post.words, index.gramTexts, docs)).toEqual(gramSimilarities(post.words, index.gramTexts, docs, false));
+      }
+      compared += docs.length;
+    }
+    expect(compared).toBeGreaterThan(count * 10);
+  });
+
+  it('reads a text past GRAM_TEXT_LIMIT as the texts are read (cut inside a word)', () => {
+    const head = norm('captured soldiers in aleppo');
+    for (const extra of [0, 1, 2, 5]) {
+      const long = `${head} ${'y'.repeat(GRAM_TEXT_LIMIT - head.length - 3 + extra)} zzzz`;
+      const all = joinWordTexts([long, head]);
+      expect(gramSimilarities(long, all, [0, 1, 0])).toEqual(gramSimilarities(long, all, [0, 1, 0], false));
+    }
+  });
+});
+
+describe('WordTextsBuilder.prepare', () => {
+  it('reads the base table in slices into the numbers a read at once gives', () => {
+    const texts = Array.from({ length: 3_000 }, (_, i) => `w${i} common ${i % 7 ? 'x' : 'ب'.repeat(3)} \ud83c`);
+    const base = joinWordTexts(texts);
+    let pauses = 0;
+    const sliced = new WordTextsBuilder(base);
+    const steps = sliced.prepare(new SliceClock(0, () => 0));
+    while (!steps.next().done) pauses++;
+    expect(pauses).toBeGreaterThan(2);
+    const atOnce = new WordTextsBuilder(base);
+    for (const builder of [sliced, atOnce]) {
+      builder.addFrom(base, 0, 3_000);
+      builder.add('w2999 common new words \ud83c');
+    }
+    const [a, b] = [sliced.finish(), atOnce.finish()];
+    expect(a).toEqual(b);
+    expect(a.words.offsets.length - 1).toBe(base.words.offsets.length - 1 + 2); // new, words
+    expect(wordText(a, 3_000)).toBe('w2999 common new words \ud83c');
   });
 });

@@ -9,6 +9,9 @@
  * into open-addressing tables that are reused, and emptied by bumping a generation stamp.
  */
 
+import { NEVER_DUE, type SliceClock } from '../scheduling/slice-clock';
+import { runAtOnce } from '../scheduling/yield';
+
 const GRAM = 4;
 /** Texts are read up to this many characters: a 50 KB post costs no more than a long tweet. */
 export const GRAM_TEXT_LIMIT = 2_000;
@@ -85,26 +88,114 @@ class GramCounts {
     this.countCodes(length);
   }
 
+  /**
+   * The same for document d, from each word's grams as `cache` has them: grams never span two words, so a
+   * text's grams, in order, are its words' grams (each word between its two spaces) one word after another.
+   * A text longer than GRAM_TEXT_LIMIT is cut inside a word: that one is read as fillWords reads it.
+   */
+  fillWordsCached(all: WordTexts, d: number, cache: WordGrams): void {
+    const { offsets } = all.words;
+    const codeBytes = all.codes;
+    let count = 0;
+    let length = -1;
+    for (let i = all.offsets[d]!, end = all.offsets[d + 1]!; i < end;) {
+      let word = codeBytes[i++]!;
+      if (word >= 0x80) {
+        word &= 0x7f;
+        for (let shift = 7; ; shift += 7) {
+          const b = codeBytes[i++]!;
+          word |= (b & 0x7f) << shift;
+          if (b < 0x80) break;
+        }
+      }
+      length += 1 + offsets[word + 1]! - offsets[word]!;
+      if (length > GRAM_TEXT_LIMIT) return this.fillWords(all, d);
+      docWords[count++] = word;
+    }
+    this.clear();
+    for (let k = 0; k < count; k++) {
+      const word = docWords[k]!;
+      let at = cache.start[word]!;
+      if (at < 0) at = cache.learn(all.words, word);
+      for (const to = cache.start[word]! + cache.count[word]!; at < to; at++) this.add(cache.pool[at]!);
+    }
+  }
+
   /** Counts the grams of codes[1 … length] between two padding spaces. */
   private countCodes(length: number): void {
     this.clear();
-    codes[0] = 32;
-    codes[length + 1] = 32;
-    for (let start = 0; start <= length; start++) {
-      // A space opens the next word's grams and closes the previous word's: grams never span two words.
-      let h = 0x811c9dc5;
-      const stop = Math.min(start + GRAM, length + 2);
-      for (let end = start; end < stop; end++) {
-        const c = codes[end]!;
-        h = Math.imul(h ^ c, 0x01000193);
-        if (end - start + 1 === GRAM) this.add(h);
-        if (c === 32 && end > start) break;
-      }
-    }
+    const n = hashGrams(length);
+    for (let i = 0; i < n; i++) this.add(hashes[i]!);
   }
 }
 
 const codes = new Uint16Array(GRAM_TEXT_LIMIT + 2);
+const hashes = new Int32Array(GRAM_TEXT_LIMIT + 2);
+// A document's word numbers (a text within GRAM_TEXT_LIMIT has at most that many words).
+const docWords = new Int32Array(GRAM_TEXT_LIMIT + 1);
+
+/** The hashes of the grams of codes[1 … length] between two padding spaces, in order, into `hashes`; how many. */
+function hashGrams(length: number): number {
+  codes[0] = 32;
+  codes[length + 1] = 32;
+  let n = 0;
+  for (let start = 0; start <= length; start++) {
+    // A space opens the next word's grams and closes the previous word's: grams never span two words.
+    let h = 0x811c9dc5;
+    const stop = Math.min(start + GRAM, length + 2);
+    for (let end = start; end < stop; end++) {
+      const c = codes[end]!;
+      h = Math.imul(h ^ c, 0x01000193);
+      if (end - start + 1 === GRAM) hashes[n++] = h;
+      if (c === 32 && end > start) break;
+    }
+  }
+  return n;
+}
+
+/**
+ * Each word's gram hashes, worked out the first time a re-ranked candidate has the word: re-ranking then
+ * costs a table insert per gram instead of copying and hashing every character four times. Grows with
+ * the words candidates have had, at most the word table's size in grams (one per character, plus one).
+ */
+export class WordGrams {
+  /** Word → its first hash in `pool` (−1: not worked out yet), and how many it has. */
+  readonly start: Int32Array;
+  readonly count: Int32Array;
+  pool = new Int32Array(1 << 12);
+  private size = 0;
+
+  constructor(wordCount: number) {
+    this.start = new Int32Array(wordCount).fill(-1);
+    this.count = new Int32Array(wordCount);
+  }
+
+  /** Works out word w's hashes; where they start in `pool`. */
+  learn(table: WordTable, w: number): number {
+    let length = 0;
+    for (let u = table.offsets[w]!, end = table.offsets[w + 1]!; u < end && length < GRAM_TEXT_LIMIT; u++)
+      codes[++length] = table.units[u]!;
+    const n = hashGrams(length);
+    if (this.size + n > this.pool.length) {
+      const grown = new Int32Array(Math.max(this.pool.length * 2, this.size + n));
+      grown.set(this.pool.subarray(0, this.size));
+      this.pool = grown;
+    }
+    this.pool.set(hashes.subarray(0, n), this.size);
+    this.start[w] = this.size;
+    this.count[w] = n;
+    this.size += n;
+    return this.start[w]!;
+  }
+}
+
+const wordGrams = new WeakMap<WordTable, WordGrams>();
+/** The gram cache of a word table (one per index; dropped with it). */
+function wordGramsOf(table: WordTable): WordGrams {
+  let cache = wordGrams.get(table);
+  if (!cache) wordGrams.set(table, (cache = new WordGrams(table.offsets.length - 1)));
+  return cache;
+}
 
 const weight = (count: number) => (count === 1 ? 1 : 1 + Math.log(count));
 const post = new GramCounts();
@@ -238,16 +329,37 @@ export class WordTextsBuilder {
     this.wordOffsets.push(this.unitCount);
   }
 
-  private numberOf(word: string): number {
-    if (!this.numbers) {
-      this.numbers = new Map();
-      const table = this.base?.words;
-      if (table) for (let w = 0; w < table.offsets.length - 1; w++) this.numbers.set(wordOf(table, w), w);
+  /**
+   * Reads base's word table into the word → number map, yielding when `clock` is due: at 100,000 debunks
+   * that is 22,000 words and took 22–28 ms in one piece (where an update starts tokenising). Call before
+   * the first `add` of a sliced job; `add` reads the table at once otherwise.
+   */
+  *prepare(clock: SliceClock): Generator<void, void> {
+    if (this.numbers) return;
+    const numbers = new Map<string, number>();
+    const table = this.base?.words;
+    if (table) {
+      // All words as one string, then a slice per word: a String.fromCharCode of each word's units was 1 µs a word.
+      let all = '';
+      for (let i = 0; i < table.units.length; i += 1024) {
+        all += String.fromCharCode(...table.units.subarray(i, i + 1024));
+        if ((i & 0xffff) === 0 && clock.due()) yield;
+      }
+      for (let w = 0; w < table.offsets.length - 1; w++) {
+        numbers.set(all.slice(table.offsets[w], table.offsets[w + 1]), w);
+        if ((w & 0x3ff) === 0 && clock.due()) yield;
+      }
     }
-    let n = this.numbers.get(word);
+    this.numbers = numbers;
+  }
+
+  private numberOf(word: string): number {
+    if (!this.numbers) runAtOnce(this.prepare(NEVER_DUE));
+    const numbers = this.numbers!;
+    let n = numbers.get(word);
     if (n === undefined) {
-      n = this.numbers.size;
-      this.numbers.set(word, n);
+      n = numbers.size;
+      numbers.set(word, n);
       this.addWord(word);
     }
     return n;
@@ -299,6 +411,16 @@ export function joinWordTexts(texts: readonly string[]): WordTexts {
   return builder.finish();
 }
 
+// Each word table's words as strings, made the first time a candidate's claim is read (twice a post).
+const wordStrings = new WeakMap<WordTable, Map<number, string>>();
+function cachedWordOf(table: WordTable, w: number): string {
+  let strings = wordStrings.get(table);
+  if (!strings) wordStrings.set(table, (strings = new Map()));
+  let word = strings.get(w);
+  if (word === undefined) strings.set(w, (word = wordOf(table, w)));
+  return word;
+}
+
 /** Document d's text as a string. */
 export function wordText(all: WordTexts, d: number): string {
   const out: string[] = [];
@@ -309,19 +431,25 @@ export function wordText(all: WordTexts, d: number): string {
       word |= (b & 0x7f) << shift;
       if (b < 0x80) break;
     }
-    out.push(wordOf(all.words, word));
+    out.push(cachedWordOf(all.words, word));
   }
   return out.join(' ');
 }
 
-/** Cosine similarity of the post's grams with each document's, in order. */
-export function gramSimilarities(postWords: string, all: WordTexts, docs: readonly number[]): number[] {
+/**
+ * Cosine similarity of the post's grams with each document's, in order. `cached`: grams from each word's
+ * cached hashes (the same grams in the same order, so the same figures to the last bit; false reads the
+ * texts character by character, as a test's reference).
+ */
+export function gramSimilarities(postWords: string, all: WordTexts, docs: readonly number[], cached = true): number[] {
   post.fill(postWords);
   let postNorm = 0;
   for (let i = 0; i < post.size; i++) postNorm += weight(post.counts[post.used[i]!]!) ** 2;
+  const cache = wordGramsOf(all.words);
   return docs.map((d) => {
     if (!postNorm) return 0;
-    doc.fillWords(all, d);
+    if (cached) doc.fillWordsCached(all, d, cache);
+    else doc.fillWords(all, d);
     let docNorm = 0;
     let dot = 0;
     for (let i = 0; i < doc.size; i++) {

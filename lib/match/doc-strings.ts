@@ -77,7 +77,7 @@ export function* keptIds(
   }
   for (let j = 0; j < added.length; j++) {
     out.add(added[j]!);
-    if ((j & 0xfff) === 0 && clock.due()) yield;
+    if ((j & 0xff) === 0 && clock.due()) yield;
   }
   return new DocIds(out.finish());
 }

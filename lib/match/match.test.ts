@@ -188,18 +188,25 @@ describe('matchPost: the decision', () => {
 });
 
 describe('rankText: BM25 candidates', () => {
+  const arabicIndex = index;
   // Every document scored the slow way: each term's weight added in the post's term order (as 32-bit floats,
   // like the index's scores), candidates only where a gathering (rare) term occurs.
-  function reference(text: string, depth: number) {
+  function reference(text: string, depth: number, index = arabicIndex) {
     const terms = [...readPost(text).terms.keys()]
       .map((term) => index.termIds.get(term))
       .filter((t): t is number => t !== undefined && index.offsets[t + 1]! > index.offsets[t]!);
     const common = (t: number) => index.idf[t]! < index.commonIdf;
     const gathering = terms.every(common) ? terms : terms.filter((t) => !common(t));
-    const weightIn = (t: number, doc: number) => {
-      for (let i = index.offsets[t]!; i < index.offsets[t + 1]!; i++) if (index.docs[i] === doc) return index.weights[i]!;
-      return 0;
-    };
+    // Each term's postings as a map (doc → weight): no cursor or order shared with the walk under test.
+    const byTerm = new Map(
+      terms.map((t) => [
+        t,
+        new Map(
+          Array.from(index.docs.subarray(index.offsets[t], index.offsets[t + 1]), (d, k) => [d, index.weights[index.offsets[t]! + k]!]),
+        ),
+      ]),
+    );
+    const weightIn = (t: number, doc: number) => byTerm.get(t)!.get(doc) ?? 0;
     const scored: { doc: number; score: number; first: number }[] = [];
     for (let doc = 0; doc < index.ids.length; doc++) {
       const first = gathering.findIndex((t) => weightIn(t, doc) > 0);
@@ -218,11 +225,32 @@ describe('rankText: BM25 candidates', () => {
     'وفاة الفنان في حادث سير مروع',
     'صورة قديمة من سوريا',
   ])('finds the best documents by BM25 score exactly: %s', (text) => {
-    const found = rankText(index, readPost(text), 3, () => false).map((c) => [c.doc, c.bm25]);
+    const found = rankText(arabicIndex, readPost(text), 3, () => false).map((c) => [c.doc, c.bm25]);
     expect(found.length).toBe(20); // the Arabic re-ranking depth
     expect(found.sort((a, b) => b[1]! - a[1]! || a[0]! - b[0]!)).toEqual(
       reference(text, 20).sort((a, b) => b[1]! - a[1]! || a[0]! - b[0]!),
     );
+  });
+
+  // The dev lists' posts against the whole lists: ids and scores exactly the reference's.
+  it.each([
+    ['clef-en', 80, 10],
+    ['clef-ar', 60, 20],
+  ])('finds the reference best documents for %s dev posts', (list, count, depth) => {
+    const full = list === 'clef-ar' ? arabicIndex : buildIndex(importClaimReviews(sharedFile(`eval/${list}/debunks.jsonl`), list).debunks);
+    const texts = sharedFile(`eval/${list}/dev/posts.jsonl`)
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, count)
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const order = (rows: number[][]) => rows.sort((a, b) => b[1]! - a[1]! || a[0]! - b[0]!);
+    let compared = 0;
+    for (const text of texts) {
+      const found = rankText(full, readPost(text), 3, () => false).map((c) => [c.doc, c.bm25]);
+      expect(order(found)).toEqual(order(reference(text, depth, full)));
+      compared += found.length;
+    }
+    expect(compared).toBeGreaterThan(count * depth * 0.9);
   });
 
   it('keeps, of equal scores, the documents found first, and skips what it is told to', () => {

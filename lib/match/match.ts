@@ -96,7 +96,7 @@ let bestScores = new Float64Array(0);
 function topByText(index: MatchIndex, terms: Map<string, number>, limit: number, skip: (doc: number) => boolean): [number, number][] {
   if (scratch.length < index.ids.length) {
     scratch = new Float32Array(index.ids.length);
-    touched = new Int32Array(index.ids.length);
+    touched = new Int32Array(index.ids.length + 1); // one past the last: the walk below writes a slot ahead
   }
   if (bestDocs.length < limit) {
     bestDocs = new Int32Array(limit);
@@ -123,7 +123,10 @@ function topByText(index: MatchIndex, terms: Map<string, number>, limit: number,
     for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
       const doc = docs[i]!;
       const s = score[doc]!;
-      if (s === 0) seen[touchedCount++] = doc;
+      // Written always, kept only on a first touch: no branch to mispredict (the same documents in the same
+      // order; this function took a median 0.85 of the branching walk's time, interleaved, at 100,000).
+      seen[touchedCount] = doc;
+      touchedCount += s === 0 ? 1 : 0;
       score[doc] = s + weights[i]!;
     }
   }

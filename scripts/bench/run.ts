@@ -402,6 +402,28 @@ async function profileMatching(index: MatchIndex, posts: readonly { id: string; 
   for (const [where, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`  ${((100 * count) / total).toFixed(1).padStart(5)} %  ${where}`);
   }
+  // By stage: a sample counts towards each stage on its stack (inclusive time; stages nest, e.g. rankText
+  // holds topByText and the re-ranking).
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stages: [string, string][] = [
+    ['readPost', 'reading the post (clean, normalise, tokenise, stem)'],
+    ['rankText', 'text candidates (BM25 and re-ranking)'],
+    ['topByText', '  BM25: postings walk, scores, best-k selection'],
+    ['gramSimilarities', '  character n-gram re-ranking'],
+    ['textEvidence', 'decision features of the best candidate'],
+    ['withStance', 'stance step (the post read again, its cues)'],
+  ];
+  const within = new Map<string, number>();
+  for (const [id, count] of counts) {
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.add(byId.get(at)!.callFrame.functionName);
+    if (names.has('(idle)') || names.has('(program)')) continue;
+    for (const [name] of stages) if (names.has(name)) within.set(name, (within.get(name) ?? 0) + count);
+  }
+  console.log('By stage (inclusive):');
+  for (const [name, what] of stages)
+    console.log(`  ${((100 * (within.get(name) ?? 0)) / total).toFixed(1).padStart(5)} %  ${what} (${name.trim()})`);
 }
 
 async function main() {
