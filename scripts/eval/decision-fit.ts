@@ -7,8 +7,8 @@
  * Every post is matched twice: against the list as given (its best candidate should badge when it is a true
  * debunk) and with its true debunks removed (any badge is then wrong). The bar is the lowest that keeps the
  * false-badge rate ≤ 1.6 % and precision ≥ 0.96 on the data it was fitted on (1.6 % rather than 2 %: with
- * 1.8 % the cross-validated rate reached 2.1 %). 5-fold cross-validation (3 shuffles) tells what to expect
- * on posts the model has not seen.
+ * 1.8 % the cross-validated rate reached 2.1 %). 5-fold cross-validation by claim (3 shuffles) tells what to
+ * expect on posts, and claims, the model has not seen.
  *
  * The model without rivals decides on lists under 1,000 debunks, where its word features come from the
  * background statistics alone (listFreeEvidence in lib/match/claim-overlap.ts): it is fitted on such lists. Each post gets one made of its gold
@@ -88,6 +88,9 @@ const ORDINARY_NEGATIVES: Record<'clef-en' | 'clef-ar', boolean> = { 'clef-en': 
 
 interface Row {
   post: string;
+  /** What cross-validation keeps together: the post's gold debunks (posts repeating one claim fall in one fold,
+   * so a fold's claims are new to the models scored on it), or the post itself when it has none. */
+  group: string;
   goldRemoved: boolean;
   correct: boolean;
   /** An ordinary post (the "fit" half of ../shared/eval/ordinary): no badge may land on it. */
@@ -141,6 +144,7 @@ function smallListRow(
     const evidence = textEvidence(index, text, ranked);
     rows.push({
       post: post.id,
+      group: gold.size ? [...gold].sort().join(' ') : post.id,
       goldRemoved,
       correct: gold.has(index.ids.at(ranked[0]!.doc)),
       small: true,
@@ -177,6 +181,7 @@ export function casesOf(set: 'clef-en' | 'clef-ar'): { rows: Row[]; posts: numbe
       const evidence = textEvidence(index, text, ranked);
       rows.push({
         post: post.id,
+        group: g.size ? [...g].sort().join(' ') : post.id,
         goldRemoved,
         correct: g.has(index.ids.at(ranked[0]!.doc)),
         evidence,
@@ -194,7 +199,15 @@ export function casesOf(set: 'clef-en' | 'clef-ar'): { rows: Row[]; posts: numbe
       const ranked = rankText(index, text, 3, () => false);
       if (!ranked.length) continue;
       const evidence = textEvidence(index, text, ranked);
-      rows.push({ post: post.id, goldRemoved: false, correct: false, ordinary: true, evidence, features: rawDecisionFeatures(evidence) });
+      rows.push({
+        post: post.id,
+        group: post.id,
+        goldRemoved: false,
+        correct: false,
+        ordinary: true,
+        evidence,
+        features: rawDecisionFeatures(evidence),
+      });
       for (const row of smallListRow(index, all, shuffled, post, new Set(), turn++))
         rows.push({ ...row, goldRemoved: false, ordinary: true });
     }
@@ -265,11 +278,11 @@ export function crossValidated(
   names: ModelFeatures,
   small: boolean,
 ): DecisionFigures {
-  const order = seededShuffle([...new Set(rows.map((r) => r.post))], seed);
-  const foldOf = new Map(order.map((post, i) => [post, i % FOLDS]));
+  const order = seededShuffle([...new Set(rows.map((r) => r.group))], seed);
+  const foldOf = new Map(order.map((group, i) => [group, i % FOLDS]));
   const held: DecisionCase[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const train = rows.filter((r) => foldOf.get(r.post) !== fold);
+    const train = rows.filter((r) => foldOf.get(r.group) !== fold);
     // Posts too short to have rows still count, in proportion.
     const models = fitScript(
       train,
@@ -281,7 +294,7 @@ export function crossValidated(
     );
     held.push(
       ...asCases(
-        rows.filter((r) => foldOf.get(r.post) === fold && !!r.small === small),
+        rows.filter((r) => foldOf.get(r.group) === fold && !!r.small === small),
         (r) => score(models, r),
       ),
     );
