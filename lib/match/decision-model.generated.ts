@@ -6,7 +6,7 @@ import type { DecisionModels } from './decision-types';
 export const DECISION_MODEL: DecisionModels = {
   latin: {
     withRivals: {
-      bias: -6.132,
+      bias: -6.4211,
       weights: {
         coverage: 1.7336,
         queryCoverage: 1.6519,
@@ -39,7 +39,7 @@ export const DECISION_MODEL: DecisionModels = {
       },
     },
     alone: {
-      bias: -10.311,
+      bias: -10.3272,
       weights: {
         coverage: 2.9374,
         queryCoverage: 1.8758,

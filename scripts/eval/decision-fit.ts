@@ -45,8 +45,13 @@ import {
 import { ORDINARY_FILES, readOrdinary } from './ordinary-data';
 
 const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
-/** maxOrdinaryRate 0.2 % on the fitted-on half leaves room for the 0.3 % target on posts not fitted on. */
-export const LIMITS: DecisionLimits = { maxFalseBadgeRate: 0.016, minPrecision: 0.96, maxOrdinaryRate: 0.002 };
+/**
+ * maxOrdinaryRate 0.15 % on the fitted-on half leaves room for the 0.3 % target on posts not fitted on: with
+ * 0.2 % the held-out half had 8 of 3,061 English posts badged (5 of 1,534 TweetEval sentiment, 0.33 %), with
+ * 0.15 % 5 of 3,061, at cross-validated recall 0.485–0.500 instead of 0.513–0.529 and gold-removed false
+ * badges 1.0–1.3 % instead of 1.5–2.0 % (by claim; 0.1 %: recall 0.418–0.426, 2 of 3,061).
+ */
+export const LIMITS: DecisionLimits = { maxFalseBadgeRate: 0.016, minPrecision: 0.96, maxOrdinaryRate: 0.0015 };
 const FOLDS = 5;
 /**
  * What each model weighs. The Arabic set has 348 posts: the extra English features (log coverages, the third
