@@ -242,17 +242,16 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
   };
   // A small list's own statistics move with every debunk added or removed: its decision weighs the post and
   // its best candidate by background statistics only (claim-overlap.ts), so an unrelated debunk changes it
-  // only by winning the first place.
-  if (index.backgroundDocs > 0) return { ...common, ...listFreeEvidence(post.terms, claimWords), rivals: null };
+  // only by winning the first place. A post without rivals on a big list goes to the same model, so it gets
+  // the evidence that model was fitted on.
+  if (!rivalsMeanSomething) return { ...common, ...listFreeEvidence(post.terms, claimWords), rivals: null };
   const covered = queryCoverage(index, post.terms, doc);
   const overlap = claimOverlap(post.terms, claimWords, (stem) => idfOf(index, stem));
   return {
     ...common,
     coverage: coverageOf(index, doc, bm25),
     queryCoverage: covered.share,
-    rivals: rivalsMeanSomething
-      ? { runnerUpRatio: runnerUp! / bm25, thirdRatio: third / bm25, gramLead: gram - Math.max(...others.map((c) => c.gram)) }
-      : null,
+    rivals: { runnerUpRatio: runnerUp! / bm25, thirdRatio: third! / bm25, gramLead: gram - Math.max(...others.map((c) => c.gram)) },
     postWeight: covered.total / index.maxIdf,
     debunkWeight: index.selfScore[doc]! / index.maxIdf,
     rareShare: overlap.rareShare,
