@@ -22,7 +22,7 @@ import { DocIds, DocLabels, keptIds, keptLabels } from './doc-strings';
 export const BM25 = { k1: 1.2, b: 0.5 };
 
 /** Bump when tokenisation, stemming or weighting changes: persisted indexes of other revisions are rebuilt. */
-export const MATCHER_REVISION = 8;
+export const MATCHER_REVISION = 9;
 
 /** How much each field of a debunk counts in text retrieval (each a multiple of TF_UNIT). */
 export const FIELD_WEIGHTS = { claim: 1, headline: 0.8, keywords: 0.4, conclusion: 0.4 };

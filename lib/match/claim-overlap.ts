@@ -5,6 +5,7 @@
  * (decide.ts); pure, computed for the best candidate only.
  */
 import { stemOf } from './terms';
+import { BACKGROUND_LIST, backgroundDf, idfOf } from './background';
 
 /**
  * How many of the claim's and of the post's rarest stems are looked for on the other side. Chosen by
@@ -54,5 +55,61 @@ export function claimOverlap(
   return {
     rareShare: shareOfRarest(claim, postTerms, idfOf, RARE_STEMS.claim),
     postRareShare: shareOfRarest(postTerms.keys(), claim, idfOf, RARE_STEMS.post),
+  };
+}
+
+/** A stem's IDF among BACKGROUND_LIST documents of ordinary language alone: the same on every list. */
+export const backgroundIdf = (stem: string) => idfOf(backgroundDf(stem), BACKGROUND_LIST);
+
+/** The IDF of a stem ordinary language does not know, in the same units. */
+export const BACKGROUND_MAX_IDF = idfOf(0, BACKGROUND_LIST);
+
+/** The decision's word evidence taken from the background alone (see listFreeEvidence). */
+export interface ListFreeEvidence extends ClaimOverlap {
+  /** Background-IDF mass of the claim's stems the post has / of all the claim's stems. */
+  coverage: number;
+  /** Background-IDF mass of the post's stems the claim has / of all the post's stems. */
+  queryCoverage: number;
+  /** The post's background-IDF mass in units of BACKGROUND_MAX_IDF. */
+  postWeight: number;
+  /** The claim's, likewise. */
+  debunkWeight: number;
+}
+
+/**
+ * On a small list the list's own document frequencies, even blended with the background, move with every
+ * debunk added: 100 unrelated fact-checks make "video", "shows", "claims" common and shrink the gold debunk's
+ * BM25 self-score, so a post badged on a list of two lost its badge on a list of 102 (26 of 27 such flips on
+ * clef-en dev). Here every weight is the stem's background IDF, which no list changes: the decision for a given
+ * best candidate depends on the post and that debunk only. Sets of stems, not BM25 (no term frequency, no
+ * length norm: both would bring the list's average length back in).
+ */
+export function listFreeEvidence(postTerms: ReadonlyMap<string, number>, claimWords: readonly string[]): ListFreeEvidence {
+  const claim = new Set<string>();
+  for (const word of claimWords) {
+    const stem = stemOf(word);
+    if (stem) claim.add(stem);
+  }
+  let claimMass = 0;
+  let claimShared = 0;
+  for (const stem of claim) {
+    const idf = backgroundIdf(stem);
+    claimMass += idf;
+    if (postTerms.has(stem)) claimShared += idf;
+  }
+  let postMass = 0;
+  let postShared = 0;
+  for (const stem of postTerms.keys()) {
+    const idf = backgroundIdf(stem);
+    postMass += idf;
+    if (claim.has(stem)) postShared += idf;
+  }
+  return {
+    coverage: claimMass ? claimShared / claimMass : 0,
+    queryCoverage: postMass ? postShared / postMass : 0,
+    postWeight: postMass / BACKGROUND_MAX_IDF,
+    debunkWeight: claimMass / BACKGROUND_MAX_IDF,
+    rareShare: shareOfRarest(claim, postTerms, backgroundIdf, RARE_STEMS.claim),
+    postRareShare: shareOfRarest(postTerms.keys(), claim, backgroundIdf, RARE_STEMS.post),
   };
 }

@@ -9,7 +9,9 @@
  *
  * Each script has two models: one that weighs the rivals (runner-up, third candidate), and one fitted without
  * them for lists too small for rivals to mean anything (a list of two has no rival for a loose match, which
- * would otherwise look clear). Both are calibrated on the same large lists.
+ * would otherwise look clear). On those small lists the word evidence (coverages, weights, rarest stems) is
+ * taken from the shipped background statistics alone (claim-overlap.ts, listFreeEvidence), not the list's:
+ * an unrelated debunk added or removed then changes a decision only by becoming the best candidate.
  */
 import { DECISION_MODEL } from './decision-model.generated';
 import type { DecisionWeights, FeatureName, ScriptModels } from './decision-types';
@@ -37,6 +39,8 @@ export interface RivalEvidence {
   gramLead: number;
 }
 
+/** On lists under DECISION.minListForRivals the word features below are background-IDF shares and masses
+ * (listFreeEvidence in claim-overlap.ts) in place of the list's BM25 figures. */
 export interface TextEvidence {
   /** How much of the debunk's claim the post covers: BM25 score / the debunk's self-score, at most 1. */
   coverage: number;

@@ -12,7 +12,7 @@ import type { MatchIndex } from './bm25-index';
 import { blendedIdf } from './background';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
 import { onlyMentionsClaim } from './stance';
-import { claimOverlap } from './claim-overlap';
+import { claimOverlap, listFreeEvidence } from './claim-overlap';
 import { anotherEventOfParties } from './roles';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
 import type { FrameHash } from '../media/video';
@@ -236,23 +236,29 @@ export function textEvidence(index: MatchIndex, post: PostText, ranked: readonly
   // The strongest rivals by BM25 (re-ranking may have put one of them below the best).
   const [runnerUp, third] = others.map((c) => c.bm25).sort((a, b) => b - a);
   const rivalsMeanSomething = index.ids.length >= DECISION.minListForRivals && third !== undefined && bm25 > 0;
-  const covered = queryCoverage(index, post.terms, doc);
   const claimWords = claimWordsOf(index, doc);
+  const common = {
+    gramSimilarity: gram,
+    postWords: post.terms.size,
+    anotherEvent: post.arabic && anotherEventOfParties(post.words.split(' '), claimWords),
+    arabic: post.arabic,
+  };
+  // A small list's own statistics move with every debunk added or removed: its decision weighs the post and
+  // its best candidate by background statistics only (claim-overlap.ts), so an unrelated debunk changes it
+  // only by winning the first place. A post without rivals on a big list goes to the same model, so it gets
+  // the evidence that model was fitted on.
+  if (!rivalsMeanSomething) return { ...common, ...listFreeEvidence(post.terms, claimWords), rivals: null };
+  const covered = queryCoverage(index, post.terms, doc);
   const overlap = claimOverlap(post.terms, claimWords, (stem) => idfOf(index, stem));
   return {
+    ...common,
     coverage: coverageOf(index, doc, bm25),
     queryCoverage: covered.share,
-    gramSimilarity: gram,
-    rivals: rivalsMeanSomething
-      ? { runnerUpRatio: runnerUp! / bm25, thirdRatio: third / bm25, gramLead: gram - Math.max(...others.map((c) => c.gram)) }
-      : null,
-    postWords: post.terms.size,
+    rivals: { runnerUpRatio: runnerUp! / bm25, thirdRatio: third! / bm25, gramLead: gram - Math.max(...others.map((c) => c.gram)) },
     postWeight: covered.total / index.maxIdf,
     debunkWeight: index.selfScore[doc]! / index.maxIdf,
     rareShare: overlap.rareShare,
     postRareShare: overlap.postRareShare,
-    anotherEvent: post.arabic && anotherEventOfParties(post.words.split(' '), claimWords),
-    arabic: post.arabic,
   };
 }
 

@@ -7,11 +7,11 @@
  * Every post is matched twice: against the list as given (its best candidate should badge when it is a true
  * debunk) and with its true debunks removed (any badge is then wrong). The bar is the lowest that keeps the
  * false-badge rate ≤ 1.6 % and precision ≥ 0.96 on the data it was fitted on (1.6 % rather than 2 %: with
- * 1.8 % the cross-validated rate reached 2.1 %). 5-fold cross-validation (3 shuffles) tells what to expect
- * on posts the model has not seen.
+ * 1.8 % the cross-validated rate reached 2.1 %). 5-fold cross-validation by claim (3 shuffles) tells what to
+ * expect on posts, and claims, the model has not seen.
  *
- * The model without rivals decides on lists under 1,000 debunks, whose term statistics are blended with the
- * background (lib/match/background.ts): it is fitted on such lists. Each post gets one made of its gold
+ * The model without rivals decides on lists under 1,000 debunks, where its word features come from the
+ * background statistics alone (listFreeEvidence in lib/match/claim-overlap.ts): it is fitted on such lists. Each post gets one made of its gold
  * debunks, the debunks nearest to it in the full list (the hardest near misses: another part of a series,
  * another place) and random others, 2, 10 and 50 debunks in turn; with its gold removed the nearest ones
  * remain. Fitted on the full list instead, it badged a casualty report on the two-item demo list, where
@@ -45,8 +45,13 @@ import {
 import { ORDINARY_FILES, readOrdinary } from './ordinary-data';
 
 const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
-/** maxOrdinaryRate 0.2 % on the fitted-on half leaves room for the 0.3 % target on posts not fitted on. */
-export const LIMITS: DecisionLimits = { maxFalseBadgeRate: 0.016, minPrecision: 0.96, maxOrdinaryRate: 0.002 };
+/**
+ * maxOrdinaryRate 0.15 % on the fitted-on half leaves room for the 0.3 % target on posts not fitted on: with
+ * 0.2 % the held-out half had 8 of 3,061 English posts badged (5 of 1,534 TweetEval sentiment, 0.33 %), with
+ * 0.15 % 5 of 3,061, at cross-validated recall 0.485–0.500 instead of 0.513–0.529 and gold-removed false
+ * badges 1.0–1.3 % instead of 1.5–2.0 % (by claim; 0.1 %: recall 0.418–0.426, 2 of 3,061).
+ */
+export const LIMITS: DecisionLimits = { maxFalseBadgeRate: 0.016, minPrecision: 0.96, maxOrdinaryRate: 0.0015 };
 const FOLDS = 5;
 /**
  * What each model weighs. The Arabic set has 348 posts: the extra English features (log coverages, the third
@@ -68,10 +73,14 @@ const ARABIC: FeatureName[] = [...BASIC, 'gramSimilarity', 'gramLead'];
  */
 export const FEATURES: Record<'latin' | 'arabic', ModelFeatures> = {
   latin: { withRivals: [...LATIN, 'rareShare', 'postRareShare'], alone: [...LATIN, 'postRareShare'] },
-  // Arabic with the same two (cross-validated recall 0.425–0.428 → 0.428–0.443, small lists 0.319–0.333 →
+  // The Arabic model with rivals, with the same two (cross-validated recall 0.425–0.428 → 0.428–0.443, small lists 0.319–0.333 →
   // 0.365–0.382) made its decisions drift more with the list (full list ±100: 0.3 → 0.6 %; 10-debunk lists
   // ±10: 0.3 → 0.6 %) and badged more ANS denials (23.4 → 25.5 %): left out.
-  arabic: { withRivals: ARABIC, alone: ARABIC },
+  // The model for small lists weighs the post's rarest stems too: its features come from the background alone,
+  // so they cannot drift, and cross-validated small-list recall is 0.296–0.348 with it, 0.299–0.322 without
+  // (within noise); with it the seed paraphrase "فديو اسرى الجيش السوري عند قسد بمدينة حلب" badges on the
+  // two-item list (log-odds 0.09, without −0.14), which tipped the choice.
+  arabic: { withRivals: ARABIC, alone: [...ARABIC, 'postRareShare'] },
 };
 const SEEDS = [1, 2, 3];
 /**
@@ -84,6 +93,9 @@ const ORDINARY_NEGATIVES: Record<'clef-en' | 'clef-ar', boolean> = { 'clef-en': 
 
 interface Row {
   post: string;
+  /** What cross-validation keeps together: the post's gold debunks (posts repeating one claim fall in one fold,
+   * so a fold's claims are new to the models scored on it), or the post itself when it has none. */
+  group: string;
   goldRemoved: boolean;
   correct: boolean;
   /** An ordinary post (the "fit" half of ../shared/eval/ordinary): no badge may land on it. */
@@ -137,6 +149,7 @@ function smallListRow(
     const evidence = textEvidence(index, text, ranked);
     rows.push({
       post: post.id,
+      group: gold.size ? [...gold].sort().join(' ') : post.id,
       goldRemoved,
       correct: gold.has(index.ids.at(ranked[0]!.doc)),
       small: true,
@@ -173,6 +186,7 @@ export function casesOf(set: 'clef-en' | 'clef-ar'): { rows: Row[]; posts: numbe
       const evidence = textEvidence(index, text, ranked);
       rows.push({
         post: post.id,
+        group: g.size ? [...g].sort().join(' ') : post.id,
         goldRemoved,
         correct: g.has(index.ids.at(ranked[0]!.doc)),
         evidence,
@@ -190,7 +204,15 @@ export function casesOf(set: 'clef-en' | 'clef-ar'): { rows: Row[]; posts: numbe
       const ranked = rankText(index, text, 3, () => false);
       if (!ranked.length) continue;
       const evidence = textEvidence(index, text, ranked);
-      rows.push({ post: post.id, goldRemoved: false, correct: false, ordinary: true, evidence, features: rawDecisionFeatures(evidence) });
+      rows.push({
+        post: post.id,
+        group: post.id,
+        goldRemoved: false,
+        correct: false,
+        ordinary: true,
+        evidence,
+        features: rawDecisionFeatures(evidence),
+      });
       for (const row of smallListRow(index, all, shuffled, post, new Set(), turn++))
         rows.push({ ...row, goldRemoved: false, ordinary: true });
     }
@@ -234,7 +256,7 @@ function fitModel(rows: readonly Row[], counts: PostCounts, names: readonly Feat
 }
 
 /** The model with rivals, fitted on the full list, and the one without them, fitted on small lists. */
-function fitScript(rows: readonly Row[], counts: PostCounts, names: ModelFeatures): ScriptModels {
+export function fitScript(rows: readonly Row[], counts: PostCounts, names: ModelFeatures): ScriptModels {
   return {
     withRivals: fitModel(
       rows.filter((r) => !r.small),
@@ -261,11 +283,11 @@ export function crossValidated(
   names: ModelFeatures,
   small: boolean,
 ): DecisionFigures {
-  const order = seededShuffle([...new Set(rows.map((r) => r.post))], seed);
-  const foldOf = new Map(order.map((post, i) => [post, i % FOLDS]));
+  const order = seededShuffle([...new Set(rows.map((r) => r.group))], seed);
+  const foldOf = new Map(order.map((group, i) => [group, i % FOLDS]));
   const held: DecisionCase[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const train = rows.filter((r) => foldOf.get(r.post) !== fold);
+    const train = rows.filter((r) => foldOf.get(r.group) !== fold);
     // Posts too short to have rows still count, in proportion.
     const models = fitScript(
       train,
@@ -277,7 +299,7 @@ export function crossValidated(
     );
     held.push(
       ...asCases(
-        rows.filter((r) => foldOf.get(r.post) === fold && !!r.small === small),
+        rows.filter((r) => foldOf.get(r.group) === fold && !!r.small === small),
         (r) => score(models, r),
       ),
     );
