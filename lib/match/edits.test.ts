@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { words } from '../text/normalise';
-import { editCues, NEAR_COPY, rootOf, SERIES, skeletonOf } from './edits';
+import { anotherPart, anotherSubject, editCues, NEAR_COPY, nearMiss, partsOf, rootOf, SERIES, skeletonOf } from './edits';
 import { claimCueMask, editWeight, readStance } from './stance';
 import { stemOf } from './terms';
 
@@ -168,5 +168,104 @@ describe('edits: what is no salient change', () => {
     expect(rootOf('لساعه')).toBe(rootOf('ساعته'));
     expect(rootOf('الداخليه')).not.toBe(rootOf('الدفاع'));
     expect(skeletonOf('madonna')).toBe('madonna');
+  });
+});
+
+describe('near misses: another part of the series, the event told of another subject', () => {
+  const part = (post: string, claim: string) => anotherPart(words(post), words(claim), post);
+  const subject = (post: string, claim: string) => anotherSubject(words(post), words(claim), post);
+
+  it.each([
+    [
+      'The History of the A Button Challenge - Part 3: From Challenge to Science',
+      'The History of the A Button Challenge - Part 2: The Pannenkoek Revolution',
+    ],
+    ['Minecraft lore explained, part II', 'Minecraft lore explained, part III'],
+    ['The second part of the Bitcoin documentary', 'The Bitcoin documentary, part 3'],
+    ['Breaking Bad season 2 episode 4 ending explained', 'Breaking Bad season 2 episode 5 ending explained'],
+    ['Chapter 7 of the leaked report', 'Chapter one of the leaked report'],
+    ['Election fraud tape #3 released', 'Election fraud tape part 2 released'],
+    ['الجزء الثالث من وثائقي سقوط بغداد', 'الجزء الثاني من وثائقي سقوط بغداد'],
+    ['وثائقي سقوط بغداد - الحلقة الرابعة', 'وثائقي سقوط بغداد الحلقه 2'],
+    ['مسلسل الاختيار الموسم 3 الحلقة 5', 'مسلسل الاختيار الموسم الثالث الحلقة السادسة'],
+  ])('another part: %s (claim: %s)', (post, claim) => {
+    expect(part(post, claim)).toBe(true);
+  });
+
+  it.each([
+    [
+      'The History of the A Button Challenge - Pt. 2: The Pannenkoek Revolution',
+      'The History of the A Button Challenge - Part 2: The Pannenkoek Revolution',
+    ],
+    [
+      'A Button Challenge history, part two: the Pannenkoek revolution',
+      'The History of the A Button Challenge - Part 2: The Pannenkoek Revolution',
+    ],
+    ['Minecraft lore explained pt ii', 'Minecraft lore explained, part 2'],
+    ['The second part of the Bitcoin documentary', 'The Bitcoin documentary, part 2'],
+    ['Breaking Bad season 2 episode 4 ending explained', 'Breaking Bad season two, episode 4: the ending explained'],
+    ['Election fraud tape #2 released', 'Election fraud tape part 2 released'],
+    // a figure that numbers no part is no part ("2 videos", "World War II" without a marker)
+    ['3 videos of the A Button Challenge explained', 'The History of the A Button Challenge - Part 2'],
+    ['الجزء 2 من وثائقي سقوط بغداد', 'الجزء الثاني من وثائقي سقوط بغداد'],
+    ['وثائقي سقوط بغداد والحلقة الثانية منه', 'وثائقي سقوط بغداد الحلقه 2'],
+    ['وثائقي سقوط بغداد كاملا', 'وثائقي سقوط بغداد الجزء الثاني'],
+  ])('the same part or none to compare: %s (claim: %s)', (post, claim) => {
+    expect(part(post, claim)).toBe(false);
+  });
+
+  it('reads parts by kind, from digits, words, ordinals, roman numerals and "#"', () => {
+    expect(partsOf(words('Season 2, episode ten, part IV'))).toEqual(
+      new Map([
+        ['season', new Set([2])],
+        ['episode', new Set([10])],
+        ['part', new Set([4])],
+      ]),
+    );
+    expect(partsOf(words('الجزء الثاني والحلقه ال3'))).toEqual(
+      new Map([
+        ['part', new Set([2])],
+        ['episode', new Set([3])],
+      ]),
+    );
+    expect(partsOf(words('fraud tape #4'), 'fraud tape #4')).toEqual(new Map([['#', new Set([4])]]));
+    expect(partsOf(words('I part ways with the party'))).toEqual(new Map());
+  });
+
+  it.each([
+    ['Super Mario 64 Tool-assisted speedrun world record explained', 'Donkey Kong 64 any% Tool-assisted Speedrun Explained'],
+    ['Pokemon Red / Blue Tool Assisted Speedrun History Explained', 'Donkey Kong 64 any% Tool-assisted Speedrun Explained'],
+    ['Rihanna will sing at the festival closing night in Rabat', 'Madonna will sing at the festival closing night in Rabat'],
+    ['Zelensky seen partying at a Moscow nightclub during the war', 'Putin seen partying at a Moscow nightclub during the war'],
+  ])('another subject: %s (claim: %s)', (post, claim) => {
+    expect(subject(post, claim)).toBe(true);
+  });
+
+  it.each([
+    // the claim reworded, its name kept (in other words or spellings) or only framed differently
+    ['Donkey Kong 64 any% TAS explained: the tool-assisted speedrun', 'Donkey Kong 64 any% Tool-assisted Speedrun Explained'],
+    ['Tool-assisted speedrun of Donkey Kong 64 explained', 'Donkey Kong 64 any% Tool-assisted Speedrun Explained'],
+    ['Madonna to sing at the closing night of the Rabat festival', 'Madonna will sing at the festival closing night in Rabat'],
+    ['مادونا ستغني في ختام مهرجان موازين في الرباط', 'مادونا تغني في حفل ختام مهرجان موازين بالرباط'],
+    // a common word for a common word is a paraphrase's, not a name's
+    ['The defence ministry bans the march in the capital', 'The interior ministry bans the march in the capital'],
+    // Arabic, with no capitals to tell a name from a rare word of a paraphrase, is not read for it
+    ['ريانا تغني في حفل ختام مهرجان موازين بالرباط', 'مادونا تغني في حفل ختام مهرجان موازين بالرباط'],
+    ['براد بيت ينفي أقوال أنجلينا جولي بشأن التقصير في نفقة أطفالهما', 'براد بيت ينفي مزاعم أنجلينا جولي بالتقصير في نفقة أطفالهما'],
+    // a rare word written as a common one, not as a name
+    ['super mario 64 tool-assisted speedrun world record explained', 'Donkey Kong 64 any% Tool-assisted Speedrun Explained'],
+    // a longer story around the claim is not read as a near copy
+    [
+      'Rihanna fans outraged after she skipped the festival closing night in Rabat where Madonna sang instead last year',
+      'Madonna will sing at the festival closing night in Rabat',
+    ],
+  ])('the same subject, or no name swapped: %s (claim: %s)', (post, claim) => {
+    expect(subject(post, claim)).toBe(false);
+  });
+
+  it('a near miss is either', () => {
+    expect(nearMiss(words('Super Mario 64 TAS speedrun explained'), words('Donkey Kong 64 TAS speedrun explained'))).toBe(true);
+    expect(nearMiss(words('The Button Challenge part 3'), words('The Button Challenge part 2'))).toBe(true);
+    expect(nearMiss(words('The Button Challenge part 2 explained'), words('The Button Challenge part 2'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharedFile } from '@/tests/unit/support/files';
-import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks } from '@/tests/unit/support/debunks';
+import { AI_VIDEO_ID, OLD_HAMA_ID, bundledDebunks, makeDebunk } from '@/tests/unit/support/debunks';
 import { importClaimReviews } from '../debunk/claimreview';
 import type { Debunk } from '../debunk/types';
 import { buildIndex, type MatchIndex } from './bm25-index';
@@ -110,5 +110,55 @@ describe('seed decisions do not drift when unrelated debunks join the bundled li
     const grown = buildIndex([...bundledDebunks(), ...unrelated(count)]);
     expect(grown.ids).toHaveLength(2 + count);
     expect(texts.map((text) => badgeOf(grown, text))).toEqual(expected);
+  });
+});
+
+/**
+ * Near misses of a series (issue #17 item 3): claims that name one part of a series, or (in English) one
+ * subject of an event that recurs, listed with the bundled debunks. Another part, or the same event of another subject,
+ * is another claim and gets no badge; the claim reworded (the part written "Pt. 2", "part two", "الجزء 2")
+ * keeps its badge. Claims and titles made up in the shape of video titles and news posts.
+ */
+const SERIES_CLAIMS = [
+  makeDebunk({ id: 'series-en-part', claim: 'Leaked tapes of the election count, part 2: the night the servers went down' }),
+  makeDebunk({ id: 'series-en-subject', claim: 'Donkey Kong 64 glitch lets players skip the final boss explained' }),
+  makeDebunk({ id: 'series-ar-part', claim: 'الجزء الثاني من تسريبات مكالمات وزير الخارجية مع السفير الأمريكي' }),
+];
+
+const SERIES_SAME: [string, string][] = [
+  ['series-en-part', 'Leaked tapes of the election count, Pt. 2: the night the servers went down'],
+  ['series-en-part', 'Leaked tapes of the election count part two - the night the servers went down'],
+  ['series-en-subject', 'Donkey Kong 64 glitch that lets players skip the final boss, explained'],
+  ['series-ar-part', 'الجزء 2 من تسريبات مكالمات وزير الخارجية مع السفير الامريكي'],
+  ['series-ar-part', 'تسريبات مكالمات وزير الخارجيه مع السفير الامريكي - الجزء الثاني'],
+];
+
+const SERIES_NEAR_MISSES = [
+  'Leaked tapes of the election count, part 3: the night the servers went down',
+  'Leaked tapes of the election count - Part 1: the night the servers went down',
+  'Super Mario 64 glitch lets players skip the final boss explained',
+  'الجزء الثالث من تسريبات مكالمات وزير الخارجية مع السفير الأمريكي',
+  'تسريبات مكالمات وزير الخارجية مع السفير الأمريكي الجزء الأول',
+];
+
+describe.each([
+  ['the bundled list and three title claims', () => buildIndex([...bundledDebunks(), ...SERIES_CLAIMS])],
+  ['those among 6,496 real Arabic fact-checks', () => buildIndex([...bundledDebunks(), ...SERIES_CLAIMS, ...clefArabic()])],
+])('series near misses on %s', (_, build) => {
+  const index = build();
+
+  it.each(SERIES_NEAR_MISSES)('no badge: %s', (text) => {
+    expect(matchPost(index, { key: 'p', text }).candidates.some((c) => c.badge)).toBe(false);
+  });
+
+  it.each(SERIES_SAME)('badge for %s: %s', (id, text) => {
+    const [first] = matchPost(index, { key: 'p', text }).candidates;
+    expect(first).toMatchObject({ debunkId: id, badge: true });
+  });
+
+  it('each near miss is nearest its series claim, and most would badge without the stance step', () => {
+    const firsts = SERIES_NEAR_MISSES.map((text) => matchPost(index, { key: 'p', text }, { stance: false }).candidates[0]);
+    expect(firsts.map((c) => c?.debunkId.startsWith('series-'))).toEqual(SERIES_NEAR_MISSES.map(() => true));
+    expect(firsts.filter((c) => c?.badge).length).toBeGreaterThanOrEqual(SERIES_NEAR_MISSES.length / 2);
   });
 });
