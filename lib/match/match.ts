@@ -11,7 +11,8 @@ import { docsWithLink } from './link-table';
 import type { MatchIndex } from './bm25-index';
 import { blendedIdf } from './background';
 import { DECISION, textMatchBadges, type TextEvidence } from './decide';
-import { onlyMentionsClaim } from './stance';
+import { onlyMentionsClaim, postWordsOf } from './stance';
+import { nearMiss } from './edits';
 import { claimOverlap, listFreeEvidence } from './claim-overlap';
 import { anotherEventOfParties } from './roles';
 import type { Candidate, ExtractedPost, PostMatches } from './types';
@@ -325,6 +326,9 @@ function withStance(index: MatchIndex, post: PostInput, arabic: boolean, candida
     // A text match is read against the claim's words too (another place, number or the opposite fact is
     // another claim); ids and footage are the same item whatever the words say.
     const claimWords = doc !== undefined && c.how === 'similar-text' ? claimWordsOf(index, doc) : undefined;
+    // A near miss (another part of the series, the event told of another subject) is another claim, not a
+    // mention of this one: no badge, and not listed as mentioning it. By rule: the stance data has no such pairs.
+    if (claimWords && nearMiss(postWordsOf(post.text), claimWords, post.text)) return { ...c, badge: false };
     return onlyMentionsClaim({ text: post.text, links: post.links, author: post.author, claimCues, claimWords }, arabic)
       ? { ...c, badge: false, mentions: true }
       : c;

@@ -147,8 +147,10 @@ describe.each([
 ])('series near misses on %s', (_, build) => {
   const index = build();
 
-  it.each(SERIES_NEAR_MISSES)('no badge: %s', (text) => {
-    expect(matchPost(index, { key: 'p', text }).candidates.some((c) => c.badge)).toBe(false);
+  it.each(SERIES_NEAR_MISSES)('no badge, and not listed as mentioning the claim: %s', (text) => {
+    const { candidates } = matchPost(index, { key: 'p', text });
+    expect(candidates.some((c) => c.badge)).toBe(false);
+    expect(candidates.filter((c) => c.debunkId.startsWith('series-') && c.mentions)).toEqual([]);
   });
 
   it.each(SERIES_SAME)('badge for %s: %s', (id, text) => {

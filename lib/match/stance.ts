@@ -13,7 +13,7 @@
 import { normaliseText, words } from '../text/normalise';
 import { ARABIC_CLITICS, CLITIC_LETTERS, isBehindClitic } from './clitics';
 import { contradictionCues } from './contradiction';
-import { editCues, nearMiss } from './edits';
+import { editCues } from './edits';
 import { STANCE_MODEL } from './stance-model.generated';
 import { CUE_KINDS, type CueKind, type StanceFeatures, type StanceWeights } from './stance-types';
 
@@ -325,7 +325,7 @@ const LINK_RE = /https?:\/\/[^\s"'<>]+/gi;
 const HANDLE_RE = /@([A-Za-z0-9_]{1,30})/g;
 
 /** A post's words without its links and handles. */
-const postWordsOf = (text: string) => words(text.replace(LINK_RE, ' ').replace(HANDLE_RE, ' '));
+export const postWordsOf = (text: string) => words(text.replace(LINK_RE, ' ').replace(HANDLE_RE, ' '));
 
 /** The weight of a post's edits in an edit lexicon (StanceWeights.lexicon): the largest, 0 for none. */
 export function editWeight(changed: readonly string[], lexicon: Readonly<Record<string, number>>): number {
@@ -425,9 +425,6 @@ export function mentionLogOdds(features: StanceFeatures, model: StanceWeights): 
  * Arabic posts are read with the Arabic model, others with the Latin one.
  */
 export function onlyMentionsClaim(input: StanceInput, arabic: boolean): boolean {
-  // A near miss (another part of the series, the event told of another subject) is another claim: by rule,
-  // since the stance data pairs posts with their own claims and has none.
-  if (input.claimWords && nearMiss(postWordsOf(input.text), input.claimWords, input.text)) return true;
   const model = arabic ? STANCE_MODEL.arabic : STANCE_MODEL.latin;
   return mentionLogOdds(readStance(input, model.lexicon).features, model) >= 0;
 }
