@@ -306,6 +306,11 @@ export class FirefoxTab {
     return this.evaluateAt(target, (el) => (el ? (el as HTMLElement).innerText : null));
   }
 
+  /** A computed style property of the first element matching `target` (shadow roots pierced), or null. */
+  async style(target: Target, property: string): Promise<string | null> {
+    return this.evaluateAt(target, (el, p) => (el ? getComputedStyle(el).getPropertyValue(p) : null), property);
+  }
+
   async attribute(target: Target, name: string): Promise<string | null> {
     return this.evaluateAt(target, (el, n) => el?.getAttribute(n) ?? null, name);
   }

@@ -89,6 +89,37 @@ describe('in Firefox, the badge and the popup', () => {
     await tab.close();
   });
 
+  it("follows the page's theme: the panel turns dark when X does, and light again, without a reload", async () => {
+    const home = caseFor('https://x.com/home');
+    const tab = await visit(home.url, badgeCount(home));
+    const card = [X_FIRST_BADGE.host, '.sanad-panel .sanad-card'];
+    // X's dark mode as X sets it: its body's own colour (the saved page's columns let it through).
+    const setDark = (dark: boolean) =>
+      tab.evaluate((on) => {
+        document.getElementById('site-dark')?.remove();
+        if (!on) return document.body.removeAttribute('style');
+        document.body.setAttribute('style', 'background-color: rgb(0, 0, 0);');
+        const style = document.createElement('style');
+        style.id = 'site-dark';
+        style.textContent = 'body * { background-color: transparent !important; }';
+        document.head.append(style);
+      }, dark);
+    const brightness = async () => {
+      const rgb = ((await tab.style(card, 'background-color')) ?? '').match(/\d+/g)?.slice(0, 3).map(Number) ?? [];
+      return rgb.length === 3 ? (rgb[0]! + rgb[1]! + rgb[2]!) / 3 : -1;
+    };
+    await tab.click([X_FIRST_BADGE.host, X_FIRST_BADGE.button]);
+    await tab.waitFor(card);
+    expect(await brightness()).toBeGreaterThan(240);
+    await setDark(true);
+    await waitFor('the panel to turn dark', async () => ((await brightness()) >= 0 && (await brightness()) < 60 ? true : undefined));
+    expect(await tab.style([X_FIRST_BADGE.host, '.sanad-panel .sanad-card'], 'color')).toBe('rgb(232, 234, 237)');
+    await setDark(false);
+    await waitFor('the panel to turn light', async () => ((await brightness()) > 240 ? true : undefined));
+    await tab.press('Escape');
+    await tab.close();
+  });
+
   for (const c of SAVED_PAGE_CASES.filter((c) => c.popup)) {
     it(`lists the verdicts, reasons and sources in the popup: ${c.name}`, async () => {
       const tab = await visit(c.url, badgeCount(c));
