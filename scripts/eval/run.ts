@@ -192,7 +192,8 @@ function decisions(debunks: readonly Debunk[], posts: readonly { id: string; tex
  * is badged. For 1, 10 and 100 random debunks that are no dev post's gold (seeded, so runs agree), the share
  * of dev posts whose decision changes when they are added to or removed from the list: the full list, and
  * small lists (each post's gold debunks plus 1, 9 or 49 random unrelated ones: the demo list, a user's few
- * subscriptions), where the term statistics are the list's own and drift most.
+ * subscriptions), where the term statistics are the list's own and drift most, and 949 (adding 100 crosses
+ * DECISION.minListForRivals, where the decision switches model).
  */
 function evaluateStability(set: string): void {
   const dir = resolve(EVAL_DIR, set);
@@ -219,7 +220,7 @@ function evaluateStability(set: string): void {
   }
   console.log(`\n${set}/${values.split} list stability (share of ${posts.length} posts whose decision changes):`);
   console.log(`  full list (${base.length}): ${parts.join('; ')}`);
-  for (const others of [1, 9, 49]) console.log(`  ${smallListStability(posts, qrels, all, unrelated, others)}`);
+  for (const others of [1, 9, 49, 949]) console.log(`  ${smallListStability(posts, qrels, all, unrelated, others)}`);
 }
 
 /**
