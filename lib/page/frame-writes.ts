@@ -6,8 +6,8 @@
  *
  * A frame of our own still costs the page a whole rendering update (style, layout, pre-paint, paint) when it
  * would not have rendered then: a reader's scroll renders every few frames, and answers arrive in between.
- * So writes may also be gathered (`gatherMs`) until the page is about to render anyway (`nudge()`: it
- * scrolled or changed its DOM), and written in that frame; at the latest `gatherMs` after the first one.
+ * So writes may also be gathered (`gatherMs`) until the page is about to lay out anyway (`nudge()`: it
+ * changed its DOM), and written in that frame; at the latest `gatherMs` after the first one.
  */
 
 /** Runs a callback before the next frame is rendered (requestAnimationFrame in a page). */
@@ -58,7 +58,7 @@ export class FrameWrites<K> {
     else this.requestFrame();
   }
 
-  /** The page is about to render (it scrolled or changed its DOM): queued writes go in that frame. */
+  /** The page is about to lay out (it changed its DOM, or shows a new page): queued writes go in that frame. */
   nudge(): void {
     if (this.scheduled && !this.frameRequested) this.requestFrame();
   }
