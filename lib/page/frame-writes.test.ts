@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FrameWrites } from './frame-writes';
 
 /** A frame clock the test advances by hand. */
@@ -79,5 +79,58 @@ describe('FrameWrites', () => {
     frames.render();
     await settled;
     expect(written).toBe(true);
+  });
+
+  it('with a gather time, waits for a nudge (the page renders anyway) before asking for the frame', () => {
+    vi.useFakeTimers();
+    try {
+      const frames = manualFrames();
+      const writes = new FrameWrites<string>(frames.schedule, undefined, 100);
+      const done: string[] = [];
+      writes.nudge(); // nothing queued: no frame
+      expect(frames.pending()).toBe(0);
+      writes.queue('a', () => done.push('a'));
+      vi.advanceTimersByTime(50);
+      writes.queue('b', () => done.push('b'));
+      expect(frames.pending()).toBe(0);
+      writes.nudge();
+      writes.nudge(); // one frame only
+      expect(frames.pending()).toBe(1);
+      vi.advanceTimersByTime(200); // the gather timer was dropped with the nudge
+      expect(frames.pending()).toBe(1);
+      frames.render();
+      expect(done).toEqual(['a', 'b']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('with a gather time and no nudge, asks for the frame once that time has passed since the first write', async () => {
+    vi.useFakeTimers();
+    try {
+      const frames = manualFrames();
+      const writes = new FrameWrites<string>(frames.schedule, undefined, 100);
+      const done: string[] = [];
+      writes.queue('a', () => done.push('a'));
+      const settled = writes.settled();
+      vi.advanceTimersByTime(60);
+      writes.queue('b', () => done.push('b')); // does not push the deadline back
+      vi.advanceTimersByTime(39);
+      expect(frames.pending()).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(frames.pending()).toBe(1);
+      writes.queue('c', () => done.push('c')); // joins the frame already asked for
+      frames.render();
+      await settled;
+      expect(done).toEqual(['a', 'b', 'c']);
+      // The next write gathers anew.
+      writes.queue('d', () => done.push('d'));
+      vi.advanceTimersByTime(99);
+      expect(frames.pending()).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(frames.pending()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

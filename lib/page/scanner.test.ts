@@ -343,6 +343,7 @@ describe('PostScanner', () => {
       isVisible: () => true,
       batchSize: 3, // several answers, one frame
       scheduleFrame: (callback) => void frames.push(callback),
+      writeGatherMs: 0, // ask for the frame at once (gathering is tested below)
     });
     framed.start();
     await vi.waitFor(() => expect(match.mock.calls.length).toBeGreaterThanOrEqual(4));
@@ -366,5 +367,71 @@ describe('PostScanner', () => {
     expect(badges()).toHaveLength(0); // reset removes at once: the reader changed the language or the page
     // Answers without a badge for posts that have none ask for no frame: nothing is to be written.
     expect(frames).toHaveLength(0);
+  });
+
+  it('writes a new page’s badges at once, later ones with a DOM change of the page’s own (a scroll is none)', async () => {
+    const frames: (() => void)[] = [];
+    const render = () => frames.splice(0).forEach((callback) => callback());
+    const gathering = new PostScanner({
+      adapter: xAdapter,
+      match,
+      signal: controller.signal,
+      throttleMs: 5,
+      isVisible: () => true,
+      scheduleFrame: (callback) => void frames.push(callback),
+      writeGatherMs: 60_000, // only the page's own DOM change releases later answers in this test
+    });
+    gathering.start();
+    // The first read of the page: the page renders it anyway and the reader waits, so no gathering.
+    await vi.waitFor(() => expect(frames).toHaveLength(1));
+    render();
+    expect(badges()).toHaveLength(4);
+    // A re-read post that loses its badge: the answer waits for the page's next change.
+    match.mockImplementation(async (posts) => posts.map((post) => ({ key: post.key })));
+    const badged = badges()[0]!.closest('article')!;
+    badged.querySelector('[data-testid="tweetText"]')!.append(' (edited)');
+    await vi.waitFor(() => expect(match.mock.calls.length).toBeGreaterThanOrEqual(2));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(frames).toHaveLength(0);
+    document.dispatchEvent(new Event('scroll')); // a scroll lays nothing out: no frame to share
+    await new Promise((r) => setTimeout(r, 10));
+    expect(frames).toHaveLength(0);
+    expect(badges()).toHaveLength(4);
+    document.body.append(document.createElement('div')); // the page appends: it lays out next frame
+    await vi.waitFor(() => expect(frames).toHaveLength(1));
+    render();
+    expect(badges()).toHaveLength(3);
+    expect(badgeOf(badged)).toBeNull();
+    gathering.stop();
+  });
+
+  it('writes a later answer within the gather time on a page that changes nothing of its own', async () => {
+    const frames: number[] = [];
+    const timed = new PostScanner({
+      adapter: xAdapter,
+      match,
+      signal: controller.signal,
+      throttleMs: 5,
+      isVisible: () => true,
+      scheduleFrame: (callback) => {
+        frames.push(performance.now());
+        callback();
+      },
+      writeGatherMs: 40,
+    });
+    timed.start();
+    await vi.waitFor(() => expect(badges()).toHaveLength(4));
+    let answeredAt = 0;
+    match.mockImplementation(async (posts) => {
+      answeredAt = performance.now();
+      return posts.map((post) => ({ key: post.key }));
+    });
+    badges()[0]!.closest('article')!.querySelector('[data-testid="tweetText"]')!.append(' (edited)');
+    await vi.waitFor(() => expect(badges()).toHaveLength(3));
+    expect(frames).toHaveLength(2);
+    // Asked for 40 ms after the answer, not before (and not much later).
+    expect(frames[1]! - answeredAt).toBeGreaterThanOrEqual(39);
+    expect(frames[1]! - answeredAt).toBeLessThan(1_000);
+    timed.stop();
   });
 });
