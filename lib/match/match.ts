@@ -319,6 +319,7 @@ export function matchPost(index: MatchIndex, post: PostInput, options: MatchOpti
  * other candidates cost nothing.
  */
 function withStance(index: MatchIndex, post: PostInput, arabic: boolean, candidates: Candidate[], docsOf: DocsOf): Candidate[] {
+  let postWords: string[] | undefined; // read once, for the first candidate that needs them
   return candidates.map((c, rank) => {
     if (!c.badge && (rank > 0 || c.score < DECISION.minRelated)) return c;
     const doc = docsOf.get(debunkRef(c.listId, c.debunkId));
@@ -328,8 +329,9 @@ function withStance(index: MatchIndex, post: PostInput, arabic: boolean, candida
     const claimWords = doc !== undefined && c.how === 'similar-text' ? claimWordsOf(index, doc) : undefined;
     // A near miss (another part of the series, the event told of another subject) is another claim, not a
     // mention of this one: no badge, and not listed as mentioning it. By rule: the stance data has no such pairs.
-    if (claimWords && nearMiss(postWordsOf(post.text), claimWords, post.text)) return { ...c, badge: false };
-    return onlyMentionsClaim({ text: post.text, links: post.links, author: post.author, claimCues, claimWords }, arabic)
+    postWords ??= postWordsOf(post.text);
+    if (claimWords && nearMiss(postWords, claimWords, post.text)) return { ...c, badge: false };
+    return onlyMentionsClaim({ text: post.text, postWords, links: post.links, author: post.author, claimCues, claimWords }, arabic)
       ? { ...c, badge: false, mentions: true }
       : c;
   });

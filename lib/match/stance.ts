@@ -294,6 +294,8 @@ export function claimCueMask(claimWords: readonly string[], claimText = ''): num
 export interface StanceInput {
   /** The post's raw text, as the page shows it. */
   text: string;
+  /** Its words without links and handles (postWordsOf), when the caller has them already. */
+  postWords?: readonly string[];
   links?: readonly string[];
   /** The post's author (name or @handle), when the page shows it. */
   author?: string;
@@ -339,7 +341,7 @@ export function editWeight(changed: readonly string[], lexicon: Readonly<Record<
  * `lexicon` (the fit reads it with lexicons of its own).
  */
 export function readStance(input: StanceInput, lexicon: Readonly<Record<string, number>> = {}): StanceReading {
-  const postWords = postWordsOf(input.text);
+  const postWords = input.postWords ?? postWordsOf(input.text);
   const claimHas = (kind: CueKind) => (input.claimCues & (1 << CUE_KINDS.indexOf(kind))) !== 0;
   const cues: string[] = [];
   const count = (kind: CueKind, found: readonly string[]) => {
